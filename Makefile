@@ -1,0 +1,48 @@
+# Every target bootstraps .venv through `venv`, which does nothing when it is up to date.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+FORMS_UI := $(wildcard ui/*.ui)
+FORMS_PY := $(patsubst ui/%.ui,rmdesk/gui/forms/ui_%.py,$(FORMS_UI))
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: venv run test bench lint ts bundle clean
+
+venv: $(STAMP) $(FORMS_PY) $(QM)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+rmdesk/gui/forms/ui_%.py: ui/%.ui $(STAMP)
+	$(BIN)/pyside6-uic $< -o $@
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+run: venv
+	$(BIN)/rmdesk $(ARGS)
+
+test: venv
+	bash scripts/install-test-deps.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: venv
+	$(BIN)/ruff check rmdesk tests bench
+
+# Refresh the .ts sources from the code and forms (translators then fill them in).
+ts: venv
+	$(BIN)/pyside6-lupdate $$(git ls-files 'rmdesk/*.py' | grep -v '/forms/') $(FORMS_UI) -no-obsolete -ts $(TS)
+
+bench: venv
+	$(BIN)/python -m bench
+
+bundle: venv
+	$(BIN)/python -m pip install -q 'pyinstaller>=6,<7'
+	$(BIN)/pyinstaller --noconfirm build.spec
+
+clean:
+	rm -rf $(VENV) $(FORMS_PY) $(QM) build dist

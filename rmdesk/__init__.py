@@ -1,0 +1,3 @@
+"""rmdesk: the corporate-banking relationship manager's desk."""
+
+__version__ = "0.1.0"

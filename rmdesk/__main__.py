@@ -1,0 +1,5 @@
+import sys
+
+from rmdesk.cli import main
+
+sys.exit(main())

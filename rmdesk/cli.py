@@ -1,0 +1,193 @@
+"""`rmdesk` entry point: the GUI without a sub-command, batch work with one.
+
+Contract (other tools call these; extend, never rename):
+  rmdesk [--data-dir DIR]                                  open the GUI
+  rmdesk demo --clients N [--seed S] [--force]             fill the store with a demo book
+  rmdesk clients list [--step N] [--search Q] [--format table|csv|json]
+  rmdesk version
+User errors print one line on stderr: exit 2 for bad usage, 1 for a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from rmdesk import __version__, i18n
+from rmdesk.errors import RmdeskError
+
+log = logging.getLogger("rmdesk")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2 (argparse would print the usage too)
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return value
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="data directory (default: $RMDESK_DATA_DIR or the user data dir)")
+    common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                        help="language of messages (default: the system locale)")
+
+    parser = _Parser(prog="rmdesk", parents=[common], description="Relationship manager's desk.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    sub.add_parser("version", parents=[common], help="print the version")
+
+    demo = sub.add_parser("demo", parents=[common], help="fill the store with a deterministic demo book")
+    demo.add_argument("--clients", type=_positive_int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--force", action="store_true", help="replace the clients already in the store")
+
+    clients = sub.add_parser("clients", parents=[common], help="work with clients")
+    clients_sub = clients.add_subparsers(dest="clients_command", parser_class=_Parser, required=True)
+    listing = clients_sub.add_parser("list", parents=[common], help="list clients")
+    listing.add_argument("--step", type=int, choices=range(1, 7), metavar="N")
+    listing.add_argument("--status", choices=("active", "nurture", "won", "lost"))
+    listing.add_argument("--search", metavar="Q")
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing.add_argument("--limit", type=_positive_int, metavar="N")
+    return parser
+
+
+def _open_store(args: argparse.Namespace):
+    from rmdesk.paths import data_dir
+    from rmdesk.store.engine import Store
+
+    return Store.open(data_dir(getattr(args, "data_dir", None)))
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from rmdesk.services import demo
+
+    store = _open_store(args)
+    try:
+        counts = demo.generate(store, args.clients, seed=args.seed, force=args.force)
+    finally:
+        store.close()
+    summary = ", ".join(f"{k} {v}" for k, v in counts.items())
+    print(f"demo: {summary}")
+    return 0
+
+
+LIST_FIELDS = ("id", "name", "short_name", "industry", "tier", "step", "status", "owner", "district",
+               "next_action_date")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _cmd_clients_list(args: argparse.Namespace) -> int:
+    from rmdesk.services.clients import ClientQuery, list_clients
+
+    store = _open_store(args)
+    try:
+        rows = list_clients(store, ClientQuery(step=args.step, status=args.status, search=args.search),
+                            limit=args.limit)
+    finally:
+        store.close()
+    out = sys.stdout
+    if args.format == "json":
+        data = [{f: (getattr(r, f).isoformat() if f == "next_action_date" and getattr(r, f) else getattr(r, f))
+                 for f in LIST_FIELDS} for r in rows]
+        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif args.format == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(LIST_FIELDS)
+        for r in rows:
+            writer.writerow([getattr(r, f) if getattr(r, f) is not None else "" for f in LIST_FIELDS])
+    else:
+        lang = i18n.language()
+        head = ["ID", i18n.message("field.name", lang), i18n.message("field.step", lang),
+                i18n.message("field.status", lang), i18n.message("field.tier", lang),
+                i18n.message("field.industry", lang), i18n.message("field.owner", lang),
+                i18n.message("field.next_action_date", lang)]
+        table = [[str(r.id), r.name, str(r.step), i18n.label("status", r.status, lang),
+                  i18n.label("tier", r.tier, lang), i18n.label("industry", r.industry, lang), r.owner,
+                  r.next_action_date.isoformat() if r.next_action_date else ""] for r in rows]
+        widths = [max(_width(row[i]) for row in [head, *table]) for i in range(len(head))]
+        for row in [head, *table]:
+            out.write("  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
+    return 0
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from rmdesk.gui.app import run
+
+    return run(getattr(args, "data_dir", None), getattr(args, "lang", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    i18n.set_language(getattr(args, "lang", None))
+    try:
+        if args.command is None:
+            return _run_gui(args)
+        if args.command == "version":
+            print(f"rmdesk {__version__}")
+            return 0
+        if args.command == "demo":
+            return _cmd_demo(args)
+        if args.command == "clients":
+            return _cmd_clients_list(args)
+    except RmdeskError as exc:
+        print(f"rmdesk: {exc.message()}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `rmdesk clients list | head`
+        return 0
+    except Exception as exc:  # never a traceback for the user; keep it in the log file
+        logpath = _log_unexpected(args)
+        detail = f"{type(exc).__name__}: {exc}" + (f" ({logpath})" if logpath else "")
+        print(f"rmdesk: {i18n.message('error.unexpected', detail=detail)}", file=sys.stderr)
+        return 1
+    return 2
+
+
+def _log_unexpected(args: argparse.Namespace) -> Path | None:
+    try:
+        from rmdesk.paths import data_dir
+
+        path = data_dir(getattr(args, "data_dir", None)) / "rmdesk.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(levelname)s %(message)s")
+        log.exception("unexpected error in %s", sys.argv)
+        return path
+    except OSError:
+        return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,362 @@
+"""Clients and their key persons: create, edit, list, search, qualification."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from rmdesk import vocab
+from rmdesk.errors import NotFound, ValidationError
+from rmdesk.services import clock, validation as v
+from rmdesk.services.pinyin import search_keys
+from rmdesk.store.engine import Store
+from rmdesk.store.models import BankRelation, Client, Contact, StepChange
+
+# field -> cleaner; the cleaner raises ValidationError naming the field.
+CLIENT_FIELDS: dict[str, Callable[[object], object]] = {
+    "name": lambda x: v.required_text(x, "name", 200),
+    "short_name": lambda x: v.optional_text(x, "short_name", 60),
+    "credit_code": lambda x: v.credit_code(x),
+    "industry": lambda x: v.choice(x, vocab.INDUSTRIES, "industry"),
+    "policy_class": lambda x: v.choice(x, vocab.POLICY_CLASSES, "policy_class"),
+    "two_high": bool,
+    "size": lambda x: v.choice(x, vocab.SIZES, "size"),
+    "district": lambda x: v.optional_text(x, "district", 100),
+    "address": lambda x: v.optional_text(x, "address", 300),
+    "credit_rating": lambda x: v.optional_text(x, "credit_rating", 16),
+    "annual_sales": lambda x: v.amount(x, "annual_sales"),
+    "source_channel": lambda x: v.choice(x, vocab.SOURCE_CHANNELS, "source_channel"),
+    "referrer": lambda x: v.optional_text(x, "referrer", 100),
+    "tier": lambda x: v.choice(x, vocab.TIERS, "tier"),
+    "owner": lambda x: v.optional_text(x, "owner", 64) or "",
+    "next_action_date": lambda x: v.to_date(x, "next_action_date"),
+    "intel_notes": lambda x: v.optional_text(x, "intel_notes", 20000),
+    "proposal_agreed": bool,
+}
+
+CONTACT_FIELDS: dict[str, Callable[[object], object]] = {
+    "name": lambda x: v.required_text(x, "contact_name", 60),
+    "title": lambda x: v.optional_text(x, "title", 60),
+    "role": lambda x: v.choice(x, vocab.CONTACT_ROLES, "role"),
+    "decision_power": lambda x: v.choice(x, vocab.DECISION_POWERS, "decision_power") or "none",
+    "attitude": lambda x: v.choice(x, vocab.ATTITUDES, "attitude") or "unknown",
+    "phone": lambda x: v.phone(x),
+    "email": lambda x: v.email(x),
+    "birthday": lambda x: v.birthday(x, clock.today()),
+    "preferences": lambda x: v.optional_text(x, "preferences", 5000),
+}
+
+
+def clean(data: Mapping[str, object], spec: Mapping[str, Callable[[object], object]]) -> dict[str, object]:
+    unknown = set(data) - set(spec)
+    if unknown:
+        raise ValidationError("error.unknown_field", sorted(unknown)[0])
+    return {key: spec[key](value) for key, value in data.items()}
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One line of the client list."""
+
+    id: int
+    name: str
+    short_name: str | None
+    industry: str | None
+    tier: str | None
+    step: int
+    status: str
+    owner: str
+    district: str | None
+    next_action_date: date | None
+    step_entered_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    name: str
+    title: str | None
+    role: str | None
+    decision_power: str
+    attitude: str
+    phone: str | None
+    email: str | None
+    birthday: date | None
+    preferences: str | None
+
+
+@dataclass(frozen=True)
+class BankRow:
+    bank_name: str
+    share_pct: int | None
+    satisfaction: int | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class ClientDetail:
+    id: int
+    name: str
+    short_name: str | None
+    credit_code: str | None
+    industry: str | None
+    policy_class: str | None
+    two_high: bool
+    size: str | None
+    district: str | None
+    address: str | None
+    credit_rating: str | None
+    annual_sales: Decimal | None
+    source_channel: str | None
+    referrer: str | None
+    tier: str | None
+    owner: str
+    step: int
+    status: str
+    status_reason: str | None
+    lost_reason: str | None
+    wake_up_date: date | None
+    step_entered_at: datetime
+    next_action_date: date | None
+    qualification: dict[str, bool]
+    qualification_score: int
+    proposal_agreed: bool
+    intel_notes: str | None
+    created_at: datetime
+    updated_at: datetime
+    contacts: list[ContactRow] = field(default_factory=list)
+    banks: list[BankRow] = field(default_factory=list)
+
+    def days_in_step(self, today: date | None = None) -> int:
+        return ((today or clock.today()) - self.step_entered_at.date()).days
+
+
+def _set_name(client: Client, name: str) -> None:
+    client.name = name
+    client.pinyin_initials, client.pinyin_full = search_keys(name)
+
+
+def _unique_credit_code(session: Session, code: str | None, exclude_id: int | None = None) -> None:
+    if code is None:
+        return
+    query = select(Client.id).where(Client.credit_code == code)
+    if exclude_id is not None:
+        query = query.where(Client.id != exclude_id)
+    if session.scalar(query) is not None:
+        raise ValidationError("error.credit_code_taken", "credit_code")
+
+
+def create_client(store: Store, data: Mapping[str, object]) -> int:
+    """Validate and insert a new prospect at step 1; returns its id."""
+    values = clean(data, CLIENT_FIELDS)
+    if "name" not in values:
+        raise ValidationError("error.required", "name")
+    now = clock.now()
+    with store.write() as s:
+        _unique_credit_code(s, values.get("credit_code"))  # type: ignore[arg-type]
+        client = Client(step=1, status="active", step_entered_at=now, created_at=now, updated_at=now)
+        for key, value in values.items():
+            if key != "name":
+                setattr(client, key, value)
+        _set_name(client, values["name"])  # type: ignore[arg-type]
+        s.add(client)
+        s.flush()
+        s.add(StepChange(client_id=client.id, at=now, from_step=None, to_step=1, from_status=None,
+                         to_status="active", reason=None))
+        return client.id
+
+
+def update_client(store: Store, client_id: int, changes: Mapping[str, object]) -> None:
+    values = clean(changes, CLIENT_FIELDS)
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        if "credit_code" in values:
+            _unique_credit_code(s, values["credit_code"], client_id)  # type: ignore[arg-type]
+        for key, value in values.items():
+            if key == "name":
+                _set_name(client, value)  # type: ignore[arg-type]
+            else:
+                setattr(client, key, value)
+        client.updated_at = clock.now()
+
+
+def set_qualification(store: Store, client_id: int, criteria: Mapping[str, bool]) -> int:
+    """Set some of the five qualification criteria; returns the new score (0-5)."""
+    for key in criteria:
+        if key not in vocab.QUALIFICATION_CRITERIA:
+            raise ValidationError("error.unknown_field", key)
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        for key, value in criteria.items():
+            setattr(client, f"q_{key}", bool(value))
+        client.qualification_score = sum(getattr(client, f"q_{k}") for k in vocab.QUALIFICATION_CRITERIA)
+        client.updated_at = clock.now()
+        return client.qualification_score
+
+
+def fetch_client(session: Session, client_id: int) -> Client:
+    client = session.get(Client, client_id)
+    if client is None or client.deleted_at is not None:
+        raise NotFound("error.client_not_found", id=client_id)
+    return client
+
+
+def get_client(store: Store, client_id: int) -> ClientDetail:
+    with store.read() as s:
+        c = fetch_client(s, client_id)
+        return ClientDetail(
+            id=c.id, name=c.name, short_name=c.short_name, credit_code=c.credit_code,
+            industry=c.industry, policy_class=c.policy_class, two_high=c.two_high, size=c.size,
+            district=c.district, address=c.address, credit_rating=c.credit_rating,
+            annual_sales=c.annual_sales, source_channel=c.source_channel, referrer=c.referrer,
+            tier=c.tier, owner=c.owner, step=c.step, status=c.status, status_reason=c.status_reason,
+            lost_reason=c.lost_reason, wake_up_date=c.wake_up_date, step_entered_at=c.step_entered_at,
+            next_action_date=c.next_action_date,
+            qualification={k: getattr(c, f"q_{k}") for k in vocab.QUALIFICATION_CRITERIA},
+            qualification_score=c.qualification_score, proposal_agreed=c.proposal_agreed,
+            intel_notes=c.intel_notes, created_at=c.created_at, updated_at=c.updated_at,
+            contacts=[_contact_row(p) for p in c.contacts],
+            banks=[BankRow(b.bank_name, b.share_pct, b.satisfaction, b.notes) for b in c.banks],
+        )
+
+
+def _contact_row(p: Contact) -> ContactRow:
+    return ContactRow(p.id, p.name, p.title, p.role, p.decision_power, p.attitude, p.phone, p.email,
+                      p.birthday, p.preferences)
+
+
+@dataclass(frozen=True)
+class ClientQuery:
+    """Filters of the client list; all optional."""
+
+    step: int | None = None
+    status: str | None = None
+    search: str | None = None
+    owner: str | None = None
+    tier: str | None = None
+    include_closed: bool = True  # False hides nurture and lost
+
+
+SORT_COLUMNS = {
+    "name": Client.pinyin_full,
+    "industry": Client.industry,
+    "tier": Client.tier,
+    "step": Client.step,
+    "status": Client.status,
+    "owner": Client.owner,
+    "district": Client.district,
+    "next_action_date": Client.next_action_date,
+    "updated_at": Client.updated_at,
+}
+
+
+def _filtered(query: Select, q: ClientQuery) -> Select:
+    query = query.where(Client.deleted_at.is_(None))
+    if q.step is not None:
+        query = query.where(Client.step == q.step)
+    if q.status:
+        query = query.where(Client.status == q.status)
+    if not q.include_closed:
+        query = query.where(Client.status.in_(("active", "won")))
+    if q.owner:
+        query = query.where(Client.owner == q.owner)
+    if q.tier:
+        query = query.where(Client.tier == q.tier)
+    if q.search and q.search.strip():
+        term = q.search.strip()
+        like = f"%{term}%"
+        lowered = term.lower().replace(" ", "")
+        contact_match = select(Contact.id).where(Contact.client_id == Client.id, Contact.name.like(like))
+        query = query.where(
+            or_(
+                Client.name.like(like),
+                Client.short_name.like(like),
+                Client.pinyin_initials.like(f"{lowered}%"),
+                Client.pinyin_full.like(f"{lowered}%"),
+                Client.credit_code.like(f"{term.upper()}%"),
+                contact_match.exists(),
+            )
+        )
+    return query
+
+
+def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "name",
+                 descending: bool = False, offset: int = 0, limit: int | None = None) -> list[ClientRow]:
+    column = SORT_COLUMNS.get(sort)
+    if column is None:
+        raise ValidationError("error.not_in_list", "sort", value=sort)
+    order = column.desc() if descending else column.asc()
+    query = _filtered(select(
+        Client.id, Client.name, Client.short_name, Client.industry, Client.tier, Client.step,
+        Client.status, Client.owner, Client.district, Client.next_action_date,
+        Client.step_entered_at, Client.updated_at,
+    ), q).order_by(order, Client.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with store.read() as s:
+        return [ClientRow(*row) for row in s.execute(query)]
+
+
+def count_clients(store: Store, q: ClientQuery = ClientQuery()) -> int:
+    with store.read() as s:
+        return s.scalar(_filtered(select(func.count(Client.id)), q)) or 0
+
+
+def add_contact(store: Store, client_id: int, data: Mapping[str, object]) -> int:
+    values = clean(data, CONTACT_FIELDS)
+    if "name" not in values:
+        raise ValidationError("error.required", "contact_name")
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        contact = Contact(client_id=client.id, **values)
+        s.add(contact)
+        client.updated_at = clock.now()
+        s.flush()
+        return contact.id
+
+
+def update_contact(store: Store, contact_id: int, changes: Mapping[str, object]) -> None:
+    values = clean(changes, CONTACT_FIELDS)
+    with store.write() as s:
+        contact = s.get(Contact, contact_id)
+        if contact is None:
+            raise NotFound("error.contact_not_found", id=contact_id)
+        for key, value in values.items():
+            setattr(contact, key, value)
+        fetch_client(s, contact.client_id).updated_at = clock.now()
+
+
+def delete_contact(store: Store, contact_id: int) -> None:
+    with store.write() as s:
+        contact = s.get(Contact, contact_id)
+        if contact is None:
+            raise NotFound("error.contact_not_found", id=contact_id)
+        s.delete(contact)
+
+
+def set_banks(store: Store, client_id: int, banks: list[Mapping[str, object]]) -> None:
+    """Replace the list of banks the client uses."""
+    rows = []
+    for bank in banks:
+        rows.append(BankRelation(
+            bank_name=v.required_text(bank.get("bank_name"), "bank_name", 100),
+            share_pct=v.int_range(bank.get("share_pct"), 0, 100, "share_pct"),
+            satisfaction=v.int_range(bank.get("satisfaction"), 1, 5, "satisfaction"),
+            notes=v.optional_text(bank.get("notes"), "notes", 2000),
+        ))
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        client.banks = rows
+        client.updated_at = clock.now()
+
+
+def is_empty(store: Store) -> bool:
+    with store.read() as s:
+        return s.scalar(select(func.count(Client.id))) == 0
+

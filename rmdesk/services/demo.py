@@ -1,0 +1,315 @@
+"""A realistic, deterministic demo portfolio (`rmdesk demo`).
+
+The same seed gives the same book relative to today: Chinese company names across
+the credit-relevant industries, key persons, every step and the nurture/lost states,
+past visits with call reports, visits planned over the next 14 days, deals and
+objections — each client's records consistent with its step (a step-3 client has a
+held visit with a decision maker, a step-6 client a won deal, ...).
+Rows go in with Core bulk inserts in one transaction: fast enough for 100k clients.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from sqlalchemy import delete, func, insert, select
+
+from rmdesk import vocab
+from rmdesk.errors import ValidationError
+from rmdesk.services import clock
+from rmdesk.services.pinyin import search_keys
+from rmdesk.services.validation import CREDIT_CODE_ALPHABET, credit_code_check_char
+from rmdesk.store.engine import Store
+from rmdesk.store.models import (
+    BankRelation,
+    Client,
+    Contact,
+    Deal,
+    Need,
+    Objection,
+    Product,
+    StepChange,
+    StepProgress,
+    Task,
+    Visit,
+)
+
+MAX_CLIENTS = 2_000_000
+
+CITIES = ("北京", "上海", "天津", "重庆", "江苏", "浙江", "广东", "山东", "河南", "湖北", "湖南", "四川",
+          "福建", "安徽", "河北", "山西", "陕西", "辽宁", "吉林", "江西", "云南", "广西", "深圳", "苏州")
+BRAND_CHARS = "华恒金泰宏达瑞丰中联鑫源盛世天成永安东方新海长城国嘉禾博远正信润通利隆兴宝德昌盈和嘉康汇亿创"
+INDUSTRY_WORDS = {
+    "coal": ("煤业", "能源"), "power": ("电力", "新能源"), "chemicals": ("化工", "化学"),
+    "petrochemicals": ("石化", "石油化工"), "steel": ("钢铁", "特钢"), "nonferrous": ("有色金属", "铝业"),
+    "paper": ("纸业", "造纸"), "textiles": ("纺织", "服饰"), "autos": ("汽车", "汽车零部件"),
+    "real_estate": ("置业", "房地产开发"), "machinery": ("机械", "重工"), "food": ("食品", "粮油"),
+    "electronics_it": ("电子", "信息技术"), "cement": ("水泥", "建材"), "trade": ("商贸", "国际贸易"),
+    "logistics": ("物流", "供应链"), "pharma": ("医药", "生物科技"), "construction": ("建设", "建工"),
+    "services": ("酒店管理", "物业服务"), "other": ("实业", "投资"),
+}
+SUFFIXES = ("有限公司", "股份有限公司", "集团有限公司", "科技有限公司")
+TWO_HIGH = {"coal", "power", "chemicals", "petrochemicals", "steel", "nonferrous", "paper", "cement"}
+REGION_CODES = ("110105", "310115", "120116", "500112", "320505", "330106", "440305", "370102",
+                "410105", "420106", "510107", "350102", "340104", "130102", "610113", "210102")
+DISTRICTS = ("朝阳区", "浦东新区", "滨海新区", "渝北区", "工业园区", "西湖区", "南山区", "历下区",
+             "金水区", "江汉区", "武侯区", "鼓楼区", "高新区", "经开区")
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程魏苏吕丁任沈"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰晓东海燕鹏飞雪梅文博宇浩然思远"
+BANKS = ("工商银行", "建设银行", "农业银行", "中国银行", "交通银行", "招商银行", "浦发银行", "兴业银行",
+         "中信银行", "民生银行", "光大银行", "平安银行")
+OWNERS = ("张伟", "李娜", "王强")
+RATINGS = ("AAA", "AA+", "AA", "AA-", "A+", "A", "BBB")
+
+ROLE_TITLES = {"gm": "总经理", "finance_vp": "财务副总", "cfo": "财务总监", "finance_manager": "财务经理",
+               "treasury": "资金主管"}
+ROLE_POWER = {"gm": "decides", "finance_vp": "decides", "cfo": "influences", "finance_manager": "influences",
+              "treasury": "informs"}
+
+NEED_TEXTS = {
+    "purchasing": "原材料集中采购，希望延后付款", "sales": "应收账款回笼慢，账期约 90 天",
+    "financing": "旺季流动资金缺口，需降低融资成本", "idle_cash": "季末有闲置资金，希望稳健理财",
+    "settlement": "多家子公司资金分散，需要现金管理", "trade": "出口业务增长，需要信用证与结售汇",
+}
+OBJECTION_WORDS = {
+    "no_need": "我们现在资金挺充足的，暂时不需要贷款。", "price": "你们的利率比别的银行高。",
+    "product_fit": "这个产品的审批材料太多了，不适合我们。", "bank_loyalty": "我们和现在的银行合作十几年了。",
+    "timing": "等年底审计完再说吧。", "authority": "这件事我得请示老板。", "service": "上次你们网银出问题，耽误了付款。",
+}
+OBJECTION_ANSWERS = {
+    "no_need": "资金充足时先把授信额度备好，旺季用款不求人。", "price": "综合成本还要看结算、理财收益和审批效率。",
+    "product_fit": "我们可以按贵司情况精简材料清单，先做一笔小额试试。", "bank_loyalty": "不需要替换原来的银行，多一家合作行是多一份保障。",
+    "timing": "可以先把额度申请做起来，审计后直接启用。", "authority": "能否约老板一起坐坐？我来当面介绍。",
+    "service": "已经升级了系统，并指定专人负责贵司的业务。",
+}
+OUTCOMES = ("初步了解企业经营与资金状况，对方愿意进一步交流。", "介绍了我行产品，财务总监对现金管理方案感兴趣。",
+            "就授信方案交换意见，约定下周提交书面方案。", "客户反馈良好，同意安排实地考察。",
+            "节前走访，沟通全年合作情况并征求服务意见。")
+REACTIONS = ("积极", "中立，需要内部讨论", "比较关注利率", "对服务效率满意")
+PRODUCT_KEYS_BY_NEED = {
+    "purchasing": "bank_acceptance", "sales": "factoring", "financing": "working_capital_loan",
+    "idle_cash": "corporate_wealth", "settlement": "settlement_cash_mgmt", "trade": "lc_guarantee",
+}
+
+# Share of clients per step (1..6), and of nurture / lost among them.
+STEP_WEIGHTS = (30, 20, 15, 10, 8, 17)
+NURTURE_SHARE, LOST_SHARE = 0.08, 0.05
+
+
+def _credit_code(rng: random.Random, used: set[str]) -> str:
+    while True:
+        body = "91" + rng.choice(REGION_CODES) + "".join(rng.choice(CREDIT_CODE_ALPHABET[:10] + "ABCDEFGH")
+                                                          for _ in range(9))
+        code = body + credit_code_check_char(body)
+        if code not in used:
+            used.add(code)
+            return code
+
+
+def _company_name(rng: random.Random, industry: str, used: set[str]) -> str:
+    for _ in range(50):
+        brand = rng.choice(BRAND_CHARS) + rng.choice(BRAND_CHARS)
+        name = rng.choice(CITIES) + brand + rng.choice(INDUSTRY_WORDS[industry]) + rng.choice(SUFFIXES)
+        if brand[0] != brand[1] and name not in used:
+            used.add(name)
+            return name
+    n = len(used)  # pools exhausted: number the name so it stays unique
+    name = f"{rng.choice(CITIES)}{rng.choice(BRAND_CHARS)}{INDUSTRY_WORDS[industry][0]}第{n}有限公司"
+    used.add(name)
+    return name
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _working_slot(rng: random.Random, day: date) -> datetime:
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime.combine(day, time(rng.choice((9, 10, 11, 14, 15, 16)), rng.choice((0, 30))))
+
+
+def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
+             progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Fill the store with `clients` demo clients; returns row counts per table."""
+    if not 1 <= clients <= MAX_CLIENTS:
+        raise ValidationError("error.demo_count", "clients", max=MAX_CLIENTS)
+    with store.read() as s:
+        existing = s.scalar(select(func.count(Client.id))) or 0
+        products = {key: pid for key, pid in s.execute(select(Product.key, Product.id))}
+    if existing and not force:
+        raise ValidationError("error.store_not_empty", None, count=existing)
+
+    rng = random.Random(seed)
+    today = clock.today()
+    now = datetime.combine(today, time(8, 0))
+    rows: dict[str, list[dict]] = {t: [] for t in ("clients", "contacts", "banks", "visits", "tasks", "changes",
+                                                    "progress", "needs", "objections", "deals")}
+    names: set[str] = set()
+    codes: set[str] = set()
+    ids = {"contact": 0, "visit": 0}
+
+    for cid in range(1, clients + 1):
+        industry = rng.choice(vocab.INDUSTRIES[:14]) if rng.random() < 0.85 else rng.choice(vocab.INDUSTRIES[14:])
+        step = rng.choices(vocab.STEPS, STEP_WEIGHTS)[0]
+        roll = rng.random()
+        status = "nurture" if roll < NURTURE_SHARE else "lost" if roll < NURTURE_SHARE + LOST_SHARE else (
+            "won" if step == 6 else "active")
+        name = _company_name(rng, industry, names)
+        initials, full = search_keys(name)
+        days_in_step = rng.randint(1, 80)
+        entered = now - timedelta(days=days_in_step)
+        created = entered - timedelta(days=rng.randint(0, 40) * (step - 1) + rng.randint(0, 30))
+        quals = [rng.random() < 0.5 for _ in vocab.QUALIFICATION_CRITERIA]
+        if step >= 2:
+            quals = [True, True, True] + [rng.random() < 0.7 for _ in range(2)]
+        policy = "restricted" if industry in TWO_HIGH and rng.random() < 0.3 else rng.choice(("encouraged", "permitted"))
+        rows["clients"].append({
+            "id": cid, "name": name, "short_name": name[2:6], "pinyin_initials": initials, "pinyin_full": full,
+            "credit_code": _credit_code(rng, codes), "industry": industry, "policy_class": policy,
+            "two_high": industry in TWO_HIGH, "size": rng.choice(vocab.SIZES),
+            "district": rng.choice(DISTRICTS), "address": f"{rng.choice(DISTRICTS)}{rng.randint(1, 999)}号",
+            "credit_rating": rng.choice(RATINGS),
+            "annual_sales": Decimal(rng.randint(500, 500_000)) * 10_000,
+            "source_channel": rng.choice(vocab.SOURCE_CHANNELS),
+            "referrer": _person(rng) if rng.random() < 0.3 else None,
+            "tier": rng.choices(vocab.TIERS, (10, 20, 45, 25))[0], "owner": rng.choice(OWNERS),
+            "step": step, "status": status, "status_reason": None,
+            "lost_reason": rng.choice(vocab.LOST_REASONS) if status == "lost" else None,
+            "wake_up_date": today + timedelta(days=rng.randint(15, 120)) if status == "nurture" else None,
+            "step_entered_at": entered,
+            "next_action_date": today + timedelta(days=rng.randint(-10, 20)) if status in ("active", "won") else None,
+            **{f"q_{k}": q for k, q in zip(vocab.QUALIFICATION_CRITERIA, quals, strict=True)},
+            "qualification_score": sum(quals), "proposal_agreed": step >= 4,
+            "intel_notes": "主要结算行为" + rng.choice(BANKS) + "，对现有银行的审批效率不太满意。" if step >= 2 else None,
+            "created_at": created, "updated_at": entered, "deleted_at": None,
+        })
+        # History of moves up to the current step.
+        rows["changes"].append({"client_id": cid, "at": created, "from_step": None, "to_step": 1,
+                                "from_status": None, "to_status": "active", "reason": None, "override": False,
+                                "unmet": None})
+        for moved_to in range(2, step + 1):
+            at = created + (entered - created) * (moved_to - 1) / max(step - 1, 1)
+            rows["changes"].append({"client_id": cid, "at": at.replace(microsecond=0), "from_step": moved_to - 1,
+                                    "to_step": moved_to, "from_status": "active",
+                                    "to_status": "won" if moved_to == 6 else "active", "reason": None,
+                                    "override": False, "unmet": None})
+        if status in ("nurture", "lost"):
+            rows["changes"].append({"client_id": cid, "at": entered + timedelta(days=1), "from_step": step,
+                                    "to_step": step, "from_status": "won" if step == 6 else "active",
+                                    "to_status": status, "reason": "客户近期无合作意向" if status == "lost" else "客户明年再议",
+                                    "override": False, "unmet": None})
+
+        # Key persons: a decision maker first, then others.
+        contact_ids = []
+        roles = ["gm" if rng.random() < 0.5 else "finance_vp"] + rng.sample(
+            ["cfo", "finance_manager", "treasury"], rng.randint(0, 3))
+        if step == 1 and rng.random() < 0.4:
+            roles = []
+        for role in roles:
+            ids["contact"] += 1
+            contact_ids.append((ids["contact"], ROLE_POWER[role]))
+            rows["contacts"].append({
+                "id": ids["contact"], "client_id": cid, "name": _person(rng), "title": ROLE_TITLES[role],
+                "role": role, "decision_power": ROLE_POWER[role],
+                "attitude": rng.choice(vocab.ATTITUDES[:3]) if step >= 2 else "unknown",
+                "phone": f"1{rng.choice('3578')}{rng.randint(0, 999_999_999):09d}",
+                "email": f"{initials[:6] or 'info'}{ids['contact']}@example.cn" if rng.random() < 0.6 else None,
+                "birthday": date(rng.randint(1962, 1992), rng.randint(1, 12), rng.randint(1, 28)),
+                "preferences": rng.choice(("喜欢打高尔夫", "爱喝普洱茶", "关注孩子升学", "周末爬山", None)),
+            })
+        for bank in rng.sample(BANKS, rng.randint(1, 3)):
+            rows["banks"].append({"client_id": cid, "bank_name": bank, "share_pct": rng.choice((20, 30, 50, 70)),
+                                  "satisfaction": rng.randint(2, 5), "notes": None})
+
+        decider = next((pid for pid, power in contact_ids if power == "decides"), None)
+        # Past visits with call reports (a held visit with the decider from step 3 on).
+        past = rng.randint(1, 4) if step >= 3 else (rng.randint(0, 1) if step == 2 else 0)
+        for k in range(past):
+            ids["visit"] += 1
+            at = _working_slot(rng, today - timedelta(days=rng.randint(3, 120)))
+            who = decider if k == 0 and decider else (rng.choice(contact_ids)[0] if contact_ids else None)
+            rows["visits"].append(_visit_row(rng, ids["visit"], cid, who, at, "done", step, now))
+            if rng.random() < 0.5:
+                rows["tasks"].append({"client_id": cid, "visit_id": ids["visit"],
+                                      "title": rng.choice(("提交授信方案", "发送产品手册", "安排行领导拜访", "收集财务报表")),
+                                      "owner": rows["clients"][-1]["owner"],
+                                      "due_date": today + timedelta(days=rng.randint(-7, 14)), "done_at": None,
+                                      "created_at": at})
+        # Planned visits over the next 14 days (a confirmed one with the decider at step 2).
+        if status in ("active", "won") and contact_ids and rng.random() < (0.6 if step == 2 else 0.25):
+            ids["visit"] += 1
+            at = _working_slot(rng, today + timedelta(days=rng.randint(0, 13)))
+            who = decider or contact_ids[0][0]
+            row = _visit_row(rng, ids["visit"], cid, who, at, "planned", step, now)
+            row["confirmed"] = rng.random() < 0.7
+            rows["visits"].append(row)
+
+        for item in range(1, min(step, 5) + 1):
+            rows["progress"].append({"client_id": cid, "step": item, "item_id": f"s{item}_demo_done", "done_at": entered})
+
+        if step >= 3:
+            areas = rng.sample(vocab.NEED_AREAS, rng.randint(1, 3))
+            for i, area in enumerate(areas):
+                rows["needs"].append({"client_id": cid, "area": area, "description": NEED_TEXTS[area],
+                                      "confirmed": step >= 4 or i == 0 and rng.random() < 0.5, "created_at": entered})
+            if step >= 4 or rng.random() < 0.3:
+                for kind in rng.sample(vocab.OBJECTION_TYPES, rng.randint(1, 2)):
+                    resolved = step >= 5 or rng.random() < 0.4
+                    rows["objections"].append({
+                        "client_id": cid, "visit_id": None, "type": kind, "words": OBJECTION_WORDS[kind],
+                        "answer": OBJECTION_ANSWERS[kind], "blocking": rng.random() < 0.7, "resolved": resolved,
+                        "created_at": entered, "resolved_at": entered + timedelta(days=3) if resolved else None})
+            if step >= 5:
+                product = PRODUCT_KEYS_BY_NEED[areas[0]]
+                deal_status = "won" if step == 6 else "open"
+                rows["deals"].append({
+                    "client_id": cid, "product_id": products[product],
+                    "amount": Decimal(rng.randint(50, 20_000)) * 10_000,
+                    "rate": Decimal(rng.randint(280, 480)) / 100 if "loan" in product else None,
+                    "status": deal_status, "expected_date": today + timedelta(days=rng.randint(5, 60)),
+                    "actual_date": entered.date() if deal_status == "won" else None,
+                    "lost_reason": None, "created_at": entered, "deleted_at": None})
+                if rng.random() < 0.15:
+                    rows["deals"].append({
+                        "client_id": cid, "product_id": products["corporate_wealth"],
+                        "amount": Decimal(rng.randint(100, 5000)) * 10_000, "rate": None, "status": "lost",
+                        "expected_date": None, "actual_date": entered.date() - timedelta(days=20),
+                        "lost_reason": "客户选择了他行的理财产品", "created_at": created, "deleted_at": None})
+        if progress and cid % 1000 == 0:
+            progress(cid, clients)
+
+    tables = {"clients": Client, "contacts": Contact, "banks": BankRelation, "visits": Visit, "tasks": Task,
+              "changes": StepChange, "progress": StepProgress, "needs": Need, "objections": Objection,
+              "deals": Deal}
+    with store.write() as s:
+        if existing:
+            # Children go with their client (ON DELETE CASCADE).
+            s.execute(delete(Client))
+        for key, model in tables.items():
+            if rows[key]:
+                s.execute(insert(model), rows[key])
+    if progress:
+        progress(clients, clients)
+    return {key: len(value) for key, value in rows.items()}
+
+
+def _visit_row(rng: random.Random, vid: int, cid: int, contact_id: int | None, at: datetime, status: str,
+               step: int, now: datetime) -> dict:
+    done = status == "done"
+    return {
+        "id": vid, "client_id": cid, "contact_id": contact_id, "planned_at": at,
+        "duration_min": rng.choice((30, 45, 60, 90)), "place": "客户办公室" if rng.random() < 0.7 else "我行会议室",
+        "kind": rng.choices(vocab.VISIT_KINDS, (6, 2, 1, 1))[0],
+        "objective": rng.choice(("了解企业经营与资金需求", "介绍现金管理方案", "沟通授信方案", "节日走访，维护关系",
+                                 "回访服务满意度")),
+        "agenda": None, "attendees_ours": None, "attendees_theirs": None, "questions": None,
+        "materials": '["cards", "brochures"]', "products": "[]", "status": status, "confirmed": done,
+        "cancel_reason": None, "report_outcome": rng.choice(OUTCOMES) if done else None,
+        "report_needs": NEED_TEXTS[rng.choice(vocab.NEED_AREAS)] if done and step >= 3 else None,
+        "report_reaction": rng.choice(REACTIONS) if done else None, "reported_at": at + timedelta(hours=2) if done else None,
+        "created_at": min(at, now) - timedelta(days=2), "deleted_at": None,
+    }

@@ -1,0 +1,139 @@
+"""Moving clients through the six steps: advance, move back, park, lose, re-open.
+
+Every move is a StepChange row with time and reason. A forward move of one step
+needs the current step's exit rule; anything else (rule unmet, skipping steps,
+moving back) needs a reason, stored as an override."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from rmdesk import vocab
+from rmdesk.errors import RuleNotMet, ValidationError
+from rmdesk.playbook.rules import ExitCheck, evaluate
+from rmdesk.services import clock, validation as v
+from rmdesk.services.clients import fetch_client
+from rmdesk.store.engine import Store
+from rmdesk.store.models import Client, StepChange
+
+
+def check_exit(store: Store, client_id: int) -> ExitCheck:
+    with store.read() as s:
+        return evaluate(s, fetch_client(s, client_id))
+
+
+def _record(s, client: Client, to_step: int, to_status: str, reason: str | None, override: bool = False,
+            unmet: list[str] | None = None) -> None:
+    now = clock.now()
+    s.add(StepChange(client_id=client.id, at=now, from_step=client.step, to_step=to_step,
+                     from_status=client.status, to_status=to_status, reason=reason, override=override,
+                     unmet=",".join(unmet) if unmet else None))
+    if to_step != client.step:
+        client.step_entered_at = now
+    client.step = to_step
+    client.status = to_status
+    client.updated_at = now
+
+
+def _reason(reason: str | None) -> str | None:
+    return v.optional_text(reason, "reason", 2000)
+
+
+def move_to_step(store: Store, client_id: int, to_step: int, reason: str | None = None) -> ExitCheck:
+    """Move an active client to `to_step`. Returns the exit check that applied.
+
+    One step forward with the exit rule met needs no reason; with the rule unmet, a
+    jump over steps, or a move back, `reason` is required (RuleNotMet otherwise)."""
+    if to_step not in vocab.STEPS:
+        raise ValidationError("error.out_of_range", "step", lo=1, hi=6)
+    reason = _reason(reason)
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        if client.status in ("nurture", "lost"):
+            raise ValidationError("error.client_parked", "status")
+        if to_step == client.step:
+            raise ValidationError("error.same_step", "step")
+        check = evaluate(s, client)
+        forward_by_one = to_step == client.step + 1
+        if forward_by_one and check.met:
+            override, unmet = False, None
+        else:
+            if not reason:
+                key = "error.rule_not_met" if forward_by_one else (
+                    "error.move_back_needs_reason" if to_step < client.step else "error.skip_needs_reason")
+                raise RuleNotMet(key, check.unmet if forward_by_one else [])
+            override = to_step > client.step
+            unmet = check.unmet if override else None
+        status = "won" if to_step == vocab.FINAL_STEP else "active"
+        _record(s, client, to_step, status, reason, override, unmet)
+        return check
+
+
+def advance(store: Store, client_id: int, reason: str | None = None) -> ExitCheck:
+    with store.read() as s:
+        step = fetch_client(s, client_id).step
+    return move_to_step(store, client_id, step + 1, reason)
+
+
+def park(store: Store, client_id: int, wake_up: date | str | None, reason: str | None = None) -> None:
+    """Put a client to nurture (暂缓) until `wake_up`."""
+    wake = v.to_date(wake_up, "wake_up_date")
+    if wake is None:
+        raise ValidationError("error.required", "wake_up_date")
+    if wake <= clock.today():
+        raise ValidationError("error.date_not_future", "wake_up_date")
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        if client.status == "nurture":
+            raise ValidationError("error.already_in_status", "status")
+        _record(s, client, client.step, "nurture", _reason(reason))
+        client.wake_up_date = wake
+
+
+def mark_lost(store: Store, client_id: int, lost_reason: str, details: str | None = None) -> None:
+    key = v.choice(lost_reason, vocab.LOST_REASONS, "lost_reason", required=True)
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        if client.status == "lost":
+            raise ValidationError("error.already_in_status", "status")
+        _record(s, client, client.step, "lost", _reason(details))
+        client.lost_reason = key
+        client.status_reason = _reason(details)
+
+
+def reopen(store: Store, client_id: int, reason: str | None = None) -> None:
+    """Bring a parked or lost client back to work, at the step it was at."""
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        if client.status not in ("nurture", "lost"):
+            raise ValidationError("error.not_parked", "status")
+        status = "won" if client.step == vocab.FINAL_STEP else "active"
+        _record(s, client, client.step, status, _reason(reason))
+        client.wake_up_date = None
+        client.lost_reason = None
+        client.status_reason = None
+
+
+@dataclass(frozen=True)
+class StepChangeRow:
+    at: datetime
+    from_step: int | None
+    to_step: int
+    from_status: str | None
+    to_status: str
+    reason: str | None
+    override: bool
+    unmet: tuple[str, ...]
+
+
+def history(store: Store, client_id: int) -> list[StepChangeRow]:
+    """Every move of the client, newest first."""
+    with store.read() as s:
+        fetch_client(s, client_id)
+        rows = s.scalars(select(StepChange).where(StepChange.client_id == client_id)
+                         .order_by(StepChange.at.desc(), StepChange.id.desc()))
+        return [StepChangeRow(r.at, r.from_step, r.to_step, r.from_status, r.to_status, r.reason, r.override,
+                              tuple(r.unmet.split(",")) if r.unmet else ()) for r in rows]

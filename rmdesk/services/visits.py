@@ -1,0 +1,190 @@
+"""Visits (planned, held, cancelled), their call reports and next-step tasks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from rmdesk import vocab
+from rmdesk.errors import NotFound, ValidationError
+from rmdesk.services import clock, validation as v
+from rmdesk.services.clients import fetch_client
+from rmdesk.store.engine import Store
+from rmdesk.store.models import Client, Contact, Task, Visit
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: int
+    client_id: int
+    client_name: str
+    contact_name: str | None
+    planned_at: datetime
+    duration_min: int
+    place: str | None
+    kind: str
+    objective: str | None
+    status: str
+    confirmed: bool
+
+
+def _to_datetime(value: object, field: str) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    try:
+        return datetime.fromisoformat(str(value).strip()).replace(microsecond=0, tzinfo=None)
+    except ValueError:
+        raise ValidationError("error.datetime_format", field) from None
+
+
+def plan_visit(store: Store, client_id: int, data: Mapping[str, object]) -> int:
+    """A planned visit; `planned_at` is required, everything else optional."""
+    if not data.get("planned_at"):
+        raise ValidationError("error.required", "planned_at")
+    values: dict[str, object] = {
+        "planned_at": _to_datetime(data["planned_at"], "planned_at"),
+        "duration_min": v.int_range(data.get("duration_min"), 5, 24 * 60, "duration_min") or 60,
+        "kind": v.choice(data.get("kind"), vocab.VISIT_KINDS, "kind") or "onsite",
+        "place": v.optional_text(data.get("place"), "place", 200),
+        "objective": v.optional_text(data.get("objective"), "objective", 2000),
+        "agenda": v.optional_text(data.get("agenda"), "agenda", 5000),
+        "questions": v.optional_text(data.get("questions"), "questions", 5000),
+        "attendees_ours": v.optional_text(data.get("attendees_ours"), "attendees", 1000),
+        "attendees_theirs": v.optional_text(data.get("attendees_theirs"), "attendees", 1000),
+        "confirmed": bool(data.get("confirmed", False)),
+        "materials": json.dumps(list(data.get("materials") or []), ensure_ascii=False),
+        "products": json.dumps(list(data.get("products") or []), ensure_ascii=False),
+    }
+    with store.write() as s:
+        fetch_client(s, client_id)
+        contact_id = data.get("contact_id")
+        if contact_id is not None:
+            contact = s.get(Contact, contact_id)
+            if contact is None or contact.client_id != client_id:
+                raise ValidationError("error.contact_not_of_client", "contact_id")
+        visit = Visit(client_id=client_id, contact_id=contact_id, status="planned", created_at=clock.now(),
+                      **values)
+        s.add(visit)
+        s.flush()
+        return visit.id
+
+
+def _visit(s, visit_id: int) -> Visit:
+    visit = s.get(Visit, visit_id)
+    if visit is None or visit.deleted_at is not None:
+        raise NotFound("error.visit_not_found", id=visit_id)
+    return visit
+
+
+def confirm_visit(store: Store, visit_id: int, confirmed: bool = True) -> None:
+    with store.write() as s:
+        visit = _visit(s, visit_id)
+        if visit.status != "planned":
+            raise ValidationError("error.visit_not_planned", "status")
+        visit.confirmed = confirmed
+
+
+def record_report(store: Store, visit_id: int, outcome: str, needs: str | None = None,
+                  reaction: str | None = None, next_steps: list[Mapping[str, object]] = ()) -> list[int]:
+    """Mark the visit held with its call report; next steps become tasks (ids returned)."""
+    outcome_text = v.required_text(outcome, "outcome", 5000)
+    tasks = []
+    for step in next_steps:
+        tasks.append(Task(title=v.required_text(step.get("title"), "task_title", 300),
+                          owner=v.optional_text(step.get("owner"), "owner", 64) or "",
+                          due_date=v.to_date(step.get("due_date"), "due_date"), created_at=clock.now()))
+    with store.write() as s:
+        visit = _visit(s, visit_id)
+        if visit.status == "cancelled":
+            raise ValidationError("error.visit_cancelled", "status")
+        visit.status = "done"
+        visit.report_outcome = outcome_text
+        visit.report_needs = v.optional_text(needs, "needs", 5000)
+        visit.report_reaction = v.optional_text(reaction, "reaction", 5000)
+        visit.reported_at = clock.now()
+        for task in tasks:
+            task.client_id = visit.client_id
+            task.visit_id = visit.id
+            s.add(task)
+        s.flush()
+        return [t.id for t in tasks]
+
+
+def cancel_visit(store: Store, visit_id: int, reason: str) -> None:
+    text = v.required_text(reason, "reason", 2000)
+    with store.write() as s:
+        visit = _visit(s, visit_id)
+        if visit.status != "planned":
+            raise ValidationError("error.visit_not_planned", "status")
+        visit.status = "cancelled"
+        visit.cancel_reason = text
+
+
+def visits_between(store: Store, start: date, days: int = 1, client_id: int | None = None,
+                   include_cancelled: bool = False) -> list[VisitRow]:
+    """Visits with planned_at in [start, start + days), in time order."""
+    begin = datetime.combine(start, datetime.min.time())
+    query = (
+        select(Visit, Client.name, Contact.name)
+        .join(Client, Visit.client_id == Client.id)
+        .outerjoin(Contact, Visit.contact_id == Contact.id)
+        .where(Visit.planned_at >= begin, Visit.planned_at < begin + timedelta(days=days),
+               Visit.deleted_at.is_(None), Client.deleted_at.is_(None))
+        .order_by(Visit.planned_at, Visit.id)
+    )
+    if not include_cancelled:
+        query = query.where(Visit.status != "cancelled")
+    if client_id is not None:
+        query = query.where(Visit.client_id == client_id)
+    with store.read() as s:
+        return [VisitRow(vis.id, vis.client_id, cname, pname, vis.planned_at, vis.duration_min, vis.place,
+                         vis.kind, vis.objective, vis.status, vis.confirmed)
+                for vis, cname, pname in s.execute(query)]
+
+
+def client_visits(store: Store, client_id: int) -> list[VisitRow]:
+    """All visits of a client, newest first."""
+    query = (
+        select(Visit, Client.name, Contact.name)
+        .join(Client, Visit.client_id == Client.id)
+        .outerjoin(Contact, Visit.contact_id == Contact.id)
+        .where(Visit.client_id == client_id, Visit.deleted_at.is_(None))
+        .order_by(Visit.planned_at.desc(), Visit.id.desc())
+    )
+    with store.read() as s:
+        return [VisitRow(vis.id, vis.client_id, cname, pname, vis.planned_at, vis.duration_min, vis.place,
+                         vis.kind, vis.objective, vis.status, vis.confirmed)
+                for vis, cname, pname in s.execute(query)]
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    id: int
+    client_id: int
+    client_name: str
+    title: str
+    owner: str
+    due_date: date | None
+
+
+def open_tasks(store: Store, due_by: date | None = None) -> list[TaskRow]:
+    """Tasks not done, optionally only those due on or before `due_by`, earliest first."""
+    query = (select(Task, Client.name).join(Client, Task.client_id == Client.id)
+             .where(Task.done_at.is_(None), Client.deleted_at.is_(None))
+             .order_by(Task.due_date.is_(None), Task.due_date, Task.id))
+    if due_by is not None:
+        query = query.where(Task.due_date <= due_by)
+    with store.read() as s:
+        return [TaskRow(t.id, t.client_id, name, t.title, t.owner, t.due_date) for t, name in s.execute(query)]
+
+
+def complete_task(store: Store, task_id: int) -> None:
+    with store.write() as s:
+        task = s.get(Task, task_id)
+        if task is None:
+            raise NotFound("error.task_not_found", id=task_id)
+        task.done_at = clock.now()

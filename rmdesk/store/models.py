@@ -1,0 +1,278 @@
+"""ORM models (SQLAlchemy 2.x, Mapped[] style).
+
+Time convention: datetimes are naive local wall-clock time of the RM (China Standard
+Time for most users; the zone name is the `timezone` setting). RMs plan "Wednesday
+9:00" in their own time and CST has no DST, so naive local time is exact and what
+printed plans show; the setting tells a future team server how to convert.
+Vocabulary columns hold the ASCII keys from rmdesk.vocab.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from rmdesk.store.types import Money, Rate
+
+# Stable constraint names so Alembic migrations (and SQLite batch mode) can refer to them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Key/value settings stored with the data (RM profile, targets, rules) as JSON text."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    __table_args__ = (
+        CheckConstraint("step BETWEEN 1 AND 6", name="step_range"),
+        CheckConstraint("qualification_score BETWEEN 0 AND 5", name="score_range"),
+        Index("ix_clients_step_status", "step", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    short_name: Mapped[str | None] = mapped_column(String(60))
+    # Search keys computed at write time (phrase-aware pinyin): 华能电力 -> hndl / huanengdianli
+    pinyin_initials: Mapped[str] = mapped_column(String(200), default="", index=True)
+    pinyin_full: Mapped[str] = mapped_column(String(800), default="")
+    credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
+    industry: Mapped[str | None] = mapped_column(String(32))
+    policy_class: Mapped[str | None] = mapped_column(String(16))
+    two_high: Mapped[bool] = mapped_column(Boolean, default=False)
+    size: Mapped[str | None] = mapped_column(String(16))
+    district: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(300))
+    credit_rating: Mapped[str | None] = mapped_column(String(16))
+    annual_sales: Mapped[Decimal | None] = mapped_column(Money())
+    source_channel: Mapped[str | None] = mapped_column(String(16))
+    referrer: Mapped[str | None] = mapped_column(String(100))
+    tier: Mapped[str | None] = mapped_column(String(16))
+    owner: Mapped[str] = mapped_column(String(64), default="", index=True)
+
+    step: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    lost_reason: Mapped[str | None] = mapped_column(String(32))
+    wake_up_date: Mapped[date | None] = mapped_column(Date)
+    step_entered_at: Mapped[datetime] = mapped_column(DateTime)
+    next_action_date: Mapped[date | None] = mapped_column(Date)
+
+    # Step 1: the five qualification criteria (优选法); the score is their count.
+    q_need: Mapped[bool] = mapped_column(Boolean, default=False)
+    q_afford: Mapped[bool] = mapped_column(Boolean, default=False)
+    q_standard: Mapped[bool] = mapped_column(Boolean, default=False)
+    q_authority: Mapped[bool] = mapped_column(Boolean, default=False)
+    q_value: Mapped[bool] = mapped_column(Boolean, default=False)
+    qualification_score: Mapped[int] = mapped_column(Integer, default=0)
+    # Step 3: the client agreed to receive a proposal (金融服务方案).
+    proposal_agreed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    intel_notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", order_by="Contact.id"
+    )
+    banks: Mapped[list[BankRelation]] = relationship(cascade="all, delete-orphan")
+
+
+class Contact(Base):
+    """A key person (关键人) at the client."""
+
+    __tablename__ = "contacts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(60), index=True)
+    title: Mapped[str | None] = mapped_column(String(60))
+    role: Mapped[str | None] = mapped_column(String(32))
+    decision_power: Mapped[str] = mapped_column(String(16), default="none")
+    attitude: Mapped[str] = mapped_column(String(16), default="unknown")
+    phone: Mapped[str | None] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(120))
+    birthday: Mapped[date | None] = mapped_column(Date)
+    preferences: Mapped[str | None] = mapped_column(Text)
+    client: Mapped[Client] = relationship(back_populates="contacts")
+
+
+class BankRelation(Base):
+    """A bank the client already uses, with our estimate of its share and satisfaction."""
+
+    __tablename__ = "bank_relations"
+    __table_args__ = (CheckConstraint("share_pct BETWEEN 0 AND 100", name="share_range"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    bank_name: Mapped[str] = mapped_column(String(100))
+    share_pct: Mapped[int | None] = mapped_column(Integer)
+    satisfaction: Mapped[int | None] = mapped_column(Integer)  # 1 (unhappy) .. 5 (very happy)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Visit(Base):
+    """A planned or held visit; the call report fields are filled after it."""
+
+    __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_planned_at_status", "planned_at", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    planned_at: Mapped[datetime] = mapped_column(DateTime)
+    duration_min: Mapped[int] = mapped_column(Integer, default=60)
+    place: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default="onsite")
+    objective: Mapped[str | None] = mapped_column(Text)
+    agenda: Mapped[str | None] = mapped_column(Text)
+    attendees_ours: Mapped[str | None] = mapped_column(Text)
+    attendees_theirs: Mapped[str | None] = mapped_column(Text)
+    questions: Mapped[str | None] = mapped_column(Text)
+    materials: Mapped[str | None] = mapped_column(Text)  # JSON list of material keys
+    products: Mapped[str | None] = mapped_column(Text)  # JSON list of product keys
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    # Call report (拜访记录)
+    report_outcome: Mapped[str | None] = mapped_column(Text)
+    report_needs: Mapped[str | None] = mapped_column(Text)
+    report_reaction: Mapped[str | None] = mapped_column(Text)
+    reported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Task(Base):
+    """A next step (下一步) with an owner and a due date."""
+
+    __tablename__ = "tasks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(300))
+    owner: Mapped[str] = mapped_column(String(64), default="")
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StepProgress(Base):
+    """A ticked checklist item of a step for a client."""
+
+    __tablename__ = "step_progress"
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True)
+    step: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    done_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StepChange(Base):
+    """One move of a client: between steps and/or statuses, with when and why."""
+
+    __tablename__ = "step_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    from_step: Mapped[int | None] = mapped_column(Integer)
+    to_step: Mapped[int] = mapped_column(Integer)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    override: Mapped[bool] = mapped_column(Boolean, default=False)
+    unmet: Mapped[str | None] = mapped_column(Text)  # comma-separated condition keys overridden
+
+
+class Need(Base):
+    """A need found at the client, by area (step 3)."""
+
+    __tablename__ = "needs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    area: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text)
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Objection(Base):
+    __tablename__ = "objections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="SET NULL"))
+    type: Mapped[str] = mapped_column(String(16))
+    words: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str | None] = mapped_column(Text)
+    blocking: Mapped[bool] = mapped_column(Boolean, default=True)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Product(Base):
+    """The product catalogue (seeded from resources/products.toml)."""
+
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(48), unique=True)
+    category: Mapped[str] = mapped_column(String(16))
+    name_zh: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(160))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Deal(Base):
+    __tablename__ = "deals"
+    __table_args__ = (CheckConstraint("amount >= 0", name="amount_nonneg"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="RESTRICT"))
+    amount: Mapped[Decimal] = mapped_column(Money())
+    rate: Mapped[Decimal | None] = mapped_column(Rate())
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    expected_date: Mapped[date | None] = mapped_column(Date)
+    actual_date: Mapped[date | None] = mapped_column(Date)
+    lost_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class BusinessVolume(Base):
+    """A client's business in one period (e.g. 2026 or 2026-H1), for tiering and targets."""
+
+    __tablename__ = "business_volumes"
+    __table_args__ = (UniqueConstraint("client_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(16))
+    avg_deposits: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    avg_loans: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    intl_settlement_usd: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    fee_income: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what the tests (not the app) need from Debian when it is missing:
+# a TrueType CJK font (PDF/screenshots), poppler-utils (pdftotext/pdftoppm), Xvfb,
+# and the shared libraries the PySide6 wheels load even on the offscreen platform.
+set -euo pipefail
+need=()
+fc-list :lang=zh 2>/dev/null | grep -qi 'wqy' || need+=(fonts-wqy-microhei)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v xvfb-run >/dev/null || need+=(xvfb xauth)
+command -v fc-list >/dev/null || need+=(fontconfig)
+for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libxcb-cursor.so.0; do
+  ldconfig -p 2>/dev/null | grep -q "$lib" || case $lib in
+    libEGL.so.1) need+=(libegl1) ;;
+    libGL.so.1) need+=(libgl1) ;;
+    libxkbcommon.so.0) need+=(libxkbcommon0 libxkbcommon-x11-0) ;;
+    libfontconfig.so.1) need+=(libfontconfig1) ;;
+    libdbus-1.so.3) need+=(libdbus-1-3) ;;
+    libxcb-cursor.so.0) need+=(libxcb-cursor0) ;;
+  esac
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "missing Debian packages for the tests: ${need[*]} (run as root: apt-get install ${need[*]})" >&2
+  exit 1
+fi
+echo "installing Debian packages for the tests: ${need[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
