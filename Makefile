@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 FORMS_UI := $(wildcard ui/*.ui)
 FORMS_PY := $(patsubst ui/%.ui,rmdesk/gui/forms/ui_%.py,$(FORMS_UI))
-TS := $(wildcard resources/translations/*.ts)
+TS := resources/translations/rmdesk_zh_CN.ts resources/translations/rmdesk_en.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: venv run test bench lint ts bundle clean
+.PHONY: venv run test bench lint ts clean
 
 venv: $(STAMP) $(FORMS_PY) $(QM)
 
@@ -34,15 +34,11 @@ lint: venv
 	$(BIN)/ruff check rmdesk tests bench
 
 # Refresh the .ts sources from the code and forms (translators then fill them in).
-ts: venv
-	$(BIN)/pyside6-lupdate $$(git ls-files 'rmdesk/*.py' | grep -v '/forms/') $(FORMS_UI) -no-obsolete -ts $(TS)
+ts: $(STAMP) $(FORMS_PY)
+	$(BIN)/pyside6-lupdate $$(find rmdesk -name '*.py' -not -path '*/forms/*' | sort) $(FORMS_UI) -no-obsolete -locations none -ts $(TS)
 
 bench: venv
 	$(BIN)/python -m bench
-
-bundle: venv
-	$(BIN)/python -m pip install -q 'pyinstaller>=6,<7'
-	$(BIN)/pyinstaller --noconfirm build.spec
 
 clean:
 	rm -rf $(VENV) $(FORMS_PY) $(QM) build dist

@@ -1,5 +1,19 @@
+"""The `rmdesk` command: sub-commands from rmdesk.cli, the GUI when there is none."""
+
 import sys
 
-from rmdesk.cli import main
+from rmdesk.cli import main as cli_main
 
-sys.exit(main())
+
+def launch_gui(data_dir: str | None, lang: str | None) -> int:
+    from rmdesk.gui.app import run  # Qt is loaded only when a window is wanted
+
+    return run(data_dir, lang)
+
+
+def main() -> int:
+    return cli_main(gui=launch_gui)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,7 +16,7 @@ import json
 import logging
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rmdesk import __version__, i18n
@@ -139,13 +139,12 @@ def _cmd_clients_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_gui(args: argparse.Namespace) -> int:
-    from rmdesk.gui.app import run
-
-    return run(getattr(args, "data_dir", None), getattr(args, "lang", None))
+GuiLauncher = Callable[[str | None, str | None], int]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
+    """Run a sub-command; with none, start `gui(data_dir, lang)` (given by the entry
+    point, rmdesk/__main__.py, so that this module never imports Qt)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = _build_parser().parse_args(argv)
@@ -155,7 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(getattr(args, "lang", None))
     try:
         if args.command is None:
-            return _run_gui(args)
+            if gui is None:
+                raise UsageError("rmdesk: a sub-command is required here")
+            return gui(getattr(args, "data_dir", None), getattr(args, "lang", None))
         if args.command == "version":
             print(f"rmdesk {__version__}")
             return 0
@@ -163,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_demo(args)
         if args.command == "clients":
             return _cmd_clients_list(args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except RmdeskError as exc:
         print(f"rmdesk: {exc.message()}", file=sys.stderr)
         return 1
@@ -177,17 +181,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _log_unexpected(args: argparse.Namespace) -> Path | None:
+    """Write the traceback to <data dir>/rmdesk.log; the user sees one line."""
     try:
         from rmdesk.paths import data_dir
 
         path = data_dir(getattr(args, "data_dir", None)) / "rmdesk.log"
         path.parent.mkdir(parents=True, exist_ok=True)
-        logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(levelname)s %(message)s")
-        log.exception("unexpected error in %s", sys.argv)
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        try:
+            log.exception("unexpected error in %s", sys.argv)
+        finally:
+            log.removeHandler(handler)
+            handler.close()
         return path
     except OSError:
         return None
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -15,11 +15,14 @@ class RmdeskError(Exception):
         self.params = params
 
     def message(self, lang: str | None = None) -> str:
-        from rmdesk.i18n import message
+        from rmdesk.i18n import language, message
 
         text = message(self.key, lang, **self.params)
         if self.field:
-            return f"{message('field.' + self.field, lang)}: {text}"
+            colon = "：" if (lang or language()) == "zh_CN" else ": "
+            # A dotted field names its own label key (calc.last_sales); a bare one is under field.
+            label_key = self.field if "." in self.field else f"field.{self.field}"
+            return f"{message(label_key, lang)}{colon}{text}"
         return text
 
     def __str__(self) -> str:

@@ -8,7 +8,9 @@ fc-list :lang=zh 2>/dev/null | grep -qi 'wqy' || need+=(fonts-wqy-microhei)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v xvfb-run >/dev/null || need+=(xvfb xauth)
 command -v fc-list >/dev/null || need+=(fontconfig)
-for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libxcb-cursor.so.0; do
+# xcb libraries: for running the real window under Xvfb (screenshots), not needed offscreen.
+for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libxcb-cursor.so.0 \
+           libxcb-icccm.so.4 libxcb-image.so.0 libxcb-keysyms.so.1 libxcb-render-util.so.0 libxkbcommon-x11.so.0; do
   ldconfig -p 2>/dev/null | grep -q "$lib" || case $lib in
     libEGL.so.1) need+=(libegl1) ;;
     libGL.so.1) need+=(libgl1) ;;
@@ -16,6 +18,11 @@ for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1
     libfontconfig.so.1) need+=(libfontconfig1) ;;
     libdbus-1.so.3) need+=(libdbus-1-3) ;;
     libxcb-cursor.so.0) need+=(libxcb-cursor0) ;;
+    libxcb-icccm.so.4) need+=(libxcb-icccm4 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1) ;;
+    libxcb-image.so.0) need+=(libxcb-image0) ;;
+    libxcb-keysyms.so.1) need+=(libxcb-keysyms1) ;;
+    libxcb-render-util.so.0) need+=(libxcb-render-util0) ;;
+    libxkbcommon-x11.so.0) need+=(libxkbcommon-x11-0) ;;
   esac
 done
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -82,7 +82,7 @@ class _Reader:
         self.path = path
 
     def fail(self, key: str, problem: str) -> PlaybookError:
-        return PlaybookError("playbook.broken", file=self.path.name, key=key, problem=problem)
+        return PlaybookError("playbook.broken", file=self.path.name, where=key, problem=problem)
 
     def get(self, node: dict, key: str, where: str, kind: type):
         if not isinstance(node, dict) or key not in node:
@@ -177,12 +177,14 @@ def load_file(path: Path) -> Playbook:
 
 
 def _check_unique_ids(r: _Reader, pb: Playbook) -> None:
-    seen: set[str] = set()
-    for step in pb.steps:
-        for entry in (*step.checklist, *step.scripts):
-            if entry.id in seen:
-                raise r.fail(f"steps[{step.number - 1}]", f"duplicate id {entry.id}")
-            seen.add(entry.id)
+    """Checklist ids (ticks are stored by them) and script ids are each unique in the file."""
+    for kind in ("checklist", "scripts"):
+        seen: set[str] = set()
+        for step in pb.steps:
+            for entry in getattr(step, kind):
+                if entry.id in seen:
+                    raise r.fail(f"steps[{step.number - 1}].{kind}", f"duplicate id {entry.id}")
+                seen.add(entry.id)
 
 
 def ids_of(pb: Playbook) -> dict[str, tuple[str, ...]]:
@@ -211,7 +213,7 @@ def check_all() -> list[Playbook]:
     for book in books[1:]:
         for place, ids in ids_of(book).items():
             if ids != reference.get(place):
-                raise PlaybookError("playbook.broken", file=f"{book.language}.toml", key=place,
+                raise PlaybookError("playbook.broken", file=f"{book.language}.toml", where=place,
                                     problem="ids differ from zh_CN.toml")
     return books
 

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from rmdesk import vocab
 from rmdesk.errors import NotFound, ValidationError
-from rmdesk.services import clock, validation as v
+from rmdesk.services import clock
+from rmdesk.services import validation as v
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store.engine import Store
-from rmdesk.store.models import BankRelation, Client, Contact, StepChange
+from rmdesk.store.models import BankRelation, Client, ClientEvent, Contact, StepChange
 
 # field -> cleaner; the cleaner raises ValidationError naming the field.
 CLIENT_FIELDS: dict[str, Callable[[object], object]] = {
@@ -172,18 +173,38 @@ def create_client(store: Store, data: Mapping[str, object]) -> int:
         return client.id
 
 
+# Edits of these fields show on the client's timeline with before and after.
+KEY_FIELDS = ("name", "credit_code", "industry", "policy_class", "tier", "owner", "next_action_date",
+              "proposal_agreed", "annual_sales", "credit_rating")
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
 def update_client(store: Store, client_id: int, changes: Mapping[str, object]) -> None:
     values = clean(changes, CLIENT_FIELDS)
+    now = clock.now()
     with store.write() as s:
         client = fetch_client(s, client_id)
         if "credit_code" in values:
             _unique_credit_code(s, values["credit_code"], client_id)  # type: ignore[arg-type]
         for key, value in values.items():
+            before = getattr(client, key)
+            if before == value:
+                continue
+            if key in KEY_FIELDS:
+                s.add(ClientEvent(client_id=client_id, at=now, kind="edit", field=key, old=_text(before),
+                                  new=_text(value)))
             if key == "name":
                 _set_name(client, value)  # type: ignore[arg-type]
             else:
                 setattr(client, key, value)
-        client.updated_at = clock.now()
+        client.updated_at = now
 
 
 def set_qualification(store: Store, client_id: int, criteria: Mapping[str, bool]) -> int:
@@ -256,7 +277,7 @@ SORT_COLUMNS = {
 }
 
 
-def _filtered(query: Select, q: ClientQuery) -> Select:
+def apply_filters(query: Select, q: ClientQuery) -> Select:
     query = query.where(Client.deleted_at.is_(None))
     if q.step is not None:
         query = query.where(Client.step == q.step)
@@ -292,7 +313,7 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
     if column is None:
         raise ValidationError("error.not_in_list", "sort", value=sort)
     order = column.desc() if descending else column.asc()
-    query = _filtered(select(
+    query = apply_filters(select(
         Client.id, Client.name, Client.short_name, Client.industry, Client.tier, Client.step,
         Client.status, Client.owner, Client.district, Client.next_action_date,
         Client.step_entered_at, Client.updated_at,
@@ -305,7 +326,7 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
 
 def count_clients(store: Store, q: ClientQuery = ClientQuery()) -> int:
     with store.read() as s:
-        return s.scalar(_filtered(select(func.count(Client.id)), q)) or 0
+        return s.scalar(apply_filters(select(func.count(Client.id)), q)) or 0
 
 
 def add_contact(store: Store, client_id: int, data: Mapping[str, object]) -> int:
@@ -360,3 +381,44 @@ def is_empty(store: Store) -> bool:
     with store.read() as s:
         return s.scalar(select(func.count(Client.id))) == 0
 
+
+
+@dataclass(frozen=True)
+class TrashRow:
+    id: int
+    name: str
+    deleted_at: datetime
+
+
+def trash_client(store: Store, client_id: int) -> None:
+    """Move a client to the trash (restorable; nothing is destroyed)."""
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        client.deleted_at = clock.now()
+        s.add(ClientEvent(client_id=client_id, at=client.deleted_at, kind="trash"))
+
+
+def restore_client(store: Store, client_id: int) -> None:
+    with store.write() as s:
+        client = s.get(Client, client_id)
+        if client is None or client.deleted_at is None:
+            raise NotFound("error.client_not_found", id=client_id)
+        client.deleted_at = None
+        s.add(ClientEvent(client_id=client_id, at=clock.now(), kind="restore"))
+
+
+def trash(store: Store) -> list[TrashRow]:
+    with store.read() as s:
+        rows = s.execute(select(Client.id, Client.name, Client.deleted_at).where(Client.deleted_at.is_not(None))
+                         .order_by(Client.deleted_at.desc()))
+        return [TrashRow(*row) for row in rows]
+
+
+def empty_trash(store: Store) -> int:
+    """Destroy the clients in the trash with everything they hold; returns how many.
+    The GUI asks twice before calling this."""
+    with store.write() as s:
+        doomed = list(s.scalars(select(Client).where(Client.deleted_at.is_not(None))))
+        for client in doomed:
+            s.delete(client)
+        return len(doomed)

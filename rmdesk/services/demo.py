@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, insert, select
 
 from rmdesk import vocab
 from rmdesk.errors import ValidationError
+from rmdesk.playbook.loader import load as load_playbook
 from rmdesk.services import clock
 from rmdesk.services.pinyin import search_keys
 from rmdesk.services.validation import CREDIT_CODE_ALPHABET, credit_code_check_char
@@ -57,6 +58,7 @@ REGION_CODES = ("110105", "310115", "120116", "500112", "320505", "330106", "440
                 "410105", "420106", "510107", "350102", "340104", "130102", "610113", "210102")
 DISTRICTS = ("朝阳区", "浦东新区", "滨海新区", "渝北区", "工业园区", "西湖区", "南山区", "历下区",
              "金水区", "江汉区", "武侯区", "鼓楼区", "高新区", "经开区")
+STREETS = ("人民路", "建设大道", "解放路", "中山路", "科技园路", "滨江大道", "长江路", "新华路", "工业大道")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程魏苏吕丁任沈"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰晓东海燕鹏飞雪梅文博宇浩然思远"
 BANKS = ("工商银行", "建设银行", "农业银行", "中国银行", "交通银行", "招商银行", "浦发银行", "兴业银行",
@@ -144,6 +146,8 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
         raise ValidationError("error.store_not_empty", None, count=existing)
 
     rng = random.Random(seed)
+    playbook = load_playbook("zh_CN")  # checklist ids are the same in every language
+    checklists = {step.number: [item.id for item in step.checklist] for step in playbook.steps}
     today = clock.today()
     now = datetime.combine(today, time(8, 0))
     rows: dict[str, list[dict]] = {t: [] for t in ("clients", "contacts", "banks", "visits", "tasks", "changes",
@@ -167,11 +171,13 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
         if step >= 2:
             quals = [True, True, True] + [rng.random() < 0.7 for _ in range(2)]
         policy = "restricted" if industry in TWO_HIGH and rng.random() < 0.3 else rng.choice(("encouraged", "permitted"))
+        district = rng.choice(DISTRICTS)
         rows["clients"].append({
             "id": cid, "name": name, "short_name": name[2:6], "pinyin_initials": initials, "pinyin_full": full,
             "credit_code": _credit_code(rng, codes), "industry": industry, "policy_class": policy,
             "two_high": industry in TWO_HIGH, "size": rng.choice(vocab.SIZES),
-            "district": rng.choice(DISTRICTS), "address": f"{rng.choice(DISTRICTS)}{rng.randint(1, 999)}号",
+            "district": district,
+            "address": f"{rng.choice(STREETS)}{rng.randint(1, 999)}号",
             "credit_rating": rng.choice(RATINGS),
             "annual_sales": Decimal(rng.randint(500, 500_000)) * 10_000,
             "source_channel": rng.choice(vocab.SOURCE_CHANNELS),
@@ -248,8 +254,12 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
             row["confirmed"] = rng.random() < 0.7
             rows["visits"].append(row)
 
-        for item in range(1, min(step, 5) + 1):
-            rows["progress"].append({"client_id": cid, "step": item, "item_id": f"s{item}_demo_done", "done_at": entered})
+        # Checklists: earlier steps done, part of the current one.
+        for number in range(1, step + 1):
+            items = checklists[number]
+            done = items if number < step else items[: rng.randint(0, len(items) - 1)]
+            for item_id in done:
+                rows["progress"].append({"client_id": cid, "step": number, "item_id": item_id, "done_at": entered})
 
         if step >= 3:
             areas = rng.sample(vocab.NEED_AREAS, rng.randint(1, 3))

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from rmdesk import vocab
 from rmdesk.errors import NotFound, ValidationError
-from rmdesk.services import clock, validation as v
+from rmdesk.services import clock
+from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Deal, Need, Objection, Product

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from rmdesk import vocab
 from rmdesk.errors import RuleNotMet, ValidationError
 from rmdesk.playbook.rules import ExitCheck, evaluate
-from rmdesk.services import clock, validation as v
+from rmdesk.services import clock
+from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
-from rmdesk.store.models import Client, StepChange
+from rmdesk.store.models import Client, Deal, StepChange
+from rmdesk.store.types import Money
 
 
 def check_exit(store: Store, client_id: int) -> ExitCheck:
@@ -137,3 +140,87 @@ def history(store: Store, client_id: int) -> list[StepChangeRow]:
                          .order_by(StepChange.at.desc(), StepChange.id.desc()))
         return [StepChangeRow(r.at, r.from_step, r.to_step, r.from_status, r.to_status, r.reason, r.override,
                               tuple(r.unmet.split(",")) if r.unmet else ()) for r in rows]
+
+
+@dataclass(frozen=True)
+class Card:
+    """A client on the pipeline board."""
+
+    client_id: int
+    name: str
+    tier: str | None
+    owner: str
+    step: int
+    status: str
+    days_in_step: int
+    next_action_date: date | None
+    open_deal_amount: Decimal
+    stale: bool
+
+    def overdue(self, today: date) -> bool:
+        return self.next_action_date is not None and self.next_action_date < today
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    search: str | None = None
+    owner: str | None = None
+    tier: str | None = None
+    industry: str | None = None
+    include_parked: bool = False  # nurture and lost
+
+
+def board(store: Store, f: BoardFilter = BoardFilter()) -> dict[int, list[Card]]:
+    """The clients of each step, longest in step first, with their open deal amount and
+    whether they have sat in the step longer than its limit (settings: stale days)."""
+    from rmdesk.services.clients import ClientQuery, apply_filters
+    from rmdesk.services.settings import get_stale_days
+
+    open_deals = (select(Deal.client_id, func.coalesce(func.sum(Deal.amount), 0).label("total"))
+                  .where(Deal.status == "open", Deal.deleted_at.is_(None)).group_by(Deal.client_id).subquery())
+    query = apply_filters(
+        select(Client.id, Client.name, Client.tier, Client.owner, Client.step, Client.status,
+               Client.step_entered_at, Client.next_action_date, open_deals.c.total)
+        .outerjoin(open_deals, open_deals.c.client_id == Client.id),
+        ClientQuery(search=f.search, owner=f.owner, tier=f.tier, include_closed=f.include_parked),
+    ).order_by(Client.step_entered_at, Client.id)
+    if f.industry:
+        query = query.where(Client.industry == f.industry)
+    limits = get_stale_days(store)
+    today = clock.today()
+    columns: dict[int, list[Card]] = {step: [] for step in vocab.STEPS}
+    money = Money()
+    with store.read() as s:
+        for cid, name, tier, owner, step, status, entered, next_date, total in s.execute(query):
+            amount = money.process_result_value(total, None) if total else Decimal("0.00")
+            days = (today - entered.date()).days
+            stale = bool(limits[step]) and days > limits[step] and status in ("active", "won")
+            columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, amount, stale))
+    return columns
+
+
+def owners(store: Store) -> list[str]:
+    """The owners that have clients, for the board's filter."""
+    with store.read() as s:
+        return [o for o in s.scalars(select(Client.owner).where(Client.deleted_at.is_(None), Client.owner != "")
+                                     .distinct().order_by(Client.owner))]
+
+
+@dataclass(frozen=True)
+class FunnelRow:
+    step: int
+    active: int
+    nurture: int
+    lost: int
+    won: int
+
+
+def funnel(store: Store) -> list[FunnelRow]:
+    """Clients per step and status."""
+    counts: dict[tuple[int, str], int] = {}
+    with store.read() as s:
+        for step, status, n in s.execute(select(Client.step, Client.status, func.count())
+                                         .where(Client.deleted_at.is_(None)).group_by(Client.step, Client.status)):
+            counts[(step, status)] = n
+    return [FunnelRow(step, *(counts.get((step, st), 0) for st in ("active", "nurture", "lost", "won")))
+            for step in vocab.STEPS]

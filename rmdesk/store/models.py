@@ -96,6 +96,10 @@ class Client(Base):
     qualification_score: Mapped[int] = mapped_column(Integer, default=0)
     # Step 3: the client agreed to receive a proposal (金融服务方案).
     proposal_agreed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Step 5: the closing strategy chosen (a playbook closing_strategies id).
+    closing_strategy: Mapped[str | None] = mapped_column(String(32))
+    # Step 6: when the next maintenance contact is due.
+    next_maintenance_date: Mapped[date | None] = mapped_column(Date)
 
     intel_notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -276,3 +280,52 @@ class BusinessVolume(Base):
     avg_loans: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     intl_settlement_usd: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     fee_income: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+
+
+class FinancingEstimate(Base):
+    """A financing-need estimate saved on the client (step 3 tool)."""
+
+    __tablename__ = "financing_estimates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    method: Mapped[str] = mapped_column(String(24))
+    inputs: Mapped[str] = mapped_column(Text)  # JSON {name: decimal text}
+    steps: Mapped[str] = mapped_column(Text)  # JSON [[key, decimal text], ...]
+    result: Mapped[Decimal] = mapped_column(Money())
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ClientEvent(Base):
+    """A timeline entry without a table of its own: an edit of a key field, a trash move."""
+
+    __tablename__ = "client_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(24))
+    field: Mapped[str | None] = mapped_column(String(32))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+
+
+class MaintenanceLog(Base):
+    """A maintenance contact of step 6, by way (on-site, extra value, knowledge, ...)."""
+
+    __tablename__ = "maintenance_logs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    way: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Complaint(Base):
+    """A client complaint and how far its handling went (listen ... close the loop)."""
+
+    __tablename__ = "complaints"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    text: Mapped[str] = mapped_column(Text)
+    steps_done: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of complaint step ids
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -4,9 +4,8 @@ changes, needs, objections, products, deals, business volumes, settings.
 Revision ID: 0001_baseline
 Revises:
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001_baseline'
 down_revision = None

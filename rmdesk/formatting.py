@@ -1,0 +1,28 @@
+"""How numbers and dates are shown: 万元/亿元 in Chinese, plain thousands in English."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+WAN = Decimal(10_000)
+YI = Decimal(100_000_000)
+
+
+def money(amount: Decimal | None, lang: str) -> str:
+    """A yuan amount for display: zh_CN 1,234.56万元 or 12.35亿元; en 12,345,600."""
+    if amount is None:
+        return ""
+    if lang == "zh_CN":
+        if abs(amount) >= YI:
+            return f"{(amount / YI).quantize(Decimal('0.01'), ROUND_HALF_UP):,}亿元"
+        return f"{(amount / WAN).quantize(Decimal('0.01'), ROUND_HALF_UP):,}万元"
+    return f"{amount.quantize(Decimal('1'), ROUND_HALF_UP):,}"
+
+
+def day(value: date | datetime | None) -> str:
+    return value.strftime("%Y-%m-%d") if value else ""
+
+
+def minute(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""

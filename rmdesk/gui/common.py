@@ -1,0 +1,52 @@
+"""Small helpers shared by the pages (Qt side)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+
+from rmdesk import i18n
+from rmdesk.playbook import loader
+
+CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def step_label(step: int) -> str:
+    """'2 · 搜集情报' — the step number and its short name in the current language."""
+    return f"{step} · {loader.load(i18n.language()).step(step).short}"
+
+
+def heading(text: str, size_delta: int = 2) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSize(font.pointSize() + size_delta)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def fill_table(table: QTableWidget, headers: list[str], rows: list[tuple[int | None, list[str]]]) -> None:
+    """Fill a small read-only table; each row carries its client id for double-click."""
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, (client_id, cells) in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            item.setData(CLIENT_ID_ROLE, client_id)
+            table.setItem(r, c, item)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+
+
+def read_only_table() -> QTableWidget:
+    table = QTableWidget()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    return table

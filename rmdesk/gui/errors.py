@@ -1,0 +1,36 @@
+"""Showing errors to the user: a message in their language, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from rmdesk.errors import RmdeskError
+
+log = logging.getLogger("rmdesk.gui")
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    if isinstance(exc, RmdeskError):
+        text = exc.message()
+    else:
+        text = QCoreApplication.translate(
+            "Errors", "Something went wrong and the action was not completed. Details are in the log file.")
+    QMessageBox.warning(parent, QCoreApplication.translate("Errors", "rmdesk"), text)
+
+
+def install_excepthook() -> None:
+    """An exception escaping a slot is logged and shown as a friendly message."""
+
+    def hook(kind, value, tb):
+        log.error("unhandled: %s", "".join(traceback.format_exception(kind, value, tb)))
+        try:
+            show_error(None, value)
+        except Exception:  # the display itself failed: the log has it
+            pass
+
+    sys.excepthook = hook

@@ -1,0 +1,142 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from rmdesk import __version__
+from rmdesk.gui.client_window import ClientWindow
+from rmdesk.gui.pages.calendar import CalendarPage
+from rmdesk.gui.pages.clients import ClientsPage
+from rmdesk.gui.pages.pipeline import PipelinePage
+from rmdesk.gui.pages.reports import ReportsPage
+from rmdesk.gui.pages.settings import SettingsPage
+from rmdesk.gui.pages.today import TodayPage
+from rmdesk.store.engine import Store
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: QSettings, language: str,
+                 switch_language: Callable[[str], None]) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.setWindowTitle(self.tr("rmdesk — Relationship manager's desk"))
+        self.setMinimumSize(QSize(1000, 640))
+        self._client_windows: dict[int, ClientWindow] = {}
+
+        self.today = TodayPage(store, self.open_client)
+        self.pipeline = PipelinePage(store, self.open_client)
+        self.clients = ClientsPage(store, self.open_client)
+        self.calendar = CalendarPage(store, self.open_client)
+        self.reports = ReportsPage(store)
+        self.settings_page = SettingsPage(store, language, switch_language)
+        pages = [(self.tr("Today"), self.today), (self.tr("Pipeline"), self.pipeline),
+                 (self.tr("Clients"), self.clients), (self.tr("Calendar"), self.calendar),
+                 (self.tr("Reports"), self.reports), (self.tr("Settings"), self.settings_page)]
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; background: palette(window);"
+                               " border-right: 1px solid palette(mid); }"
+                               "QListWidget#navigation::item { padding: 10px 14px; }")
+        self.stack = QStackedWidget()
+        for title, page in pages:
+            QListWidgetItem(title, self.nav)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._on_page)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menu()
+        self.statusBar().showMessage(self.tr("Data folder: %1").replace("%1", str(store.data_dir or "")))
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_client = QAction(self.tr("&New client…"), self)
+        new_client.setShortcut(QKeySequence.StandardKey.New)
+        new_client.triggered.connect(self._new_client)
+        file_menu.addAction(new_client)
+        find = QAction(self.tr("&Find client"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._find)
+        file_menu.addAction(find)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About rmdesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About rmdesk"),
+                          self.tr("rmdesk %1\nThe corporate relationship manager's desk: the six-step sales "
+                                  "flow, visits and call plans, offline.").replace("%1", __version__))
+
+    def _new_client(self) -> None:
+        self.show_page(2)
+        self.clients.new_client()
+
+    def _find(self) -> None:
+        self.show_page(2)
+        self.clients.focus_search()
+
+    def _on_page(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        page = self.stack.widget(index)
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def current_page(self) -> int:
+        return self.nav.currentRow()
+
+    def open_client(self, client_id: int) -> ClientWindow:
+        window = self._client_windows.get(client_id)
+        if window is None or not window.isVisible():
+            window = ClientWindow(self.store, client_id, self)
+            window.destroyed.connect(lambda *_: self._client_windows.pop(client_id, None))
+            self._client_windows[client_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def save_geometry(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_geometry()
+        for window in list(self._client_windows.values()):
+            window.close()
+        super().closeEvent(event)

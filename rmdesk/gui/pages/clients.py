@@ -1,0 +1,134 @@
+"""Clients: the whole book as a windowed, database-sorted list with search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmdesk import i18n, vocab
+from rmdesk.gui.client_dialog import NewClientDialog
+from rmdesk.gui.client_model import ClientTableModel
+from rmdesk.gui.common import step_label
+from rmdesk.services.clients import ClientQuery
+from rmdesk.store.engine import Store
+
+
+class ClientTable(QTableView):
+    """Enter opens the selected client."""
+
+    def __init__(self, open_row: Callable[[int], None]) -> None:
+        super().__init__()
+        self._open_row = open_row
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open_row(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class ClientsPage(QWidget):
+    def __init__(self, store: Store, open_client: Callable[[int], object]) -> None:
+        super().__init__()
+        self.store = store
+        self._open_client = open_client
+        self.model = ClientTableModel(store, self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, pinyin initials, credit code, contact…"))
+        self.search.setClearButtonEnabled(True)
+        self.step_filter = QComboBox()
+        self.step_filter.addItem(self.tr("All steps"), None)
+        for step in vocab.STEPS:
+            self.step_filter.addItem(step_label(step), step)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in vocab.STATUSES:
+            self.status_filter.addItem(i18n.label("status", status), status)
+        self.new_button = QPushButton(self.tr("New client…"))
+        self.new_button.clicked.connect(self.new_client)
+        self.count = QLabel()
+
+        # Search as you type, but query once the typing pauses.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.step_filter.currentIndexChanged.connect(self.apply_filters)
+        self.status_filter.currentIndexChanged.connect(self.apply_filters)
+
+        self.table = ClientTable(self._open_row)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 300)
+        for column, width in ((1, 110), (2, 90), (3, 120), (4, 80), (5, 80), (6, 100)):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.step_filter)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self._update_count()
+
+    def _open_row(self, row: int) -> None:
+        self._open_client(self.model.client_id(row))
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        self.model.set_query(ClientQuery(step=self.step_filter.currentData(),
+                                         status=self.status_filter.currentData(),
+                                         search=self.search.text() or None))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n client(s)", "", self.model.total()))
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_count()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_client(self) -> None:
+        dialog = NewClientDialog(self.store, self)
+        if dialog.exec() and dialog.client_id is not None:
+            self.refresh()
+            self._open_client(dialog.client_id)
+
+    def select_first(self) -> QModelIndex:
+        index = self.model.index(0, 0)
+        self.table.setCurrentIndex(index)
+        return index

@@ -1,0 +1,48 @@
+"""Settings: the RM profile, the language, where the data lives (form in ui/settings_page.ui)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from rmdesk.errors import RmdeskError
+from rmdesk.gui.forms.ui_settings_page import Ui_SettingsPage
+from rmdesk.services.settings import get_profile, save_profile
+from rmdesk.store.engine import Store
+
+LANGUAGE_NAMES = (("zh_CN", "中文（简体）"), ("en", "English"))
+
+
+class SettingsPage(QWidget):
+    def __init__(self, store: Store, language: str, switch_language: Callable[[str], None]) -> None:
+        super().__init__()
+        self.store = store
+        self.ui = Ui_SettingsPage()
+        self.ui.setupUi(self)
+        for code, name in LANGUAGE_NAMES:  # each language named in itself, never translated
+            self.ui.languageCombo.addItem(name, code)
+        self.ui.languageCombo.setCurrentIndex(self.ui.languageCombo.findData(language))
+        self.ui.languageCombo.currentIndexChanged.connect(
+            lambda: switch_language(self.ui.languageCombo.currentData()))
+        self.ui.saveProfileButton.clicked.connect(self.save)
+        self._edits = {"rm_name": self.ui.rmNameEdit, "bank": self.ui.bankEdit, "branch": self.ui.branchEdit,
+                       "phone": self.ui.phoneEdit, "email": self.ui.emailEdit}
+
+    def refresh(self) -> None:
+        profile = get_profile(self.store)
+        for key, edit in self._edits.items():
+            edit.setText(getattr(profile, key))
+        self.ui.dataDirValue.setText(str(self.store.data_dir or self.store.engine.url))
+        self.ui.schemaValue.setText(self.store.schema_revision() or "")
+        self.ui.profileStatus.clear()
+
+    def save(self) -> None:
+        try:
+            save_profile(self.store, {key: edit.text() for key, edit in self._edits.items()})
+        except RmdeskError as exc:
+            self.ui.profileStatus.setStyleSheet("color: #b00020;")
+            self.ui.profileStatus.setText(exc.message())
+            return
+        self.ui.profileStatus.setStyleSheet("color: #2e7d32;")
+        self.ui.profileStatus.setText(self.tr("Saved."))

@@ -1,0 +1,129 @@
+"""What the guidance panel works with: checklist ticks, the data a step still needs,
+saved financing estimates and the closing strategy."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import delete, func, select
+
+from rmdesk import vocab
+from rmdesk.errors import ValidationError
+from rmdesk.playbook import loader
+from rmdesk.services import clock
+from rmdesk.services.clients import fetch_client
+from rmdesk.services.financing import Estimate
+from rmdesk.store.engine import Store
+from rmdesk.store.models import BankRelation, Contact, FinancingEstimate, Need, StepProgress
+
+CLOSING_SIGNALS_STEP = 5  # closing signals are ticked like a checklist of step 5
+
+
+def _allowed_items(step: int) -> set[str]:
+    pb = loader.load("zh_CN")  # ids are the same in every language (tests/test_playbook.py)
+    items = {i.id for i in pb.step(step).checklist}
+    if step == CLOSING_SIGNALS_STEP:
+        items |= {s.id for s in pb.closing_signals}
+    return items
+
+
+def ticked(store: Store, client_id: int, step: int) -> set[str]:
+    with store.read() as s:
+        return set(s.scalars(select(StepProgress.item_id).where(StepProgress.client_id == client_id,
+                                                                StepProgress.step == step)))
+
+
+def tick(store: Store, client_id: int, step: int, item_id: str, done: bool = True) -> None:
+    """Tick or untick a checklist item (or a closing signal) of a step for a client."""
+    if step not in vocab.STEPS:
+        raise ValidationError("error.out_of_range", "step", lo=1, hi=6)
+    if item_id not in _allowed_items(step):
+        raise ValidationError("error.not_in_list", "checklist", value=item_id)
+    with store.write() as s:
+        fetch_client(s, client_id)
+        existing = s.get(StepProgress, (client_id, step, item_id))
+        if done and existing is None:
+            s.add(StepProgress(client_id=client_id, step=step, item_id=item_id, done_at=clock.now()))
+        elif not done and existing is not None:
+            s.delete(existing)
+
+
+def missing_data(store: Store, client_id: int) -> list[str]:
+    """Field keys (messages under field.) the client's current step still needs."""
+    with store.read() as s:
+        c = fetch_client(s, client_id)
+        contacts = s.scalar(select(func.count(Contact.id)).where(Contact.client_id == c.id)) or 0
+        deciders = s.scalar(select(func.count(Contact.id)).where(Contact.client_id == c.id,
+                                                                 Contact.decision_power == "decides")) or 0
+        banks = s.scalar(select(func.count(BankRelation.id)).where(BankRelation.client_id == c.id)) or 0
+        needs = s.scalar(select(func.count(Need.id)).where(Need.client_id == c.id)) or 0
+        estimates = s.scalar(select(func.count(FinancingEstimate.id))
+                             .where(FinancingEstimate.client_id == c.id)) or 0
+        wanted: list[tuple[str, bool]] = []
+        if c.step >= 1:
+            wanted += [("industry", bool(c.industry)), ("source_channel", bool(c.source_channel)),
+                       ("contact_name", contacts > 0)]
+        if c.step >= 2:
+            wanted += [("policy_class", bool(c.policy_class)), ("size", bool(c.size)),
+                       ("credit_rating", bool(c.credit_rating)), ("banks", banks > 0),
+                       ("decision_power", deciders > 0)]
+        if c.step >= 3:
+            wanted += [("needs", needs > 0), ("annual_sales", c.annual_sales is not None),
+                       ("financing_estimate", estimates > 0)]
+        if c.step >= 5:
+            wanted += [("closing_strategy", bool(c.closing_strategy))]
+        if c.step >= 6:
+            wanted += [("tier", bool(c.tier)), ("next_maintenance_date", c.next_maintenance_date is not None)]
+        return [key for key, present in wanted if not present]
+
+
+def set_closing_strategy(store: Store, client_id: int, strategy: str | None) -> None:
+    allowed = tuple(loader.CLOSING_STRATEGIES)
+    if strategy is not None and strategy not in allowed:
+        raise ValidationError("error.not_in_list", "closing_strategy", value=strategy)
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        client.closing_strategy = strategy
+        client.updated_at = clock.now()
+
+
+@dataclass(frozen=True)
+class SavedEstimate:
+    id: int
+    method: str
+    result: Decimal
+    steps: tuple[tuple[str, Decimal], ...]
+    inputs: dict[str, Decimal]
+    created_at: datetime
+
+
+def save_estimate(store: Store, client_id: int, estimate: Estimate) -> int:
+    with store.write() as s:
+        fetch_client(s, client_id)
+        row = FinancingEstimate(
+            client_id=client_id, method=estimate.method, result=estimate.result, created_at=clock.now(),
+            inputs=json.dumps({k: str(v) for k, v in estimate.inputs.items()}),
+            steps=json.dumps([[k, str(v)] for k, v in estimate.steps]))
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def estimates_of(store: Store, client_id: int) -> list[SavedEstimate]:
+    """Saved estimates, newest first."""
+    with store.read() as s:
+        rows = s.scalars(select(FinancingEstimate).where(FinancingEstimate.client_id == client_id)
+                         .order_by(FinancingEstimate.created_at.desc(), FinancingEstimate.id.desc()))
+        return [SavedEstimate(r.id, r.method, r.result, tuple((k, Decimal(v)) for k, v in json.loads(r.steps)),
+                              {k: Decimal(v) for k, v in json.loads(r.inputs).items()}, r.created_at)
+                for r in rows]
+
+
+def delete_estimate(store: Store, estimate_id: int) -> None:
+    with store.write() as s:
+        s.execute(delete(FinancingEstimate).where(FinancingEstimate.id == estimate_id))
+
+

@@ -1,0 +1,95 @@
+"""Step 6, keeping the client: maintenance contacts by way, the next due date, and
+complaints handled through listen → apologise → reassure → solve → follow up → close."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from rmdesk.errors import NotFound, ValidationError
+from rmdesk.playbook import loader
+from rmdesk.services import clock
+from rmdesk.services import validation as v
+from rmdesk.services.clients import fetch_client
+from rmdesk.store.engine import Store
+from rmdesk.store.models import Complaint, MaintenanceLog
+
+
+@dataclass(frozen=True)
+class MaintenanceRow:
+    id: int
+    way: str
+    note: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    id: int
+    text: str
+    received_at: datetime
+    steps_done: tuple[str, ...]
+    closed_at: datetime | None
+
+
+def log_contact(store: Store, client_id: int, way: str, note: str | None = None,
+                next_date: date | str | None = None) -> int:
+    """Record a maintenance contact; optionally set when the next one is due."""
+    key = v.choice(way, loader.MAINTENANCE_WAYS, "maintenance_way", required=True)
+    text = v.optional_text(note, "notes", 5000)
+    due = v.to_date(next_date, "next_maintenance_date")
+    if due is not None and due < clock.today():
+        raise ValidationError("error.date_not_future", "next_maintenance_date")
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        row = MaintenanceLog(client_id=client_id, way=key, note=text, at=clock.now())
+        s.add(row)
+        if due is not None:
+            client.next_maintenance_date = due
+        client.updated_at = clock.now()
+        s.flush()
+        return row.id
+
+
+def contacts_of(store: Store, client_id: int) -> list[MaintenanceRow]:
+    with store.read() as s:
+        rows = s.scalars(select(MaintenanceLog).where(MaintenanceLog.client_id == client_id)
+                         .order_by(MaintenanceLog.at.desc(), MaintenanceLog.id.desc()))
+        return [MaintenanceRow(r.id, r.way, r.note, r.at) for r in rows]
+
+
+def add_complaint(store: Store, client_id: int, text: str) -> int:
+    said = v.required_text(text, "complaint", 5000)
+    with store.write() as s:
+        fetch_client(s, client_id)
+        row = Complaint(client_id=client_id, text=said, received_at=clock.now(), steps_done="[]")
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def mark_complaint_step(store: Store, complaint_id: int, step_id: str, done: bool = True) -> ComplaintRow:
+    """Tick a handling step; the complaint closes when the last step (close the loop) is done."""
+    if step_id not in loader.COMPLAINT_STEPS:
+        raise ValidationError("error.not_in_list", "complaint", value=step_id)
+    with store.write() as s:
+        row = s.get(Complaint, complaint_id)
+        if row is None:
+            raise NotFound("error.complaint_not_found", id=complaint_id)
+        steps = set(json.loads(row.steps_done))
+        steps = steps | {step_id} if done else steps - {step_id}
+        ordered = [k for k in loader.COMPLAINT_STEPS if k in steps]
+        row.steps_done = json.dumps(ordered)
+        row.closed_at = clock.now() if "close_loop" in steps else None
+        return ComplaintRow(row.id, row.text, row.received_at, tuple(ordered), row.closed_at)
+
+
+def complaints_of(store: Store, client_id: int) -> list[ComplaintRow]:
+    with store.read() as s:
+        rows = s.scalars(select(Complaint).where(Complaint.client_id == client_id)
+                         .order_by(Complaint.closed_at.is_not(None), Complaint.received_at.desc()))
+        return [ComplaintRow(r.id, r.text, r.received_at, tuple(json.loads(r.steps_done)), r.closed_at)
+                for r in rows]

@@ -1,0 +1,73 @@
+"""Settings kept with the data: the RM profile printed on plans (more to come:
+targets, tier rules, cadences). Stored as JSON per key in the settings table."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+
+from rmdesk.errors import ValidationError
+from rmdesk.services import validation as v
+from rmdesk.store.engine import Store
+from rmdesk.store.models import Setting
+
+
+@dataclass(frozen=True)
+class Profile:
+    rm_name: str = ""
+    bank: str = ""
+    branch: str = ""
+    phone: str = ""
+    email: str = ""
+    # Zone of the naive local times in the store (see store/models.py).
+    timezone: str = "Asia/Shanghai"
+
+
+def get_profile(store: Store) -> Profile:
+    with store.read() as s:
+        row = s.get(Setting, "profile")
+        data = json.loads(row.value) if row else {}
+    known = {k: str(data[k]) for k in Profile.__dataclass_fields__ if k in data}
+    return Profile(**known)
+
+
+def save_profile(store: Store, changes: Mapping[str, object]) -> Profile:
+    current = asdict(get_profile(store))
+    cleaners = {
+        "rm_name": lambda x: v.optional_text(x, "owner", 64) or "",
+        "bank": lambda x: v.optional_text(x, "bank_name", 100) or "",
+        "branch": lambda x: v.optional_text(x, "branch", 100) or "",
+        "phone": lambda x: v.phone(x) or "",
+        "email": lambda x: v.email(x) or "",
+        "timezone": lambda x: v.optional_text(x, "timezone", 64) or "Asia/Shanghai",
+    }
+    for key, value in changes.items():
+        if key not in cleaners:
+            raise ValidationError("error.unknown_field", key)
+        current[key] = cleaners[key](value)
+    with store.write() as s:
+        s.merge(Setting(key="profile", value=json.dumps(current, ensure_ascii=False)))
+    return Profile(**current)
+
+
+# How long a client may sit in a step before its card is marked stale (days; 0 = never).
+DEFAULT_STALE_DAYS = {1: 30, 2: 21, 3: 30, 4: 21, 5: 30, 6: 0}
+
+
+def get_stale_days(store: Store) -> dict[int, int]:
+    with store.read() as s:
+        row = s.get(Setting, "stale_days")
+        saved = json.loads(row.value) if row else {}
+    return {step: int(saved.get(str(step), default)) for step, default in DEFAULT_STALE_DAYS.items()}
+
+
+def save_stale_days(store: Store, days: Mapping[int, object]) -> dict[int, int]:
+    current = get_stale_days(store)
+    for step, value in days.items():
+        if step not in current:
+            raise ValidationError("error.out_of_range", "step", lo=1, hi=6)
+        current[step] = v.int_range(value, 0, 3650, "stale_days") or 0
+    with store.write() as s:
+        s.merge(Setting(key="stale_days", value=json.dumps({str(k): n for k, n in current.items()})))
+    return current

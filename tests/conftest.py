@@ -1,0 +1,62 @@
+import os
+
+# Before any Qt import: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from rmdesk import i18n  # noqa: E402
+from rmdesk.services import clock  # noqa: E402
+from rmdesk.store.engine import Store  # noqa: E402
+
+NOW = datetime(2026, 11, 23, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock():
+    """Every test runs on Monday 2026-11-23 09:30 and in a known language."""
+    clock.pin(NOW)
+    i18n.set_language("en")
+    yield NOW
+    clock.pin(None)
+    i18n.set_language(None)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    s = Store.open(data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """A 200-client demo store built once; tests copy it."""
+    from rmdesk.services import demo
+
+    clock.pin(NOW)
+    directory = tmp_path_factory.mktemp("demo") / "data"
+    s = Store.open(directory)
+    demo.generate(s, 200, seed=11)
+    s.close()
+    clock.pin(None)
+    return directory
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, tmp_path: Path):
+    import shutil
+
+    target = tmp_path / "demo"
+    shutil.copytree(demo_template, target)
+    s = Store.open(target)
+    yield s
+    s.close()

@@ -1,0 +1,149 @@
+"""The GUI shell on a demo store, driven as a user would (pytest-qt, offscreen)."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from rmdesk.gui.app import Desk
+from rmdesk.gui.client_window import ClientWindow
+from rmdesk.services import clients
+
+
+@pytest.fixture
+def desk(qtbot, demo_store):
+    d = Desk(demo_store, demo_store.data_dir, "zh_CN")
+    qtbot.addWidget(d.window)
+    d.window.show()
+    yield d
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, ClientWindow):
+            w.close()
+
+
+def test_every_page_shows_in_chinese(desk):
+    w = desk.window
+    titles = [w.nav.item(i).text() for i in range(w.nav.count())]
+    assert titles == ["今日", "销售管道", "客户", "日程", "报表", "设置"]
+    for i in range(6):
+        w.show_page(i)
+        assert w.stack.currentIndex() == i and w.stack.currentWidget().isVisible()
+
+
+def test_clients_page_lists_all_200_demo_clients(desk):
+    w = desk.window
+    w.show_page(2)
+    model = w.clients.model
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == model.total() == 200
+    names = {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert names == {r.name for r in clients.list_clients(desk.store)}
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "客户"
+    assert model.index(0, 3).data()[0] in "123456" and "·" in model.index(0, 3).data()
+
+
+def test_search_and_sort_go_through_the_database(desk, qtbot):
+    page = desk.window.clients
+    desk.window.show_page(2)
+    target = clients.list_clients(desk.store, limit=1, sort="name")[0]
+    page.search.setText(target.name)
+    page.apply_filters()
+    assert page.model.rowCount() == 1 and page.model.index(0, 0).data() == target.name
+    page.search.clear()
+    page.apply_filters()
+    page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    assert page.model.index(0, 3).data().startswith("6")
+
+
+def test_double_click_opens_the_client(desk, qtbot):
+    w = desk.window
+    w.show_page(2)
+    table = w.clients.table
+    index = w.clients.model.index(0, 0)
+    where = table.visualRect(index).center()
+    # A real double-click is press/release then a double-click event; views ignore the latter alone.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    opened = [x for x in QApplication.topLevelWidgets() if isinstance(x, ClientWindow) and x.isVisible()]
+    assert len(opened) == 1 and opened[0].title.text() == index.data()
+    window = opened[0]
+    assert window.tabs.count() == 4
+    assert "退出条件" in window.guidance.toPlainText() or "推进条件" in window.guidance.toPlainText()
+
+
+def test_enter_opens_the_selected_client(desk, qtbot):
+    w = desk.window
+    w.show_page(2)
+    w.clients.select_first()
+    w.clients.table.setFocus()
+    qtbot.keyClick(w.clients.table, Qt.Key.Key_Return)
+    assert any(isinstance(x, ClientWindow) and x.isVisible() for x in QApplication.topLevelWidgets())
+
+
+def test_new_client_dialog_keeps_input_on_error(desk, qtbot, monkeypatch):
+    from rmdesk.gui.client_dialog import NewClientDialog
+
+    dialog = NewClientDialog(desk.store, desk.window)
+    qtbot.addWidget(dialog)
+    dialog.ui.nameEdit.setText("江苏新华能源有限公司")
+    dialog.ui.creditCodeEdit.setText("91320000123456789X")  # wrong check character
+    save = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+    before = clients.count_clients(desk.store)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.ui.errorLabel.isVisible() is False or dialog.ui.errorLabel.text()
+    assert "校验位" in dialog.ui.errorLabel.text()
+    assert dialog.ui.nameEdit.text() == "江苏新华能源有限公司"  # nothing lost
+    assert clients.count_clients(desk.store) == before
+    dialog.ui.creditCodeEdit.clear()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.client_id is not None
+    assert clients.get_client(desk.store, dialog.client_id).name == "江苏新华能源有限公司"
+
+
+def test_language_switch_rebuilds_the_window_in_english(desk):
+    old = desk.window
+    old.show_page(5)
+    combo = old.settings_page.ui.languageCombo
+    combo.setCurrentIndex(combo.findData("en"))
+    new = desk.window
+    assert new is not old
+    assert [new.nav.item(i).text() for i in range(new.nav.count())] == [
+        "Today", "Pipeline", "Clients", "Calendar", "Reports", "Settings"]
+    assert new.current_page() == 5
+    assert desk.settings.value("language") == "en"
+    new.close()
+
+
+def test_geometry_is_remembered(desk, qtbot):
+    desk.window.resize(1111, 700)
+    desk.window.close()
+    again = Desk(desk.store, desk.data_dir)
+    qtbot.addWidget(again.window)
+    again.window.show()
+    assert again.window.width() == 1111
+
+
+def test_pages_show_demo_data(desk):
+    w = desk.window
+    w.show_page(1)
+    assert sum(lst.count() for lst in w.pipeline.lists.values()) > 150
+    assert "万元" in w.pipeline.headers[5].text()  # step 5 holds the open deals
+    w.show_page(3)
+    assert w.calendar.tree.topLevelItemCount() >= 5
+    w.show_page(4)
+    assert w.reports.table.item(6, 5).text() == "200"
+
+
+def test_settings_profile_saves_and_rejects_bad_phone(desk):
+    from rmdesk.services.settings import get_profile
+
+    w = desk.window
+    w.show_page(5)
+    ui = w.settings_page.ui
+    ui.rmNameEdit.setText("王小明")
+    ui.phoneEdit.setText("12")
+    ui.saveProfileButton.click()
+    assert "电话" in ui.profileStatus.text() and get_profile(desk.store).rm_name == ""
+    ui.phoneEdit.setText("13912345678")
+    ui.saveProfileButton.click()
+    assert get_profile(desk.store).rm_name == "王小明"

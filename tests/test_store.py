@@ -1,0 +1,102 @@
+import sqlite3
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from rmdesk.errors import StoreError, ValidationError
+from rmdesk.paths import STORE_FILENAME
+from rmdesk.services import clients, engagement
+from rmdesk.store import migrate
+from rmdesk.store.engine import HEAD_REVISION, Store
+
+
+def test_new_store_is_wal_with_foreign_keys_at_head(store, data_dir):
+    assert (data_dir / STORE_FILENAME).exists()
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    assert store.schema_revision() == HEAD_REVISION
+
+
+def test_head_constant_matches_migration_scripts():
+    assert migrate.head() == HEAD_REVISION
+
+
+def test_products_seeded_once(store, data_dir):
+    from rmdesk.services.catalog import list_products, shipped_products
+
+    assert len(list_products(store)) == len(shipped_products())
+    store.close()
+    again = Store.open(data_dir)
+    assert len(list_products(again)) == len(shipped_products())
+    again.close()
+
+
+def test_every_revision_upgrades_to_head_keeping_rows(tmp_path):
+    """Build a store at each earlier schema version with data, then open it: all rows stay."""
+    revisions = list(reversed([r.revision for r in migrate.ScriptDirectory.from_config(migrate.config())
+                               .walk_revisions()]))
+    for revision in revisions:
+        directory = tmp_path / revision
+        directory.mkdir()
+        engine = create_engine(f"sqlite:///{directory / STORE_FILENAME}")
+        migrate.upgrade(engine, revision)
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO clients (id, name, pinyin_initials, pinyin_full, two_high, owner, step, status, "
+                "step_entered_at, q_need, q_afford, q_standard, q_authority, q_value, qualification_score, "
+                "proposal_agreed, created_at, updated_at) VALUES (7, '华能电力', 'hndl', 'huanengdianli', 0, '', 2, "
+                "'active', '2026-01-01 00:00:00', 1, 1, 1, 0, 0, 3, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+            conn.execute(text("INSERT INTO contacts (id, client_id, name, decision_power, attitude) "
+                              "VALUES (3, 7, '王总', 'decides', 'neutral')"))
+        engine.dispose()
+        store = Store.open(directory)
+        assert store.schema_revision() == HEAD_REVISION
+        detail = clients.get_client(store, 7)
+        assert detail.name == "华能电力" and detail.step == 2 and [c.name for c in detail.contacts] == ["王总"]
+        store.close()
+
+
+def test_newer_schema_is_refused_with_a_message(data_dir):
+    Store.open(data_dir).close()
+    con = sqlite3.connect(data_dir / STORE_FILENAME)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError) as info:
+        Store.open(data_dir)
+    assert "9999_future" in info.value.message("en")
+    assert "更新版本" in info.value.message("zh_CN")
+
+
+def test_money_is_exact_decimal_stored_as_fen(store):
+    cid = clients.create_client(store, {"name": "测试公司"})
+    engagement.create_deal(store, cid, "working_capital_loan", "12345678.91", rate="3.45")
+    deal = engagement.deals_of(store, cid)[0]
+    assert deal.amount == Decimal("12345678.91") and deal.rate == Decimal("3.4500")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT amount, rate FROM deals").one() == (1234567891, 34500)
+
+
+def test_a_failing_write_leaves_nothing_behind(store):
+    cid = clients.create_client(store, {"name": "甲公司"})
+    with pytest.raises(ValidationError):
+        # the second contact is invalid: the first must not be saved either
+        with store.write() as s:
+            from rmdesk.store.models import Contact
+
+            s.add(Contact(client_id=cid, name="张三"))
+            s.flush()
+            raise ValidationError("error.phone_format", "phone")
+    assert clients.get_client(store, cid).contacts == []
+
+
+def test_two_stores_on_one_file_see_each_others_commits(data_dir):
+    a = Store.open(data_dir)
+    b = Store.open(data_dir)
+    cid = clients.create_client(a, {"name": "共享公司"})
+    assert clients.get_client(b, cid).name == "共享公司"
+    a.close()
+    b.close()
