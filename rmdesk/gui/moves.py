@@ -1,0 +1,38 @@
+"""Moving a client between steps from the GUI: the same path for the Advance button
+and for a drag on the board — the exit rule decides, an override asks for a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from rmdesk.errors import RmdeskError, RuleNotMet
+from rmdesk.gui import dialogs
+from rmdesk.gui.common import step_label
+from rmdesk.gui.errors import show_error
+from rmdesk.services import pipeline
+from rmdesk.store.engine import Store
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Moves", text)
+
+
+def request_move(parent: QWidget, store: Store, client_id: int, to_step: int) -> bool:
+    """Move the client to `to_step`; returns True when it moved."""
+    try:
+        pipeline.move_to_step(store, client_id, to_step)
+        return True
+    except RuleNotMet as refusal:
+        if refusal.key == "error.move_back_needs_reason":
+            title = _tr("Move back to %1").replace("%1", step_label(to_step))
+        elif refusal.key == "error.skip_needs_reason":
+            title = _tr("Skip to %1").replace("%1", step_label(to_step))
+        else:
+            title = _tr("Advance to %1 without the exit condition").replace("%1", step_label(to_step))
+        dialog = dialogs.ReasonDialog(title, refusal.message(), refusal.unmet, parent)
+        dialog.submit = lambda: pipeline.move_to_step(store, client_id, to_step, dialog.text() or None)
+        return dialogs.run(dialog)
+    except RmdeskError as exc:
+        show_error(parent, exc)
+        return False
