@@ -26,3 +26,21 @@ def day(value: date | datetime | None) -> str:
 
 def minute(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def input_unit_factor(lang: str) -> Decimal:
+    """Amount fields take 万元 in Chinese (how RMs think) and plain CNY in English."""
+    return WAN if lang == "zh_CN" else Decimal(1)
+
+
+def input_amount_to_yuan(text: str, lang: str) -> str:
+    """Typed amount (in the input unit) to yuan text for the services; text that is not a
+    number is passed on unchanged so the service reports it in the user's language."""
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    try:
+        value = Decimal(cleaned)
+    except ArithmeticError:
+        return text
+    if not value.is_finite():
+        return text
+    return str((value * input_unit_factor(lang)).normalize())

@@ -34,6 +34,10 @@ LOST_REASONS = ("price", "competitor", "no_need", "credit_risk", "policy", "no_c
 # The five qualification criteria of step 1 (优选法), in the order they are shown.
 QUALIFICATION_CRITERIA = ("need", "afford", "standard", "authority", "value")
 
+# Traits of a large client worth targeting (大客户特质), ticked in step 1.
+LARGE_CLIENT_TRAITS = ("trait_results", "trait_brand", "trait_head_office", "trait_demand", "trait_attitude",
+                       "trait_benchmark")
+
 ALL_LISTS: dict[str, tuple[str, ...]] = {
     "status": STATUSES,
     "industry": INDUSTRIES,
@@ -51,4 +55,5 @@ ALL_LISTS: dict[str, tuple[str, ...]] = {
     "deal_status": DEAL_STATUSES,
     "lost_reason": LOST_REASONS,
     "criterion": QUALIFICATION_CRITERIA,
+    "trait": LARGE_CLIENT_TRAITS,
 }

@@ -33,13 +33,14 @@ def test_checklist_ticks_are_saved_per_client_and_step(store, cid):
 
 
 def test_missing_data_follows_the_step(store, cid):
-    assert flow.missing_data(store, cid) == ["industry", "source_channel", "contact_name"]
+    assert flow.missing_data(store, cid) == ["industry", "contact_name", "source_channel"]
     clients.update_client(store, cid, {"industry": "power", "source_channel": "media"})
     clients.add_contact(store, cid, {"name": "王总", "decision_power": "decides"})
     assert flow.missing_data(store, cid) == []
     pipeline.move_to_step(store, cid, 3, reason="test")
-    assert flow.missing_data(store, cid) == ["policy_class", "size", "credit_rating", "banks", "needs",
-                                             "annual_sales", "financing_estimate"]
+    assert flow.missing_data(store, cid) == ["needs", "annual_sales", "financing_estimate"]
+    pipeline.move_to_step(store, cid, 2, reason="test")
+    assert flow.missing_data(store, cid) == ["policy_class", "size", "credit_rating", "banks"]
 
 
 def test_estimates_are_saved_with_how_they_were_computed(store, cid):

@@ -24,6 +24,7 @@ from rmdesk.gui.pages.pipeline import PipelinePage
 from rmdesk.gui.pages.reports import ReportsPage
 from rmdesk.gui.pages.settings import SettingsPage
 from rmdesk.gui.pages.today import TodayPage
+from rmdesk.gui.trash_dialog import TrashDialog
 from rmdesk.store.engine import Store
 
 
@@ -86,10 +87,19 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self._find)
         file_menu.addAction(find)
         file_menu.addSeparator()
+        trash = QAction(self.tr("&Trash…"), self)
+        trash.triggered.connect(self._trash)
+        file_menu.addAction(trash)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = QAction(self.tr("&Undo delete"), self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(self.clients.undo_trash)
+        edit_menu.addAction(undo)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About rmdesk"), self)
         about.triggered.connect(self._about)
@@ -99,6 +109,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About rmdesk"),
                           self.tr("rmdesk %1\nThe corporate relationship manager's desk: the six-step sales "
                                   "flow, visits and call plans, offline.").replace("%1", __version__))
+
+    def _trash(self) -> None:
+        TrashDialog(self.store, self).exec()
+        self._on_page(self.current_page())
 
     def _new_client(self) -> None:
         self.show_page(2)
@@ -125,6 +139,8 @@ class MainWindow(QMainWindow):
         if window is None or not window.isVisible():
             window = ClientWindow(self.store, client_id, self)
             window.destroyed.connect(lambda *_: self._client_windows.pop(client_id, None))
+            # a change in the workspace shows at once in the list or board behind it
+            window.client_changed.connect(lambda _id: self._on_page(self.current_page()))
             self._client_windows[client_id] = window
         window.show()
         window.raise_()

@@ -128,6 +128,8 @@ class ClientDetail:
     qualification: dict[str, bool]
     qualification_score: int
     proposal_agreed: bool
+    closing_strategy: str | None
+    next_maintenance_date: date | None
     intel_notes: str | None
     created_at: datetime
     updated_at: datetime
@@ -241,6 +243,7 @@ def get_client(store: Store, client_id: int) -> ClientDetail:
             next_action_date=c.next_action_date,
             qualification={k: getattr(c, f"q_{k}") for k in vocab.QUALIFICATION_CRITERIA},
             qualification_score=c.qualification_score, proposal_agreed=c.proposal_agreed,
+            closing_strategy=c.closing_strategy, next_maintenance_date=c.next_maintenance_date,
             intel_notes=c.intel_notes, created_at=c.created_at, updated_at=c.updated_at,
             contacts=[_contact_row(p) for p in c.contacts],
             banks=[BankRow(b.bank_name, b.share_pct, b.satisfaction, b.notes) for b in c.banks],

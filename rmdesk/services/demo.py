@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, insert, select
 
 from rmdesk import vocab
 from rmdesk.errors import ValidationError
+from rmdesk.playbook.loader import CLOSING_STRATEGIES
 from rmdesk.playbook.loader import load as load_playbook
 from rmdesk.services import clock
 from rmdesk.services.pinyin import search_keys
@@ -190,6 +191,8 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
             "next_action_date": today + timedelta(days=rng.randint(-10, 20)) if status in ("active", "won") else None,
             **{f"q_{k}": q for k, q in zip(vocab.QUALIFICATION_CRITERIA, quals, strict=True)},
             "qualification_score": sum(quals), "proposal_agreed": step >= 4,
+            "closing_strategy": rng.choice(CLOSING_STRATEGIES) if step >= 5 else None,
+            "next_maintenance_date": today + timedelta(days=rng.randint(-5, 60)) if step == 6 else None,
             "intel_notes": "主要结算行为" + rng.choice(BANKS) + "，对现有银行的审批效率不太满意。" if step >= 2 else None,
             "created_at": created, "updated_at": entered, "deleted_at": None,
         })

@@ -135,3 +135,17 @@ def deals_of(store: Store, client_id: int) -> list[DealRow]:
                          .order_by(Deal.created_at.desc(), Deal.id.desc()))
         return [DealRow(d.id, p.key, p.name_zh, p.name_en, d.amount, d.rate, d.status, d.expected_date,
                         d.actual_date) for d, p in rows]
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    id: int
+    area: str
+    description: str
+    confirmed: bool
+
+
+def needs_of(store: Store, client_id: int) -> list[NeedRow]:
+    with store.read() as s:
+        rows = s.scalars(select(Need).where(Need.client_id == client_id).order_by(Need.created_at, Need.id))
+        return [NeedRow(n.id, n.area, n.description, n.confirmed) for n in rows]

@@ -25,6 +25,8 @@ CLOSING_SIGNALS_STEP = 5  # closing signals are ticked like a checklist of step 
 def _allowed_items(step: int) -> set[str]:
     pb = loader.load("zh_CN")  # ids are the same in every language (tests/test_playbook.py)
     items = {i.id for i in pb.step(step).checklist}
+    if step == 1:
+        items |= set(vocab.LARGE_CLIENT_TRAITS)
     if step == CLOSING_SIGNALS_STEP:
         items |= {s.id for s in pb.closing_signals}
     return items
@@ -62,21 +64,19 @@ def missing_data(store: Store, client_id: int) -> list[str]:
         needs = s.scalar(select(func.count(Need.id)).where(Need.client_id == c.id)) or 0
         estimates = s.scalar(select(func.count(FinancingEstimate.id))
                              .where(FinancingEstimate.client_id == c.id)) or 0
-        wanted: list[tuple[str, bool]] = []
-        if c.step >= 1:
-            wanted += [("industry", bool(c.industry)), ("source_channel", bool(c.source_channel)),
-                       ("contact_name", contacts > 0)]
-        if c.step >= 2:
-            wanted += [("policy_class", bool(c.policy_class)), ("size", bool(c.size)),
-                       ("credit_rating", bool(c.credit_rating)), ("banks", banks > 0),
-                       ("decision_power", deciders > 0)]
-        if c.step >= 3:
-            wanted += [("needs", needs > 0), ("annual_sales", c.annual_sales is not None),
-                       ("financing_estimate", estimates > 0)]
-        if c.step >= 5:
-            wanted += [("closing_strategy", bool(c.closing_strategy))]
-        if c.step >= 6:
-            wanted += [("tier", bool(c.tier)), ("next_maintenance_date", c.next_maintenance_date is not None)]
+        # Always: what any client record needs; then what the current step works on.
+        wanted: list[tuple[str, bool]] = [("industry", bool(c.industry)), ("contact_name", contacts > 0)]
+        by_step: dict[int, list[tuple[str, bool]]] = {
+            1: [("source_channel", bool(c.source_channel))],
+            2: [("policy_class", bool(c.policy_class)), ("size", bool(c.size)),
+                ("credit_rating", bool(c.credit_rating)), ("banks", banks > 0), ("decision_power", deciders > 0)],
+            3: [("needs", needs > 0), ("annual_sales", c.annual_sales is not None),
+                ("financing_estimate", estimates > 0)],
+            4: [],
+            5: [("closing_strategy", bool(c.closing_strategy))],
+            6: [("tier", bool(c.tier)), ("next_maintenance_date", c.next_maintenance_date is not None)],
+        }
+        wanted += by_step[c.step]
         return [key for key, present in wanted if not present]
 
 

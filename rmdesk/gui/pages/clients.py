@@ -23,21 +23,27 @@ from rmdesk import i18n, vocab
 from rmdesk.gui.client_dialog import NewClientDialog
 from rmdesk.gui.client_model import ClientTableModel
 from rmdesk.gui.common import step_label
+from rmdesk.services import clients
 from rmdesk.services.clients import ClientQuery
 from rmdesk.store.engine import Store
 
 
 class ClientTable(QTableView):
-    """Enter opens the selected client."""
+    """Enter opens the selected client; Delete moves it to the trash."""
 
-    def __init__(self, open_row: Callable[[int], None]) -> None:
+    def __init__(self, open_row: Callable[[int], None], delete_row: Callable[[int], None]) -> None:
         super().__init__()
         self._open_row = open_row
+        self._delete_row = delete_row
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open_row(self.currentIndex().row())
-            return
+        if self.currentIndex().isValid():
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_row(self.currentIndex().row())
+                return
+            if event.key() == Qt.Key.Key_Delete:
+                self._delete_row(self.currentIndex().row())
+                return
         super().keyPressEvent(event)
 
 
@@ -73,7 +79,8 @@ class ClientsPage(QWidget):
         self.step_filter.currentIndexChanged.connect(self.apply_filters)
         self.status_filter.currentIndexChanged.connect(self.apply_filters)
 
-        self.table = ClientTable(self._open_row)
+        self.table = ClientTable(self._open_row, self.trash_row)
+        self.trashed: list[int] = []  # newest last, for Ctrl+Z
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -100,6 +107,21 @@ class ClientsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self._update_count()
+
+    def trash_row(self, row: int) -> None:
+        """Delete = move to the trash (restorable); Ctrl+Z brings it back."""
+        client_id = self.model.client_id(row)
+        clients.trash_client(self.store, client_id)
+        self.trashed.append(client_id)
+        self.refresh()
+        self.count.setText(self.count.text() + "  ·  " + self.tr("Moved to the trash — Ctrl+Z to undo"))
+
+    def undo_trash(self) -> bool:
+        if not self.trashed:
+            return False
+        clients.restore_client(self.store, self.trashed.pop())
+        self.refresh()
+        return True
 
     def _open_row(self, row: int) -> None:
         self._open_client(self.model.client_id(row))

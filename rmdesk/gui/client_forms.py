@@ -1,0 +1,291 @@
+"""Dialogs of the client workspace: key person, appointment/visit, call report, need,
+objection, deal, financing-need calculator. Each submits through a service."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QTextBrowser,
+    QWidget,
+)
+
+from rmdesk import formatting, i18n, vocab
+from rmdesk.errors import RmdeskError
+from rmdesk.gui.dialogs import FormDialog
+from rmdesk.playbook import loader
+from rmdesk.services import clients, clock, engagement, financing, flow, visits
+from rmdesk.services.catalog import list_products
+from rmdesk.services.clients import ContactRow
+from rmdesk.store.engine import Store
+
+
+def vocab_combo(list_name: str, values: tuple[str, ...], current: str | None = None, blank: bool = False) -> QComboBox:
+    combo = QComboBox()
+    if blank:
+        combo.addItem("", None)
+    for value in values:
+        combo.addItem(i18n.label(list_name, value), value)
+    if current is not None:
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
+
+
+def amount_caption(lang: str) -> str:
+    return i18n.message("field.amount") + ("（万元）" if lang == "zh_CN" else " (CNY)")
+
+
+class ContactDialog(FormDialog):
+    """Add or edit a key person (关键人)."""
+
+    def __init__(self, store: Store, client_id: int, contact: ContactRow | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Key person") if contact else self.tr("New key person"), parent)
+        self.name = QLineEdit(contact.name if contact else "")
+        self.title_edit = QLineEdit(contact.title or "" if contact else "")
+        self.role = vocab_combo("role", vocab.CONTACT_ROLES, contact.role if contact else None, blank=True)
+        self.power = vocab_combo("decision", vocab.DECISION_POWERS, contact.decision_power if contact else "none")
+        self.attitude = vocab_combo("attitude", vocab.ATTITUDES, contact.attitude if contact else "unknown")
+        self.phone = QLineEdit(contact.phone or "" if contact else "")
+        self.email = QLineEdit(contact.email or "" if contact else "")
+        self.birthday = QLineEdit(formatting.day(contact.birthday) if contact else "")
+        self.birthday.setPlaceholderText("YYYY-MM-DD")
+        self.preferences = QPlainTextEdit(contact.preferences or "" if contact else "")
+        self.preferences.setMaximumHeight(70)
+        for key, widget in (("contact_name", self.name), ("title", self.title_edit), ("role", self.role),
+                            ("decision_power", self.power), ("attitude", self.attitude), ("phone", self.phone),
+                            ("email", self.email), ("birthday", self.birthday), ("preferences", self.preferences)):
+            self.form.addRow(i18n.message(f"field.{key}"), widget)
+
+        def submit():
+            data = self.values()
+            if contact:
+                clients.update_contact(store, contact.id, data)
+                return contact.id
+            return clients.add_contact(store, client_id, data)
+
+        self.submit = submit
+
+    def values(self) -> dict[str, object]:
+        return {"name": self.name.text(), "title": self.title_edit.text(), "role": self.role.currentData(),
+                "decision_power": self.power.currentData(), "attitude": self.attitude.currentData(),
+                "phone": self.phone.text(), "email": self.email.text(), "birthday": self.birthday.text(),
+                "preferences": self.preferences.toPlainText()}
+
+
+class VisitDialog(FormDialog):
+    """Plan a visit; as an appointment it defaults to the decision maker and is confirmed."""
+
+    def __init__(self, store: Store, client_id: int, contacts: list[ContactRow], appointment: bool = False,
+                 objective: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Make an appointment") if appointment else self.tr("Plan a visit"), parent)
+        self.contact = QComboBox()
+        self.contact.addItem("", None)
+        for person in contacts:
+            self.contact.addItem(f"{person.name} · {i18n.label('decision', person.decision_power)}", person.id)
+        deciders = [i for i, p in enumerate(contacts) if p.decision_power == "decides"]
+        if deciders:
+            self.contact.setCurrentIndex(deciders[0] + 1)
+        start = clock.now().replace(minute=0, second=0) + timedelta(days=1)
+        start = start.replace(hour=9 if start.hour < 9 or start.hour >= 17 else start.hour)
+        self.when = QDateTimeEdit(QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, 0)))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.duration = QSpinBox()
+        self.duration.setRange(5, 600)
+        self.duration.setSingleStep(15)
+        self.duration.setValue(60)
+        self.kind = vocab_combo("visit_kind", vocab.VISIT_KINDS, "onsite")
+        self.place = QLineEdit()
+        self.objective = QLineEdit(objective)
+        self.confirmed = QCheckBox(self.tr("Confirmed with the client"))
+        self.confirmed.setChecked(appointment)
+        for key, widget in (("contact_id", self.contact), ("planned_at", self.when), ("duration_min", self.duration),
+                            ("kind", self.kind), ("place", self.place), ("objective", self.objective)):
+            self.form.addRow(i18n.message(f"field.{key}"), widget)
+        self.form.addRow("", self.confirmed)
+        self.submit = lambda: visits.plan_visit(store, client_id, self.values())
+
+    def values(self) -> dict[str, object]:
+        when = self.when.dateTime()
+        return {"contact_id": self.contact.currentData(),
+                "planned_at": datetime(when.date().year(), when.date().month(), when.date().day(),
+                                       when.time().hour(), when.time().minute()),
+                "duration_min": self.duration.value(), "kind": self.kind.currentData(), "place": self.place.text(),
+                "objective": self.objective.text(), "confirmed": self.confirmed.isChecked()}
+
+
+class ReportDialog(FormDialog):
+    """The call report after a visit; next steps (one a line) become tasks."""
+
+    def __init__(self, store: Store, visit_id: int, owner: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Call report"), parent)
+        self.outcome = QPlainTextEdit()
+        self.needs = QPlainTextEdit()
+        self.reaction = QLineEdit()
+        self.next_steps = QPlainTextEdit()
+        self.next_steps.setPlaceholderText(self.tr("One next step a line; due in a week"))
+        for widget in (self.outcome, self.needs, self.next_steps):
+            widget.setMaximumHeight(80)
+        self.form.addRow(i18n.message("field.outcome"), self.outcome)
+        self.form.addRow(i18n.message("field.needs"), self.needs)
+        self.form.addRow(i18n.message("field.reaction"), self.reaction)
+        self.form.addRow(i18n.message("field.task_title"), self.next_steps)
+        due = clock.today() + timedelta(days=7)
+        self.submit = lambda: visits.record_report(
+            store, visit_id, self.outcome.toPlainText(), self.needs.toPlainText(), self.reaction.text(),
+            [{"title": line, "owner": owner, "due_date": due}
+             for line in self.next_steps.toPlainText().splitlines() if line.strip()])
+
+
+class NeedDialog(FormDialog):
+    def __init__(self, store: Store, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Need found"), parent)
+        self.area = vocab_combo("need_area", vocab.NEED_AREAS)
+        self.description = QPlainTextEdit()
+        self.description.setMaximumHeight(80)
+        self.confirmed = QCheckBox(self.tr("The client confirmed this need"))
+        self.form.addRow(i18n.message("field.need_area"), self.area)
+        self.form.addRow(i18n.message("field.description"), self.description)
+        self.form.addRow("", self.confirmed)
+        self.submit = lambda: engagement.add_need(store, client_id, self.area.currentData(),
+                                                  self.description.toPlainText(), self.confirmed.isChecked())
+
+
+class ObjectionDialog(FormDialog):
+    """Log an objection; the playbook suggests answers for its type."""
+
+    def __init__(self, store: Store, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Objection"), parent)
+        self.kind = vocab_combo("objection", vocab.OBJECTION_TYPES)
+        self.words = QPlainTextEdit()
+        self.words.setMaximumHeight(70)
+        self.suggestions = QComboBox()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.answer = QPlainTextEdit()
+        self.answer.setMaximumHeight(90)
+        self.blocking = QCheckBox(self.tr("Blocks the deal"))
+        self.blocking.setChecked(True)
+        self.kind.currentIndexChanged.connect(self._suggest)
+        self.suggestions.activated.connect(lambda i: self.answer.setPlainText(self.suggestions.itemData(i) or ""))
+        self.form.addRow(i18n.message("field.objection_type"), self.kind)
+        self.form.addRow(i18n.message("field.words"), self.words)
+        self.form.addRow("", self.hint)
+        self.form.addRow(self.tr("Suggested answers"), self.suggestions)
+        self.form.addRow(i18n.message("field.answer"), self.answer)
+        self.form.addRow("", self.blocking)
+        self._suggest()
+        self.submit = lambda: engagement.log_objection(store, client_id, self.kind.currentData(),
+                                                       self.words.toPlainText(), self.answer.toPlainText(),
+                                                       self.blocking.isChecked())
+
+    def _suggest(self) -> None:
+        guide = loader.load(i18n.language()).objections[self.kind.currentData()]
+        self.hint.setText(guide.hint)
+        self.suggestions.clear()
+        self.suggestions.addItem(self.tr("Choose an answer to start from…"), None)
+        for answer in guide.answers:
+            self.suggestions.addItem(answer[:60] + ("…" if len(answer) > 60 else ""), answer)
+
+
+class DealDialog(FormDialog):
+    def __init__(self, store: Store, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("New deal"), parent)
+        lang = i18n.language()
+        self.product = QComboBox()
+        for product in list_products(store):
+            self.product.addItem(product.name(lang), product.key)
+        self.amount = QLineEdit()
+        self.rate = QLineEdit()
+        self.expected = QDateEdit(QDate.currentDate().addMonths(1))
+        self.expected.setCalendarPopup(True)
+        self.expected.setDisplayFormat("yyyy-MM-dd")
+        self.form.addRow(i18n.message("field.product"), self.product)
+        self.form.addRow(amount_caption(lang), self.amount)
+        self.form.addRow(i18n.message("field.rate"), self.rate)
+        self.form.addRow(i18n.message("field.expected_date"), self.expected)
+        self.submit = lambda: engagement.create_deal(
+            store, client_id, self.product.currentData(), formatting.input_amount_to_yuan(self.amount.text(), lang),
+            self.rate.text(), self.expected.date().toString("yyyy-MM-dd"))
+
+
+FIELDS_BY_METHOD = {
+    "working_capital": ("last_sales", "last_margin_pct", "growth_pct", "inventory_days", "receivable_days",
+                        "payable_days", "prepayment_days", "advance_days", "own_funds", "existing_loans",
+                        "other_funds"),
+    "sales_percentage": ("last_sales", "growth_pct", "working_assets", "spontaneous_liabilities",
+                         "net_margin_pct", "retention_pct"),
+    "monthly_income": ("monthly_net_income", "repayment_share_pct", "annual_rate_pct", "term_months"),
+}
+
+
+class FinancingDialog(FormDialog):
+    """The three financing-need estimates; Compute shows how, OK saves it on the client."""
+
+    def __init__(self, store: Store, client_id: int, annual_sales: object = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Financing need"), parent)
+        self.setMinimumWidth(620)
+        self.tabs = QTabWidget()
+        self.inputs: dict[str, dict[str, QLineEdit]] = {}
+        for method, fields in FIELDS_BY_METHOD.items():
+            page = QWidget()
+            form = QFormLayout(page)
+            self.inputs[method] = {}
+            for name in fields:
+                edit = QLineEdit()
+                if name == "last_sales" and annual_sales is not None:
+                    edit.setText(str(annual_sales))
+                self.inputs[method][name] = edit
+                form.addRow(i18n.message(f"calc.{name}"), edit)
+            self.tabs.addTab(page, i18n.message(f"calc.{method}"))
+        self.form.addRow(self.tabs)
+        self.explanation = QTextBrowser()
+        self.explanation.setMinimumHeight(150)
+        self.form.addRow(self.explanation)
+        compute = self.buttons.addButton(self.tr("Compute"), self.buttons.ButtonRole.ApplyRole)
+        compute.clicked.connect(self.compute)
+        self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("Save on client"))
+        self.submit = lambda: flow.save_estimate(store, client_id, self.compute(raise_errors=True))
+
+    def method(self) -> str:
+        return list(FIELDS_BY_METHOD)[self.tabs.currentIndex()]
+
+    def compute(self, raise_errors: bool = False) -> financing.Estimate | None:
+        method = self.method()
+        data = {name: edit.text() for name, edit in self.inputs[method].items()}
+        try:
+            estimate = financing.estimate(method, data)
+        except RmdeskError as exc:
+            if raise_errors:
+                raise
+            self.error.setText(exc.message())
+            self.error.show()
+            return None
+        self.error.hide()
+        self.explanation.setHtml(explain(estimate))
+        return estimate
+
+
+def explain(estimate: financing.Estimate) -> str:
+    """How the estimate was computed, as HTML, amounts in the display unit."""
+    lang = i18n.language()
+    money_keys = {"wc_needed", "deductions", "new_loan", "sales_increase", "retained_earnings", "monthly_payment"}
+    rows = "".join(
+        f"<tr><td>{i18n.message('calc.' + key)}</td><td align='right'>"
+        f"{formatting.money(value, lang) if key in money_keys else value}</td></tr>"
+        for key, value in estimate.steps)
+    return (f"<h3>{i18n.message('calc.' + estimate.method)}</h3><table cellspacing='6'>{rows}</table>"
+            f"<p><b>{i18n.message('calc.new_loan')}: {formatting.money(estimate.result, lang)}</b></p>")

@@ -1,0 +1,431 @@
+"""The tool of each step in the guidance panel, and the record panels that are tabs
+too (objections, deals). Each widget calls services and emits `changed` after a save,
+so the workspace can refresh the header, the exit condition and the timeline."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmdesk import formatting, i18n, vocab
+from rmdesk.errors import RmdeskError
+from rmdesk.gui import dialogs
+from rmdesk.gui.client_forms import (
+    DealDialog,
+    FinancingDialog,
+    NeedDialog,
+    ObjectionDialog,
+    VisitDialog,
+    explain,
+    vocab_combo,
+)
+from rmdesk.gui.common import fill_table, read_only_table
+from rmdesk.gui.errors import show_error
+from rmdesk.playbook import loader
+from rmdesk.services import clients, clock, engagement, flow, maintenance, visits
+from rmdesk.services.clients import ClientDetail
+from rmdesk.store.engine import Store
+
+ROW_ID = Qt.ItemDataRole.UserRole + 2
+
+
+class Tool(QWidget):
+    changed = Signal()
+
+    def __init__(self, store: Store, client_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.client_id = client_id
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+
+    def refresh(self, client: ClientDetail) -> None:  # pragma: no cover - every tool overrides
+        raise NotImplementedError
+
+    def act(self, action, *args) -> bool:
+        """Run a service call; errors are shown, success emits `changed`."""
+        try:
+            action(*args)
+        except RmdeskError as exc:
+            show_error(self, exc)
+            return False
+        self.changed.emit()
+        return True
+
+    def open_dialog(self, dialog) -> bool:
+        if dialogs.run(dialog):
+            self.changed.emit()
+            return True
+        return False
+
+    def selected_id(self, table) -> int | None:
+        row = table.currentRow()
+        item = table.item(row, 0) if row >= 0 else None
+        return item.data(ROW_ID) if item is not None else None
+
+
+def _tag_rows(table, ids: list[int]) -> None:
+    for row, row_id in enumerate(ids):
+        table.item(row, 0).setData(ROW_ID, row_id)
+
+
+class QualificationTool(Tool):
+    """Step 1: the five qualification criteria (score), large-client traits, source and referrer."""
+
+    def __init__(self, store: Store, client_id: int) -> None:
+        super().__init__(store, client_id)
+        self.score = QLabel()
+        self.criteria = {key: QCheckBox(i18n.label("criterion", key)) for key in vocab.QUALIFICATION_CRITERIA}
+        box = QGroupBox(self.tr("Qualification (优选法)"))
+        form = QVBoxLayout(box)
+        for key, check in self.criteria.items():
+            check.toggled.connect(lambda on, k=key: self.act(clients.set_qualification, store, client_id, {k: on}))
+            form.addWidget(check)
+        form.addWidget(self.score)
+        traits = QGroupBox(self.tr("Large-client traits"))
+        traits_layout = QVBoxLayout(traits)
+        self.traits = {key: QCheckBox(i18n.label("trait", key)) for key in vocab.LARGE_CLIENT_TRAITS}
+        for key, check in self.traits.items():
+            check.toggled.connect(lambda on, k=key: self.act(flow.tick, store, client_id, 1, k, on))
+            traits_layout.addWidget(check)
+        source = QGroupBox(self.tr("Source"))
+        source_form = QFormLayout(source)
+        self.channel = vocab_combo("channel", vocab.SOURCE_CHANNELS, blank=True)
+        self.referrer = QLineEdit()
+        save = QPushButton(self.tr("Save source"))
+        save.clicked.connect(lambda: self.act(clients.update_client, store, client_id, {
+            "source_channel": self.channel.currentData(), "referrer": self.referrer.text()}))
+        source_form.addRow(i18n.message("field.source_channel"), self.channel)
+        source_form.addRow(i18n.message("field.referrer"), self.referrer)
+        source_form.addRow("", save)
+        for widget in (box, traits, source):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+
+    def refresh(self, client: ClientDetail) -> None:
+        for key, check in self.criteria.items():
+            check.blockSignals(True)
+            check.setChecked(client.qualification[key])
+            check.blockSignals(False)
+        minimum = loader.rule_params()["min_qualification_score"]
+        self.score.setText(self.tr("Score %1 of 5 (needs %2)").replace("%1", str(client.qualification_score))
+                           .replace("%2", str(minimum)))
+        ticks = flow.ticked(self.store, self.client_id, 1)
+        for key, check in self.traits.items():
+            check.blockSignals(True)
+            check.setChecked(key in ticks)
+            check.blockSignals(False)
+        self.channel.setCurrentIndex(max(self.channel.findData(client.source_channel), 0))
+        self.referrer.setText(client.referrer or "")
+
+
+class ApproachTool(Tool):
+    """Step 2: the appointment (a planned visit with a decision maker) and the intel notes."""
+
+    def __init__(self, store: Store, client_id: int) -> None:
+        super().__init__(store, client_id)
+        self.visits = read_only_table()
+        self.visits.setMaximumHeight(150)
+        appoint = QPushButton(self.tr("Make an appointment…"))
+        appoint.clicked.connect(self.appoint)
+        confirm = QPushButton(self.tr("Mark confirmed"))
+        confirm.clicked.connect(lambda: (vid := self.selected_id(self.visits)) and self.act(
+            visits.confirm_visit, store, vid))
+        buttons = QHBoxLayout()
+        buttons.addWidget(appoint)
+        buttons.addWidget(confirm)
+        buttons.addStretch(1)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(120)
+        save = QPushButton(self.tr("Save intel notes"))
+        save.clicked.connect(lambda: self.act(clients.update_client, store, client_id,
+                                              {"intel_notes": self.notes.toPlainText()}))
+        self.layout_.addWidget(QLabel(self.tr("Planned visits")))
+        self.layout_.addWidget(self.visits)
+        self.layout_.addLayout(buttons)
+        self.layout_.addWidget(QLabel(i18n.message("field.intel_notes")))
+        self.layout_.addWidget(self.notes)
+        self.layout_.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addStretch(1)
+        self._client: ClientDetail | None = None
+
+    def appoint(self) -> None:
+        contacts = self._client.contacts if self._client else []
+        self.open_dialog(VisitDialog(self.store, self.client_id, contacts, appointment=True, parent=self))
+
+    def refresh(self, client: ClientDetail) -> None:
+        self._client = client
+        planned = [v for v in visits.client_visits(self.store, client.id) if v.status == "planned"]
+        fill_table(self.visits, [self.tr("Time"), self.tr("Meeting"), self.tr("Confirmed")],
+                   [(None, [formatting.minute(v.planned_at), v.contact_name or "",
+                            self.tr("Yes") if v.confirmed else self.tr("No")]) for v in planned])
+        _tag_rows(self.visits, [v.id for v in planned])
+        self.notes.setPlainText(client.intel_notes or "")
+
+
+class MeetingTool(Tool):
+    """Step 3: needs by area, the proposal agreement, the financing-need calculator."""
+
+    def __init__(self, store: Store, client_id: int) -> None:
+        super().__init__(store, client_id)
+        self.needs = read_only_table()
+        self.needs.setMaximumHeight(160)
+        add = QPushButton(self.tr("Add need…"))
+        add.clicked.connect(lambda: self.open_dialog(NeedDialog(store, client_id, self)))
+        confirm = QPushButton(self.tr("Confirm need"))
+        confirm.clicked.connect(lambda: (nid := self.selected_id(self.needs)) and self.act(
+            engagement.confirm_need, store, nid))
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(confirm)
+        row.addStretch(1)
+        self.proposal = QCheckBox(self.tr("The client agreed to receive a proposal"))
+        self.proposal.toggled.connect(lambda on: self.act(clients.update_client, store, client_id,
+                                                          {"proposal_agreed": on}))
+        calc = QPushButton(self.tr("Financing-need calculator…"))
+        calc.clicked.connect(self.calculate)
+        self.estimate = QTextBrowser()
+        self.estimate.setMaximumHeight(170)
+        self.layout_.addWidget(QLabel(self.tr("Needs found")))
+        self.layout_.addWidget(self.needs)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.proposal)
+        self.layout_.addWidget(calc, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addWidget(self.estimate)
+        self.layout_.addStretch(1)
+        self._annual_sales = None
+
+    def calculate(self) -> None:
+        self.open_dialog(FinancingDialog(self.store, self.client_id, self._annual_sales, self))
+
+    def refresh(self, client: ClientDetail) -> None:
+        self._annual_sales = client.annual_sales
+        needs = engagement.needs_of(self.store, client.id)
+        fill_table(self.needs, [self.tr("Area"), self.tr("Need"), self.tr("Confirmed")],
+                   [(None, [i18n.label("need_area", n.area), n.description,
+                            self.tr("Yes") if n.confirmed else self.tr("No")]) for n in needs])
+        _tag_rows(self.needs, [n.id for n in needs])
+        self.proposal.blockSignals(True)
+        self.proposal.setChecked(client.proposal_agreed)
+        self.proposal.blockSignals(False)
+        saved = flow.estimates_of(self.store, client.id)
+        self.estimate.setHtml(explain(saved[0]) + f"<p>{formatting.minute(saved[0].created_at)}</p>" if saved
+                              else self.tr("No estimate saved yet."))
+
+
+class ObjectionsPanel(Tool):
+    """Step 4 and the Objections tab: the log, with answers suggested by type."""
+
+    def __init__(self, store: Store, client_id: int) -> None:
+        super().__init__(store, client_id)
+        self.table = read_only_table()
+        add = QPushButton(self.tr("Log objection…"))
+        add.clicked.connect(lambda: self.open_dialog(ObjectionDialog(store, client_id, self)))
+        resolve = QPushButton(self.tr("Mark resolved"))
+        resolve.clicked.connect(lambda: (oid := self.selected_id(self.table)) and self.act(
+            engagement.resolve_objection, store, oid))
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(resolve)
+        row.addStretch(1)
+        self.layout_.addWidget(self.table, 1)
+        self.layout_.addLayout(row)
+
+    def refresh(self, client: ClientDetail) -> None:
+        rows = engagement.objections_of(self.store, client.id)
+        fill_table(self.table, [self.tr("Type"), self.tr("Client's words"), self.tr("Answer"), self.tr("Blocking"),
+                                self.tr("Resolved")],
+                   [(None, [i18n.label("objection", o.type), o.words, o.answer or "",
+                            self.tr("Yes") if o.blocking else self.tr("No"),
+                            self.tr("Yes") if o.resolved else self.tr("No")]) for o in rows])
+        _tag_rows(self.table, [o.id for o in rows])
+
+
+class DealsPanel(Tool):
+    """The Deals tab and part of step 5: deals with product, amount, rate, dates; won or lost."""
+
+    def __init__(self, store: Store, client_id: int) -> None:
+        super().__init__(store, client_id)
+        self.table = read_only_table()
+        add = QPushButton(self.tr("New deal…"))
+        add.clicked.connect(lambda: self.open_dialog(DealDialog(store, client_id, self)))
+        won = QPushButton(self.tr("Won"))
+        won.clicked.connect(lambda: (did := self.selected_id(self.table)) and self.act(
+            engagement.close_deal, store, did, True))
+        lost = QPushButton(self.tr("Lost…"))
+        lost.clicked.connect(self.lose)
+        row = QHBoxLayout()
+        for button in (add, won, lost):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.layout_.addWidget(self.table, 1)
+        self.layout_.addLayout(row)
+
+    def lose(self) -> None:
+        deal_id = self.selected_id(self.table)
+        if deal_id is None:
+            return
+        dialog = dialogs.ReasonDialog(self.tr("Deal lost"), self.tr("Why was the deal lost?"), [], self)
+        dialog.submit = lambda: engagement.close_deal(self.store, deal_id, False, dialog.text())
+        self.open_dialog(dialog)
+
+    def refresh(self, client: ClientDetail) -> None:
+        lang = i18n.language()
+        rows = engagement.deals_of(self.store, client.id)
+        fill_table(self.table, [self.tr("Product"), self.tr("Amount"), self.tr("Rate"), self.tr("Status"),
+                                self.tr("Expected"), self.tr("Closed")],
+                   [(None, [d.product_zh if lang == "zh_CN" else d.product_en, formatting.money(d.amount, lang),
+                            f"{d.rate.normalize()}%" if d.rate is not None else "",
+                            i18n.label("deal_status", d.status), formatting.day(d.expected_date),
+                            formatting.day(d.actual_date)]) for d in rows])
+        _tag_rows(self.table, [d.id for d in rows])
+
+
+class ClosingTool(Tool):
+    """Step 5: closing signals seen, the strategy chosen, the deals."""
+
+    def __init__(self, store: Store, client_id: int) -> None:
+        super().__init__(store, client_id)
+        pb = loader.load(i18n.language())
+        signals = QGroupBox(self.tr("Closing signals seen"))
+        signals_layout = QVBoxLayout(signals)
+        self.signals = {}
+        for signal in pb.closing_signals:
+            check = QCheckBox(signal.text)
+            check.toggled.connect(lambda on, k=signal.id: self.act(flow.tick, store, client_id, 5, k, on))
+            signals_layout.addWidget(check)
+            self.signals[signal.id] = check
+        self.strategy = QComboBox()
+        self.strategy.addItem("", None)
+        self._texts = {}
+        for strategy in pb.closing_strategies:
+            self.strategy.addItem(strategy.name, strategy.id)
+            self._texts[strategy.id] = strategy.text
+        self.strategy_text = QLabel()
+        self.strategy_text.setWordWrap(True)
+        self.strategy.activated.connect(lambda: self.act(flow.set_closing_strategy, store, client_id,
+                                                         self.strategy.currentData()))
+        self.deals = DealsPanel(store, client_id)
+        self.deals.changed.connect(self.changed)
+        self.layout_.addWidget(signals)
+        self.layout_.addWidget(QLabel(i18n.message("field.closing_strategy")))
+        self.layout_.addWidget(self.strategy)
+        self.layout_.addWidget(self.strategy_text)
+        self.layout_.addWidget(self.deals, 1)
+
+    def refresh(self, client: ClientDetail) -> None:
+        ticks = flow.ticked(self.store, client.id, 5)
+        for key, check in self.signals.items():
+            check.blockSignals(True)
+            check.setChecked(key in ticks)
+            check.blockSignals(False)
+        self.strategy.setCurrentIndex(max(self.strategy.findData(client.closing_strategy), 0))
+        self.strategy_text.setText(self._texts.get(client.closing_strategy or "", ""))
+        self.deals.refresh(client)
+
+
+class MaintenanceTool(Tool):
+    """Step 6: maintenance contacts by way, the next due date, complaints and their handling."""
+
+    def __init__(self, store: Store, client_id: int) -> None:
+        super().__init__(store, client_id)
+        pb = loader.load(i18n.language())
+        log_box = QGroupBox(self.tr("Log a maintenance contact"))
+        form = QFormLayout(log_box)
+        self.way = QComboBox()
+        for way in pb.maintenance_ways:
+            self.way.addItem(way.name, way.id)
+        self.note = QLineEdit()
+        self.next_date = QDateEdit()
+        self.next_date.setCalendarPopup(True)
+        self.next_date.setDisplayFormat("yyyy-MM-dd")
+        log = QPushButton(self.tr("Log contact"))
+        log.clicked.connect(lambda: self.act(maintenance.log_contact, store, client_id, self.way.currentData(),
+                                             self.note.text(), self.next_date.date().toString("yyyy-MM-dd")))
+        form.addRow(i18n.message("field.maintenance_way"), self.way)
+        form.addRow(i18n.message("field.notes"), self.note)
+        form.addRow(i18n.message("field.next_maintenance_date"), self.next_date)
+        form.addRow("", log)
+        self.history = read_only_table()
+        self.history.setMaximumHeight(120)
+        complaints = QGroupBox(self.tr("Complaints"))
+        complaints_layout = QVBoxLayout(complaints)
+        self.complaints = read_only_table()
+        self.complaints.setMaximumHeight(110)
+        self.complaints.itemSelectionChanged.connect(self._show_steps)
+        self.steps = {}
+        steps_row = QHBoxLayout()
+        for step in pb.complaint_steps:
+            check = QCheckBox(step.name)
+            check.setToolTip(step.text)
+            check.toggled.connect(lambda on, k=step.id: self._mark(k, on))
+            steps_row.addWidget(check)
+            self.steps[step.id] = check
+        new = QPushButton(self.tr("New complaint…"))
+        new.clicked.connect(self.new_complaint)
+        complaints_layout.addWidget(self.complaints)
+        complaints_layout.addLayout(steps_row)
+        complaints_layout.addWidget(new, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addWidget(log_box)
+        self.layout_.addWidget(self.history)
+        self.layout_.addWidget(complaints)
+        self._complaints: list[maintenance.ComplaintRow] = []
+
+    def new_complaint(self) -> None:
+        dialog = dialogs.ReasonDialog(self.tr("New complaint"), self.tr("What is the client unhappy about?"), [],
+                                      self)
+        dialog.submit = lambda: maintenance.add_complaint(self.store, self.client_id, dialog.text())
+        self.open_dialog(dialog)
+
+    def _mark(self, step_id: str, on: bool) -> None:
+        complaint_id = self.selected_id(self.complaints)
+        if complaint_id is not None:
+            self.act(maintenance.mark_complaint_step, self.store, complaint_id, step_id, on)
+
+    def _show_steps(self) -> None:
+        row = self.complaints.currentRow()
+        done = set(self._complaints[row].steps_done) if 0 <= row < len(self._complaints) else set()
+        for key, check in self.steps.items():
+            check.blockSignals(True)
+            check.setChecked(key in done)
+            check.setEnabled(0 <= row < len(self._complaints))
+            check.blockSignals(False)
+
+    def refresh(self, client: ClientDetail) -> None:
+        due = client.next_maintenance_date or clock.today() + timedelta(days=30)
+        self.next_date.setDate(QDate(due.year, due.month, due.day))
+        pb = loader.load(i18n.language())
+        names = {w.id: w.name for w in pb.maintenance_ways}
+        rows = maintenance.contacts_of(self.store, client.id)
+        fill_table(self.history, [self.tr("When"), self.tr("Way"), self.tr("Note")],
+                   [(None, [formatting.minute(r.at), names.get(r.way, r.way), r.note or ""]) for r in rows])
+        selected = self.selected_id(self.complaints)
+        self._complaints = maintenance.complaints_of(self.store, client.id)
+        fill_table(self.complaints, [self.tr("Received"), self.tr("Complaint"), self.tr("Closed")],
+                   [(None, [formatting.minute(c.received_at), c.text, formatting.minute(c.closed_at)])
+                    for c in self._complaints])
+        _tag_rows(self.complaints, [c.id for c in self._complaints])
+        for row, complaint in enumerate(self._complaints):
+            if complaint.id == selected:
+                self.complaints.selectRow(row)
+        self._show_steps()
+
+
+TOOLS = {1: QualificationTool, 2: ApproachTool, 3: MeetingTool, 4: ObjectionsPanel, 5: ClosingTool,
+         6: MaintenanceTool}
