@@ -67,15 +67,15 @@ class ReasonDialog(FormDialog):
     """Asks why: an override of an unmet exit rule, a move back, a skip."""
 
     def __init__(self, title: str, explanation: str, unmet: list[str], parent: QWidget | None = None) -> None:
+        """`unmet`: the exit conditions not met, already worded."""
         super().__init__(title, parent)
         intro = QLabel(explanation)
         intro.setWordWrap(True)
         self.form.addRow(intro)
-        if unmet:
-            missing = QLabel("\n".join("✘ " + i18n.message("rule." + key).split("（")[0].split(" (")[0]
-                                       for key in unmet))
-            missing.setStyleSheet("color: #b00020;")
-            self.form.addRow(missing)
+        self.missing = QLabel("\n".join("✘ " + text for text in unmet))
+        self.missing.setStyleSheet("color: #b00020;")
+        self.missing.setVisible(bool(unmet))
+        self.form.addRow(self.missing)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("Why? (saved with the move)"))
         self.reason.setMaximumHeight(90)

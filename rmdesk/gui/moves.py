@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from rmdesk import i18n
 from rmdesk.errors import RmdeskError, RuleNotMet
 from rmdesk.gui import dialogs
 from rmdesk.gui.common import step_label
@@ -30,7 +31,9 @@ def request_move(parent: QWidget, store: Store, client_id: int, to_step: int) ->
             title = _tr("Skip to %1").replace("%1", step_label(to_step))
         else:
             title = _tr("Advance to %1 without the exit condition").replace("%1", step_label(to_step))
-        dialog = dialogs.ReasonDialog(title, refusal.message(), refusal.unmet, parent)
+        unmet = [i18n.message("rule." + c.key, **c.params)
+                 for c in pipeline.check_exit(store, client_id).conditions if c.key in refusal.unmet]
+        dialog = dialogs.ReasonDialog(title, refusal.message(), unmet, parent)
         dialog.submit = lambda: pipeline.move_to_step(store, client_id, to_step, dialog.text() or None)
         return dialogs.run(dialog)
     except RmdeskError as exc:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import i18n, vocab
+from rmdesk.gui import dialogs
 from rmdesk.gui.client_dialog import NewClientDialog
 from rmdesk.gui.client_model import ClientTableModel
 from rmdesk.gui.common import step_label
@@ -146,7 +147,7 @@ class ClientsPage(QWidget):
 
     def new_client(self) -> None:
         dialog = NewClientDialog(self.store, self)
-        if dialog.exec() and dialog.client_id is not None:
+        if dialogs.run(dialog) and dialog.client_id is not None:
             self.refresh()
             self._open_client(dialog.client_id)
 

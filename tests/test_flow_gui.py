@@ -1,0 +1,249 @@
+"""A prospect driven from step 1 to step 6 through the GUI, as an RM would: a blocked
+advance, an override with a reason, the step tools, lost and re-open."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from rmdesk.gui import dialogs
+from rmdesk.gui.app import Desk
+from rmdesk.gui.client_forms import (
+    ContactDialog,
+    DealDialog,
+    FinancingDialog,
+    NeedDialog,
+    ObjectionDialog,
+    VisitDialog,
+)
+from rmdesk.gui.client_window import ClientWindow
+from rmdesk.services import clients, engagement, flow, pipeline, visits
+
+
+class Driver:
+    """Stands in for the user at each modal dialog: `expect(kind, fill)` queues what to do."""
+
+    def __init__(self):
+        self.script = []
+        self.seen = []
+
+    def expect(self, kind, fill=None, accept=True):
+        self.script.append((kind, fill, accept))
+
+    def __call__(self, dialog):
+        assert self.script, f"unexpected dialog {type(dialog).__name__}"
+        kind, fill, accept = self.script.pop(0)
+        assert isinstance(dialog, kind), (type(dialog).__name__, kind.__name__)
+        self.seen.append(dialog)
+        if fill:
+            fill(dialog)
+        if not accept:
+            return False
+        if hasattr(dialog, "try_accept"):
+            dialog.try_accept()
+        else:
+            dialog.save()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def driver(monkeypatch):
+    d = Driver()
+    monkeypatch.setattr(dialogs, "run", d)
+    yield d
+    assert d.script == [], "dialogs expected but never shown"
+
+
+@pytest.fixture
+def desk(qtbot, store):
+    d = Desk(store, store.data_dir, "zh_CN")
+    qtbot.addWidget(d.window)
+    d.window.show()
+    yield d
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, ClientWindow):
+            w.close()
+
+
+def click(qtbot, button):
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_prospect_from_step_1_to_6(desk, driver, qtbot):
+    from rmdesk.gui.client_dialog import NewClientDialog
+
+    store = desk.store
+    w = desk.window
+
+    # New client (Ctrl+N path): the workspace opens on it.
+    def fill_client(d):
+        d.ui.nameEdit.setText("重庆华能电力有限公司")
+        d.ui.industryCombo.setCurrentIndex(d.ui.industryCombo.findData("power"))
+        d.ui.channelCombo.setCurrentIndex(d.ui.channelCombo.findData("referral"))
+
+    driver.expect(NewClientDialog, fill_client)
+    w._new_client()
+    ws = next(x for x in QApplication.topLevelWidgets() if isinstance(x, ClientWindow) and x.isVisible())
+    cid = ws.client_id
+    assert ws.title.text() == "重庆华能电力有限公司" and ws.client.step == 1
+
+    # Blocked advance: the override dialog lists what is missing; cancelling keeps step 1.
+    driver.expect(dialogs.ReasonDialog, accept=False)
+    click(qtbot, ws.advance_button)
+    assert "资格评分" in driver.seen[-1].missing.text() and "联系人" in driver.seen[-1].missing.text()
+    assert clients.get_client(store, cid).step == 1
+
+    # Step 1 tool: three criteria and a named decision maker meet the rule.
+    tool = ws.guidance.tool
+    for key in ("need", "afford", "standard"):
+        tool.criteria[key].setChecked(True)
+    assert "3" in tool.score.text()
+
+    def fill_contact(d):
+        d.name.setText("王建国")
+        d.power.setCurrentIndex(d.power.findData("decides"))
+        d.phone.setText("13812345678")
+
+    driver.expect(ContactDialog, fill_contact)
+    ws.tabs.setCurrentWidget(ws.overview)
+    click(qtbot, next(b for b in ws.overview.findChildren(type(ws.advance_button)) if "关键人" in b.text()
+                      or "key person" in b.text().lower()))
+    assert "✔" in ws.guidance.exit_state.text() and "✘" not in ws.guidance.exit_state.text()
+    click(qtbot, ws.advance_button)  # no dialog: the rule holds
+    assert ws.client.step == 2
+
+    # Step 2: an appointment with the decision maker, confirmed.
+    def fill_visit(d):
+        assert d.contact.currentText().startswith("王建国") and d.confirmed.isChecked()
+        d.objective.setText("介绍现金管理方案")
+
+    driver.expect(VisitDialog, fill_visit)
+    ws.guidance.tool.appoint()
+    click(qtbot, ws.advance_button)
+    assert ws.client.step == 3
+
+    # Step 3: a confirmed need, the proposal agreed, a financing estimate saved.
+    def fill_need(d):
+        d.area.setCurrentIndex(d.area.findData("financing"))
+        d.description.setPlainText("旺季流动资金缺口")
+        d.confirmed.setChecked(True)
+
+    driver.expect(NeedDialog, fill_need)
+    click(qtbot, next(b for b in ws.guidance.tool.findChildren(type(ws.advance_button)) if "需求" in b.text()
+                      or "need" in b.text().lower()))
+    ws.guidance.tool.proposal.setChecked(True)
+
+    def fill_calc(d):
+        values = {"last_sales": "100000000", "last_margin_pct": "10", "growth_pct": "20", "inventory_days": "60",
+                  "receivable_days": "90", "payable_days": "45", "prepayment_days": "15", "advance_days": "0",
+                  "own_funds": "5000000", "existing_loans": "10000000", "other_funds": "0"}
+        for name, value in values.items():
+            d.inputs["working_capital"][name].setText(value)
+        d.compute()
+        assert "2,100.00万元" in d.explanation.toPlainText()
+
+    driver.expect(FinancingDialog, fill_calc)
+    ws.guidance.tool.calculate()
+    assert flow.estimates_of(store, cid)[0].result == 21_000_000
+    click(qtbot, ws.advance_button)
+    assert ws.client.step == 4
+
+    # Step 4: two blocking objections; one resolved, the other overridden with a reason.
+    for words in ("利率比他行高", "要等年底审计"):
+        def fill_objection(d, words=words):
+            d.kind.setCurrentIndex(d.kind.findData("price" if "利率" in words else "timing"))
+            d.words.setPlainText(words)
+            d.suggestions.setCurrentIndex(1)
+            d.suggestions.activated.emit(1)
+            assert d.answer.toPlainText()  # the playbook suggested an answer
+
+        driver.expect(ObjectionDialog, fill_objection)
+        ws.objections.open_dialog(ObjectionDialog(store, cid, ws))
+    first = engagement.objections_of(store, cid)[-1]
+    ws.objections.table.selectRow([o.id for o in engagement.objections_of(store, cid)].index(first.id))
+    click(qtbot, next(b for b in ws.objections.findChildren(type(ws.advance_button)) if "解决" in b.text()
+                      or "resolved" in b.text().lower()))
+    assert pipeline.check_exit(store, cid).unmet == ["no_blocking_objection"]
+    driver.expect(dialogs.ReasonDialog, lambda d: d.reason.setPlainText("客户财务总监口头同意，审计不影响放款"))
+    click(qtbot, ws.advance_button)
+    assert ws.client.step == 5
+    last = pipeline.history(store, cid)[0]
+    assert last.override and last.reason == "客户财务总监口头同意，审计不影响放款"
+
+    # Step 5: a closing signal, a strategy, a deal won.
+    tool = ws.guidance.tool
+    next(iter(tool.signals.values())).setChecked(True)
+    tool.strategy.setCurrentIndex(tool.strategy.findData("choice_of_two"))
+    tool.strategy.activated.emit(tool.strategy.currentIndex())
+
+    def fill_deal(d):
+        d.product.setCurrentIndex(d.product.findData("working_capital_loan"))
+        d.amount.setText("2100")  # 万元
+        d.rate.setText("3.45")
+
+    driver.expect(DealDialog, fill_deal)
+    tool.deals.open_dialog(DealDialog(store, cid, ws))
+    deal = engagement.deals_of(store, cid)[0]
+    assert deal.amount == 21_000_000
+    tool = ws.guidance.tool
+    tool.deals.table.selectRow(0)
+    click(qtbot, next(b for b in tool.deals.findChildren(type(ws.advance_button)) if b.text() in ("成交", "Won")))
+    click(qtbot, ws.advance_button)
+    c = clients.get_client(store, cid)
+    assert (c.step, c.status, c.closing_strategy) == (6, "won", "choice_of_two")
+    assert not ws.advance_button.isEnabled()
+
+    # Lost, then re-opened: back to a customer at step 6.
+    driver.expect(dialogs.LostDialog, lambda d: (d.kind.setCurrentIndex(d.kind.findData("competitor")),
+                                                 d.details.setPlainText("被他行挖走")))
+    click(qtbot, ws.lost_button)
+    assert clients.get_client(store, cid).status == "lost" and ws.reopen_button.isVisible()
+    click(qtbot, ws.reopen_button)
+    assert clients.get_client(store, cid).status == "won"
+
+    # The timeline tells the story, newest first.
+    texts = [ws.timeline.item(r, 1).text() for r in range(ws.timeline.rowCount())]
+    assert any("→" in t for t in texts) and len(texts) >= 12
+    assert visits.client_visits(store, cid)[0].confirmed
+
+
+def test_viewing_an_earlier_step_does_not_move_the_client(desk, qtbot, driver):
+    cid = clients.create_client(desk.store, {"name": "长城汽车"})
+    pipeline.move_to_step(desk.store, cid, 3, reason="test")
+    ws = desk.window.open_client(cid)
+    ws.step_bar.segments[0].click()
+    assert ws.guidance.step_combo.currentIndex() == 0 and "3" in ws.guidance.viewing_note.text()
+    assert clients.get_client(desk.store, cid).step == 3
+    ws.step_bar.segments[2].click()
+    assert ws.guidance.viewing_note.text() == ""
+
+
+def test_delete_moves_to_trash_and_ctrl_z_restores(desk, qtbot):
+    for name in ("甲公司", "乙公司"):
+        clients.create_client(desk.store, {"name": name})
+    w = desk.window
+    w.show_page(2)
+    w.clients.select_first()
+    w.clients.table.setFocus()
+    qtbot.keyClick(w.clients.table, Qt.Key.Key_Delete)
+    assert clients.count_clients(desk.store) == 1 and len(clients.trash(desk.store)) == 1
+    qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert clients.count_clients(desk.store) == 2 and clients.trash(desk.store) == []
+
+
+def test_empty_trash_asks_twice(desk, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from rmdesk.gui.trash_dialog import TrashDialog
+
+    cid = clients.create_client(desk.store, {"name": "甲公司"})
+    clients.trash_client(desk.store, cid)
+    dialog = TrashDialog(desk.store, desk.window)
+    qtbot.addWidget(dialog)
+    answers = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No]
+    dialog.confirm = lambda *a: answers.pop(0)
+    dialog.empty()
+    assert len(clients.trash(desk.store)) == 1  # the second answer was No
+    answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes]
+    dialog.empty()
+    assert clients.trash(desk.store) == [] and dialog.table.rowCount() == 0
