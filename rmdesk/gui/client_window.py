@@ -31,7 +31,7 @@ from rmdesk import formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs, moves
 from rmdesk.gui.client_forms import ContactDialog, ReportDialog, VisitDialog, vocab_combo
-from rmdesk.gui.common import fill_table, heading, read_only_table, step_label
+from rmdesk.gui.common import WrappingCheckBox, fill_table, heading, read_only_table, step_label
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
 from rmdesk.playbook import loader
@@ -474,6 +474,7 @@ class GuidanceTab(Tool):
             left_layout.addWidget(widget)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)
         self.tool_box = QGroupBox()
         self.tool_layout = QVBoxLayout(self.tool_box)
@@ -506,7 +507,7 @@ class GuidanceTab(Tool):
         while self.checklist_layout.count():
             self.checklist_layout.takeAt(0).widget().deleteLater()
         for item in guide.checklist:
-            box = QCheckBox(item.text)
+            box = WrappingCheckBox(item.text)
             box.setChecked(item.id in ticks)
             box.toggled.connect(lambda on, k=item.id, s=step: self.act(flow.tick, self.store, self.client_id, s, k, on))
             self.checklist_layout.addWidget(box)

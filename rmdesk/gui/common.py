@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from rmdesk import i18n
 from rmdesk.playbook import loader
@@ -50,3 +58,25 @@ def read_only_table() -> QTableWidget:
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     return table
+
+
+class WrappingCheckBox(QWidget):
+    """A check box whose text wraps (QCheckBox never wraps); clicking the text toggles it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.checkbox = QCheckBox()
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.mousePressEvent = lambda _event: self.checkbox.toggle()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.checkbox, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        self.toggled = self.checkbox.toggled
+
+    def setChecked(self, on: bool) -> None:  # noqa: N802 - mirrors QCheckBox
+        self.checkbox.setChecked(on)
+
+    def isChecked(self) -> bool:  # noqa: N802
+        return self.checkbox.isChecked()
