@@ -253,7 +253,7 @@ class FinancingDialog(FormDialog):
             self.tabs.addTab(page, i18n.message(f"calc.{method}"))
         self.form.addRow(self.tabs)
         self.explanation = QTextBrowser()
-        self.explanation.setMinimumHeight(150)
+        self.explanation.setMinimumHeight(210)
         self.form.addRow(self.explanation)
         compute = self.buttons.addButton(self.tr("Compute"), self.buttons.ButtonRole.ApplyRole)
         compute.clicked.connect(self.compute)
