@@ -147,3 +147,15 @@ def test_settings_profile_saves_and_rejects_bad_phone(desk):
     ui.phoneEdit.setText("13912345678")
     ui.saveProfileButton.click()
     assert get_profile(desk.store).rm_name == "王小明"
+
+
+def test_stale_limits_are_set_in_settings(desk):
+    from rmdesk.services.settings import get_stale_days
+
+    w = desk.window
+    w.show_page(5)
+    page = w.settings_page
+    assert page.stale[2].value() == 21
+    page.stale[2].setValue(45)
+    page.ui.saveStaleButton.click()
+    assert get_stale_days(desk.store)[2] == 45

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
+from rmdesk import vocab
 from rmdesk.errors import RmdeskError
+from rmdesk.gui.common import step_label
 from rmdesk.gui.forms.ui_settings_page import Ui_SettingsPage
-from rmdesk.services.settings import get_profile, save_profile
+from rmdesk.services.settings import get_profile, get_stale_days, save_profile, save_stale_days
 from rmdesk.store.engine import Store
 
 LANGUAGE_NAMES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -28,6 +30,16 @@ class SettingsPage(QWidget):
         self.ui.saveProfileButton.clicked.connect(self.save)
         self._edits = {"rm_name": self.ui.rmNameEdit, "bank": self.ui.bankEdit, "branch": self.ui.branchEdit,
                        "phone": self.ui.phoneEdit, "email": self.ui.emailEdit}
+        self.stale: dict[int, QSpinBox] = {}
+        for step in vocab.STEPS:
+            spin = QSpinBox()
+            spin.setRange(0, 3650)
+            spin.setSuffix(self.tr(" d"))
+            self.ui.staleRow.addWidget(QLabel(step_label(step)))
+            self.ui.staleRow.addWidget(spin)
+            self.stale[step] = spin
+        self.ui.staleRow.addStretch(1)
+        self.ui.saveStaleButton.clicked.connect(self.save_stale)
 
     def refresh(self) -> None:
         profile = get_profile(self.store)
@@ -36,6 +48,9 @@ class SettingsPage(QWidget):
         self.ui.dataDirValue.setText(str(self.store.data_dir or self.store.engine.url))
         self.ui.schemaValue.setText(self.store.schema_revision() or "")
         self.ui.profileStatus.clear()
+        for step, days in get_stale_days(self.store).items():
+            self.stale[step].setValue(days)
+        self.ui.staleStatus.clear()
 
     def save(self) -> None:
         try:
@@ -46,3 +61,11 @@ class SettingsPage(QWidget):
             return
         self.ui.profileStatus.setStyleSheet("color: #2e7d32;")
         self.ui.profileStatus.setText(self.tr("Saved."))
+
+    def save_stale(self) -> None:
+        try:
+            save_stale_days(self.store, {step: spin.value() for step, spin in self.stale.items()})
+        except RmdeskError as exc:
+            self.ui.staleStatus.setText(exc.message())
+            return
+        self.ui.staleStatus.setText(self.tr("Saved."))
