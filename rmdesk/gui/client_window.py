@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -175,7 +175,7 @@ class ClientWindow(QWidget):
         self.objections.refresh(client)
         self.deals.refresh(client)
         fill_table(self.timeline, [self.tr("When"), self.tr("What"), self.tr("Details")],
-                   [(None, [formatting.minute(e.at), *describe(self, e)]) for e in timeline(self.store, client.id)])
+                   [(None, [formatting.minute(e.at), *describe(e)]) for e in timeline(self.store, client.id)])
         if not first:
             self.client_changed.emit(client.id)
 
@@ -218,51 +218,50 @@ class ClientWindow(QWidget):
         self.refresh()
 
 
-def describe(widget: QWidget, e: Entry) -> list[str]:
+def describe(e: Entry) -> list[str]:
     """[what, details] of a timeline entry in the user's language."""
-    tr = widget.tr
     f = e.facts
     lang = i18n.language()
     if e.kind == "move":
         if f["from_step"] is None:
-            what = tr("Created at %1").replace("%1", step_label(f["to_step"]))
+            what = QCoreApplication.translate("Timeline", "Created at %1").replace("%1", step_label(f["to_step"]))
         elif f["from_step"] != f["to_step"]:
             what = f"{step_label(f['from_step'])} → {step_label(f['to_step'])}"
         else:
             what = f"{i18n.label('status', f['from_status'])} → {i18n.label('status', f['to_status'])}"
-        detail = (f["reason"] or "") + (" " + tr("(override)") if f["override"] else "")
+        detail = (f["reason"] or "") + (" " + QCoreApplication.translate("Timeline", "(override)") if f["override"] else "")
         return [what, detail.strip()]
     if e.kind == "visit_planned":
-        return [tr("Visit planned for %1").replace("%1", formatting.minute(f["planned_at"])), f["objective"] or ""]
+        return [QCoreApplication.translate("Timeline", "Visit planned for %1").replace("%1", formatting.minute(f["planned_at"])), f["objective"] or ""]
     if e.kind == "call_report":
-        return [tr("Call report"), " · ".join(filter(None, [f["outcome"], f["reaction"]]))]
+        return [QCoreApplication.translate("Timeline", "Call report"), " · ".join(filter(None, [f["outcome"], f["reaction"]]))]
     if e.kind == "visit_cancelled":
-        return [tr("Visit cancelled"), f["reason"] or ""]
+        return [QCoreApplication.translate("Timeline", "Visit cancelled"), f["reason"] or ""]
     if e.kind == "objection":
-        return [tr("Objection: %1").replace("%1", i18n.label("objection", f["type"])), f["words"]]
+        return [QCoreApplication.translate("Timeline", "Objection: %1").replace("%1", i18n.label("objection", f["type"])), f["words"]]
     if e.kind == "objection_resolved":
-        return [tr("Objection resolved: %1").replace("%1", i18n.label("objection", f["type"])), f["answer"] or ""]
+        return [QCoreApplication.translate("Timeline", "Objection resolved: %1").replace("%1", i18n.label("objection", f["type"])), f["answer"] or ""]
     if e.kind in ("deal", "deal_won", "deal_lost"):
         product = f["product_zh"] if lang == "zh_CN" else f["product_en"]
-        what = {"deal": tr("Deal opened"), "deal_won": tr("Deal won"), "deal_lost": tr("Deal lost")}[e.kind]
+        what = {"deal": QCoreApplication.translate("Timeline", "Deal opened"), "deal_won": QCoreApplication.translate("Timeline", "Deal won"), "deal_lost": QCoreApplication.translate("Timeline", "Deal lost")}[e.kind]
         return [what, f"{product} {formatting.money(f['amount'], lang)} {f.get('reason') or ''}".strip()]
     if e.kind == "estimate":
-        return [tr("Financing need estimated"),
+        return [QCoreApplication.translate("Timeline", "Financing need estimated"),
                 f"{i18n.message('calc.' + f['method'])}: {formatting.money(f['result'], lang)}"]
     if e.kind == "maintenance":
         ways = {w.id: w.name for w in loader.load(lang).maintenance_ways}
-        return [tr("Maintenance contact"), " · ".join(filter(None, [ways.get(f["way"], f["way"]), f["note"]]))]
+        return [QCoreApplication.translate("Timeline", "Maintenance contact"), " · ".join(filter(None, [ways.get(f["way"], f["way"]), f["note"]]))]
     if e.kind == "complaint":
-        return [tr("Complaint received"), f["text"]]
+        return [QCoreApplication.translate("Timeline", "Complaint received"), f["text"]]
     if e.kind == "complaint_closed":
-        return [tr("Complaint closed"), f["text"]]
+        return [QCoreApplication.translate("Timeline", "Complaint closed"), f["text"]]
     if e.kind == "edit":
-        return [tr("Changed %1").replace("%1", i18n.message("field." + f["field"])),
+        return [QCoreApplication.translate("Timeline", "Changed %1").replace("%1", i18n.message("field." + f["field"])),
                 f"{f['old'] or '—'} → {f['new'] or '—'}"]
     if e.kind == "trash":
-        return [tr("Moved to the trash"), ""]
+        return [QCoreApplication.translate("Timeline", "Moved to the trash"), ""]
     if e.kind == "restore":
-        return [tr("Restored from the trash"), ""]
+        return [QCoreApplication.translate("Timeline", "Restored from the trash"), ""]
     return [e.kind, ""]
 
 

@@ -15,10 +15,6 @@ from rmdesk.services import pipeline
 from rmdesk.store.engine import Store
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Moves", text)
-
-
 def request_move(parent: QWidget, store: Store, client_id: int, to_step: int) -> bool:
     """Move the client to `to_step`; returns True when it moved."""
     try:
@@ -26,11 +22,11 @@ def request_move(parent: QWidget, store: Store, client_id: int, to_step: int) ->
         return True
     except RuleNotMet as refusal:
         if refusal.key == "error.move_back_needs_reason":
-            title = _tr("Move back to %1").replace("%1", step_label(to_step))
+            title = QCoreApplication.translate("Moves", "Move back to %1").replace("%1", step_label(to_step))
         elif refusal.key == "error.skip_needs_reason":
-            title = _tr("Skip to %1").replace("%1", step_label(to_step))
+            title = QCoreApplication.translate("Moves", "Skip to %1").replace("%1", step_label(to_step))
         else:
-            title = _tr("Advance to %1 without the exit condition").replace("%1", step_label(to_step))
+            title = QCoreApplication.translate("Moves", "Advance to %1 without the exit condition").replace("%1", step_label(to_step))
         unmet = [i18n.message("rule." + c.key, **c.params)
                  for c in pipeline.check_exit(store, client_id).conditions if c.key in refusal.unmet]
         dialog = dialogs.ReasonDialog(title, refusal.message(), unmet, parent)
