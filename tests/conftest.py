@@ -1,7 +1,15 @@
+import json
 import os
+import tempfile
 
-# Before any Qt import: tests never need a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before any Qt import: tests never need a display. The offscreen screen is 800x600 by
+# default, smaller than the window's minimum; give it a laptop-sized 1920x1080 screen.
+_screen = os.path.join(tempfile.gettempdir(), "rmdesk-offscreen.json")
+with open(_screen, "w", encoding="utf-8") as _fh:
+    json.dump({"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}, _fh)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
