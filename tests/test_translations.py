@@ -95,3 +95,13 @@ def test_every_message_key_used_in_the_code_exists():
     assert "rule.min_score" in used and "field.phone" in used  # the scan itself works
     missing = sorted(k for k in used if k not in catalog)
     assert not missing, missing
+
+
+def test_no_tr_inside_f_strings():
+    """lupdate does not extract tr() calls inside f-strings: such text would stay English."""
+    offenders = []
+    for path in (ROOT / "rmdesk" / "gui").rglob("*.py"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"""\bf["'][^"']*\{[^}]*\btr\(""", line):
+                offenders.append(f"{path.name}:{number}")
+    assert not offenders

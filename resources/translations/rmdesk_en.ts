@@ -427,6 +427,14 @@
             <translation>Checklist (%1 of %2 done)</translation>
         </message>
         <message>
+            <source>Tips</source>
+            <translation>Tips</translation>
+        </message>
+        <message>
+            <source>Scripts</source>
+            <translation>Scripts</translation>
+        </message>
+        <message>
             <source>Tools for %1</source>
             <translation>Tools for %1</translation>
         </message>

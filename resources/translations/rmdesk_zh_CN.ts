@@ -426,6 +426,14 @@
             <translation>工作清单（已完成 %1/%2）</translation>
         </message>
         <message>
+            <source>Tips</source>
+            <translation>要点提示</translation>
+        </message>
+        <message>
+            <source>Scripts</source>
+            <translation>参考话术</translation>
+        </message>
+        <message>
             <source>Tools for %1</source>
             <translation>%1 工具</translation>
         </message>

@@ -512,9 +512,11 @@ class GuidanceTab(Tool):
             self.checklist_layout.addWidget(box)
         self.checklist_box.setTitle(self.tr("Checklist (%1 of %2 done)").replace("%1", str(len(ticks & {
             i.id for i in guide.checklist}))).replace("%2", str(len(guide.checklist))))
-        html = [f"<h3>{escape(self.tr('Tips'))}</h3><ul>"
+        # tr() outside the f-strings: lupdate does not look inside them
+        tips, scripts = self.tr("Tips"), self.tr("Scripts")
+        html = [f"<h3>{escape(tips)}</h3><ul>"
                 + "".join(f"<li>{escape(t)}</li>" for t in guide.tips) + "</ul>",
-                f"<h3>{escape(self.tr('Scripts'))}</h3>"
+                f"<h3>{escape(scripts)}</h3>"
                 + "".join(f"<p><b>{escape(s.name)}</b><br>{escape(s.text)}</p>" for s in guide.scripts)]
         self.texts.setHtml("".join(html))
         if self._shown_step != step:
