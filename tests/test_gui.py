@@ -161,3 +161,12 @@ def test_stale_limits_are_set_in_settings(desk):
     page.stale[2].setValue(45)
     page.ui.saveStaleButton.click()
     assert get_stale_days(desk.store)[2] == 45
+
+
+def test_first_run_shows_a_welcome_on_today(qtbot, store):
+    d = Desk(store, store.data_dir, "zh_CN")
+    qtbot.addWidget(d.window)
+    d.window.show()
+    d.window.show_page(0)
+    assert d.window.today.welcome.isVisible() and "rmdesk demo" in d.window.today.welcome.text()
+    assert not d.window.today.visits.isVisible()

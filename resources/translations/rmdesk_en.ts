@@ -1079,6 +1079,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>No overdue next steps.</translation>
         </message>
         <message>
+            <source>Your client book is empty. Create your first client with File › New client (Ctrl+N), or try rmdesk with a demo book: run “rmdesk demo --clients 200” in a terminal.</source>
+            <translation>Your client book is empty. Create your first client with File › New client (Ctrl+N), or try rmdesk with a demo book: run “rmdesk demo --clients 200” in a terminal.</translation>
+        </message>
+        <message>
             <source>Today's visits</source>
             <translation>Today's visits</translation>
         </message>

@@ -1078,6 +1078,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>没有逾期的待办事项。</translation>
         </message>
         <message>
+            <source>Your client book is empty. Create your first client with File › New client (Ctrl+N), or try rmdesk with a demo book: run “rmdesk demo --clients 200” in a terminal.</source>
+            <translation>客户库还是空的。可通过“文件 › 新建客户”（Ctrl+N）创建第一个客户，或在终端运行“rmdesk demo --clients 200”载入演示数据试用。</translation>
+        </message>
+        <message>
             <source>Today's visits</source>
             <translation>今日拜访</translation>
         </message>
