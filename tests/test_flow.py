@@ -7,7 +7,17 @@ import pytest
 
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.playbook import loader
-from rmdesk.services import clients, clock, engagement, financing, flow, maintenance, pipeline, settings, visits
+from rmdesk.services import (
+    clients,
+    clock,
+    engagement,
+    financing,
+    flow,
+    maintenance,
+    pipeline,
+    settings,
+    visits,
+)
 from rmdesk.services.pipeline import BoardFilter
 from rmdesk.services.timeline import timeline
 

@@ -119,7 +119,12 @@ def test_prospect_from_step_1_to_6(desk, driver, qtbot):
 
     driver.expect(VisitDialog, fill_visit)
     ws.guidance.tool.appoint()
-    click(qtbot, ws.advance_button)
+    # Step 2 -> 3 by a drag on the pipeline board: the rule holds, so no dialog.
+    w.show_page(1)
+    w.pipeline.lists[3].on_drop(cid, 3)
+    assert cid in [w.pipeline.lists[3].item(i).data(Qt.ItemDataRole.UserRole + 1)
+                   for i in range(w.pipeline.lists[3].count())]
+    ws.refresh()
     assert ws.client.step == 3
 
     # Step 3: a confirmed need, the proposal agreed, a financing estimate saved.

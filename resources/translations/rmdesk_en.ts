@@ -830,8 +830,28 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Filter by name or pinyin…</translation>
         </message>
         <message>
+            <source>All tiers</source>
+            <translation>All tiers</translation>
+        </message>
+        <message>
+            <source>All industries</source>
+            <translation>All industries</translation>
+        </message>
+        <message>
             <source>Show nurture and lost</source>
             <translation>Show nurture and lost</translation>
+        </message>
+        <message>
+            <source>All owners</source>
+            <translation>All owners</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Move to %1…</source>
+            <translation>Move to %1…</translation>
         </message>
         <message>
             <source>%1 clients</source>
@@ -842,8 +862,16 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Next %1</translation>
         </message>
         <message>
+            <source>In this step longer than its limit (Settings)</source>
+            <translation>In this step longer than its limit (Settings)</translation>
+        </message>
+        <message>
             <source>%1 d in step</source>
             <translation>%1 d in step</translation>
+        </message>
+        <message>
+            <source>stale</source>
+            <translation>stale</translation>
         </message>
         <message>
             <source>Next action is overdue</source>

@@ -829,8 +829,28 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>按名称或拼音筛选…</translation>
         </message>
         <message>
+            <source>All tiers</source>
+            <translation>全部分层</translation>
+        </message>
+        <message>
+            <source>All industries</source>
+            <translation>全部行业</translation>
+        </message>
+        <message>
             <source>Show nurture and lost</source>
             <translation>显示暂缓和流失客户</translation>
+        </message>
+        <message>
+            <source>All owners</source>
+            <translation>全部客户经理</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Move to %1…</source>
+            <translation>移到 %1…</translation>
         </message>
         <message>
             <source>%1 clients</source>
@@ -841,8 +861,16 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>下次 %1</translation>
         </message>
         <message>
+            <source>In this step longer than its limit (Settings)</source>
+            <translation>在本步骤停留已超过设定天数（见设置）</translation>
+        </message>
+        <message>
             <source>%1 d in step</source>
             <translation>本步骤 %1 天</translation>
+        </message>
+        <message>
+            <source>stale</source>
+            <translation>停滞</translation>
         </message>
         <message>
             <source>Next action is overdue</source>
