@@ -68,3 +68,23 @@ def demo_store(demo_template: Path, tmp_path: Path):
     s = Store.open(target)
     yield s
     s.close()
+
+
+@pytest.fixture
+def make_desk(qtbot):
+    """Builds the GUI (main window shown, zh_CN) on a store; closes client windows after."""
+    from PySide6.QtWidgets import QApplication
+
+    from rmdesk.gui.app import Desk
+    from rmdesk.gui.client_window import ClientWindow
+
+    def build(store, lang="zh_CN"):
+        d = Desk(store, store.data_dir, lang)
+        qtbot.addWidget(d.window)
+        d.window.show()
+        return d
+
+    yield build
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, ClientWindow):
+            w.close()

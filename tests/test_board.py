@@ -5,17 +5,14 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent
 
 from rmdesk.gui import dialogs
-from rmdesk.gui.app import Desk
 from rmdesk.gui.common import CLIENT_ID_ROLE
 from rmdesk.services import clients, pipeline, settings
 from rmdesk.services.pipeline import BoardFilter
 
 
 @pytest.fixture
-def page(qtbot, demo_store):
-    d = Desk(demo_store, demo_store.data_dir, "zh_CN")
-    qtbot.addWidget(d.window)
-    d.window.show()
+def page(make_desk, demo_store):
+    d = make_desk(demo_store)
     d.window.show_page(1)
     return d.window.pipeline
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from rmdesk.gui import dialogs
-from rmdesk.gui.app import Desk
 from rmdesk.gui.client_forms import (
     ContactDialog,
     DealDialog,
@@ -54,14 +53,8 @@ def driver(monkeypatch):
 
 
 @pytest.fixture
-def desk(qtbot, store):
-    d = Desk(store, store.data_dir, "zh_CN")
-    qtbot.addWidget(d.window)
-    d.window.show()
-    yield d
-    for w in QApplication.topLevelWidgets():
-        if isinstance(w, ClientWindow):
-            w.close()
+def desk(make_desk, store):
+    return make_desk(store)
 
 
 def click(qtbot, button):

@@ -10,14 +10,8 @@ from rmdesk.services import clients
 
 
 @pytest.fixture
-def desk(qtbot, demo_store):
-    d = Desk(demo_store, demo_store.data_dir, "zh_CN")
-    qtbot.addWidget(d.window)
-    d.window.show()
-    yield d
-    for w in QApplication.topLevelWidgets():
-        if isinstance(w, ClientWindow):
-            w.close()
+def desk(make_desk, demo_store):
+    return make_desk(demo_store)
 
 
 def test_every_page_shows_in_chinese(desk):
