@@ -138,3 +138,23 @@ def test_board_marks_stale_cards_and_filters(store, cid, pinned_clock):
     assert pipeline.owners(store) == ["李娜"]
     with pytest.raises(ValidationError):
         settings.save_stale_days(store, {1: -3})
+
+
+def test_maintenance_due_and_birthdays_ahead(store, cid):
+    from datetime import date
+
+    other = clients.create_client(store, {"name": "长城汽车"})
+    maintenance.log_contact(store, cid, "onsite", next_date="2026-11-23")
+    maintenance.log_contact(store, other, "onsite", next_date="2026-12-01")
+    assert [r.client_id for r in maintenance.maintenance_due(store)] == [cid]
+    assert [r.client_id for r in maintenance.maintenance_due(store, date(2026, 12, 1))] == [cid, other]
+    clients.add_contact(store, cid, {"name": "王总", "birthday": "1970-11-29"})
+    clients.add_contact(store, cid, {"name": "李总", "birthday": "1970-11-30"})  # 7 days away: outside
+    clients.add_contact(store, other, {"name": "闰年", "birthday": "1996-02-29"})
+    rows = maintenance.birthdays_ahead(store, 7)
+    assert [(r.contact_name, r.day, r.age) for r in rows] == [("王总", date(2026, 11, 29), 56)]
+    leap = maintenance.birthdays_ahead(store, 3, start=date(2027, 2, 27))
+    assert [(r.contact_name, r.day) for r in leap] == [("闰年", date(2027, 2, 28))]
+    clients.add_contact(store, other, {"name": "元旦", "birthday": "1980-01-02"})
+    year_end = maintenance.birthdays_ahead(store, 7, start=date(2026, 12, 28))
+    assert [(r.contact_name, r.day, r.age) for r in year_end] == [("元旦", date(2027, 1, 2), 47)]

@@ -163,4 +163,25 @@ def test_first_run_shows_a_welcome_on_today(qtbot, store):
     d.window.show()
     d.window.show_page(0)
     assert d.window.today.welcome.isVisible() and "rmdesk demo" in d.window.today.welcome.text()
-    assert not d.window.today.visits.isVisible()
+    assert not d.window.today.visits.table.isVisible() and d.window.today.visits.empty.isVisible()
+
+
+def test_today_lists_visits_tasks_maintenance_birthdays_and_stale(desk):
+    from rmdesk.services import maintenance, pipeline, visits
+
+    w = desk.window
+    w.show_page(0)
+    t = w.today
+    today = visits.visits_between(desk.store, pinned_day(), 1)
+    assert t.visits.table.rowCount() == len(today)
+    assert t.tasks.table.rowCount() == len(visits.open_tasks(desk.store, due_by=pinned_day()))
+    assert t.maintenance.table.rowCount() == len(maintenance.maintenance_due(desk.store)) > 0
+    assert t.birthdays.table.rowCount() == len(maintenance.birthdays_ahead(desk.store, 7))
+    stale = sum(c.stale for cards in pipeline.board(desk.store).values() for c in cards)
+    assert t.stale.table.rowCount() == stale > 0
+
+
+def pinned_day():
+    from rmdesk.services import clock
+
+    return clock.today()

@@ -1119,6 +1119,30 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Next steps due or overdue</translation>
         </message>
         <message>
+            <source>Maintenance due</source>
+            <translation>Maintenance due</translation>
+        </message>
+        <message>
+            <source>No customer is due for maintenance.</source>
+            <translation>No customer is due for maintenance.</translation>
+        </message>
+        <message>
+            <source>Birthdays in the next 7 days</source>
+            <translation>Birthdays in the next 7 days</translation>
+        </message>
+        <message>
+            <source>No birthdays this week.</source>
+            <translation>No birthdays this week.</translation>
+        </message>
+        <message>
+            <source>Stale in the pipeline</source>
+            <translation>Stale in the pipeline</translation>
+        </message>
+        <message>
+            <source>No client has sat too long in a step.</source>
+            <translation>No client has sat too long in a step.</translation>
+        </message>
+        <message>
             <source>Today, %1</source>
             <translation>Today, %1</translation>
         </message>
@@ -1153,6 +1177,30 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Owner</source>
             <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Key person</source>
+            <translation>Key person</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Age</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <source>Days in step</source>
+            <translation>Days in step</translation>
         </message>
     </context>
     <context>

@@ -1118,6 +1118,30 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>到期或逾期的下一步工作</translation>
         </message>
         <message>
+            <source>Maintenance due</source>
+            <translation>到期维护</translation>
+        </message>
+        <message>
+            <source>No customer is due for maintenance.</source>
+            <translation>暂无到期需要维护的客户。</translation>
+        </message>
+        <message>
+            <source>Birthdays in the next 7 days</source>
+            <translation>未来 7 天生日</translation>
+        </message>
+        <message>
+            <source>No birthdays this week.</source>
+            <translation>本周没有关键人过生日。</translation>
+        </message>
+        <message>
+            <source>Stale in the pipeline</source>
+            <translation>停滞的销售机会</translation>
+        </message>
+        <message>
+            <source>No client has sat too long in a step.</source>
+            <translation>没有客户在某一步骤停留过久。</translation>
+        </message>
+        <message>
             <source>Today, %1</source>
             <translation>今日，%1</translation>
         </message>
@@ -1152,6 +1176,30 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Owner</source>
             <translation>客户经理</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>客户分层</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Key person</source>
+            <translation>关键人</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>年龄</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <source>Days in step</source>
+            <translation>停留天数</translation>
         </message>
     </context>
     <context>

@@ -15,7 +15,7 @@ from rmdesk.services import clock
 from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
-from rmdesk.store.models import Complaint, MaintenanceLog
+from rmdesk.store.models import Client, Complaint, Contact, MaintenanceLog
 
 
 @dataclass(frozen=True)
@@ -93,3 +93,53 @@ def complaints_of(store: Store, client_id: int) -> list[ComplaintRow]:
                          .order_by(Complaint.closed_at.is_not(None), Complaint.received_at.desc()))
         return [ComplaintRow(r.id, r.text, r.received_at, tuple(json.loads(r.steps_done)), r.closed_at)
                 for r in rows]
+
+
+@dataclass(frozen=True)
+class DueRow:
+    client_id: int
+    client_name: str
+    tier: str | None
+    due: date
+
+
+def maintenance_due(store: Store, on: date | None = None) -> list[DueRow]:
+    """Customers whose next maintenance date is on or before `on` (default today), earliest first."""
+    day = on or clock.today()
+    with store.read() as s:
+        rows = s.execute(select(Client.id, Client.name, Client.tier, Client.next_maintenance_date)
+                         .where(Client.deleted_at.is_(None), Client.status.in_(("active", "won")),
+                                Client.next_maintenance_date <= day)
+                         .order_by(Client.next_maintenance_date, Client.id))
+        return [DueRow(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class BirthdayRow:
+    client_id: int
+    client_name: str
+    contact_name: str
+    title: str | None
+    day: date  # this year's (or next year's) date of the birthday
+    age: int
+
+
+def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> list[BirthdayRow]:
+    """Key persons whose birthday falls within the next `days` days (today included).
+    29 February is kept on 28 February in other years."""
+    first = start or clock.today()
+    out = []
+    with store.read() as s:
+        rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday)
+                         .join(Client, Contact.client_id == Client.id)
+                         .where(Contact.birthday.is_not(None), Client.deleted_at.is_(None)))
+        for client_id, client_name, name, title, born in rows:
+            for year in (first.year, first.year + 1):
+                try:
+                    this = born.replace(year=year)
+                except ValueError:  # 29 Feb in a common year
+                    this = date(year, 2, 28)
+                if 0 <= (this - first).days < days:
+                    out.append(BirthdayRow(client_id, client_name, name, title, this, year - born.year))
+                    break
+    return sorted(out, key=lambda r: (r.day, r.client_name))

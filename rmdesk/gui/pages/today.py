@@ -1,17 +1,45 @@
-"""Today: the visits of the day and the next steps that are overdue."""
+"""Today: the day's visits in order, overdue next steps, customers due for maintenance,
+key persons' birthdays in the next 7 days, and stale pipeline cards."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from rmdesk import formatting, i18n
-from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table
+from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table, step_label
 from rmdesk.services import clock
 from rmdesk.services.clients import is_empty
+from rmdesk.services.maintenance import birthdays_ahead, maintenance_due
+from rmdesk.services.pipeline import board
 from rmdesk.services.visits import open_tasks, visits_between
 from rmdesk.store.engine import Store
+
+BIRTHDAY_DAYS = 7
+
+
+class Section(QWidget):
+    """A heading, an 'empty' line, and a table shown only when it has rows."""
+
+    def __init__(self, title: str, empty: str, open_client: Callable[[int], object]) -> None:
+        super().__init__()
+        self.title = heading(title, 1)
+        self.empty = QLabel(empty)
+        self.empty.setStyleSheet("color: #607d8b;")
+        self.table: QTableWidget = read_only_table()
+        self.table.itemDoubleClicked.connect(
+            lambda item: item.data(CLIENT_ID_ROLE) and open_client(item.data(CLIENT_ID_ROLE)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+
+    def fill(self, headers: list[str], rows: list[tuple[int | None, list[str]]]) -> None:
+        fill_table(self.table, headers, rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
 
 
 class TodayPage(QWidget):
@@ -19,47 +47,52 @@ class TodayPage(QWidget):
         super().__init__()
         self.store = store
         self.title = heading("")
-        self.visits = read_only_table()
-        self.tasks = read_only_table()
-        self.visits_empty = QLabel(self.tr("No visits planned for today."))
-        self.tasks_empty = QLabel(self.tr("No overdue next steps."))
-        for table in (self.visits, self.tasks):
-            table.itemDoubleClicked.connect(lambda item: self._open(item, open_client))
         self.welcome = QLabel(self.tr(
             "Your client book is empty. Create your first client with File › New client (Ctrl+N), "
             "or try rmdesk with a demo book: run “rmdesk demo --clients 200” in a terminal."))
         self.welcome.setWordWrap(True)
         self.welcome.setStyleSheet("background: #e3f2fd; padding: 10px;")
+        self.visits = Section(self.tr("Today's visits"), self.tr("No visits planned for today."), open_client)
+        self.tasks = Section(self.tr("Next steps due or overdue"), self.tr("No overdue next steps."), open_client)
+        self.maintenance = Section(self.tr("Maintenance due"), self.tr("No customer is due for maintenance."),
+                                   open_client)
+        self.birthdays = Section(self.tr("Birthdays in the next 7 days"), self.tr("No birthdays this week."),
+                                 open_client)
+        self.stale = Section(self.tr("Stale in the pipeline"), self.tr("No client has sat too long in a step."),
+                             open_client)
+        grid = QGridLayout()
+        grid.addWidget(self.visits, 0, 0)
+        grid.addWidget(self.tasks, 0, 1)
+        grid.addWidget(self.maintenance, 1, 0)
+        grid.addWidget(self.birthdays, 1, 1)
+        grid.addWidget(self.stale, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.welcome)
-        layout.addWidget(heading(self.tr("Today's visits"), 1))
-        layout.addWidget(self.visits_empty)
-        layout.addWidget(self.visits, 1)
-        layout.addWidget(heading(self.tr("Next steps due or overdue"), 1))
-        layout.addWidget(self.tasks_empty)
-        layout.addWidget(self.tasks, 1)
-        layout.addStretch(0)
-
-    @staticmethod
-    def _open(item: QTableWidgetItem, open_client: Callable[[int], object]) -> None:
-        client_id = item.data(CLIENT_ID_ROLE)
-        if client_id:
-            open_client(client_id)
+        layout.addLayout(grid, 1)
 
     def refresh(self) -> None:
         today = clock.today()
         self.title.setText(self.tr("Today, %1").replace("%1", formatting.day(today)))
-        visits = visits_between(self.store, today, 1)
-        fill_table(self.visits, [self.tr("Time"), self.tr("Client"), self.tr("Meeting"), self.tr("Kind"),
-                                 self.tr("Objective")],
-                   [(v.client_id, [v.planned_at.strftime("%H:%M"), v.client_name, v.contact_name or "",
-                                   i18n.label("visit_kind", v.kind), v.objective or ""]) for v in visits])
-        tasks = open_tasks(self.store, due_by=today)
-        fill_table(self.tasks, [self.tr("Due"), self.tr("Client"), self.tr("Owner"), self.tr("Next step")],
-                   [(t.client_id, [formatting.day(t.due_date), t.client_name, t.owner, t.title]) for t in tasks])
-        self.visits_empty.setVisible(not visits)
-        self.tasks_empty.setVisible(not tasks)
-        self.visits.setVisible(bool(visits))
-        self.tasks.setVisible(bool(tasks))
         self.welcome.setVisible(is_empty(self.store))
+        self.visits.fill([self.tr("Time"), self.tr("Client"), self.tr("Meeting"), self.tr("Kind"), self.tr("Objective")],
+                         [(v.client_id, [v.planned_at.strftime("%H:%M"), v.client_name, v.contact_name or "",
+                                         i18n.label("visit_kind", v.kind), v.objective or ""])
+                          for v in visits_between(self.store, today, 1)])
+        self.tasks.fill([self.tr("Due"), self.tr("Client"), self.tr("Owner"), self.tr("Next step")],
+                        [(t.client_id, [formatting.day(t.due_date), t.client_name, t.owner, t.title])
+                         for t in open_tasks(self.store, due_by=today)])
+        self.maintenance.fill([self.tr("Due"), self.tr("Client"), self.tr("Tier")],
+                              [(m.client_id, [formatting.day(m.due), m.client_name, i18n.label("tier", m.tier)])
+                               for m in maintenance_due(self.store, today)])
+        self.birthdays.fill([self.tr("Date"), self.tr("Key person"), self.tr("Client"), self.tr("Age")],
+                            [(b.client_id, [formatting.day(b.day), " ".join(filter(None, [b.contact_name, b.title])),
+                                            b.client_name, str(b.age)])
+                             for b in birthdays_ahead(self.store, BIRTHDAY_DAYS, today)])
+        stale = sorted((c for cards in board(self.store).values() for c in cards if c.stale),
+                       key=lambda c: -c.days_in_step)
+        self.stale.fill([self.tr("Step"), self.tr("Client"), self.tr("Days in step"), self.tr("Tier")],
+                        [(c.client_id, [step_label(c.step), c.name, str(c.days_in_step), i18n.label("tier", c.tier)])
+                         for c in stale])
+
+
