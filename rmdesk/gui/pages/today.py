@@ -35,6 +35,7 @@ class Section(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # takes the room when the table is hidden, so the lines stay on top
 
     def fill(self, headers: list[str], rows: list[tuple[int | None, list[str]]]) -> None:
         fill_table(self.table, headers, rows)
