@@ -245,3 +245,28 @@ def test_empty_trash_asks_twice(desk, qtbot):
     answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes]
     dialog.empty()
     assert clients.trash(desk.store) == [] and dialog.table.rowCount() == 0
+
+
+def test_call_report_suggests_the_advance_when_the_rule_now_holds(desk, driver, monkeypatch):
+    from rmdesk.gui.client_forms import ReportDialog
+
+    store = desk.store
+    cid = clients.create_client(store, {"name": "长城汽车", "owner": "李娜"})
+    pipeline.move_to_step(store, cid, 2, reason="test")
+    boss = clients.add_contact(store, cid, {"name": "魏总", "decision_power": "decides"})
+    vid = visits.plan_visit(store, cid, {"planned_at": "2026-11-23 09:00", "contact_id": boss})
+    ws = desk.window.open_client(cid)
+    ws.visits.table.selectRow(0)
+    questions = []
+    monkeypatch.setattr(dialogs, "ask", lambda parent, title, text: questions.append(text) or True)
+
+    def fill(d):
+        d.outcome.setPlainText("见到魏总，对现金管理感兴趣")
+        d.next_steps.setPlainText("发送产品手册\n约财务总监")
+
+    driver.expect(ReportDialog, fill)
+    ws.visits.report()
+    assert len(questions) == 1 and "3" in questions[0]
+    assert clients.get_client(store, cid).step == 3 and ws.client.step == 3
+    assert [t.title for t in visits.open_tasks(store) if t.client_id == cid] == ["发送产品手册", "约财务总监"]
+    assert visits.client_visits(store, cid)[0].status == "done" and vid

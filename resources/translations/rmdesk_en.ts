@@ -1268,6 +1268,14 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Cancel visit…</translation>
         </message>
         <message>
+            <source>Advance?</source>
+            <translation>Advance?</translation>
+        </message>
+        <message>
+            <source>The exit condition of this step now holds. Advance the client to %1?</source>
+            <translation>The exit condition of this step now holds. Advance the client to %1?</translation>
+        </message>
+        <message>
             <source>Cancel visit</source>
             <translation>Cancel visit</translation>
         </message>

@@ -1267,6 +1267,14 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>取消拜访…</translation>
         </message>
         <message>
+            <source>Advance?</source>
+            <translation>推进到下一步？</translation>
+        </message>
+        <message>
+            <source>The exit condition of this step now holds. Advance the client to %1?</source>
+            <translation>本步骤的推进条件已经满足。是否将客户推进到 %1？</translation>
+        </message>
+        <message>
             <source>Cancel visit</source>
             <translation>取消拜访</translation>
         </message>

@@ -568,8 +568,18 @@ class VisitsTab(Tool):
 
     def report(self) -> None:
         visit_id = self._selected()
-        if visit_id is not None:
-            self.open_dialog(ReportDialog(self.store, visit_id, self._client.owner if self._client else "", self))
+        if visit_id is None or not self.open_dialog(
+                ReportDialog(self.store, visit_id, self._client.owner if self._client else "", self)):
+            return
+        # What the visit brought may complete the step: offer the move right away.
+        client = clients.get_client(self.store, self.client_id)
+        if client.status in ("active", "won") and client.step < vocab.FINAL_STEP \
+                and pipeline.check_exit(self.store, client.id).met:
+            target = step_label(client.step + 1)
+            if dialogs.ask(self, self.tr("Advance?"), self.tr(
+                    "The exit condition of this step now holds. Advance the client to %1?").replace("%1", target)):
+                moves.request_move(self, self.store, self.client_id, client.step + 1)
+                self.changed.emit()
 
     def cancel(self) -> None:
         visit_id = self._selected()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,11 @@ from rmdesk.services import clock
 def run(dialog: QDialog) -> bool:
     """Show a modal dialog; True when the user accepted it."""
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question; True for yes."""
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
 
 
 class FormDialog(QDialog):
