@@ -125,7 +125,7 @@ def test_pages_show_demo_data(desk):
     assert sum(lst.count() for lst in w.pipeline.lists.values()) > 150
     assert "万元" in w.pipeline.headers[5].text()  # step 5 holds the open deals
     w.show_page(3)
-    assert w.calendar.tree.topLevelItemCount() >= 5
+    assert sum(items.count() for _, items in w.calendar.days) > 5
     w.show_page(4)
     assert w.reports.table.item(6, 5).text() == "200"
 
@@ -185,3 +185,32 @@ def pinned_day():
     from rmdesk.services import clock
 
     return clock.today()
+
+
+def test_calendar_week_and_day_views(desk, qtbot):
+    from datetime import date, timedelta
+
+    from rmdesk.gui.pages.calendar import VISIT_ROLE
+    from rmdesk.services import visits
+
+    w = desk.window
+    w.show_page(3)
+    cal = w.calendar
+    monday = date(2026, 11, 23)  # the pinned today is a Monday
+    week = visits.visits_between(desk.store, monday, 7)
+    shown = [items.item(i).data(VISIT_ROLE) for _, items in cal.days for i in range(items.count())
+             if items.item(i).data(VISIT_ROLE)]
+    assert shown == [v.id for v in week] and cal.days[0][0].text().startswith("<b>周一</b>")
+    tasks_due = [t for t in visits.open_tasks(desk.store, due_by=monday + timedelta(days=6)) if t.due_date >= monday]
+    assert sum(items.count() for _, items in cal.days) == len(week) + len(tasks_due)
+    cal.shift(1)
+    assert cal.current() == monday + timedelta(days=7)
+    cal.mode.setCurrentIndex(cal.mode.findData("day"))
+    cal._set_date(week[0].planned_at.date())
+    day = [v for v in week if v.planned_at.date() == week[0].planned_at.date()]
+    first = cal.day_list.item(0)
+    assert first.data(VISIT_ROLE) == day[0].id and day[0].client_name in first.text()
+    cal.open_item(first)
+    window = w._client_windows[day[0].client_id]
+    assert window.tabs.currentWidget() is window.visits
+    assert window.visits._ids[window.visits.table.currentRow()] == day[0].id

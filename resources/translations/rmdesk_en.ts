@@ -43,32 +43,24 @@
     <context>
         <name>CalendarPage</name>
         <message>
-            <source>Day / time</source>
-            <translation>Day / time</translation>
+            <source>Week</source>
+            <translation>Week</translation>
         </message>
         <message>
-            <source>Client</source>
-            <translation>Client</translation>
+            <source>Day</source>
+            <translation>Day</translation>
         </message>
         <message>
-            <source>Meeting</source>
-            <translation>Meeting</translation>
+            <source>Today</source>
+            <translation>Today</translation>
         </message>
         <message>
-            <source>Place</source>
-            <translation>Place</translation>
+            <source>Earlier</source>
+            <translation>Earlier</translation>
         </message>
         <message>
-            <source>Objective</source>
-            <translation>Objective</translation>
-        </message>
-        <message>
-            <source>Confirmed</source>
-            <translation>Confirmed</translation>
-        </message>
-        <message>
-            <source>Visits in the next 14 days</source>
-            <translation>Visits in the next 14 days</translation>
+            <source>Later</source>
+            <translation>Later</translation>
         </message>
         <message>
             <source>Mon</source>
@@ -99,16 +91,16 @@
             <translation>Sun</translation>
         </message>
         <message>
-            <source>Yes</source>
-            <translation>Yes</translation>
+            <source>(not confirmed)</source>
+            <translation>(not confirmed)</translation>
         </message>
         <message>
-            <source>No</source>
-            <translation>No</translation>
+            <source>Next step: %1 — %2</source>
+            <translation>Next step: %1 — %2</translation>
         </message>
         <message>
-            <source>No visits planned.</source>
-            <translation>No visits planned.</translation>
+            <source>Nothing planned.</source>
+            <translation>Nothing planned.</translation>
         </message>
     </context>
     <context>

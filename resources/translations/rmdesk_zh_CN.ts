@@ -43,32 +43,24 @@
     <context>
         <name>CalendarPage</name>
         <message>
-            <source>Day / time</source>
-            <translation>日期 / 时间</translation>
+            <source>Week</source>
+            <translation>周视图</translation>
         </message>
         <message>
-            <source>Client</source>
-            <translation>客户</translation>
+            <source>Day</source>
+            <translation>日视图</translation>
         </message>
         <message>
-            <source>Meeting</source>
-            <translation>会见对象</translation>
+            <source>Today</source>
+            <translation>今天</translation>
         </message>
         <message>
-            <source>Place</source>
-            <translation>地点</translation>
+            <source>Earlier</source>
+            <translation>向前</translation>
         </message>
         <message>
-            <source>Objective</source>
-            <translation>拜访目的</translation>
-        </message>
-        <message>
-            <source>Confirmed</source>
-            <translation>已确认</translation>
-        </message>
-        <message>
-            <source>Visits in the next 14 days</source>
-            <translation>未来 14 天的拜访</translation>
+            <source>Later</source>
+            <translation>向后</translation>
         </message>
         <message>
             <source>Mon</source>
@@ -99,16 +91,16 @@
             <translation>周日</translation>
         </message>
         <message>
-            <source>Yes</source>
-            <translation>是</translation>
+            <source>(not confirmed)</source>
+            <translation>（未确认）</translation>
         </message>
         <message>
-            <source>No</source>
-            <translation>否</translation>
+            <source>Next step: %1 — %2</source>
+            <translation>下一步：%1 — %2</translation>
         </message>
         <message>
-            <source>No visits planned.</source>
-            <translation>暂无拜访计划。</translation>
+            <source>Nothing planned.</source>
+            <translation>没有安排。</translation>
         </message>
     </context>
     <context>

@@ -179,6 +179,12 @@ class ClientWindow(QWidget):
         if not first:
             self.client_changed.emit(client.id)
 
+    def show_visit(self, visit_id: int) -> None:
+        """Bring the Visits tab forward with this visit selected."""
+        self.tabs.setCurrentWidget(self.visits)
+        if visit_id in self.visits._ids:
+            self.visits.table.selectRow(self.visits._ids.index(visit_id))
+
     def view_step(self, step: int) -> None:
         """Show the guidance of `step` without moving the client."""
         self.viewing = None if self.client and step == self.client.step else step

@@ -1,51 +1,159 @@
-"""Calendar: the visits of the next two weeks, day by day."""
+"""Calendar: a day or a week of visits and due next steps. A visit opens in its client's
+workspace (Visits tab, the visit selected); a next step opens its client."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rmdesk import formatting, i18n
 from rmdesk.gui.common import CLIENT_ID_ROLE, heading
 from rmdesk.services import clock
-from rmdesk.services.visits import visits_between
+from rmdesk.services.visits import VisitRow, open_tasks, visits_between
 from rmdesk.store.engine import Store
 
-DAYS = 14
+VISIT_ROLE = Qt.ItemDataRole.UserRole + 3
+TASK_COLOR = QColor("#6a1b9a")
+UNCONFIRMED = QColor("#8a6d3b")
 
 
 class CalendarPage(QWidget):
     def __init__(self, store: Store, open_client: Callable[[int], object]) -> None:
         super().__init__()
         self.store = store
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Day / time"), self.tr("Client"), self.tr("Meeting"),
-                                   self.tr("Place"), self.tr("Objective"), self.tr("Confirmed")])
-        self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.itemDoubleClicked.connect(
-            lambda item, _col: item.data(0, CLIENT_ID_ROLE) and open_client(item.data(0, CLIENT_ID_ROLE)))
+        self.open_client = open_client
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Week"), "week")
+        self.mode.addItem(self.tr("Day"), "day")
+        self.mode.currentIndexChanged.connect(self.refresh)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self._set_date(clock.today())
+        self.date.dateChanged.connect(self.refresh)
+        back, today, forward = QPushButton("◀"), QPushButton(self.tr("Today")), QPushButton("▶")
+        back.setToolTip(self.tr("Earlier"))
+        forward.setToolTip(self.tr("Later"))
+        back.clicked.connect(lambda: self.shift(-1))
+        forward.clicked.connect(lambda: self.shift(1))
+        today.clicked.connect(lambda: self._set_date(clock.today()))
+        self.title = heading("")
+        bar = QHBoxLayout()
+        for widget in (self.mode, back, today, forward, self.date):
+            bar.addWidget(widget)
+        bar.addWidget(self.title, 1)
+
+        self.days: list[tuple[QLabel, QListWidget]] = []
+        week = QWidget()
+        week_row = QHBoxLayout(week)
+        week_row.setContentsMargins(0, 0, 0, 0)
+        week_row.setSpacing(4)
+        for _ in range(7):
+            frame = QFrame()
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            column = QVBoxLayout(frame)
+            column.setContentsMargins(3, 3, 3, 3)
+            label = QLabel()
+            items = self._list()
+            column.addWidget(label)
+            column.addWidget(items, 1)
+            self.days.append((label, items))
+            week_row.addWidget(frame, 1)
+        self.day_list = self._list()
+        self.day_list.setWordWrap(True)
+        self.views = QStackedWidget()
+        self.views.addWidget(week)
+        self.views.addWidget(self.day_list)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Visits in the next 14 days")))
-        layout.addWidget(self.tree)
+        layout.addLayout(bar)
+        layout.addWidget(self.views, 1)
+
+    def _list(self) -> QListWidget:
+        items = QListWidget()
+        items.setTextElideMode(Qt.TextElideMode.ElideRight)
+        items.setSpacing(2)
+        items.itemDoubleClicked.connect(self.open_item)
+        return items
+
+    def _set_date(self, day: date) -> None:
+        self.date.setDate(QDate(day.year, day.month, day.day))
+
+    def current(self) -> date:
+        d = self.date.date()
+        return date(d.year(), d.month(), d.day())
+
+    def shift(self, direction: int) -> None:
+        self._set_date(self.current() + timedelta(days=direction * (7 if self.mode.currentData() == "week" else 1)))
+
+    def open_item(self, item: QListWidgetItem) -> None:
+        window = self.open_client(item.data(CLIENT_ID_ROLE))
+        visit_id = item.data(VISIT_ROLE)
+        if visit_id and hasattr(window, "show_visit"):
+            window.show_visit(visit_id)
+
+    def _weekday(self, day: date) -> str:
+        names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"), self.tr("Sat"),
+                 self.tr("Sun")]
+        return names[day.weekday()]
+
+    def _visit_item(self, v: VisitRow, detailed: bool) -> QListWidgetItem:
+        parts = [v.planned_at.strftime("%H:%M"), v.client_name]
+        if detailed:
+            parts += [v.contact_name or "", v.place or i18n.label("visit_kind", v.kind), v.objective or ""]
+        if not v.confirmed and v.status == "planned":
+            parts.append(self.tr("(not confirmed)"))
+        item = QListWidgetItem(" · ".join(p for p in parts if p))
+        item.setData(CLIENT_ID_ROLE, v.client_id)
+        item.setData(VISIT_ROLE, v.id)
+        item.setToolTip("\n".join(filter(None, [formatting.minute(v.planned_at), v.client_name, v.contact_name,
+                                                v.place, v.objective, i18n.label("visit_status", v.status)])))
+        if not v.confirmed and v.status == "planned":
+            item.setForeground(QBrush(UNCONFIRMED))
+        return item
 
     def refresh(self) -> None:
-        self.tree.clear()
-        weekdays = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
-                    self.tr("Sat"), self.tr("Sun")]
-        days: dict[str, QTreeWidgetItem] = {}
-        for visit in visits_between(self.store, clock.today(), DAYS):
-            key = formatting.day(visit.planned_at)
-            if key not in days:
-                days[key] = QTreeWidgetItem(self.tree, [f"{key} {weekdays[visit.planned_at.weekday()]}"])
-                days[key].setFirstColumnSpanned(True)
-            item = QTreeWidgetItem(days[key], [
-                visit.planned_at.strftime("%H:%M"), visit.client_name, visit.contact_name or "",
-                visit.place or i18n.label("visit_kind", visit.kind), visit.objective or "",
-                self.tr("Yes") if visit.confirmed else self.tr("No")])
-            item.setData(0, CLIENT_ID_ROLE, visit.client_id)
-        self.tree.expandAll()
-        if not days:
-            QTreeWidgetItem(self.tree, [self.tr("No visits planned.")]).setFlags(Qt.ItemFlag.NoItemFlags)
+        week = self.mode.currentData() == "week"
+        self.views.setCurrentIndex(0 if week else 1)
+        anchor = self.current()
+        start = anchor - timedelta(days=anchor.weekday()) if week else anchor
+        length = 7 if week else 1
+        visits = visits_between(self.store, start, length)
+        tasks = [t for t in open_tasks(self.store, due_by=start + timedelta(days=length - 1))
+                 if t.due_date and t.due_date >= start]
+        end = start + timedelta(days=length - 1)
+        self.title.setText(f"{formatting.day(start)} – {formatting.day(end)}" if week
+                           else f"{formatting.day(start)} {self._weekday(start)}")
+        lists = [items for _, items in self.days] if week else [self.day_list]
+        for offset, items in enumerate(lists):
+            day = start + timedelta(days=offset)
+            if week:
+                label = self.days[offset][0]
+                label.setText(f"<b>{self._weekday(day)}</b> {day.strftime('%m-%d')}")
+                label.setStyleSheet("background: #e3f2fd;" if day == clock.today() else "")
+            items.clear()
+            for v in (v for v in visits if v.planned_at.date() == day):
+                items.addItem(self._visit_item(v, detailed=not week))
+            for t in (t for t in tasks if t.due_date == day):
+                item = QListWidgetItem("☐ " + self.tr("Next step: %1 — %2").replace("%1", t.title)
+                                       .replace("%2", t.client_name))
+                item.setData(CLIENT_ID_ROLE, t.client_id)
+                item.setForeground(QBrush(TASK_COLOR))
+                items.addItem(item)
+            if not items.count() and not week:
+                items.addItem(QListWidgetItem(self.tr("Nothing planned.")))
