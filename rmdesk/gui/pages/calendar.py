@@ -87,6 +87,7 @@ class CalendarPage(QWidget):
     def _list(self) -> QListWidget:
         items = QListWidget()
         items.setTextElideMode(Qt.TextElideMode.ElideRight)
+        items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         items.setSpacing(2)
         items.itemDoubleClicked.connect(self.open_item)
         return items
@@ -113,12 +114,15 @@ class CalendarPage(QWidget):
         return names[day.weekday()]
 
     def _visit_item(self, v: VisitRow, detailed: bool) -> QListWidgetItem:
-        parts = [v.planned_at.strftime("%H:%M"), v.client_name]
+        unconfirmed = self.tr("(not confirmed)") if not v.confirmed and v.status == "planned" else ""
         if detailed:
-            parts += [v.contact_name or "", v.place or i18n.label("visit_kind", v.kind), v.objective or ""]
-        if not v.confirmed and v.status == "planned":
-            parts.append(self.tr("(not confirmed)"))
-        item = QListWidgetItem(" · ".join(p for p in parts if p))
+            parts = [v.planned_at.strftime("%H:%M"), v.client_name, v.contact_name or "",
+                     v.place or i18n.label("visit_kind", v.kind), v.objective or "", unconfirmed]
+            text = " · ".join(p for p in parts if p)
+        else:  # a narrow week column: time and meeting, then the client
+            text = " ".join(filter(None, [v.planned_at.strftime("%H:%M"), v.contact_name, unconfirmed])) \
+                + "\n" + v.client_name
+        item = QListWidgetItem(text)
         item.setData(CLIENT_ID_ROLE, v.client_id)
         item.setData(VISIT_ROLE, v.id)
         item.setToolTip("\n".join(filter(None, [formatting.minute(v.planned_at), v.client_name, v.contact_name,
@@ -150,8 +154,9 @@ class CalendarPage(QWidget):
             for v in (v for v in visits if v.planned_at.date() == day):
                 items.addItem(self._visit_item(v, detailed=not week))
             for t in (t for t in tasks if t.due_date == day):
-                item = QListWidgetItem("☐ " + self.tr("Next step: %1 — %2").replace("%1", t.title)
-                                       .replace("%2", t.client_name))
+                text = self.tr("Next step: %1 — %2").replace("%1", t.title).replace("%2", t.client_name)
+                item = QListWidgetItem("☐ " + (text if not week else t.title + "\n" + t.client_name))
+                item.setToolTip(text)
                 item.setData(CLIENT_ID_ROLE, t.client_id)
                 item.setForeground(QBrush(TASK_COLOR))
                 items.addItem(item)
