@@ -108,7 +108,7 @@ def test_timeline_has_every_kind_newest_first(store, cid):
     ats = [e.at for e in timeline(store, cid)]
     assert ats == sorted(ats, reverse=True)
     edit = next(e for e in timeline(store, cid) if e.kind == "edit")
-    assert edit.facts == {"field": "tier", "old": None, "new": "key"}
+    assert edit.facts == {"field": "tier", "old": None, "new": "key", "note": None}
 
 
 def test_trash_restore_and_empty(store, cid):

@@ -270,3 +270,70 @@ def test_call_report_suggests_the_advance_when_the_rule_now_holds(desk, driver, 
     assert clients.get_client(store, cid).step == 3 and ws.client.step == 3
     assert [t.title for t in visits.open_tasks(store) if t.client_id == cid] == ["发送产品手册", "约财务总监"]
     assert visits.client_visits(store, cid)[0].status == "done" and vid
+
+
+def test_visit_editor_prefills_flags_clashes_and_suggests_times(desk, driver):
+    from datetime import datetime
+
+    from rmdesk.playbook import loader
+    from rmdesk.services import engagement
+
+    store = desk.store
+    cid = clients.create_client(store, {"name": "长城汽车", "address": "保定市朝阳南大街2266号"})
+    pipeline.move_to_step(store, cid, 3, reason="test")
+    boss = clients.add_contact(store, cid, {"name": "魏总", "title": "董事长", "decision_power": "decides"})
+    engagement.add_need(store, cid, "financing", "旺季资金", confirmed=True)
+    other = clients.create_client(store, {"name": "华能电力"})
+    visits.plan_visit(store, other, {"planned_at": "2026-11-24 09:00"})
+    ws = desk.window.open_client(cid)
+    guide = loader.load("zh_CN").step(3)
+
+    def fill(d):
+        assert d.objective.text() == guide.visit_objective
+        assert d.questions.toPlainText().splitlines() == list(guide.questions)
+        assert d.theirs.text() == "魏总 董事长" and d.place.text().startswith("保定市")
+        assert d.values()["products"] == ["working_capital_loan"]
+        assert "cards" in d.values()["materials"] and "gift" not in d.values()["materials"]
+        d.kind.setCurrentIndex(d.kind.findData("meal"))
+        assert "gift" in d.values()["materials"]
+        d.when.setDateTime(d.when.dateTime().fromString("2026-11-24 09:30", "yyyy-MM-dd HH:mm"))
+        assert d.clash.isVisibleTo(d) and "华能电力" in d.clash.text()
+        slots = d.suggest()
+        assert slots == [datetime(2026, 11, 24, 11, 0), datetime(2026, 11, 25, 9, 0)]
+        d.slots.setCurrentIndex(2)
+        d._use_slot(2)
+        assert d.start() == datetime(2026, 11, 25, 9, 0) and not d.clash.isVisibleTo(d)
+
+    driver.expect(VisitDialog, fill)
+    ws.visits.plan()
+    planned = visits.client_visits(store, cid)[0]
+    assert planned.planned_at == datetime(2026, 11, 25, 9, 0) and planned.kind == "meal"
+    assert visits.overlapping(store, datetime(2026, 11, 25, 9, 0), 60)[0].contact_name == "魏总" and boss
+
+
+def test_reschedule_from_the_visits_tab(desk, driver):
+    from datetime import datetime
+
+    from rmdesk.gui.client_forms import RescheduleDialog
+
+    cid = clients.create_client(desk.store, {"name": "长城汽车"})
+    visits.plan_visit(desk.store, cid, {"planned_at": "2026-11-25 09:00"})
+    ws = desk.window.open_client(cid)
+    ws.visits.table.selectRow(0)
+
+    def fill(d):
+        d.when.setDateTime(d.when.dateTime().addDays(1))
+        d.reason.setText("客户出差")
+
+    driver.expect(RescheduleDialog, fill)
+    ws.visits.reschedule()
+    assert visits.client_visits(desk.store, cid)[0].planned_at == datetime(2026, 11, 26, 9, 0)
+    texts = [ws.timeline.item(r, 1).text() for r in range(ws.timeline.rowCount())]
+    assert any("2026-11-25 09:00" in t and "2026-11-26 09:00" in t for t in texts)
+
+
+def test_busy_half_days_are_saved_from_the_overview(desk):
+    cid = clients.create_client(desk.store, {"name": "长城汽车"})
+    ws = desk.window.open_client(cid)
+    ws.overview.busy["wed_am"].setChecked(True)
+    assert visits.busy_hours(desk.store, cid) == ["wed_am"]

@@ -744,6 +744,34 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Save banks</translation>
         </message>
         <message>
+            <source>Mon</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>Morning</source>
+            <translation>Morning</translation>
+        </message>
+        <message>
+            <source>Afternoon</source>
+            <translation>Afternoon</translation>
+        </message>
+        <message>
             <source>What we know (four kinds of data)</source>
             <translation>What we know (four kinds of data)</translation>
         </message>
@@ -951,6 +979,13 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         </message>
     </context>
     <context>
+        <name>RescheduleDialog</name>
+        <message>
+            <source>Reschedule visit</source>
+            <translation>Reschedule visit</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source> d</source>
@@ -1078,6 +1113,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Changed %1</source>
             <translation>Changed %1</translation>
+        </message>
+        <message>
+            <source>Visit moved from %1 to %2</source>
+            <translation>Visit moved from %1 to %2</translation>
         </message>
         <message>
             <source>Moved to the trash</source>
@@ -1241,8 +1280,48 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Plan a visit</translation>
         </message>
         <message>
+            <source>Suggest two free times…</source>
+            <translation>Suggest two free times…</translation>
+        </message>
+        <message>
             <source>Confirmed with the client</source>
             <translation>Confirmed with the client</translation>
+        </message>
+        <message>
+            <source>Our side</source>
+            <translation>Our side</translation>
+        </message>
+        <message>
+            <source>Their side</source>
+            <translation>Their side</translation>
+        </message>
+        <message>
+            <source>Materials</source>
+            <translation>Materials</translation>
+        </message>
+        <message>
+            <source>Overlaps: %1</source>
+            <translation>Overlaps: %1</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Fri</translation>
         </message>
     </context>
     <context>
@@ -1258,6 +1337,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Cancel visit…</source>
             <translation>Cancel visit…</translation>
+        </message>
+        <message>
+            <source>Reschedule…</source>
+            <translation>Reschedule…</translation>
         </message>
         <message>
             <source>Advance?</source>

@@ -743,6 +743,34 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>保存合作银行</translation>
         </message>
         <message>
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <source>Morning</source>
+            <translation>上午</translation>
+        </message>
+        <message>
+            <source>Afternoon</source>
+            <translation>下午</translation>
+        </message>
+        <message>
             <source>What we know (four kinds of data)</source>
             <translation>客户信息（四类数据）</translation>
         </message>
@@ -950,6 +978,13 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         </message>
     </context>
     <context>
+        <name>RescheduleDialog</name>
+        <message>
+            <source>Reschedule visit</source>
+            <translation>改期</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source> d</source>
@@ -1077,6 +1112,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Changed %1</source>
             <translation>修改了%1</translation>
+        </message>
+        <message>
+            <source>Visit moved from %1 to %2</source>
+            <translation>拜访由 %1 改到 %2</translation>
         </message>
         <message>
             <source>Moved to the trash</source>
@@ -1240,8 +1279,48 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>计划拜访</translation>
         </message>
         <message>
+            <source>Suggest two free times…</source>
+            <translation>推荐两个空闲时间…</translation>
+        </message>
+        <message>
             <source>Confirmed with the client</source>
             <translation>已与客户确认</translation>
+        </message>
+        <message>
+            <source>Our side</source>
+            <translation>我方人员</translation>
+        </message>
+        <message>
+            <source>Their side</source>
+            <translation>客户方人员</translation>
+        </message>
+        <message>
+            <source>Materials</source>
+            <translation>携带材料</translation>
+        </message>
+        <message>
+            <source>Overlaps: %1</source>
+            <translation>时间冲突：%1</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>周五</translation>
         </message>
     </context>
     <context>
@@ -1257,6 +1336,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Cancel visit…</source>
             <translation>取消拜访…</translation>
+        </message>
+        <message>
+            <source>Reschedule…</source>
+            <translation>改期…</translation>
         </message>
         <message>
             <source>Advance?</source>

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QTabWidget,
@@ -26,8 +29,9 @@ from rmdesk.errors import RmdeskError
 from rmdesk.gui.dialogs import FormDialog
 from rmdesk.playbook import loader
 from rmdesk.services import clients, clock, engagement, financing, flow, visits
-from rmdesk.services.catalog import list_products
-from rmdesk.services.clients import ContactRow
+from rmdesk.services.catalog import NEED_PRODUCTS, list_products
+from rmdesk.services.clients import ClientDetail, ContactRow
+from rmdesk.services.settings import get_profile
 from rmdesk.store.engine import Store
 
 
@@ -85,16 +89,23 @@ class ContactDialog(FormDialog):
 
 
 class VisitDialog(FormDialog):
-    """Plan a visit; as an appointment it defaults to the decision maker and is confirmed."""
+    """Plan a visit, prefilled from the client and the playbook: the objective for the
+    client's step, agenda and questions, who attends, products from the confirmed needs,
+    materials for the kind of visit. Flags a clash with the RM's other visits and can
+    propose two free times. As an appointment it picks the decision maker, confirmed."""
 
-    def __init__(self, store: Store, client_id: int, contacts: list[ContactRow], appointment: bool = False,
-                 objective: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, client: ClientDetail, appointment: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Make an appointment") if appointment else self.tr("Plan a visit"), parent)
+        self.setMinimumWidth(900)
+        self.store = store
+        lang = i18n.language()
+        guide = loader.load(lang).step(client.step)
         self.contact = QComboBox()
         self.contact.addItem("", None)
-        for person in contacts:
+        for person in client.contacts:
             self.contact.addItem(f"{person.name} · {i18n.label('decision', person.decision_power)}", person.id)
-        deciders = [i for i, p in enumerate(contacts) if p.decision_power == "decides"]
+        deciders = [i for i, p in enumerate(client.contacts) if p.decision_power == "decides"]
         if deciders:
             self.contact.setCurrentIndex(deciders[0] + 1)
         start = clock.now().replace(minute=0, second=0) + timedelta(days=1)
@@ -106,24 +117,134 @@ class VisitDialog(FormDialog):
         self.duration.setRange(5, 600)
         self.duration.setSingleStep(15)
         self.duration.setValue(60)
+        self.slots = QComboBox()
+        self.slots.addItem(self.tr("Suggest two free times…"), None)
+        self.slots.activated.connect(self._use_slot)
+        self.clash = QLabel()
+        self.clash.setWordWrap(True)
+        self.clash.setStyleSheet("color: #b00020;")
         self.kind = vocab_combo("visit_kind", vocab.VISIT_KINDS, "onsite")
-        self.place = QLineEdit()
-        self.objective = QLineEdit(objective)
+        self.place = QLineEdit(client.address or "")
         self.confirmed = QCheckBox(self.tr("Confirmed with the client"))
         self.confirmed.setChecked(appointment)
+        self.objective = QLineEdit(guide.visit_objective)
+        self.agenda = QPlainTextEdit("\n".join(item.text for item in guide.checklist[:3]))
+        self.questions = QPlainTextEdit("\n".join(guide.questions))
+        profile = get_profile(store)
+        self.ours = QLineEdit(profile.rm_name or client.owner)
+        self.theirs = QLineEdit()
+        self.products = QListWidget()
+        wanted = {NEED_PRODUCTS[n.area] for n in engagement.needs_of(store, client.id) if n.confirmed}
+        for product in list_products(store):
+            item = QListWidgetItem(product.name(lang), self.products)
+            item.setData(Qt.ItemDataRole.UserRole, product.key)
+            item.setCheckState(Qt.CheckState.Checked if product.key in wanted else Qt.CheckState.Unchecked)
+        self.materials = QListWidget()
+        self._materials = loader.load(lang).materials
+        for material in self._materials:
+            item = QListWidgetItem(material.name, self.materials)
+            item.setData(Qt.ItemDataRole.UserRole, material.id)
+        for edit in (self.agenda, self.questions):
+            edit.setMaximumHeight(90)
+        for box in (self.products, self.materials):
+            box.setMaximumHeight(120)
+
+        when_form = QFormLayout()
         for key, widget in (("contact_id", self.contact), ("planned_at", self.when), ("duration_min", self.duration),
-                            ("kind", self.kind), ("place", self.place), ("objective", self.objective)):
-            self.form.addRow(i18n.message(f"field.{key}"), widget)
-        self.form.addRow("", self.confirmed)
-        self.submit = lambda: visits.plan_visit(store, client_id, self.values())
+                            ("kind", self.kind), ("place", self.place)):
+            when_form.addRow(i18n.message(f"field.{key}"), widget)
+        when_form.addRow("", self.slots)
+        when_form.addRow("", self.clash)
+        when_form.addRow("", self.confirmed)
+        when_form.addRow(self.tr("Our side"), self.ours)
+        when_form.addRow(self.tr("Their side"), self.theirs)
+        when_form.addRow(self.tr("Materials"), self.materials)
+        what_form = QFormLayout()
+        what_form.addRow(i18n.message("field.objective"), self.objective)
+        what_form.addRow(i18n.message("field.agenda"), self.agenda)
+        what_form.addRow(i18n.message("field.questions"), self.questions)
+        what_form.addRow(i18n.message("field.product"), self.products)
+        columns = QHBoxLayout()
+        columns.addLayout(when_form, 1)
+        columns.addLayout(what_form, 1)
+        self.form.addRow(columns)
+
+        self._client_id = client.id
+        self._contacts = {p.id: p for p in client.contacts}
+        self.contact.currentIndexChanged.connect(self._fill_theirs)
+        self.kind.currentIndexChanged.connect(self._tick_materials)
+        self.when.dateTimeChanged.connect(self._check_clash)
+        self.duration.valueChanged.connect(self._check_clash)
+        self._fill_theirs()
+        self._tick_materials()
+        self._check_clash()
+        self.submit = lambda: visits.plan_visit(store, client.id, self.values())
+
+    def _fill_theirs(self) -> None:
+        person = self._contacts.get(self.contact.currentData())
+        self.theirs.setText(" ".join(filter(None, [person.name, person.title])) if person else "")
+
+    def _tick_materials(self) -> None:
+        kind = self.kind.currentData()
+        for row, material in enumerate(self._materials):
+            self.materials.item(row).setCheckState(
+                Qt.CheckState.Checked if kind in material.kinds else Qt.CheckState.Unchecked)
+
+    def start(self) -> datetime:
+        when = self.when.dateTime()
+        return datetime(when.date().year(), when.date().month(), when.date().day(), when.time().hour(),
+                        when.time().minute())
+
+    def _check_clash(self) -> None:
+        clashes = visits.overlapping(self.store, self.start(), self.duration.value())
+        self.clash.setText(self.tr("Overlaps: %1").replace("%1", "; ".join(
+            f"{v.planned_at.strftime('%H:%M')} {v.client_name}" for v in clashes)) if clashes else "")
+        self.clash.setVisible(bool(clashes))
+
+    def suggest(self) -> list[datetime]:
+        slots = visits.propose_slots(self.store, self._client_id, self.duration.value())
+        while self.slots.count() > 1:
+            self.slots.removeItem(1)
+        weekdays = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri")]
+        for slot in slots:
+            self.slots.addItem(f"{weekdays[slot.weekday()]} {formatting.minute(slot)}", slot)
+        return slots
+
+    def _use_slot(self, index: int) -> None:
+        if index == 0:
+            self.suggest()
+            self.slots.showPopup()
+            return
+        slot = self.slots.itemData(index)
+        self.when.setDateTime(QDateTime(QDate(slot.year, slot.month, slot.day), QTime(slot.hour, slot.minute)))
 
     def values(self) -> dict[str, object]:
-        when = self.when.dateTime()
-        return {"contact_id": self.contact.currentData(),
-                "planned_at": datetime(when.date().year(), when.date().month(), when.date().day(),
-                                       when.time().hour(), when.time().minute()),
+        def checked(box: QListWidget) -> list[str]:
+            return [box.item(i).data(Qt.ItemDataRole.UserRole) for i in range(box.count())
+                    if box.item(i).checkState() == Qt.CheckState.Checked]
+
+        return {"contact_id": self.contact.currentData(), "planned_at": self.start(),
                 "duration_min": self.duration.value(), "kind": self.kind.currentData(), "place": self.place.text(),
-                "objective": self.objective.text(), "confirmed": self.confirmed.isChecked()}
+                "objective": self.objective.text(), "agenda": self.agenda.toPlainText(),
+                "questions": self.questions.toPlainText(), "attendees_ours": self.ours.text(),
+                "attendees_theirs": self.theirs.text(), "products": checked(self.products),
+                "materials": checked(self.materials), "confirmed": self.confirmed.isChecked()}
+
+
+class RescheduleDialog(FormDialog):
+    """Move a planned visit to another time, with a reason (kept on the timeline)."""
+
+    def __init__(self, store: Store, visit_id: int, current: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Reschedule visit"), parent)
+        self.when = QDateTimeEdit(QDateTime(QDate(current.year, current.month, current.day),
+                                            QTime(current.hour, current.minute)))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.reason = QLineEdit()
+        self.form.addRow(i18n.message("field.planned_at"), self.when)
+        self.form.addRow(i18n.message("field.reason"), self.reason)
+        self.submit = lambda: visits.reschedule_visit(
+            store, visit_id, self.when.dateTime().toString("yyyy-MM-dd HH:mm"), self.reason.text())
 
 
 class ReportDialog(FormDialog):

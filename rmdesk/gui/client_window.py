@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from rmdesk import formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs, moves
-from rmdesk.gui.client_forms import ContactDialog, ReportDialog, VisitDialog, vocab_combo
+from rmdesk.gui.client_forms import ContactDialog, ReportDialog, RescheduleDialog, VisitDialog, vocab_combo
 from rmdesk.gui.common import WrappingCheckBox, fill_table, heading, read_only_table, step_label
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
@@ -264,6 +264,9 @@ def describe(e: Entry) -> list[str]:
     if e.kind == "edit":
         return [QCoreApplication.translate("Timeline", "Changed %1").replace("%1", i18n.message("field." + f["field"])),
                 f"{f['old'] or '—'} → {f['new'] or '—'}"]
+    if e.kind == "visit_rescheduled":
+        return [QCoreApplication.translate("Timeline", "Visit moved from %1 to %2").replace("%1", f["old"] or "")
+                .replace("%2", f["new"] or ""), f["note"] or ""]
     if e.kind == "trash":
         return [QCoreApplication.translate("Timeline", "Moved to the trash"), ""]
     if e.kind == "restore":
@@ -344,6 +347,20 @@ class OverviewTab(Tool):
         banks_layout.addWidget(self.banks)
         banks_layout.addLayout(bank_row)
 
+        busy = QGroupBox(i18n.message("field.busy_hours"))
+        busy_grid = QGridLayout(busy)
+        self.busy: dict[str, QCheckBox] = {}
+        day_names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri")]
+        for col, name in enumerate(day_names, start=1):
+            busy_grid.addWidget(QLabel(name), 0, col)
+        for row, (half, caption) in enumerate((("am", self.tr("Morning")), ("pm", self.tr("Afternoon"))), start=1):
+            busy_grid.addWidget(QLabel(caption), row, 0)
+            for col, day in enumerate(("mon", "tue", "wed", "thu", "fri"), start=1):
+                box = QCheckBox()
+                box.toggled.connect(self.save_busy)
+                self.busy[f"{day}_{half}"] = box
+                busy_grid.addWidget(box, row, col)
+
         self.kinds = QLabel()
         self.kinds.setWordWrap(True)
         self.kinds.setTextFormat(Qt.TextFormat.RichText)
@@ -355,6 +372,7 @@ class OverviewTab(Tool):
         grid.addWidget(people, 0, 1)
         grid.addWidget(banks, 1, 1)
         grid.addWidget(kinds, 2, 1)
+        grid.addWidget(busy, 3, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         inner = QWidget()
@@ -366,6 +384,7 @@ class OverviewTab(Tool):
         scroll.setWidget(inner)
         self.layout_.addWidget(scroll)
         self._client: ClientDetail | None = None
+        self._loading = False
 
     def edit_contact(self) -> None:
         row = self.contacts.currentRow()
@@ -382,6 +401,11 @@ class OverviewTab(Tool):
 
     def save(self) -> None:
         self.act(clients.update_client, self.store, self.client_id, self.values())
+
+    def save_busy(self) -> None:
+        if not self._loading:
+            self.act(visits.set_busy_hours, self.store, self.client_id,
+                     [key for key, box in self.busy.items() if box.isChecked()])
 
     def save_banks(self) -> None:
         rows = []
@@ -422,6 +446,11 @@ class OverviewTab(Tool):
             for col, value in enumerate((bank.bank_name, bank.share_pct, bank.satisfaction)):
                 self.banks.setItem(r, col, QTableWidgetItem("" if value is None else str(value)))
         self.kinds.setText(self._kinds_html(c, lang))
+        self._loading = True
+        busy = set(visits.busy_hours(self.store, c.id))
+        for key, box in self.busy.items():
+            box.setChecked(key in busy)
+        self._loading = False
 
     def _kinds_html(self, c: ClientDetail, lang: str) -> str:
         held = [v for v in visits.client_visits(self.store, c.id) if v.status == "done"]
@@ -555,8 +584,10 @@ class VisitsTab(Tool):
         report.clicked.connect(self.report)
         cancel = QPushButton(self.tr("Cancel visit…"))
         cancel.clicked.connect(self.cancel)
+        reschedule = QPushButton(self.tr("Reschedule…"))
+        reschedule.clicked.connect(self.reschedule)
         row = QHBoxLayout()
-        for button in (plan, report, cancel):
+        for button in (plan, reschedule, report, cancel):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addWidget(self.table, 1)
@@ -569,8 +600,14 @@ class VisitsTab(Tool):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def plan(self) -> None:
-        self.open_dialog(VisitDialog(self.store, self.client_id, self._client.contacts if self._client else [],
-                                     parent=self))
+        if self._client is not None:
+            self.open_dialog(VisitDialog(self.store, self._client, parent=self))
+
+    def reschedule(self) -> None:
+        visit_id = self._selected()
+        if visit_id is not None:
+            row = self._rows[self._ids.index(visit_id)]
+            self.open_dialog(RescheduleDialog(self.store, visit_id, row.planned_at, self))
 
     def report(self) -> None:
         visit_id = self._selected()
@@ -598,6 +635,7 @@ class VisitsTab(Tool):
     def refresh(self, client: ClientDetail) -> None:
         self._client = client
         rows = visits.client_visits(self.store, client.id)
+        self._rows = rows
         self._ids = [v.id for v in rows]
         fill_table(self.table, [self.tr("Time"), self.tr("Kind"), self.tr("Meeting"), self.tr("Objective"),
                                 self.tr("Status"), self.tr("Confirmed")],

@@ -166,8 +166,8 @@ class ApproachTool(Tool):
         self._client: ClientDetail | None = None
 
     def appoint(self) -> None:
-        contacts = self._client.contacts if self._client else []
-        self.open_dialog(VisitDialog(self.store, self.client_id, contacts, appointment=True, parent=self))
+        if self._client is not None:
+            self.open_dialog(VisitDialog(self.store, self._client, appointment=True, parent=self))
 
     def refresh(self, client: ClientDetail) -> None:
         self._client = client

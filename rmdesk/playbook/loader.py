@@ -50,6 +50,8 @@ class StepGuide:
     checklist: tuple[Item, ...]
     needs: tuple[str, ...]
     scripts: tuple[Named, ...]
+    visit_objective: str  # prefills a visit planned at this step
+    questions: tuple[str, ...]  # questions to ask at a visit in this step
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,15 @@ class ObjectionGuide:
     name: str
     hint: str
     answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Material:
+    """Something to bring to a visit, and the kinds of visit it is for."""
+
+    id: str
+    name: str
+    kinds: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,7 @@ class Playbook:
     closing_pitfalls: tuple[Item, ...]
     maintenance_ways: tuple[Named, ...]
     complaint_steps: tuple[Named, ...]
+    materials: tuple[Material, ...]
 
     def step(self, number: int) -> StepGuide:
         return self.steps[number - 1]
@@ -153,6 +165,7 @@ def load_file(path: Path) -> Playbook:
             purpose=r.get(raw, "purpose", where, str), exit_rule=r.get(raw, "exit_rule", where, str),
             tips=r.strings(raw, "tips", where), checklist=r.items(raw, "checklist", where),
             needs=r.strings(raw, "needs", where), scripts=r.named(raw, "scripts", where),
+            visit_objective=r.get(raw, "visit_objective", where, str), questions=r.strings(raw, "questions", where),
         ))
 
     raw_objections = r.get(doc, "objections", "", dict)
@@ -171,9 +184,22 @@ def load_file(path: Path) -> Playbook:
         closing_pitfalls=r.items(doc, "closing_pitfalls", ""),
         maintenance_ways=r.named(doc, "maintenance_ways", "", MAINTENANCE_WAYS),
         complaint_steps=r.named(doc, "complaint_steps", "", COMPLAINT_STEPS),
+        materials=_materials(r, doc),
     )
     _check_unique_ids(r, playbook)
     return playbook
+
+
+def _materials(r: _Reader, doc: dict) -> tuple[Material, ...]:
+    out = []
+    for i, entry in enumerate(r.get(doc, "materials", "", list)):
+        where = f"materials[{i}]"
+        kinds = r.strings(entry, "kinds", where)
+        bad = [k for k in kinds if k not in vocab.VISIT_KINDS]
+        if bad:
+            raise r.fail(f"{where}.kinds", "unknown kind " + bad[0])
+        out.append(Material(r.get(entry, "id", where, str), r.get(entry, "name", where, str), kinds))
+    return tuple(out)
 
 
 def _check_unique_ids(r: _Reader, pb: Playbook) -> None:
@@ -193,6 +219,7 @@ def ids_of(pb: Playbook) -> dict[str, tuple[str, ...]]:
     out.update({f"step{s.number}.scripts": tuple(i.id for i in s.scripts) for s in pb.steps})
     out["closing_signals"] = tuple(i.id for i in pb.closing_signals)
     out["closing_pitfalls"] = tuple(i.id for i in pb.closing_pitfalls)
+    out["materials"] = tuple(m.id for m in pb.materials)
     return out
 
 

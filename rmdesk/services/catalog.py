@@ -11,6 +11,12 @@ from rmdesk.paths import resources_dir
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Product
 
+# The product that first answers a need of each area (visit prefill, demo deals).
+NEED_PRODUCTS = {
+    "purchasing": "bank_acceptance", "sales": "factoring", "financing": "working_capital_loan",
+    "idle_cash": "corporate_wealth", "settlement": "settlement_cash_mgmt", "trade": "lc_guarantee",
+}
+
 
 @dataclass(frozen=True)
 class ProductRow:

@@ -22,6 +22,7 @@ from rmdesk.errors import ValidationError
 from rmdesk.playbook.loader import CLOSING_STRATEGIES
 from rmdesk.playbook.loader import load as load_playbook
 from rmdesk.services import clock
+from rmdesk.services.catalog import NEED_PRODUCTS
 from rmdesk.services.pinyin import search_keys
 from rmdesk.services.validation import CREDIT_CODE_ALPHABET, credit_code_check_char
 from rmdesk.store.engine import Store
@@ -92,10 +93,6 @@ OUTCOMES = ("初步了解企业经营与资金状况，对方愿意进一步交�
             "就授信方案交换意见，约定下周提交书面方案。", "客户反馈良好，同意安排实地考察。",
             "节前走访，沟通全年合作情况并征求服务意见。")
 REACTIONS = ("积极", "中立，需要内部讨论", "比较关注利率", "对服务效率满意")
-PRODUCT_KEYS_BY_NEED = {
-    "purchasing": "bank_acceptance", "sales": "factoring", "financing": "working_capital_loan",
-    "idle_cash": "corporate_wealth", "settlement": "settlement_cash_mgmt", "trade": "lc_guarantee",
-}
 
 # Share of clients per step (1..6), and of nurture / lost among them.
 STEP_WEIGHTS = (30, 20, 15, 10, 8, 17)
@@ -277,7 +274,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
                         "answer": OBJECTION_ANSWERS[kind], "blocking": rng.random() < 0.7, "resolved": resolved,
                         "created_at": entered, "resolved_at": entered + timedelta(days=3) if resolved else None})
             if step >= 5:
-                product = PRODUCT_KEYS_BY_NEED[areas[0]]
+                product = NEED_PRODUCTS[areas[0]]
                 deal_status = "won" if step == 6 else "open"
                 rows["deals"].append({
                     "client_id": cid, "product_id": products[product],

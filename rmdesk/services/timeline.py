@@ -70,6 +70,6 @@ def timeline(store: Store, client_id: int) -> list[Entry]:
             if c.closed_at:
                 out.append(Entry(c.closed_at, "complaint_closed", {"text": c.text}))
         for ev in s.scalars(select(ClientEvent).where(ClientEvent.client_id == client_id)):
-            out.append(Entry(ev.at, ev.kind, {"field": ev.field, "old": ev.old, "new": ev.new}))
+            out.append(Entry(ev.at, ev.kind, {"field": ev.field, "old": ev.old, "new": ev.new, "note": ev.note}))
     out.sort(key=lambda e: e.at, reverse=True)
     return out

@@ -15,7 +15,7 @@ from rmdesk.services import clock
 from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
-from rmdesk.store.models import Client, Contact, Task, Visit
+from rmdesk.store.models import Client, ClientEvent, Contact, Task, Visit
 
 
 @dataclass(frozen=True)
@@ -189,3 +189,71 @@ def complete_task(store: Store, task_id: int) -> None:
         if task is None:
             raise NotFound("error.task_not_found", id=task_id)
         task.done_at = clock.now()
+
+
+def overlapping(store: Store, start: datetime, duration_min: int, exclude_visit_id: int | None = None) -> list[VisitRow]:
+    """Planned visits (any client) whose time overlaps [start, start + duration)."""
+    end = start + timedelta(minutes=duration_min)
+    candidates = visits_between(store, start.date() - timedelta(days=1), 3)
+    return [v for v in candidates if v.status == "planned" and v.id != exclude_visit_id
+            and v.planned_at < end and start < v.planned_at + timedelta(minutes=v.duration_min)]
+
+
+def reschedule_visit(store: Store, visit_id: int, new_time: datetime | str, reason: str) -> None:
+    """Move a planned visit; the old time and the reason stay on the client's timeline."""
+    when = _to_datetime(new_time, "planned_at")
+    why = v.required_text(reason, "reason", 2000)
+    with store.write() as s:
+        visit = _visit(s, visit_id)
+        if visit.status != "planned":
+            raise ValidationError("error.visit_not_planned", "status")
+        s.add(ClientEvent(client_id=visit.client_id, at=clock.now(), kind="visit_rescheduled", field="planned_at",
+                          old=visit.planned_at.isoformat(sep=" ", timespec="minutes"),
+                          new=when.isoformat(sep=" ", timespec="minutes"), note=why))
+        visit.planned_at = when
+        visit.confirmed = False  # a new time has to be confirmed again
+
+
+HALF_DAYS = tuple(f"{day}_{half}" for day in ("mon", "tue", "wed", "thu", "fri") for half in ("am", "pm"))
+SLOT_HOURS = (9, 10, 11, 14, 15, 16)  # offer the hours RMs actually propose ("Wednesday 9:00?")
+
+
+def busy_hours(store: Store, client_id: int) -> list[str]:
+    with store.read() as s:
+        raw = fetch_client(s, client_id).busy_hours
+    return json.loads(raw) if raw else []
+
+
+def set_busy_hours(store: Store, client_id: int, half_days: list[str]) -> None:
+    for key in half_days:
+        if key not in HALF_DAYS:
+            raise ValidationError("error.not_in_list", "busy_hours", value=key)
+    with store.write() as s:
+        client = fetch_client(s, client_id)
+        client.busy_hours = json.dumps([k for k in HALF_DAYS if k in half_days])
+
+
+def propose_slots(store: Store, client_id: int, duration_min: int = 60, count: int = 2,
+                  after: datetime | None = None, horizon_days: int = 21) -> list[datetime]:
+    """`count` concrete times on different working days, from tomorrow on, that avoid the
+    RM's other planned visits (with 30 minutes to travel either side) and the client's
+    busy half-days. Weekends are skipped; public holidays are not known here yet."""
+    busy = set(busy_hours(store, client_id))
+    start = after or clock.now()
+    day = start.date() + timedelta(days=1)
+    found: list[datetime] = []
+    planned = [x for x in visits_between(store, day, horizon_days) if x.status == "planned"]
+    travel = timedelta(minutes=30)
+    while len(found) < count and day <= start.date() + timedelta(days=horizon_days):
+        if day.weekday() < 5:
+            for hour in SLOT_HOURS:
+                half = f"{('mon', 'tue', 'wed', 'thu', 'fri')[day.weekday()]}_{'am' if hour < 12 else 'pm'}"
+                slot = datetime.combine(day, datetime.min.time()).replace(hour=hour)
+                end = slot + timedelta(minutes=duration_min)
+                clash = any(p.planned_at - travel < end and slot < p.planned_at
+                            + timedelta(minutes=p.duration_min) + travel for p in planned)
+                if half not in busy and not clash:
+                    found.append(slot)
+                    break  # the alternative goes on another day
+        day += timedelta(days=1)
+    return found

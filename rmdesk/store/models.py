@@ -100,6 +100,8 @@ class Client(Base):
     closing_strategy: Mapped[str | None] = mapped_column(String(32))
     # Step 6: when the next maintenance contact is due.
     next_maintenance_date: Mapped[date | None] = mapped_column(Date)
+    # Half-days the client does not want visits, JSON list like ["mon_am", "fri_pm"].
+    busy_hours: Mapped[str | None] = mapped_column(Text)
 
     intel_notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -306,6 +308,7 @@ class ClientEvent(Base):
     field: Mapped[str | None] = mapped_column(String(32))
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)  # why (a reschedule's reason, ...)
 
 
 class MaintenanceLog(Base):
