@@ -128,6 +128,7 @@ class VisitDialog(FormDialog):
         self.confirmed = QCheckBox(self.tr("Confirmed with the client"))
         self.confirmed.setChecked(appointment)
         self.objective = QLineEdit(guide.visit_objective)
+        self.objective.setCursorPosition(0)
         self.agenda = QPlainTextEdit("\n".join(item.text for item in guide.checklist[:3]))
         self.questions = QPlainTextEdit("\n".join(guide.questions))
         profile = get_profile(store)
