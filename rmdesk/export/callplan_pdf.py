@@ -1,0 +1,253 @@
+"""Printed call plans: one A4 portrait plan per visit, the RM's brief to carry; a day or
+week batch gets a cover agenda and starts each plan on a new page. Real text (copyable),
+with a subset of a TrueType CJK font embedded (see fonts.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
+
+from rmdesk import i18n
+from rmdesk.export.fonts import pdf_font
+from rmdesk.services import clock
+from rmdesk.services.callplan import CallPlan
+
+INK = colors.HexColor("#1f2d3d")
+ACCENT = colors.HexColor("#1f4e79")
+RULE = colors.HexColor("#b8c4d0")
+SHADE = colors.HexColor("#eef3f8")
+MARGIN = 16 * mm
+
+
+class TickBox(Flowable):
+    """An empty square to tick by hand (drawn, so it needs no glyph)."""
+
+    def __init__(self, size: float = 3.2 * mm) -> None:
+        super().__init__()
+        self.size = size
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(INK)
+        self.canv.setLineWidth(0.6)
+        self.canv.rect(0, 0, self.size, self.size)
+
+
+class RuledLines(Flowable):
+    """Lines for handwritten notes: as many as fit in what is left of the page, between
+    `least` and `most` (fewer than `least` left: the area moves to the next page)."""
+
+    def __init__(self, least: int = 4, most: int = 12, gap: float = 7.5 * mm) -> None:
+        super().__init__()
+        self.least, self.most, self.gap = least, most, gap
+        self.lines = least
+
+    def wrap(self, available_width: float, available_height: float):
+        self.width = available_width
+        # a little slack: a full frame would push the following page break onto a blank page
+        self.lines = max(self.least, min(self.most, int((available_height - self.gap / 2) // self.gap)))
+        self.height = self.lines * self.gap
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.4)
+        for i in range(self.lines):
+            y = self.height - (i + 1) * self.gap
+            self.canv.line(0, y, self.width, y)
+
+
+class _Styles:
+    def __init__(self, font: str) -> None:
+        base = dict(fontName=font, textColor=INK, wordWrap="CJK")
+        self.body = ParagraphStyle("body", fontSize=9, leading=12.5, **base)
+        self.small = ParagraphStyle("small", fontSize=8, leading=11, **base)
+        self.title = ParagraphStyle("title", fontSize=17, leading=22, spaceAfter=2, **{**base, "textColor": ACCENT})
+        self.meta = ParagraphStyle("meta", fontSize=9.5, leading=13, **base)
+        self.h2 = ParagraphStyle("h2", fontSize=10.5, leading=14, spaceBefore=5, spaceAfter=2,
+                                 **{**base, "textColor": ACCENT})
+        self.head = ParagraphStyle("head", fontSize=8.5, leading=11, **base)
+        self.head_right = ParagraphStyle("head_right", parent=self.head, alignment=TA_RIGHT)
+
+
+def _numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None]):
+    """A canvas that knows the page count when it draws each footer (page x/y)."""
+
+    class NumberedCanvas(pdfcanvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                footer(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+class CallPlanWriter:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.font = pdf_font()
+        self.s = _Styles(self.font.name)
+
+    def m(self, key: str, **params: object) -> str:
+        return i18n.message(f"plan.{key}", self.lang, **params)
+
+    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.s.body)
+
+    def table(self, rows: list[list], widths: list[float], header: bool = True) -> Table:
+        t = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                 ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+        if header:
+            style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT)]
+        t.setStyle(TableStyle(style))
+        return t
+
+    # --- pieces ------------------------------------------------------------------------
+    def header_line(self, plan: CallPlan) -> Table:
+        prof = plan.profile
+        left = " · ".join(filter(None, [prof.bank, prof.branch])) or "rmdesk"
+        right = " · ".join(filter(None, [prof.rm_name, prof.phone, prof.email]))
+        t = Table([[self.p(left, self.s.head), self.p(right, self.s.head_right)]], colWidths=["50%", "50%"])
+        t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        return t
+
+    def plan(self, plan: CallPlan, width: float) -> list[Flowable]:
+        m, p, s = self.m, self.p, self.s
+        when = plan.planned_at.strftime("%Y-%m-%d %H:%M")
+        status = m("confirmed") if plan.confirmed else m("unconfirmed")
+        meta = " · ".join(filter(None, [when, m("minutes", n=plan.duration_min), plan.kind, plan.place, status]))
+        out: list[Flowable] = [self.header_line(plan), Spacer(0, 4 * mm),
+                               p(f"{m('title')} — {plan.client_name}", s.title), p(meta, s.meta)]
+        if plan.attendees_ours or plan.attendees_theirs:
+            out.append(p(f"{m('attendees')}: {m('ours')} {plan.attendees_ours or '—'}; "
+                         f"{m('theirs')} {plan.attendees_theirs or '—'}", s.meta))
+        facts = [[p(k, s.small), p(v)] for k, v in plan.client_facts]
+        out += [p(m("client"), s.h2), self.table(facts, [0.2 * width, 0.8 * width], header=False)]
+        people = [[p(m(k), s.small) for k in ("name", "role", "decision", "attitude", "phone", "notes")]]
+        for person in plan.people:
+            name = person.name + (f" ({m('counterpart')})" if person.is_counterpart else "")
+            people.append([p(name), p(person.role), p(person.decision), p(person.attitude), p(person.phone),
+                           p(person.notes, s.small)])
+        if len(people) == 1:
+            people.append([p(m("none"))] + [p("")] * 5)
+        out += [p(m("people"), s.h2),
+                self.table(people, [w * width for w in (0.16, 0.15, 0.12, 0.1, 0.17, 0.3)])]
+        out += [p(m("objective"), s.h2), p(plan.objective)]
+        out += [p(f"{i}. {item}") for i, item in enumerate(plan.agenda, 1)]
+        out += [p(m("questions"), s.h2)] + [p(f"{i}. {q}") for i, q in enumerate(plan.questions, 1)]
+        objections = [[p(m("objection"), s.small), p(m("answer"), s.small)]]
+        for o in plan.objections:
+            said = f"{o.words}" + (f" ({m('raised')})" if o.logged else "")
+            objections.append([p(said), p(o.answer)])
+        out += [CondPageBreak(40 * mm), p(m("objections"), s.h2), self.table(objections, [0.35 * width, 0.65 * width])]
+        # Products and materials side by side: what to present, what to bring (tick boxes).
+        boxes = [[TickBox(), p(name)] for name in plan.materials] or [[p(""), p(m("none"))]]
+        mat = Table(boxes, colWidths=[6 * mm, 0.5 * width - 10 * mm])
+        mat.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+        products = [p(f"• {name}") for name in plan.products] or [p(m("none"))]
+        pair = Table([[p(m("products"), s.h2), p(m("materials"), s.h2)], [products, mat]],
+                     colWidths=[0.5 * width, 0.5 * width])
+        pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
+        out.append(KeepTogether([pair]))
+        history = [[p(m("when"), s.small), p(m("notes"), s.small)]]
+        history += [[p(d.isoformat()), p(text)] for d, text in plan.last_visits]
+        history += [[p(d.isoformat() if d else ""), p(f"{m('next_step')}: {text}")] for d, text in plan.next_steps]
+        if len(history) == 1:
+            history.append([p(""), p(m("none"))])
+        out += [p(m("history"), s.h2), self.table(history, [0.18 * width, 0.82 * width])]
+        # 36 mm holds the heading and three lines, so the heading is never left alone
+        out += [CondPageBreak(36 * mm), p(m("handwritten"), s.h2), RuledLines(least=3)]
+        return out
+
+    def agenda(self, plans: list[CallPlan], width: float) -> list[Flowable]:
+        m, p, s = self.m, self.p, self.s
+        first, last = plans[0].planned_at.date(), plans[-1].planned_at.date()
+        span = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+        rows = [[p(m("when"), s.small), p(m("client_column"), s.small), p(m("place"), s.small),
+                 p(i18n.message("field.objective", self.lang), s.small)]]
+        for plan in plans:
+            rows.append([p(plan.planned_at.strftime("%m-%d %H:%M")), p(plan.client_name), p(plan.place),
+                         p(plan.objective)])
+        return [self.header_line(plans[0]), Spacer(0, 4 * mm), p(f"{m('agenda_title')} {span}", s.title),
+                Spacer(0, 2 * mm), self.table(rows, [w * width for w in (0.14, 0.3, 0.2, 0.36)])]
+
+    def footer(self, c: pdfcanvas.Canvas, page: int, pages: int) -> None:
+        c.saveState()
+        c.setFont(self.font.name, 7.5)
+        c.setFillColor(colors.HexColor("#5b6b7b"))
+        c.setStrokeColor(RULE)
+        c.line(MARGIN, 12 * mm, A4[0] - MARGIN, 12 * mm)
+        c.drawString(MARGIN, 8 * mm, self.m("confidential"))
+        c.drawCentredString(A4[0] / 2, 8 * mm, self.m("printed", time=self.printed.strftime("%Y-%m-%d %H:%M")))
+        c.drawRightString(A4[0] - MARGIN, 8 * mm, self.m("page", page=page, pages=pages))
+        c.restoreState()
+
+    def write(self, plans: list[CallPlan], target: str | BinaryIO, cover_agenda: bool,
+              progress: Callable[[int, int], bool] | None = None) -> int:
+        """Write the PDF; returns the page count. `progress(done, total)` returning False cancels
+        (nothing is written then) — for the GUI's batch printing."""
+        self.printed = clock.now()
+        doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=14 * mm,
+                                bottomMargin=18 * mm, title=self.m("title"), author=plans[0].profile.rm_name
+                                if plans else "", creator="rmdesk")
+        width = doc.width - 12  # the frame keeps 6 pt padding on each side
+        story: list[Flowable] = []
+        if cover_agenda and plans:
+            story += self.agenda(plans, width)
+        for i, plan in enumerate(plans):
+            if story:  # each plan on a new page (but never a blank one after a full page)
+                story.append(PageBreakIfNotEmpty())
+            story += self.plan(plan, width)
+            if progress is not None and not progress(i + 1, len(plans)):
+                raise PrintCancelled()
+        pages: list[int] = []
+        doc.build(story, canvasmaker=_numbered_canvas(lambda c, n, total: (self.footer(c, n, total),
+                                                                            pages.append(total))))
+        return pages[-1] if pages else 0
+
+
+class PrintCancelled(Exception):
+    """The user cancelled a batch; nothing was written."""
+
+
+def render_plans(plans: list[CallPlan], target: str | BinaryIO, lang: str, cover_agenda: bool = False,
+                 progress: Callable[[int, int], bool] | None = None) -> int:
+    """Render call plans to a PDF file or stream; returns the number of pages."""
+    return CallPlanWriter(lang).write(plans, target, cover_agenda, progress)
+
+
