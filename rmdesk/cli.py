@@ -5,6 +5,9 @@ Contract (other tools call these; extend, never rename):
   rmdesk demo --clients N [--seed S] [--force]             fill the store with a demo book
   rmdesk clients list [--step N] [--search Q] [--format table|csv|json]
   rmdesk version
+  rmdesk agenda [--date YYYY-MM-DD] [--days N]
+  rmdesk plan print --date YYYY-MM-DD [--days N] -o FILE.pdf | --visit ID -o FILE.pdf
+  rmdesk calendar export [--from D] [--to D] -o FILE.ics
 User errors print one line on stderr: exit 2 for bad usage, 1 for a failure.
 """
 
@@ -69,7 +72,35 @@ def _build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", metavar="Q")
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
     listing.add_argument("--limit", type=_positive_int, metavar="N")
+    agenda = sub.add_parser("agenda", parents=[common], help="print the visit agenda as text")
+    agenda.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="first day (default: today)")
+    agenda.add_argument("--days", type=_positive_int, default=1, metavar="N")
+
+    plan = sub.add_parser("plan", parents=[common], help="call plans")
+    plan_sub = plan.add_subparsers(dest="plan_command", parser_class=_Parser, required=True)
+    printing = plan_sub.add_parser("print", parents=[common], help="print call plans to a PDF")
+    which = printing.add_mutually_exclusive_group(required=True)
+    which.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the visits of this day (and --days)")
+    which.add_argument("--visit", type=_positive_int, metavar="ID", help="one visit")
+    printing.add_argument("--days", type=_positive_int, default=1, metavar="N")
+    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+
+    calendar = sub.add_parser("calendar", parents=[common], help="calendar files")
+    calendar_sub = calendar.add_subparsers(dest="calendar_command", parser_class=_Parser, required=True)
+    export = calendar_sub.add_parser("export", parents=[common], help="export visits as .ics")
+    export.add_argument("--from", dest="start", type=_date, metavar="D", help="first day (default: today)")
+    export.add_argument("--to", dest="end", type=_date, metavar="D", help="last day (default: 90 days on)")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.ics")
     return parser
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _open_store(args: argparse.Namespace):
@@ -139,6 +170,80 @@ def _cmd_clients_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_agenda(args: argparse.Namespace) -> int:
+    from rmdesk.services import clock
+    from rmdesk.services.callplan import agenda_rows
+
+    start = args.date or clock.today()
+    store = _open_store(args)
+    try:
+        rows = agenda_rows(store, start, args.days)
+    finally:
+        store.close()
+    lang = i18n.language()
+    if not rows:
+        print(i18n.message("plan.none", lang))
+        return 0
+    day = None
+    for v in rows:
+        if v.planned_at.date() != day:
+            day = v.planned_at.date()
+            print(("" if v is rows[0] else "\n") + day.isoformat())
+        parts = [v.planned_at.strftime("%H:%M"), v.client_name, v.place or i18n.label("visit_kind", v.kind, lang),
+                 v.objective or "", v.contact_name or ""]
+        flag = "" if v.confirmed or v.status != "planned" else f" ({i18n.message('plan.unconfirmed', lang)})"
+        print("  " + "  ".join(p for p in parts if p) + flag)
+    return 0
+
+
+def _cmd_plan_print(args: argparse.Namespace) -> int:
+    from rmdesk.errors import ValidationError
+    from rmdesk.export.callplan_pdf import render_plans
+    from rmdesk.services.callplan import plan_for_visit, plans_between
+
+    lang = i18n.language()
+    store = _open_store(args)
+    try:
+        if args.visit:
+            plans, cover = [plan_for_visit(store, args.visit, lang)], False
+        else:
+            plans, cover = plans_between(store, args.date, args.days, lang), True
+        if not plans:
+            raise ValidationError("error.no_visits", None)
+        pages = render_plans(plans, args.output, lang, cover_agenda=cover)
+    except OSError as exc:
+        raise ValidationError("error.cannot_write", None, path=args.output, reason=exc.strerror) from None
+    finally:
+        store.close()
+    print(f"{args.output}: {len(plans)} plan(s), {pages} page(s)")
+    return 0
+
+
+def _cmd_calendar_export(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+    from pathlib import Path as _Path
+
+    from rmdesk.errors import ValidationError
+    from rmdesk.export.ics import export_calendar
+    from rmdesk.services import clock
+
+    start = args.start or clock.today()
+    end = args.end or start + timedelta(days=90)
+    if end < start:
+        raise ValidationError("error.range_reversed", None)
+    store = _open_store(args)
+    try:
+        data = export_calendar(store, start, end)
+    finally:
+        store.close()
+    try:
+        _Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise ValidationError("error.cannot_write", None, path=args.output, reason=exc.strerror) from None
+    print(f"{args.output}: {data.count(b'BEGIN:VEVENT')} visit(s)")
+    return 0
+
+
 GuiLauncher = Callable[[str | None, str | None], int]
 
 
@@ -164,6 +269,12 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
             return _cmd_demo(args)
         if args.command == "clients":
             return _cmd_clients_list(args)
+        if args.command == "agenda":
+            return _cmd_agenda(args)
+        if args.command == "plan":
+            return _cmd_plan_print(args)
+        if args.command == "calendar":
+            return _cmd_calendar_export(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2

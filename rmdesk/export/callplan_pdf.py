@@ -4,6 +4,7 @@ with a subset of a TrueType CJK font embedded (see fonts.py)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -245,9 +246,11 @@ class PrintCancelled(Exception):
     """The user cancelled a batch; nothing was written."""
 
 
-def render_plans(plans: list[CallPlan], target: str | BinaryIO, lang: str, cover_agenda: bool = False,
+def render_plans(plans: list[CallPlan], target: str | os.PathLike | BinaryIO, lang: str, cover_agenda: bool = False,
                  progress: Callable[[int, int], bool] | None = None) -> int:
     """Render call plans to a PDF file or stream; returns the number of pages."""
+    if isinstance(target, os.PathLike):
+        target = os.fspath(target)
     return CallPlanWriter(lang).write(plans, target, cover_agenda, progress)
 
 

@@ -207,11 +207,17 @@ def reschedule_visit(store: Store, visit_id: int, new_time: datetime | str, reas
         visit = _visit(s, visit_id)
         if visit.status != "planned":
             raise ValidationError("error.visit_not_planned", "status")
-        s.add(ClientEvent(client_id=visit.client_id, at=clock.now(), kind="visit_rescheduled", field="planned_at",
+        s.add(ClientEvent(client_id=visit.client_id, at=clock.now(), kind="visit_rescheduled",
+                          field=reschedule_field(visit.id),
                           old=visit.planned_at.isoformat(sep=" ", timespec="minutes"),
                           new=when.isoformat(sep=" ", timespec="minutes"), note=why))
         visit.planned_at = when
         visit.confirmed = False  # a new time has to be confirmed again
+
+
+def reschedule_field(visit_id: int) -> str:
+    """The ClientEvent.field of a visit's reschedules (calendar export counts them)."""
+    return f"visits.{visit_id}.planned_at"
 
 
 HALF_DAYS = tuple(f"{day}_{half}" for day in ("mon", "tue", "wed", "thu", "fri") for half in ("am", "pm"))
