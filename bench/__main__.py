@@ -59,6 +59,9 @@ def main() -> None:
         for name, fn in figures_for(store).items():
             results["figures"].append({"clients": size, "figure": name, "median_ms": median_ms(fn)})
         store.close()
+    from bench import callplans
+
+    results["figures"] += [{"clients": 1000, **row} for row in callplans.figures(HERE / "data", median_ms)]
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{'clients':>8}  {'median ms':>10}  figure")
     for row in results["figures"]:
