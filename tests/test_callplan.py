@@ -10,6 +10,7 @@ from rmdesk.cli import main
 from rmdesk.export import fonts
 from rmdesk.export.callplan_pdf import PrintCancelled, render_plans
 from rmdesk.export.ics import export_calendar, uid
+from rmdesk.playbook import loader
 from rmdesk.services import clients, engagement, pipeline, settings, visits
 from rmdesk.services.callplan import plan_for_visit, plans_between
 
@@ -49,6 +50,8 @@ def test_plan_data_puts_the_counterpart_and_open_objections_first(store, prepare
     assert all(o.answer for o in plan.objections) and len(plan.objections) >= 2
     assert plan.products == ["流动资金贷款"]  # from the confirmed financing need
     assert "名片" in plan.materials and plan.profile.bank == "华夏商业银行"
+    # no agenda typed in: the meeting agenda of the client's step (3) from the playbook
+    assert plan.agenda == list(loader.load("zh_CN").step(3).agenda) and len(plan.agenda) >= 3
 
 
 def test_pdf_has_every_string_and_one_plan_per_page_start(store, prepared, tmp_path):

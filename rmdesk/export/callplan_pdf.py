@@ -191,8 +191,9 @@ class CallPlanWriter:
         if len(history) == 1:
             history.append([p(""), p(m("none"))])
         out += [p(m("history"), s.h2), self.table(history, [0.18 * width, 0.82 * width])]
-        # 36 mm holds the heading and three lines, so the heading is never left alone
-        out += [CondPageBreak(36 * mm), p(m("handwritten"), s.h2), RuledLines(least=3)]
+        # 24 mm holds the heading and two lines: the heading is never left alone, and a plan
+        # that nearly fills its page does not spill a page holding nothing but the notes
+        out += [CondPageBreak(24 * mm), p(m("handwritten"), s.h2), RuledLines(least=2)]
         return out
 
     def agenda(self, plans: list[CallPlan], width: float) -> list[Flowable]:

@@ -129,7 +129,7 @@ class VisitDialog(FormDialog):
         self.confirmed.setChecked(appointment)
         self.objective = QLineEdit(guide.visit_objective)
         self.objective.setCursorPosition(0)
-        self.agenda = QPlainTextEdit("\n".join(item.text for item in guide.checklist[:3]))
+        self.agenda = QPlainTextEdit("\n".join(guide.agenda))
         self.questions = QPlainTextEdit("\n".join(guide.questions))
         profile = get_profile(store)
         self.ours = QLineEdit(profile.rm_name or client.owner)

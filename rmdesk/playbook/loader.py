@@ -52,6 +52,7 @@ class StepGuide:
     scripts: tuple[Named, ...]
     visit_objective: str  # prefills a visit planned at this step
     questions: tuple[str, ...]  # questions to ask at a visit in this step
+    agenda: tuple[str, ...]  # the meeting's agenda at a visit in this step
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ def load_file(path: Path) -> Playbook:
             tips=r.strings(raw, "tips", where), checklist=r.items(raw, "checklist", where),
             needs=r.strings(raw, "needs", where), scripts=r.named(raw, "scripts", where),
             visit_objective=r.get(raw, "visit_objective", where, str), questions=r.strings(raw, "questions", where),
+            agenda=r.strings(raw, "agenda", where),
         ))
 
     raw_objections = r.get(doc, "objections", "", dict)

@@ -124,7 +124,7 @@ def plan_for_visit(store: Store, visit_id: int, lang: str) -> CallPlan:
         duration_min=v["duration_min"], place=v["place"] or "", kind=i18n.label("visit_kind", v["kind"], lang),
         confirmed=v["confirmed"], client_facts=[(k, val) for k, val in facts if val], people=people,
         objective=v["objective"] or guide.visit_objective,
-        agenda=_lines(v["agenda"]) or [item.text for item in guide.checklist[:3]],
+        agenda=_lines(v["agenda"]) or list(guide.agenda),
         questions=_lines(v["questions"]) or list(guide.questions),
         objections=objections,
         products=list(dict.fromkeys(catalogue[k] for k in product_keys if k in catalogue)),
