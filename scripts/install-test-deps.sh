@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests (not the app) need from Debian when it is missing:
-# a TrueType CJK font (PDF/screenshots), poppler-utils (pdftotext/pdftoppm), Xvfb,
+# a TrueType CJK font (PDF/screenshots), poppler-utils (pdftotext/pdftoppm) and its CMaps, Xvfb,
 # and the shared libraries the PySide6 wheels load even on the offscreen platform.
 set -euo pipefail
 need=()
 fc-list :lang=zh 2>/dev/null | grep -qi 'wqy' || need+=(fonts-wqy-microhei)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+# poppler reads PDFs that use reportlab's non-embedded Chinese CID font only with its CMaps
+[ -d /usr/share/poppler/cMap/Adobe-GB1 ] || need+=(poppler-data)
 command -v xvfb-run >/dev/null || need+=(xvfb xauth)
 command -v fc-list >/dev/null || need+=(fontconfig)
 # xcb libraries: for running the real window under Xvfb (screenshots), not needed offscreen.

@@ -221,8 +221,8 @@ class CallPlanWriter:
 
     def write(self, plans: list[CallPlan], target: str | BinaryIO, cover_agenda: bool,
               progress: Callable[[int, int], bool] | None = None) -> int:
-        """Write the PDF; returns the page count. `progress(done, total)` returning False cancels
-        (nothing is written then) — for the GUI's batch printing."""
+        """Write the PDF; returns the page count. `progress(done, total)` is called as the pages
+        are laid out; returning False cancels (nothing is written then) — for the GUI's batch printing."""
         self.printed = clock.now()
         doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=14 * mm,
                                 bottomMargin=18 * mm, title=self.m("title"), author=plans[0].profile.rm_name
@@ -231,12 +231,18 @@ class CallPlanWriter:
         story: list[Flowable] = []
         if cover_agenda and plans:
             story += self.agenda(plans, width)
-        for i, plan in enumerate(plans):
+        for plan in plans:
             if story:  # each plan on a new page (but never a blank one after a full page)
                 story.append(PageBreakIfNotEmpty())
             story += self.plan(plan, width)
-            if progress is not None and not progress(i + 1, len(plans)):
-                raise PrintCancelled()
+        if progress is not None:
+            # Laying out the pages is the slow part: report it flowable by flowable, and let
+            # the caller cancel there (the file is only written once the layout is complete).
+            def on_layout(kind: str, value: int) -> None:
+                if kind == "PROGRESS" and not progress(value, len(story)):
+                    raise PrintCancelled()
+
+            doc.setProgressCallBack(on_layout)
         pages: list[int] = []
         doc.build(story, canvasmaker=_numbered_canvas(lambda c, n, total: (self.footer(c, n, total),
                                                                             pages.append(total))))

@@ -65,4 +65,4 @@ def pdf_font() -> PdfFont:
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(FALLBACK_CID, bold, italic, FALLBACK_CID)
-    return PdfFont(FALLBACK_CID, "reportlab built-in " + FALLBACK_CID, False)
+    return PdfFont(FALLBACK_CID, FALLBACK_CID, False)

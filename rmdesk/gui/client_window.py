@@ -33,6 +33,7 @@ from rmdesk.gui import dialogs, moves
 from rmdesk.gui.client_forms import ContactDialog, ReportDialog, RescheduleDialog, VisitDialog, vocab_combo
 from rmdesk.gui.common import WrappingCheckBox, fill_table, heading, read_only_table, step_label
 from rmdesk.gui.errors import show_error
+from rmdesk.gui.plan_print import preview_visit_plan
 from rmdesk.gui.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
 from rmdesk.playbook import loader
 from rmdesk.playbook.rules import Condition
@@ -586,8 +587,11 @@ class VisitsTab(Tool):
         cancel.clicked.connect(self.cancel)
         reschedule = QPushButton(self.tr("Reschedule…"))
         reschedule.clicked.connect(self.reschedule)
+        self.print_button = QPushButton(self.tr("Call plan (PDF)…"))
+        self.print_button.setToolTip(self.tr("Preview, print or save the call plan of the selected visit"))
+        self.print_button.clicked.connect(self.print_plan)
         row = QHBoxLayout()
-        for button in (plan, reschedule, report, cancel):
+        for button in (plan, reschedule, self.print_button, report, cancel):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addWidget(self.table, 1)
@@ -608,6 +612,12 @@ class VisitsTab(Tool):
         if visit_id is not None:
             row = self._rows[self._ids.index(visit_id)]
             self.open_dialog(RescheduleDialog(self.store, visit_id, row.planned_at, self))
+
+    def print_plan(self) -> None:
+        visit_id = self._selected()
+        if visit_id is not None and self._client is not None:
+            row = self._rows[self._ids.index(visit_id)]
+            preview_visit_plan(self, self.store, visit_id, self._client.name, row.planned_at.date())
 
     def report(self) -> None:
         visit_id = self._selected()

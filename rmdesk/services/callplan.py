@@ -136,10 +136,14 @@ def plan_for_visit(store: Store, visit_id: int, lang: str) -> CallPlan:
     )
 
 
+def planned_visit_ids(store: Store, start: date, days: int) -> list[int]:
+    """The visits still planned in [start, start + days), in time order."""
+    return [v.id for v in visits.visits_between(store, start, days) if v.status == "planned"]
+
+
 def plans_between(store: Store, start: date, days: int, lang: str) -> list[CallPlan]:
     """The plans of the visits planned in [start, start + days), in time order."""
-    rows = [v for v in visits.visits_between(store, start, days) if v.status == "planned"]
-    return [plan_for_visit(store, v.id, lang) for v in rows]
+    return [plan_for_visit(store, visit_id, lang) for visit_id in planned_visit_ids(store, start, days)]
 
 
 def agenda_rows(store: Store, start: date, days: int) -> list[visits.VisitRow]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk import formatting, i18n
 from rmdesk.gui.common import CLIENT_ID_ROLE, heading
+from rmdesk.gui.plan_print import preview_plans_between
 from rmdesk.services import clock
 from rmdesk.services.visits import VisitRow, open_tasks, visits_between
 from rmdesk.store.engine import Store
@@ -54,10 +55,14 @@ class CalendarPage(QWidget):
         forward.clicked.connect(lambda: self.shift(1))
         today.clicked.connect(lambda: self._set_date(clock.today()))
         self.title = heading("")
+        self.print_button = QPushButton(self.tr("Print call plans…"))
+        self.print_button.setToolTip(self.tr("One PDF: a cover agenda, then the plan of every planned visit shown"))
+        self.print_button.clicked.connect(self.print_plans)
         bar = QHBoxLayout()
         for widget in (self.mode, back, today, forward, self.date):
             bar.addWidget(widget)
         bar.addWidget(self.title, 1)
+        bar.addWidget(self.print_button)
 
         self.days: list[tuple[QLabel, QListWidget]] = []
         week = QWidget()
@@ -102,6 +107,16 @@ class CalendarPage(QWidget):
     def shift(self, direction: int) -> None:
         self._set_date(self.current() + timedelta(days=direction * (7 if self.mode.currentData() == "week" else 1)))
 
+    def shown_range(self) -> tuple[date, int]:
+        """The first day and the number of days on screen."""
+        anchor = self.current()
+        if self.mode.currentData() == "week":
+            return anchor - timedelta(days=anchor.weekday()), 7
+        return anchor, 1
+
+    def print_plans(self) -> None:
+        preview_plans_between(self, self.store, *self.shown_range())
+
     def open_item(self, item: QListWidgetItem) -> None:
         window = self.open_client(item.data(CLIENT_ID_ROLE))
         visit_id = item.data(VISIT_ROLE)
@@ -134,9 +149,7 @@ class CalendarPage(QWidget):
     def refresh(self) -> None:
         week = self.mode.currentData() == "week"
         self.views.setCurrentIndex(0 if week else 1)
-        anchor = self.current()
-        start = anchor - timedelta(days=anchor.weekday()) if week else anchor
-        length = 7 if week else 1
+        start, length = self.shown_range()
         visits = visits_between(self.store, start, length)
         tasks = [t for t in open_tasks(self.store, due_by=start + timedelta(days=length - 1))
                  if t.due_date and t.due_date >= start]

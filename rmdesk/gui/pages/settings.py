@@ -47,10 +47,22 @@ class SettingsPage(QWidget):
             edit.setText(getattr(profile, key))
         self.ui.dataDirValue.setText(str(self.store.data_dir or self.store.engine.url))
         self.ui.schemaValue.setText(self.store.schema_revision() or "")
+        self.ui.pdfFontValue.setText(self.describe_pdf_font())
         self.ui.profileStatus.clear()
         for step, days in get_stale_days(self.store).items():
             self.stale[step].setValue(days)
         self.ui.staleStatus.clear()
+
+    def describe_pdf_font(self) -> str:
+        from rmdesk.export.fonts import pdf_font  # reportlab: only once Settings is opened
+
+        font = pdf_font()
+        if font.embedded:
+            return self.tr("%1 (embedded in each PDF, so it prints the same everywhere)").replace("%1", font.source)
+        return self.tr("No TrueType Chinese font was found on this computer: call plans use the built-in "
+                       "%1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a "
+                       "TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for "
+                       "self-contained PDFs.").replace("%1", font.source)
 
     def save(self) -> None:
         try:
