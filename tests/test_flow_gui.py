@@ -262,7 +262,10 @@ def test_call_report_suggests_the_advance_when_the_rule_now_holds(desk, driver, 
 
     def fill(d):
         d.outcome.setPlainText("见到魏总，对现金管理感兴趣")
-        d.next_steps.setPlainText("发送产品手册\n约财务总监")
+        title, owner, _due = d.next_steps.rows()[0]  # one empty next step is there from the start
+        assert owner.text() == "李娜"
+        title.setText("发送产品手册")
+        d.add_next_step("约财务总监")
 
     driver.expect(ReportDialog, fill)
     ws.visits.report()
@@ -337,3 +340,41 @@ def test_busy_half_days_are_saved_from_the_overview(desk):
     ws = desk.window.open_client(cid)
     ws.overview.busy["wed_am"].setChecked(True)
     assert visits.busy_hours(desk.store, cid) == ["wed_am"]
+
+
+def test_call_report_dialog_logs_objections_products_and_dated_next_steps(desk, driver, monkeypatch):
+    from datetime import date
+
+    from rmdesk.gui.client_forms import ReportDialog
+    from rmdesk.services import engagement
+
+    store = desk.store
+    cid = clients.create_client(store, {"name": "长城汽车", "owner": "李娜"})
+    boss = clients.add_contact(store, cid, {"name": "魏总", "decision_power": "decides"})
+    visits.plan_visit(store, cid, {"planned_at": "2026-11-23 09:00", "contact_id": boss, "products": ["payroll"]})
+    ws = desk.window.open_client(cid)
+    ws.visits.table.selectRow(0)
+    monkeypatch.setattr(dialogs, "ask", lambda *args: False)
+
+    def blank_outcome(d):
+        d.try_accept()  # nothing typed: the error shows, the dialog stays
+        assert not d.error.isHidden() and "拜访结果" in d.error.text()
+        assert d.result() != d.DialogCode.Accepted
+        assert d.attendees.text() == "魏总" and d.product_keys() == ["payroll"]
+        d.outcome.setPlainText("魏总关心代发工资费率")
+        d.add_objection("price", "代发手续费太高", "首年免费")
+        d.add_objection("timing", "   ")  # left blank: ignored
+        title, owner, due = d.next_steps.rows()[0]
+        title.setText("送代发方案")
+        due.setDate(due.date().fromString("2026-11-26", "yyyy-MM-dd"))
+        d.add_next_step("约人事经理", owner="王小明")
+        d.next_steps.table.selectRow(1)
+        d.next_steps.remove_button.click()  # changed their mind
+        assert len(d.next_steps.rows()) == 1
+
+    driver.expect(ReportDialog, blank_outcome)
+    ws.visits.report()
+    [objection] = engagement.objections_of(store, cid)
+    assert (objection.type, objection.words, objection.answer) == ("price", "代发手续费太高", "首年免费")
+    [task] = [t for t in visits.open_tasks(store) if t.client_id == cid]
+    assert (task.title, task.owner, task.due_date) == ("送代发方案", "李娜", date(2026, 11, 26))

@@ -996,8 +996,12 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Call report</translation>
     </message>
     <message>
-        <source>One next step a line; due in a week</source>
-        <translation>One next step a line; due in a week</translation>
+        <source>Add objection</source>
+        <translation>Add objection</translation>
+    </message>
+    <message>
+        <source>Add next step</source>
+        <translation>Add next step</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1044,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Reschedule visit</source>
         <translation>Reschedule visit</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>

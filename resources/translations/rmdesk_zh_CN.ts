@@ -995,8 +995,12 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>拜访记录</translation>
     </message>
     <message>
-        <source>One next step a line; due in a week</source>
-        <translation>每行一项下一步工作，默认一周内完成</translation>
+        <source>Add objection</source>
+        <translation>添加异议</translation>
+    </message>
+    <message>
+        <source>Add next step</source>
+        <translation>添加下一步</translation>
     </message>
 </context>
 <context>
@@ -1039,6 +1043,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Reschedule visit</source>
         <translation>改期</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@ objection, deal, financing-need calculator. Each submits through a service."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
+    QTableWidget,
     QTabWidget,
     QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -249,26 +252,108 @@ class RescheduleDialog(FormDialog):
 
 
 class ReportDialog(FormDialog):
-    """The call report after a visit; next steps (one a line) become tasks."""
+    """The call report after a visit: outcome, who was met, needs found, products discussed, the
+    client's reaction, objections raised (logged on the client) and next steps with an owner and a
+    due date each (they become tasks). One save, one transaction."""
 
     def __init__(self, store: Store, visit_id: int, owner: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Call report"), parent)
+        self.setMinimumWidth(720)
+        planned = visits.report_prefill(store, visit_id)
+        self.owner = owner or planned.owner
         self.outcome = QPlainTextEdit()
+        self.attendees = QLineEdit(planned.attendees)
         self.needs = QPlainTextEdit()
         self.reaction = QLineEdit()
-        self.next_steps = QPlainTextEdit()
-        self.next_steps.setPlaceholderText(self.tr("One next step a line; due in a week"))
-        for widget in (self.outcome, self.needs, self.next_steps):
-            widget.setMaximumHeight(80)
+        self.products = QListWidget()
+        for product in list_products(store):
+            item = QListWidgetItem(product.name(i18n.language()))
+            item.setData(Qt.ItemDataRole.UserRole, product.key)
+            item.setCheckState(Qt.CheckState.Checked if product.key in planned.products else Qt.CheckState.Unchecked)
+            self.products.addItem(item)
+        self.products.setMaximumHeight(96)
+        for widget in (self.outcome, self.needs):
+            widget.setMaximumHeight(64)
+        self.objections = RowsEditor([i18n.message("field.objection_type"), i18n.message("field.words"),
+                                      i18n.message("field.answer")], self.tr("Add objection"))
+        self.next_steps = RowsEditor([i18n.message("field.task_title"), i18n.message("field.task_owner"),
+                                      i18n.message("field.due_date")], self.tr("Add next step"))
         self.form.addRow(i18n.message("field.outcome"), self.outcome)
+        self.form.addRow(i18n.message("field.attendees_met"), self.attendees)
         self.form.addRow(i18n.message("field.needs"), self.needs)
+        self.form.addRow(i18n.message("field.products_discussed"), self.products)
         self.form.addRow(i18n.message("field.reaction"), self.reaction)
+        self.form.addRow(i18n.message("field.objections_raised"), self.objections)
         self.form.addRow(i18n.message("field.task_title"), self.next_steps)
-        due = clock.today() + timedelta(days=7)
+        self.objections.add_button.clicked.connect(lambda: self.add_objection())
+        self.next_steps.add_button.clicked.connect(lambda: self.add_next_step())
+        self.add_next_step()  # most visits end with at least one next step
+        self.outcome.setFocus()
         self.submit = lambda: visits.record_report(
             store, visit_id, self.outcome.toPlainText(), self.needs.toPlainText(), self.reaction.text(),
-            [{"title": line, "owner": owner, "due_date": due}
-             for line in self.next_steps.toPlainText().splitlines() if line.strip()])
+            self.step_values(), attendees_met=self.attendees.text(), products=self.product_keys(),
+            objections=self.objection_values())
+
+    def add_objection(self, kind: str = "price", words: str = "", answer: str = "") -> None:
+        self.objections.add_row([vocab_combo("objection", vocab.OBJECTION_TYPES, kind), QLineEdit(words),
+                                 QLineEdit(answer)])
+
+    def add_next_step(self, title: str = "", owner: str | None = None, due: date | None = None) -> None:
+        when = due or clock.today() + timedelta(days=7)  # a week unless the RM picks a day
+        due_edit = QDateEdit(QDate(when.year, when.month, when.day))
+        due_edit.setCalendarPopup(True)
+        due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.next_steps.add_row([QLineEdit(title), QLineEdit(self.owner if owner is None else owner), due_edit])
+
+    def product_keys(self) -> list[str]:
+        return [self.products.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.products.count())
+                if self.products.item(i).checkState() == Qt.CheckState.Checked]
+
+    def objection_values(self) -> list[dict[str, object]]:
+        return [{"type": kind.currentData(), "words": words.text(), "answer": answer.text()}
+                for kind, words, answer in self.objections.rows() if words.text().strip()]
+
+    def step_values(self) -> list[dict[str, object]]:
+        return [{"title": title.text(), "owner": owner.text(), "due_date": due.date().toPython()}
+                for title, owner, due in self.next_steps.rows() if title.text().strip()]
+
+
+class RowsEditor(QWidget):
+    """A short list of rows of editors (objections raised, next steps) with Add and Remove;
+    a row left blank is ignored on save."""
+
+    def __init__(self, headers: list[str], add_text: str) -> None:
+        super().__init__()
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setMaximumHeight(120)
+        self.add_button = QPushButton(add_text)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.table, 1)
+        row.addLayout(buttons)
+
+    def add_row(self, editors: list[QWidget]) -> None:
+        index = self.table.rowCount()
+        self.table.insertRow(index)
+        for column, editor in enumerate(editors):
+            self.table.setCellWidget(index, column, editor)
+        self.table.resizeColumnsToContents()
+        self.table.setCurrentCell(index, 0)
+        editors[0].setFocus()
+
+    def rows(self) -> list[list[QWidget]]:
+        return [[self.table.cellWidget(r, c) for c in range(self.table.columnCount())]
+                for r in range(self.table.rowCount())]
 
 
 class NeedDialog(FormDialog):

@@ -241,7 +241,7 @@ def describe(e: Entry) -> list[str]:
     if e.kind == "visit_planned":
         return [QCoreApplication.translate("Timeline", "Visit planned for %1").replace("%1", formatting.minute(f["planned_at"])), f["objective"] or ""]
     if e.kind == "call_report":
-        return [QCoreApplication.translate("Timeline", "Call report"), " · ".join(filter(None, [f["outcome"], f["reaction"]]))]
+        return [QCoreApplication.translate("Timeline", "Call report"), " · ".join(filter(None, [f["outcome"], f["attendees"], f["reaction"]]))]
     if e.kind == "visit_cancelled":
         return [QCoreApplication.translate("Timeline", "Visit cancelled"), f["reason"] or ""]
     if e.kind == "objection":

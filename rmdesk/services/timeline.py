@@ -46,6 +46,7 @@ def timeline(store: Store, client_id: int) -> list[Entry]:
             if v.status == "done" and v.reported_at:
                 out.append(Entry(v.reported_at, "call_report", {"planned_at": v.planned_at,
                                                                 "outcome": v.report_outcome,
+                                                                "attendees": v.report_attendees,
                                                                 "reaction": v.report_reaction}))
             if v.status == "cancelled":
                 out.append(Entry(v.planned_at, "visit_cancelled", {"planned_at": v.planned_at,

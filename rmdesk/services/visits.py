@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -15,7 +15,7 @@ from rmdesk.services import clock
 from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
-from rmdesk.store.models import Client, ClientEvent, Contact, Task, Visit
+from rmdesk.store.models import Client, ClientEvent, Contact, Objection, Product, Task, Visit
 
 
 @dataclass(frozen=True)
@@ -89,28 +89,62 @@ def confirm_visit(store: Store, visit_id: int, confirmed: bool = True) -> None:
         visit.confirmed = confirmed
 
 
+@dataclass(frozen=True)
+class ReportPrefill:
+    """What the call report form starts from: the visit as planned."""
+
+    client_id: int
+    owner: str
+    attendees: str  # the key person met and their side's planned attendees
+    products: tuple[str, ...]  # product keys planned for presentation
+
+
+def report_prefill(store: Store, visit_id: int) -> ReportPrefill:
+    with store.read() as s:
+        visit = _visit(s, visit_id)
+        contact = s.get(Contact, visit.contact_id) if visit.contact_id else None
+        client = s.get(Client, visit.client_id)
+        theirs = visit.attendees_theirs or ""
+        met = theirs if contact is None or contact.name in theirs else ", ".join(filter(None, [contact.name, theirs]))
+        return ReportPrefill(visit.client_id, client.owner, met, tuple(json.loads(visit.products or "[]")))
+
+
 def record_report(store: Store, visit_id: int, outcome: str, needs: str | None = None,
-                  reaction: str | None = None, next_steps: list[Mapping[str, object]] = ()) -> list[int]:
-    """Mark the visit held with its call report; next steps become tasks (ids returned)."""
+                  reaction: str | None = None, next_steps: Sequence[Mapping[str, object]] = (), *,
+                  attendees_met: str | None = None, products: Sequence[str] = (),
+                  objections: Sequence[Mapping[str, object]] = ()) -> list[int]:
+    """Mark the visit held with its call report, in one transaction: the objections raised are
+    logged on the client (tied to the visit) and the next steps become tasks (ids returned)."""
     outcome_text = v.required_text(outcome, "outcome", 5000)
     tasks = []
     for step in next_steps:
         tasks.append(Task(title=v.required_text(step.get("title"), "task_title", 300),
                           owner=v.optional_text(step.get("owner"), "owner", 64) or "",
                           due_date=v.to_date(step.get("due_date"), "due_date"), created_at=clock.now()))
+    raised = [Objection(type=v.choice(o.get("type"), vocab.OBJECTION_TYPES, "objection_type", required=True),
+                        words=v.required_text(o.get("words"), "words", 2000),
+                        answer=v.optional_text(o.get("answer"), "answer", 2000),
+                        blocking=bool(o.get("blocking", True)), resolved=False, created_at=clock.now())
+              for o in objections]
     with store.write() as s:
         visit = _visit(s, visit_id)
         if visit.status == "cancelled":
             raise ValidationError("error.visit_cancelled", "status")
+        known = set(s.scalars(select(Product.key)))
+        for key in products:
+            if key not in known:
+                raise ValidationError("error.not_in_list", "products_discussed", value=key)
         visit.status = "done"
         visit.report_outcome = outcome_text
         visit.report_needs = v.optional_text(needs, "needs", 5000)
         visit.report_reaction = v.optional_text(reaction, "reaction", 5000)
+        visit.report_attendees = v.optional_text(attendees_met, "attendees_met", 1000)
+        visit.report_products = json.dumps(list(dict.fromkeys(products)), ensure_ascii=False)
         visit.reported_at = clock.now()
-        for task in tasks:
-            task.client_id = visit.client_id
-            task.visit_id = visit.id
-            s.add(task)
+        for row in (*tasks, *raised):
+            row.client_id = visit.client_id
+            row.visit_id = visit.id
+            s.add(row)
         s.flush()
         return [t.id for t in tasks]
 

@@ -171,6 +171,8 @@ class Visit(Base):
     report_outcome: Mapped[str | None] = mapped_column(Text)
     report_needs: Mapped[str | None] = mapped_column(Text)
     report_reaction: Mapped[str | None] = mapped_column(Text)
+    report_attendees: Mapped[str | None] = mapped_column(Text)  # who was actually met
+    report_products: Mapped[str | None] = mapped_column(Text)  # JSON list of product keys discussed
     reported_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
