@@ -49,6 +49,7 @@ CONTACT_FIELDS: dict[str, Callable[[object], object]] = {
     "phone": lambda x: v.phone(x),
     "email": lambda x: v.email(x),
     "birthday": lambda x: v.birthday(x, clock.today()),
+    "birthday_is_lunar": bool,
     "preferences": lambda x: v.optional_text(x, "preferences", 5000),
 }
 
@@ -90,6 +91,7 @@ class ContactRow:
     email: str | None
     birthday: date | None
     preferences: str | None
+    birthday_is_lunar: bool = False
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,7 @@ def get_client(store: Store, client_id: int) -> ClientDetail:
 
 def _contact_row(p: Contact) -> ContactRow:
     return ContactRow(p.id, p.name, p.title, p.role, p.decision_power, p.attitude, p.phone, p.email,
-                      p.birthday, p.preferences)
+                      p.birthday, p.preferences, bool(p.birthday_is_lunar))
 
 
 @dataclass(frozen=True)

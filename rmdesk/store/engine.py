@@ -20,7 +20,7 @@ from rmdesk.paths import STORE_FILENAME
 
 # The newest Alembic revision. A test checks it matches the migration scripts, so
 # opening an up-to-date store needs no Alembic import (start-up time).
-HEAD_REVISION = "0003_visit_planning"
+HEAD_REVISION = "0004_keeping_clients"
 BUSY_TIMEOUT_MS = 5000
 
 
