@@ -275,21 +275,9 @@ def _table(rows: list[list[str]]) -> None:
         sys.stdout.write("  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
 
 
-def due_reason_text(item, lang: str) -> str:
-    """The reason of a due item in words (shared with the GUI)."""
-    from rmdesk.services.cadence import describe
-
-    rule = describe(item.rule, lang) if item.rule else ""
-    text = i18n.message(f"due_reason.{item.reason}", lang, rule=rule)
-    if item.moved_for:
-        why = i18n.message("cadence.weekend", lang) if item.moved_for == "weekend" else item.moved_for
-        text += i18n.message("cadence.moved", lang, why=why)
-    return text
-
-
 def _cmd_due(args: argparse.Namespace) -> int:
     from rmdesk.services import workcal
-    from rmdesk.services.cadence import due_within
+    from rmdesk.services.cadence import due_within, reason_text
 
     store = _open_store(args)
     try:
@@ -312,7 +300,7 @@ def _cmd_due(args: argparse.Namespace) -> int:
             i18n.message("field.tier", lang), i18n.message("field.last_contact", lang), i18n.message("field.reason", lang)]
     body = [[d.due.isoformat() + (f" (+{d.overdue_days})" if d.overdue_days else ""), str(d.client_id), d.client_name,
              i18n.label("tier", d.tier, lang), d.last_contact.isoformat() if d.last_contact else "-",
-             due_reason_text(d, lang)] for d in items]
+             reason_text(d, lang)] for d in items]
     _table([head, *body])
     beyond = sorted({d.due.year for d in items if not workcal.is_covered(d.due.year)}
                     | {d.nominal.year for d in items if not workcal.is_covered(d.nominal.year)})

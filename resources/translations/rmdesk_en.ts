@@ -311,6 +311,10 @@
             <source>New key person</source>
             <translation>New key person</translation>
         </message>
+        <message>
+            <source>Keeps the birthday on the lunar calendar (农历)</source>
+            <translation>Keeps the birthday on the lunar calendar (农历)</translation>
+        </message>
     </context>
     <context>
         <name>DealDialog</name>
@@ -525,6 +529,10 @@
 The corporate relationship manager's desk: the six-step sales flow, visits and call plans, offline.</source>
             <translation>rmdesk %1
 The corporate relationship manager's desk: the six-step sales flow, visits and call plans, offline.</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>Maintenance</translation>
         </message>
     </context>
     <context>
@@ -827,6 +835,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>score %1/5 · rating %2 · financing need %3</source>
             <translation>score %1/5 · rating %2 · financing need %3</translation>
         </message>
+        <message>
+            <source> (lunar)</source>
+            <translation> (lunar)</translation>
+        </message>
     </context>
     <context>
         <name>ParkDialog</name>
@@ -977,6 +989,74 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>All</source>
             <translation>All</translation>
         </message>
+        <message>
+            <source>Targets</source>
+            <translation>Targets</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Activity per week</source>
+            <translation>Activity per week</translation>
+        </message>
+        <message>
+            <source>Tiers</source>
+            <translation>Tiers</translation>
+        </message>
+        <message>
+            <source>%1 of %2 (%3)</source>
+            <translation>%1 of %2 (%3)</translation>
+        </message>
+        <message>
+            <source>The full relationship-manager threshold is met (deposits and %1).</source>
+            <translation>The full relationship-manager threshold is met (deposits and %1).</translation>
+        </message>
+        <message>
+            <source>The full relationship-manager threshold needs the deposit target and one of: the loan target, the new-deposit target with a loan balance, or the settlement target with a loan balance.</source>
+            <translation>The full relationship-manager threshold needs the deposit target and one of: the loan target, the new-deposit target with a loan balance, or the settlement target with a loan balance.</translation>
+        </message>
+        <message>
+            <source>Goal: %1 contacts per working day (visits, calls and other contacts)</source>
+            <translation>Goal: %1 contacts per working day (visits, calls and other contacts)</translation>
+        </message>
+        <message>
+            <source>Week of %1</source>
+            <translation>Week of %1</translation>
+        </message>
+        <message>
+            <source>%1 of %2 · visits %3, calls %4, other %5 · %6 working days</source>
+            <translation>%1 of %2 · visits %3, calls %4, other %5 · %6 working days</translation>
+        </message>
+        <message>
+            <source>Scheme: %1. Business = average deposits + loans of each client's latest period.</source>
+            <translation>Scheme: %1. Business = average deposits + loans of each client's latest period.</translation>
+        </message>
+        <message>
+            <source>No tier</source>
+            <translation>No tier</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>Clients</translation>
+        </message>
+        <message>
+            <source>Business</source>
+            <translation>Business</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>Share</translation>
+        </message>
+        <message>
+            <source>Fee income</source>
+            <translation>Fee income</translation>
+        </message>
     </context>
     <context>
         <name>RescheduleDialog</name>
@@ -1126,6 +1206,18 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Restored from the trash</source>
             <translation>Restored from the trash</translation>
         </message>
+        <message>
+            <source>Tier %1 → %2</source>
+            <translation>Tier %1 → %2</translation>
+        </message>
+        <message>
+            <source>Tier set by hand: %1 → %2</source>
+            <translation>Tier set by hand: %1 → %2</translation>
+        </message>
+        <message>
+            <source>Manual tier cleared; the rules decide again</source>
+            <translation>Manual tier cleared; the rules decide again</translation>
+        </message>
     </context>
     <context>
         <name>TodayPage</name>
@@ -1156,14 +1248,6 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>No customer is due for maintenance.</source>
             <translation>No customer is due for maintenance.</translation>
-        </message>
-        <message>
-            <source>Birthdays in the next 7 days</source>
-            <translation>Birthdays in the next 7 days</translation>
-        </message>
-        <message>
-            <source>No birthdays this week.</source>
-            <translation>No birthdays this week.</translation>
         </message>
         <message>
             <source>Stale in the pipeline</source>
@@ -1218,20 +1302,32 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Date</translation>
         </message>
         <message>
-            <source>Key person</source>
-            <translation>Key person</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Age</translation>
-        </message>
-        <message>
             <source>Step</source>
             <translation>Step</translation>
         </message>
         <message>
             <source>Days in step</source>
             <translation>Days in step</translation>
+        </message>
+        <message>
+            <source>Personal care</source>
+            <translation>Personal care</translation>
+        </message>
+        <message>
+            <source>No birthdays, anniversaries or festivals coming up.</source>
+            <translation>No birthdays, anniversaries or festivals coming up.</translation>
+        </message>
+        <message>
+            <source>Personal care in the next %1 days</source>
+            <translation>Personal care in the next %1 days</translation>
+        </message>
+        <message>
+            <source>Occasion</source>
+            <translation>Occasion</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Who</translation>
         </message>
     </context>
     <context>
@@ -1389,6 +1485,202 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>No</source>
             <translation>No</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeepingPage</name>
+        <message>
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>No birthdays, anniversaries or festivals coming up.</source>
+            <translation>No birthdays, anniversaries or festivals coming up.</translation>
+        </message>
+        <message>
+            <source>Maintenance due</source>
+            <translation>Maintenance due</translation>
+        </message>
+        <message>
+            <source>Look ahead</source>
+            <translation>Look ahead</translation>
+        </message>
+        <message>
+            <source>%1 clients due, %2 of them overdue. Double-click a row to open the client.</source>
+            <translation>%1 clients due, %2 of them overdue. Double-click a row to open the client.</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation>Last contact</translation>
+        </message>
+        <message>
+            <source>Visit planned</source>
+            <translation>Visit planned</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 d</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source>Plan a visit</source>
+            <translation>Plan a visit</translation>
+        </message>
+        <message>
+            <source>Personal care in the next %1 days</source>
+            <translation>Personal care in the next %1 days</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Occasion</source>
+            <translation>Occasion</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeepingPanel</name>
+        <message>
+            <source>Keeping the client</source>
+            <translation>Keeping the client</translation>
+        </message>
+        <message>
+            <source>Set tier by hand…</source>
+            <translation>Set tier by hand…</translation>
+        </message>
+        <message>
+            <source>Let the rules decide</source>
+            <translation>Let the rules decide</translation>
+        </message>
+        <message>
+            <source>Save cadence and founding date</source>
+            <translation>Save cadence and founding date</translation>
+        </message>
+        <message>
+            <source>Next contact due</source>
+            <translation>Next contact due</translation>
+        </message>
+        <message>
+            <source>Business</source>
+            <translation>Business</translation>
+        </message>
+        <message>
+            <source>No tier</source>
+            <translation>No tier</translation>
+        </message>
+        <message>
+            <source>%1, set by hand: %2</source>
+            <translation>%1, set by hand: %2</translation>
+        </message>
+        <message>
+            <source>%1, from the rules of the scheme “%2”</source>
+            <translation>%1, from the rules of the scheme “%2”</translation>
+        </message>
+        <message>
+            <source>Tier's cadence: %1</source>
+            <translation>Tier's cadence: %1</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Not on a cadence (not a kept client)</source>
+            <translation>Not on a cadence (not a kept client)</translation>
+        </message>
+        <message>
+            <source>Set tier by hand</source>
+            <translation>Set tier by hand</translation>
+        </message>
+        <message>
+            <source>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</source>
+            <translation>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeepingSettings</name>
+        <message>
+            <source>Keeping clients: tiers, cadences, targets, reminders</source>
+            <translation>Keeping clients: tiers, cadences, targets, reminders</translation>
+        </message>
+        <message>
+            <source>Use scheme and recompute tiers</source>
+            <translation>Use scheme and recompute tiers</translation>
+        </message>
+        <message>
+            <source>Save cadences</source>
+            <translation>Save cadences</translation>
+        </message>
+        <message>
+            <source>Tier scheme</source>
+            <translation>Tier scheme</translation>
+        </message>
+        <message>
+            <source>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</source>
+            <translation>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</translation>
+        </message>
+        <message>
+            <source>Save targets</source>
+            <translation>Save targets</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Remind of birthdays, anniversaries and festivals this many days ahead</source>
+            <translation>Remind of birthdays, anniversaries and festivals this many days ahead</translation>
+        </message>
+        <message>
+            <source>Scheme in use; %1 tiers changed.</source>
+            <translation>Scheme in use; %1 tiers changed.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParetoChart</name>
+        <message>
+            <source>Share of clients (biggest first) → share of business</source>
+            <translation>Share of clients (biggest first) → share of business</translation>
+        </message>
+        <message>
+            <source>top 20%: %1 of business</source>
+            <translation>top 20%: %1 of business</translation>
         </message>
     </context>
 </TS>

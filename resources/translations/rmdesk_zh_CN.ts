@@ -310,6 +310,10 @@
             <source>New key person</source>
             <translation>新增关键人</translation>
         </message>
+        <message>
+            <source>Keeps the birthday on the lunar calendar (农历)</source>
+            <translation>按农历过生日</translation>
+        </message>
     </context>
     <context>
         <name>DealDialog</name>
@@ -524,6 +528,10 @@
 The corporate relationship manager's desk: the six-step sales flow, visits and call plans, offline.</source>
             <translation>rmdesk %1
 对公客户经理工作台：营销六步、拜访与拜访计划，离线可用。</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>客户维护</translation>
         </message>
     </context>
     <context>
@@ -826,6 +834,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>score %1/5 · rating %2 · financing need %3</source>
             <translation>资格评分 %1/5 · 评级 %2 · 融资需求 %3</translation>
         </message>
+        <message>
+            <source> (lunar)</source>
+            <translation>（农历）</translation>
+        </message>
     </context>
     <context>
         <name>ParkDialog</name>
@@ -976,6 +988,74 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>All</source>
             <translation>全部</translation>
         </message>
+        <message>
+            <source>Targets</source>
+            <translation>考核目标</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <source>Activity per week</source>
+            <translation>每周活动量</translation>
+        </message>
+        <message>
+            <source>Tiers</source>
+            <translation>客户分层</translation>
+        </message>
+        <message>
+            <source>%1 of %2 (%3)</source>
+            <translation>%1 / %2（%3）</translation>
+        </message>
+        <message>
+            <source>The full relationship-manager threshold is met (deposits and %1).</source>
+            <translation>已达标：满足正式客户经理的考核门槛（存款及%1）。</translation>
+        </message>
+        <message>
+            <source>The full relationship-manager threshold needs the deposit target and one of: the loan target, the new-deposit target with a loan balance, or the settlement target with a loan balance.</source>
+            <translation>正式客户经理门槛：存款目标，外加以下之一：贷款目标；新增存款目标且有贷款余额；国际结算目标且有贷款余额。</translation>
+        </message>
+        <message>
+            <source>Goal: %1 contacts per working day (visits, calls and other contacts)</source>
+            <translation>目标：每个工作日 %1 次客户活动（拜访、电话及其他联系）</translation>
+        </message>
+        <message>
+            <source>Week of %1</source>
+            <translation>%1 当周</translation>
+        </message>
+        <message>
+            <source>%1 of %2 · visits %3, calls %4, other %5 · %6 working days</source>
+            <translation>%1 / %2 · 拜访 %3、电话 %4、其他 %5 · %6 个工作日</translation>
+        </message>
+        <message>
+            <source>Scheme: %1. Business = average deposits + loans of each client's latest period.</source>
+            <translation>方案：%1。业务量 = 各客户最近一期的日均存款 + 日均贷款。</translation>
+        </message>
+        <message>
+            <source>No tier</source>
+            <translation>未分层</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>客户分层</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>客户数</translation>
+        </message>
+        <message>
+            <source>Business</source>
+            <translation>业务量</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>占比</translation>
+        </message>
+        <message>
+            <source>Fee income</source>
+            <translation>中间业务收入</translation>
+        </message>
     </context>
     <context>
         <name>RescheduleDialog</name>
@@ -1125,6 +1205,18 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Restored from the trash</source>
             <translation>从回收站恢复</translation>
         </message>
+        <message>
+            <source>Tier %1 → %2</source>
+            <translation>分层 %1 → %2</translation>
+        </message>
+        <message>
+            <source>Tier set by hand: %1 → %2</source>
+            <translation>手动设定分层：%1 → %2</translation>
+        </message>
+        <message>
+            <source>Manual tier cleared; the rules decide again</source>
+            <translation>取消手动分层，恢复按规则分层</translation>
+        </message>
     </context>
     <context>
         <name>TodayPage</name>
@@ -1155,14 +1247,6 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>No customer is due for maintenance.</source>
             <translation>暂无到期需要维护的客户。</translation>
-        </message>
-        <message>
-            <source>Birthdays in the next 7 days</source>
-            <translation>未来 7 天生日</translation>
-        </message>
-        <message>
-            <source>No birthdays this week.</source>
-            <translation>本周没有关键人过生日。</translation>
         </message>
         <message>
             <source>Stale in the pipeline</source>
@@ -1217,20 +1301,32 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>日期</translation>
         </message>
         <message>
-            <source>Key person</source>
-            <translation>关键人</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>年龄</translation>
-        </message>
-        <message>
             <source>Step</source>
             <translation>步骤</translation>
         </message>
         <message>
             <source>Days in step</source>
             <translation>停留天数</translation>
+        </message>
+        <message>
+            <source>Personal care</source>
+            <translation>情感维护</translation>
+        </message>
+        <message>
+            <source>No birthdays, anniversaries or festivals coming up.</source>
+            <translation>近期没有生日、周年纪念或节日。</translation>
+        </message>
+        <message>
+            <source>Personal care in the next %1 days</source>
+            <translation>未来 %1 天的情感维护</translation>
+        </message>
+        <message>
+            <source>Occasion</source>
+            <translation>事由</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>对象</translation>
         </message>
     </context>
     <context>
@@ -1388,6 +1484,202 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>No</source>
             <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeepingPage</name>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>No birthdays, anniversaries or festivals coming up.</source>
+            <translation>近期没有生日、周年纪念或节日。</translation>
+        </message>
+        <message>
+            <source>Maintenance due</source>
+            <translation>到期维护</translation>
+        </message>
+        <message>
+            <source>Look ahead</source>
+            <translation>提前查看</translation>
+        </message>
+        <message>
+            <source>%1 clients due, %2 of them overdue. Double-click a row to open the client.</source>
+            <translation>%1 个客户到期维护，其中 %2 个已逾期。双击一行打开客户。</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>客户分层</translation>
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation>上次联系</translation>
+        </message>
+        <message>
+            <source>Visit planned</source>
+            <translation>已约拜访</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 天</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>Plan a visit</source>
+            <translation>计划拜访</translation>
+        </message>
+        <message>
+            <source>Personal care in the next %1 days</source>
+            <translation>未来 %1 天的情感维护</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Occasion</source>
+            <translation>事由</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>对象</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeepingPanel</name>
+        <message>
+            <source>Keeping the client</source>
+            <translation>客户维护</translation>
+        </message>
+        <message>
+            <source>Set tier by hand…</source>
+            <translation>手动设定分层…</translation>
+        </message>
+        <message>
+            <source>Let the rules decide</source>
+            <translation>恢复按规则分层</translation>
+        </message>
+        <message>
+            <source>Save cadence and founding date</source>
+            <translation>保存维护频率和成立日期</translation>
+        </message>
+        <message>
+            <source>Next contact due</source>
+            <translation>下次维护到期</translation>
+        </message>
+        <message>
+            <source>Business</source>
+            <translation>业务量</translation>
+        </message>
+        <message>
+            <source>No tier</source>
+            <translation>未分层</translation>
+        </message>
+        <message>
+            <source>%1, set by hand: %2</source>
+            <translation>%1（手动设定：%2）</translation>
+        </message>
+        <message>
+            <source>%1, from the rules of the scheme “%2”</source>
+            <translation>%1（按“%2”规则）</translation>
+        </message>
+        <message>
+            <source>Tier's cadence: %1</source>
+            <translation>分层频率：%1</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Not on a cadence (not a kept client)</source>
+            <translation>不在维护频率内（非维护客户）</translation>
+        </message>
+        <message>
+            <source>Set tier by hand</source>
+            <translation>手动设定分层</translation>
+        </message>
+        <message>
+            <source>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</source>
+            <translation>此处设定的分层将一直保留，不受规则影响，直到恢复按规则分层。</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeepingSettings</name>
+        <message>
+            <source>Keeping clients: tiers, cadences, targets, reminders</source>
+            <translation>客户维护：分层、维护频率、考核目标、提醒</translation>
+        </message>
+        <message>
+            <source>Use scheme and recompute tiers</source>
+            <translation>启用方案并重新分层</translation>
+        </message>
+        <message>
+            <source>Save cadences</source>
+            <translation>保存维护频率</translation>
+        </message>
+        <message>
+            <source>Tier scheme</source>
+            <translation>分层方案</translation>
+        </message>
+        <message>
+            <source>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</source>
+            <translation>各层维护频率（规则，如 FREQ=WEEKLY;INTERVAL=2）</translation>
+        </message>
+        <message>
+            <source>Save targets</source>
+            <translation>保存目标</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Remind of birthdays, anniversaries and festivals this many days ahead</source>
+            <translation>生日、周年纪念和节日提前提醒天数</translation>
+        </message>
+        <message>
+            <source>Scheme in use; %1 tiers changed.</source>
+            <translation>方案已启用；%1 个客户的分层有变化。</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParetoChart</name>
+        <message>
+            <source>Share of clients (biggest first) → share of business</source>
+            <translation>客户占比（按业务量从大到小）→ 业务量占比</translation>
+        </message>
+        <message>
+            <source>top 20%: %1 of business</source>
+            <translation>前 20% 客户：占业务量 %1</translation>
         </message>
     </context>
 </TS>

@@ -65,12 +65,16 @@ class ContactDialog(FormDialog):
         self.email = QLineEdit(contact.email or "" if contact else "")
         self.birthday = QLineEdit(formatting.day(contact.birthday) if contact else "")
         self.birthday.setPlaceholderText("YYYY-MM-DD")
+        self.lunar = QCheckBox(self.tr("Keeps the birthday on the lunar calendar (农历)"))
+        self.lunar.setChecked(bool(contact and contact.birthday_is_lunar))
         self.preferences = QPlainTextEdit(contact.preferences or "" if contact else "")
         self.preferences.setMaximumHeight(70)
         for key, widget in (("contact_name", self.name), ("title", self.title_edit), ("role", self.role),
                             ("decision_power", self.power), ("attitude", self.attitude), ("phone", self.phone),
                             ("email", self.email), ("birthday", self.birthday), ("preferences", self.preferences)):
             self.form.addRow(i18n.message(f"field.{key}"), widget)
+            if key == "birthday":
+                self.form.addRow("", self.lunar)
 
         def submit():
             data = self.values()
@@ -85,7 +89,7 @@ class ContactDialog(FormDialog):
         return {"name": self.name.text(), "title": self.title_edit.text(), "role": self.role.currentData(),
                 "decision_power": self.power.currentData(), "attitude": self.attitude.currentData(),
                 "phone": self.phone.text(), "email": self.email.text(), "birthday": self.birthday.text(),
-                "preferences": self.preferences.toPlainText()}
+                "birthday_is_lunar": self.lunar.isChecked(), "preferences": self.preferences.toPlainText()}
 
 
 class VisitDialog(FormDialog):

@@ -101,6 +101,27 @@ class DueItem:
     overdue_days: int  # > 0 when due before today
     calendar_covered: bool  # False: the year is beyond the holiday data; weekends only
     moved_for: str | None  # why the nominal date moved: a holiday's (English) name, "weekend", or None
+    planned_visit: datetime | None = None  # the next visit already planned (from today on)
+
+
+def reason_text(item: DueItem, lang: str | None = None) -> str:
+    """Why the item is due, in words, with the move to a working day if any."""
+    rule = describe(item.rule, lang) if item.rule else ""
+    text = i18n.message(f"due_reason.{item.reason}", lang, rule=rule)
+    if item.moved_for:
+        why = i18n.message("cadence.weekend", lang) if item.moved_for == "weekend" else item.moved_for
+        text += i18n.message("cadence.moved", lang, why=why)
+    return text
+
+
+def planned_visits(store: Store) -> dict[int, datetime]:
+    """Each client's next planned visit from today on."""
+    start = datetime.combine(clock.today(), datetime.min.time())
+    with store.read() as s:
+        rows = s.execute(select(Visit.client_id, func.min(Visit.planned_at))
+                         .where(Visit.status == "planned", Visit.deleted_at.is_(None), Visit.planned_at >= start)
+                         .group_by(Visit.client_id))
+        return {cid: at if isinstance(at, datetime) else datetime.fromisoformat(str(at)) for cid, at in rows}
 
 
 def last_contacts(store: Store) -> dict[int, date]:
@@ -127,6 +148,7 @@ def schedule(store: Store) -> list[DueItem]:
     cadences: dict[str, str] = scheme["cadences"]
     fallback = cadences[scheme["tiers"][-1]]
     contacts = last_contacts(store)
+    planned = planned_visits(store)
     today = clock.today()
     with store.read() as s:
         clients = list(s.execute(
@@ -152,7 +174,7 @@ def schedule(store: Store) -> list[DueItem]:
             moved = workcal.holiday_name(nominal) or "weekend"
         out.append(DueItem(cid, name, tier, last, nominal, due, reason, rule if reason != "date_set" else None,
                            max(0, (today - due).days), workcal.is_covered(nominal.year) and workcal.is_covered(
-                               due.year), moved))
+                               due.year), moved, planned.get(cid)))
     out.sort(key=lambda d: (d.due, d.client_name, d.client_id))
     return out
 

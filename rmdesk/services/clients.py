@@ -137,6 +137,10 @@ class ClientDetail:
     updated_at: datetime
     contacts: list[ContactRow] = field(default_factory=list)
     banks: list[BankRow] = field(default_factory=list)
+    # keeping clients (step 6)
+    tier_override_reason: str | None = None
+    cadence_rule: str | None = None
+    founded_date: date | None = None
 
     def days_in_step(self, today: date | None = None) -> int:
         return ((today or clock.today()) - self.step_entered_at.date()).days
@@ -249,6 +253,7 @@ def get_client(store: Store, client_id: int) -> ClientDetail:
             intel_notes=c.intel_notes, created_at=c.created_at, updated_at=c.updated_at,
             contacts=[_contact_row(p) for p in c.contacts],
             banks=[BankRow(b.bank_name, b.share_pct, b.satisfaction, b.notes) for b in c.banks],
+            tier_override_reason=c.tier_override_reason, cadence_rule=c.cadence_rule, founded_date=c.founded_date,
         )
 
 
