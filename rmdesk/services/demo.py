@@ -312,7 +312,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
 
 def _keeping(rng: random.Random, rows: dict[str, list[dict]], now: datetime) -> None:
     """Step 6 data from a separate random stream (the rest of the book stays as it was):
-    business volumes for 2025 and 2026 with a few big clients (a Pareto spread), founding
+    business volumes for 2025 and 2026 with a few big clients (a log-normal spread), founding
     dates, some lunar birthdays, and maintenance contacts of the kept clients."""
     rows["volumes"], rows["maintenance"] = [], []
     ways = ("onsite", "extra_value", "knowledge", "personal_care", "advisory", "cross_selling")
@@ -321,7 +321,7 @@ def _keeping(rng: random.Random, rows: dict[str, list[dict]], now: datetime) -> 
         client["founded_date"] = founded if rng.random() < 0.6 else None
         if client["step"] < 5 or client["status"] == "lost":
             continue
-        scale = Decimal(int(rng.paretovariate(1.2) * 2_000_000) // 10_000 * 10_000)
+        scale = Decimal(int(rng.lognormvariate(16.1, 1.3)) // 10_000 * 10_000)  # median about 1,000万
         for period, growth in (("2025", Decimal("0.85")), ("2026", Decimal(1))):
             deposits = (scale * growth).quantize(Decimal(1))
             rows["volumes"].append({

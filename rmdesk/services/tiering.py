@@ -389,12 +389,15 @@ class Overview:
 
 def overview(store: Store) -> Overview:
     """How many clients and how much business (latest period each) per tier of the active
-    scheme, and the Pareto curve over the clients that have volumes."""
+    scheme, and the Pareto curve over the clients that have volumes. Counted: customers
+    (step 6) and any other active client with business volumes."""
     scheme = get_scheme(store)
     volumes = latest_volumes(store)
     with store.read() as s:
-        tiers = dict(s.execute(select(Client.id, Client.tier).where(Client.deleted_at.is_(None),
-                                                                    Client.status.in_(("active", "won")))).all())
+        tiers = {cid: tier for cid, tier, step in s.execute(
+            select(Client.id, Client.tier, Client.step).where(Client.deleted_at.is_(None),
+                                                               Client.status.in_(("active", "won"))))
+                 if step == 6 or cid in volumes}
     lines = []
     for tier in [*scheme["tiers"], None]:
         ids = [cid for cid, t in tiers.items() if (t if t in scheme["tiers"] else None) == tier]

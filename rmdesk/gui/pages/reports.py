@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,8 +55,11 @@ class ParetoChart(QWidget):
         super().__init__()
         self.curve: list[tuple[Decimal, Decimal]] = []
         self.top20: Decimal | None = None
-        self.setMinimumSize(360, 260)
+        self.setMinimumSize(360, 280)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(520, 280)
 
     def set_curve(self, curve: list[tuple[Decimal, Decimal]], top20: Decimal | None) -> None:
         self.curve, self.top20 = curve, top20
@@ -67,7 +70,7 @@ class ParetoChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = p.fontMetrics()
         left, bottom = metrics.horizontalAdvance("100%") + 10, metrics.height() * 2 + 6
-        area = QRectF(left, 8, self.width() - left - 12, self.height() - bottom - 8)
+        area = QRectF(left, 8, self.width() - left - metrics.horizontalAdvance("100%") / 2 - 8, self.height() - bottom - 8)
         p.fillRect(area, QColor("#fafafa"))
 
         def at(x: float, y: float) -> QPointF:
@@ -114,7 +117,7 @@ class ReportsPage(QWidget):
         super().__init__()
         self.store = store
         self.table = read_only_table()
-        self.table.setMinimumHeight(260)
+        self.table.setFixedHeight(280)
 
         self.period = QComboBox()
         self.period.currentIndexChanged.connect(lambda _i: self.refresh_targets())
@@ -141,7 +144,7 @@ class ReportsPage(QWidget):
         self.goal_line = QLabel()
 
         self.tiers = read_only_table()
-        self.tiers.setMinimumHeight(200)
+        self.tiers.setFixedHeight(280)
         self.scheme_line = QLabel()
         self.chart = ParetoChart()
 
