@@ -149,3 +149,43 @@ def test_client_keeping_panel_sets_a_tier_by_hand(desk, monkeypatch):
     assert "总行重点名单" in panel.tier_state.text() and panel.clear_button.isEnabled()
     panel.clear_button.click()
     assert tiering.tier_override(desk.store, cid) is None
+
+
+def test_volumes_dialog_enters_business_in_wan(desk, monkeypatch):
+    from rmdesk.gui.client_forms import VolumesDialog
+
+    cid = clients.create_client(desk.store, {"name": "测试新能源有限公司"})
+    window = desk.window.open_client(cid)
+    panel = window.overview.keeping
+
+    def fill(dialog):
+        assert isinstance(dialog, VolumesDialog)
+        dialog.period.setText("2026-H2")
+        dialog.edits["avg_deposits"].setText("1,500")  # 万元
+        dialog.edits["fee_income"].setText("12.5")
+        dialog.products.setValue(3)
+        dialog.try_accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "run", fill)
+    panel.volumes_button.click()
+    rows = tiering.volumes_of(desk.store, cid)
+    assert [(r.period, r.avg_deposits, r.fee_income, r.products_held) for r in rows] == [
+        ("2026-H2", Decimal("15000000"), Decimal("125000"), 3)]
+    assert "1,500.00万元" in panel.volumes.text()
+
+
+def test_maturity_of_a_won_loan_makes_tasks(desk, monkeypatch):
+    from rmdesk.services import engagement
+
+    cid = clients.create_client(desk.store, {"name": "测试贷款有限公司"})
+    deal = engagement.create_deal(desk.store, cid, "working_capital_loan", "5000000")
+    engagement.close_deal(desk.store, deal, won=True, actual_date="2026-11-23")
+    window = desk.window.open_client(cid)
+    panel = window.deals
+    panel.table.selectRow(0)
+    monkeypatch.setattr(dialogs, "run", lambda d: d.try_accept() or d.result() == d.DialogCode.Accepted)
+    assert panel.set_maturity()
+    tasks = [t for t in visits.open_tasks(desk.store) if t.client_id == cid]
+    assert len(tasks) == 5 and "贷后检查" in tasks[0].title
+    assert panel.table.item(0, 6).text() == "2027-11-23"

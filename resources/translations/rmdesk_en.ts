@@ -369,6 +369,14 @@
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
+        <message>
+            <source>Maturity…</source>
+            <translation>Maturity…</translation>
+        </message>
+        <message>
+            <source>A won credit deal's maturity: post-loan checks become tasks</source>
+            <translation>A won credit deal's maturity: post-loan checks become tasks</translation>
+        </message>
     </context>
     <context>
         <name>Errors</name>
@@ -1624,6 +1632,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</source>
             <translation>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</translation>
         </message>
+        <message>
+            <source>Business volumes…</source>
+            <translation>Business volumes…</translation>
+        </message>
     </context>
     <context>
         <name>KeepingSettings</name>
@@ -1681,6 +1693,24 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>top 20%: %1 of business</source>
             <translation>top 20%: %1 of business</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaturityDialog</name>
+        <message>
+            <source>Maturity and post-loan checks</source>
+            <translation>Maturity and post-loan checks</translation>
+        </message>
+        <message>
+            <source>The first post-loan check falls a month after drawing, then one every quarter until maturity, and a reminder a month before maturity; all on working days.</source>
+            <translation>The first post-loan check falls a month after drawing, then one every quarter until maturity, and a reminder a month before maturity; all on working days.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolumesDialog</name>
+        <message>
+            <source>Business volumes</source>
+            <translation>Business volumes</translation>
         </message>
     </context>
 </TS>

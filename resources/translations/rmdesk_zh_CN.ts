@@ -368,6 +368,14 @@
             <source>Closed</source>
             <translation>结束日期</translation>
         </message>
+        <message>
+            <source>Maturity…</source>
+            <translation>到期日…</translation>
+        </message>
+        <message>
+            <source>A won credit deal's maturity: post-loan checks become tasks</source>
+            <translation>已成交授信业务的到期日：贷后检查自动生成待办</translation>
+        </message>
     </context>
     <context>
         <name>Errors</name>
@@ -1623,6 +1631,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</source>
             <translation>此处设定的分层将一直保留，不受规则影响，直到恢复按规则分层。</translation>
         </message>
+        <message>
+            <source>Business volumes…</source>
+            <translation>业务量…</translation>
+        </message>
     </context>
     <context>
         <name>KeepingSettings</name>
@@ -1680,6 +1692,24 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>top 20%: %1 of business</source>
             <translation>前 20% 客户：占业务量 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaturityDialog</name>
+        <message>
+            <source>Maturity and post-loan checks</source>
+            <translation>到期日与贷后检查</translation>
+        </message>
+        <message>
+            <source>The first post-loan check falls a month after drawing, then one every quarter until maturity, and a reminder a month before maturity; all on working days.</source>
+            <translation>放款后一个月进行首次贷后检查，此后每季度一次直至到期，到期前一个月提醒；均安排在工作日。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolumesDialog</name>
+        <message>
+            <source>Business volumes</source>
+            <translation>业务量</translation>
         </message>
     </context>
 </TS>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from rmdesk import formatting, i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
-from rmdesk.gui.client_forms import vocab_combo
+from rmdesk.gui.client_forms import VolumesDialog, vocab_combo
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.step_tools import Tool
 from rmdesk.services import cadence, tiering
@@ -48,6 +48,9 @@ class KeepingPanel(Tool):
         self.volumes.setWordWrap(True)
         save = QPushButton(self.tr("Save cadence and founding date"))
         save.clicked.connect(self.save)
+        self.volumes_button = QPushButton(self.tr("Business volumes…"))
+        self.volumes_button.clicked.connect(
+            lambda: self.open_dialog(VolumesDialog(self.store, self.client_id, self)))
         form.addRow(i18n.message("field.tier"), self.tier_state)
         form.addRow("", buttons)
         form.addRow(i18n.message("field.cadence"), self.cadence)
@@ -55,6 +58,7 @@ class KeepingPanel(Tool):
         form.addRow("", save)
         form.addRow(self.tr("Next contact due"), self.due)
         form.addRow(self.tr("Business"), self.volumes)
+        form.addRow("", self.volumes_button)
         self.layout_.addWidget(box)
         self._client: ClientDetail | None = None
 

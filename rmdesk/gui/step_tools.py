@@ -29,6 +29,7 @@ from rmdesk.gui import dialogs
 from rmdesk.gui.client_forms import (
     DealDialog,
     FinancingDialog,
+    MaturityDialog,
     NeedDialog,
     ObjectionDialog,
     VisitDialog,
@@ -270,8 +271,12 @@ class DealsPanel(Tool):
             engagement.close_deal, store, did, True))
         lost = QPushButton(self.tr("Lost…"))
         lost.clicked.connect(self.lose)
+        self.maturity_button = QPushButton(self.tr("Maturity…"))
+        self.maturity_button.setToolTip(self.tr("A won credit deal's maturity: post-loan checks become tasks"))
+        self.maturity_button.clicked.connect(self.set_maturity)
+        self._deals: dict[int, engagement.DealRow] = {}
         row = QHBoxLayout()
-        for button in (add, won, lost):
+        for button in (add, won, lost, self.maturity_button):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addWidget(self.table, 1)
@@ -285,15 +290,20 @@ class DealsPanel(Tool):
         dialog.submit = lambda: engagement.close_deal(self.store, deal_id, False, dialog.text())
         self.open_dialog(dialog)
 
+    def set_maturity(self) -> bool:
+        deal = self._deals.get(self.selected_id(self.table) or 0)
+        return deal is not None and self.open_dialog(MaturityDialog(self.store, deal, self))
+
     def refresh(self, client: ClientDetail) -> None:
         lang = i18n.language()
         rows = engagement.deals_of(self.store, client.id)
+        self._deals = {d.id: d for d in rows}
         fill_table(self.table, [self.tr("Product"), self.tr("Amount"), self.tr("Rate"), self.tr("Status"),
-                                self.tr("Expected"), self.tr("Closed")],
+                                self.tr("Expected"), self.tr("Closed"), i18n.message("field.maturity_date")],
                    [(None, [d.product_zh if lang == "zh_CN" else d.product_en, formatting.money(d.amount, lang),
                             f"{d.rate.normalize()}%" if d.rate is not None else "",
                             i18n.label("deal_status", d.status), formatting.day(d.expected_date),
-                            formatting.day(d.actual_date)]) for d in rows])
+                            formatting.day(d.actual_date), formatting.day(d.maturity_date)]) for d in rows])
         _tag_rows(self.table, [d.id for d in rows])
 
 
