@@ -469,3 +469,26 @@ def test_cli_due_and_tiers_recompute(run, store, data_dir):
     assert code == 2 and err.count("\n") == 1
     code, _, err = run("tiers")
     assert code == 2
+
+
+def test_import_volumes_from_csv_all_or_nothing(store):
+    a = clients.create_client(store, {"name": "华能电力", "credit_code": "91350100M000100Y43"})
+    b = clients.create_client(store, {"name": "长城汽车"})
+    good = ("\ufeffclient,period,avg_deposits,avg_loans,fee_income,products_held\n"
+            f"91350100M000100Y43,2026,\"1,000,000\",500000,,2\n"
+            f"{b},2026-H1,300000,0,1000.50,1\n"
+            "长城汽车,2025,100,,,\n")
+    assert tiering.import_volumes(store, good) == 3
+    assert [(r.period, r.avg_deposits, r.avg_loans, r.products_held) for r in tiering.volumes_of(store, a)] == [
+        ("2026", Decimal("1000000"), Decimal("500000"), 2)]
+    assert [r.period for r in tiering.volumes_of(store, b)] == ["2026-H1", "2025"]
+    bad = "client,period,avg_deposits\n华能电力,2027,5\n不存在公司,2027,5\n"
+    with pytest.raises(ValidationError) as err:
+        tiering.import_volumes(store, bad)
+    assert "line 3" in err.value.message("en") and "不存在公司" in err.value.message("en")
+    assert [r.period for r in tiering.volumes_of(store, a)] == ["2026"]  # nothing written
+    with pytest.raises(ValidationError) as err:
+        tiering.import_volumes(store, "client,period,avg_deposits\n华能电力,2027,-5\n")
+    assert "line 2" in err.value.message("en") and "negative" in err.value.message("en")
+    with pytest.raises(ValidationError):
+        tiering.import_volumes(store, "name,deposits\nx,1\n")

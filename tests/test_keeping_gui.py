@@ -189,3 +189,19 @@ def test_maturity_of_a_won_loan_makes_tasks(desk, monkeypatch):
     tasks = [t for t in visits.open_tasks(desk.store) if t.client_id == cid]
     assert len(tasks) == 5 and "贷后检查" in tasks[0].title
     assert panel.table.item(0, 6).text() == "2027-11-23"
+
+
+def test_import_volumes_and_recompute_from_the_maintenance_page(desk, tmp_path):
+    w = desk.window
+    w.show_page(KEEPING_PAGE)
+    page = w.keeping
+    cid = clients.create_client(desk.store, {"name": "导入测试有限公司"})
+    good = tmp_path / "v.csv"
+    good.write_text("client,period,avg_deposits\n导入测试有限公司,2026,200000000\n", encoding="utf-8")
+    assert page.import_file(str(good)) == 1 and "1" in page.status.text()
+    page.recompute_button.click()
+    assert clients.get_client(desk.store, cid).tier == "key"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("client,period\n没有这家,2026\n", encoding="utf-8")
+    assert page.import_file(str(bad)) == 0 and "第 2 行" in page.status.text()
+    assert page.import_file(str(tmp_path / "missing.csv")) == 0

@@ -1573,6 +1573,38 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Who</source>
             <translation>Who</translation>
         </message>
+        <message>
+            <source>Import business volumes (CSV)…</source>
+            <translation>Import business volumes (CSV)…</translation>
+        </message>
+        <message>
+            <source>Columns: %1</source>
+            <translation>Columns: %1</translation>
+        </message>
+        <message>
+            <source>Recompute tiers</source>
+            <translation>Recompute tiers</translation>
+        </message>
+        <message>
+            <source>Import business volumes</source>
+            <translation>Import business volumes</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>Cannot read %1: %2</translation>
+        </message>
+        <message>
+            <source>%1 rows of business volumes imported. Recompute tiers to apply them.</source>
+            <translation>%1 rows of business volumes imported. Recompute tiers to apply them.</translation>
+        </message>
+        <message>
+            <source>%1 tiers changed, %2 manual tiers kept.</source>
+            <translation>%1 tiers changed, %2 manual tiers kept.</translation>
+        </message>
     </context>
     <context>
         <name>KeepingPanel</name>

@@ -1572,6 +1572,38 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Who</source>
             <translation>对象</translation>
         </message>
+        <message>
+            <source>Import business volumes (CSV)…</source>
+            <translation>导入业务量（CSV）…</translation>
+        </message>
+        <message>
+            <source>Columns: %1</source>
+            <translation>列：%1</translation>
+        </message>
+        <message>
+            <source>Recompute tiers</source>
+            <translation>重新分层</translation>
+        </message>
+        <message>
+            <source>Import business volumes</source>
+            <translation>导入业务量</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <source>%1 rows of business volumes imported. Recompute tiers to apply them.</source>
+            <translation>已导入 %1 行业务量。重新分层后生效。</translation>
+        </message>
+        <message>
+            <source>%1 tiers changed, %2 manual tiers kept.</source>
+            <translation>%1 个客户分层有变化，%2 个手动分层保持不变。</translation>
+        </message>
     </context>
     <context>
         <name>KeepingPanel</name>

@@ -73,7 +73,7 @@ class KeepingSettings(QGroupBox):
             if measure == "intl_settlement_usd":
                 caption = caption.replace("（美元）", "（万美元）")  # zh_CN types 万 of USD; en plain USD
             elif measure in targets.MONEY_MEASURES:
-                caption += f" ({unit})"
+                caption += f"（{unit}）" if lang == "zh_CN" else f" ({unit})"
             target_form.addRow(caption, edit)
             self.targets[measure] = edit
         self.daily = QSpinBox()

@@ -20,7 +20,7 @@ from functools import cache
 
 from sqlalchemy import select
 
-from rmdesk import vocab
+from rmdesk import i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.paths import resources_dir
 from rmdesk.services import clock
@@ -196,8 +196,7 @@ class VolumeRow:
         return self.avg_deposits + self.avg_loans
 
 
-def set_business_volume(store: Store, client_id: int, period: str, values: Mapping[str, object]) -> None:
-    """Enter (or replace) a client's volumes for a period; amounts in yuan (settlement in USD)."""
+def _clean_volume(period: object, values: Mapping[str, object]) -> tuple[str, dict[str, object]]:
     text = str(period or "").strip()
     if not text:
         raise ValidationError("error.required", "period")
@@ -210,16 +209,70 @@ def set_business_volume(store: Store, client_id: int, period: str, values: Mappi
             clean[key] = v.int_range(value, 0, 999, key) or 0
         else:
             raise ValidationError("error.unknown_field", key)
+    return text, clean
+
+
+def _write_volume(s, client_id: int, period: str, clean: Mapping[str, object]) -> None:
+    row = s.scalar(select(BusinessVolume).where(BusinessVolume.client_id == client_id,
+                                                BusinessVolume.period == period))
+    if row is None:
+        row = BusinessVolume(client_id=client_id, period=period, avg_deposits=Decimal(0), avg_loans=Decimal(0),
+                             intl_settlement_usd=Decimal(0), fee_income=Decimal(0), products_held=0)
+        s.add(row)
+    for key, value in clean.items():
+        setattr(row, key, value)
+
+
+def set_business_volume(store: Store, client_id: int, period: str, values: Mapping[str, object]) -> None:
+    """Enter (or replace) a client's volumes for a period; amounts in yuan (settlement in USD)."""
+    text, clean = _clean_volume(period, values)
     with store.write() as s:
         fetch_client(s, client_id)
-        row = s.scalar(select(BusinessVolume).where(BusinessVolume.client_id == client_id,
-                                                    BusinessVolume.period == text))
-        if row is None:
-            row = BusinessVolume(client_id=client_id, period=text, avg_deposits=Decimal(0), avg_loans=Decimal(0),
-                                 intl_settlement_usd=Decimal(0), fee_income=Decimal(0), products_held=0)
-            s.add(row)
-        for key, value in clean.items():
-            setattr(row, key, value)
+        _write_volume(s, client_id, text, clean)
+
+
+IMPORT_COLUMNS = ("client", "period", *VOLUME_FIELDS, "products_held")
+
+
+def import_volumes(store: Store, text: str) -> int:
+    """Import volumes from CSV text with a header row naming IMPORT_COLUMNS (client and period
+    required; `client` is the client's id, unified social credit code or exact name). All rows
+    or none: a bad row raises ValidationError("error.import_row") naming its line. Returns
+    the number of rows written."""
+    import csv
+    import io
+
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in reader.fieldnames or []]
+    unknown = [h for h in header if h not in IMPORT_COLUMNS]
+    if "client" not in header or "period" not in header or unknown:
+        raise ValidationError("error.import_header", None, columns=", ".join(IMPORT_COLUMNS))
+    with store.write() as s:
+        by_code = dict(s.execute(select(Client.credit_code, Client.id).where(Client.deleted_at.is_(None),
+                                                                              Client.credit_code.is_not(None))).all())
+        by_name: dict[str, list[int]] = {}
+        for cid, name in s.execute(select(Client.id, Client.name).where(Client.deleted_at.is_(None))):
+            by_name.setdefault(name, []).append(cid)
+        live = {i for ids in by_name.values() for i in ids}
+        count = 0
+        for line, raw in enumerate(reader, start=2):
+            row = {k.strip(): (val or "").strip() for k, val in raw.items() if k}
+            if not any(row.values()):
+                continue
+            key = row.pop("client", "")
+            cid = int(key) if key.isdigit() and int(key) in live else by_code.get(key.upper())
+            if cid is None and len(by_name.get(key, [])) == 1:
+                cid = by_name[key][0]
+            if cid is None:
+                raise ValidationError("error.import_row", None, line=line,
+                                      problem=i18n.message("error.import_client", client=key))
+            try:
+                period, clean = _clean_volume(row.pop("period", ""), {k: val for k, val in row.items() if val})
+            except ValidationError as exc:
+                raise ValidationError("error.import_row", None, line=line, problem=exc.message()) from None
+            _write_volume(s, cid, period, clean)
+            count += 1
+        return count
 
 
 def _row(b: BusinessVolume) -> VolumeRow:

@@ -10,6 +10,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import formatting, i18n
+from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
 from rmdesk.gui.client_forms import VisitDialog
 from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table
-from rmdesk.services import cadence, clients, clock, workcal
+from rmdesk.services import cadence, clients, clock, tiering, workcal
 from rmdesk.services.cadence import DueItem, reason_text
 from rmdesk.services.maintenance import Reminder, care_reminders
 from rmdesk.services.settings import get_reminder_days
@@ -67,13 +69,23 @@ class KeepingPage(QWidget):
         self.care.itemDoubleClicked.connect(
             lambda item: item.data(CLIENT_ID_ROLE) and open_client(item.data(CLIENT_ID_ROLE)))
 
+        self.import_button = QPushButton(self.tr("Import business volumes (CSV)…"))
+        self.import_button.setToolTip(self.tr("Columns: %1").replace("%1", ", ".join(tiering.IMPORT_COLUMNS)))
+        self.import_button.clicked.connect(self.choose_import)
+        self.recompute_button = QPushButton(self.tr("Recompute tiers"))
+        self.recompute_button.clicked.connect(self.recompute)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Maintenance due")))
         top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.recompute_button)
         top.addWidget(QLabel(self.tr("Look ahead")))
         top.addWidget(self.days)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.status)
         layout.addWidget(self.summary)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 3)
@@ -117,6 +129,36 @@ class KeepingPage(QWidget):
                                    reminder_text(r)[1]]) for r in reminders])
         self.care.setVisible(bool(reminders))
         self.care_empty.setVisible(not reminders)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "color: #2e7d32;")
+        self.status.setText(text)
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import business volumes"), "",
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> int:
+        try:
+            with open(path, encoding="utf-8-sig") as fh:
+                count = tiering.import_volumes(self.store, fh.read())
+        except RmdeskError as exc:
+            self._say(exc.message(), True)
+            return 0
+        except (OSError, UnicodeDecodeError) as exc:
+            self._say(self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", str(exc)), True)
+            return 0
+        self._say(self.tr("%1 rows of business volumes imported. Recompute tiers to apply them.")
+                  .replace("%1", str(count)))
+        return count
+
+    def recompute(self) -> None:
+        changes = tiering.recompute(self.store)
+        self.refresh()
+        self._say(self.tr("%1 tiers changed, %2 manual tiers kept.").replace(
+            "%1", str(sum(not c.kept for c in changes))).replace("%2", str(sum(c.kept for c in changes))))
 
     def plan_visit(self, client_id: int) -> bool:
         """Open the visit editor for the client, prefilled as from its workspace."""
