@@ -15,7 +15,7 @@ kept in the ordinary month of that number in years without that leap month, and 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import chinese_calendar
 from lunardate import LunarDate
@@ -71,12 +71,14 @@ def working_days_between(first: date, last: date) -> int:
 # ---- lunar calendar ---------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # lunardate walks the months from 1900: keep what it found
 def to_lunar(day: date) -> tuple[int, int, int, bool]:
     """(lunar year, month, day, is leap month) of a solar date."""
     lunar = LunarDate.from_solar_date(day.year, day.month, day.day)
     return lunar.year, lunar.month, lunar.day, bool(lunar.is_leap_month)
 
 
+@lru_cache(maxsize=65536)
 def lunar_to_solar(lunar_year: int, month: int, day: int, leap: bool = False) -> date:
     """The solar date of lunar `month`/`day` in `lunar_year`. A leap month the year does not
     have falls back to the ordinary month; day 30 of a 29-day month falls back to the 29th."""
