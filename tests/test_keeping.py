@@ -206,6 +206,11 @@ def test_hand_set_date_wins_until_the_next_contact(store):
     assert cadence.due_within(store, 6) == []
     contact_on(store, cid, date(2026, 12, 2))
     assert cadence.due_for(store, cid).reason == "cadence"
+    maintenance.log_contact(store, cid, "onsite", next_date="2027-01-15")
+    assert cadence.due_for(store, cid).reason == "date_set"
+    maintenance.log_contact(store, cid, "knowledge")  # a contact without a date: the cadence decides again
+    item = cadence.due_for(store, cid)
+    assert item.reason == "cadence" and item.last_contact == date(2026, 12, 2)
 
 
 def test_tier_cadence_is_a_setting(store):

@@ -593,6 +593,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
+        <message>
+            <source>Set the next date by hand (otherwise the tier's cadence decides)</source>
+            <translation>Set the next date by hand (otherwise the tier's cadence decides)</translation>
+        </message>
     </context>
     <context>
         <name>MeetingTool</name>

@@ -592,6 +592,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Closed</source>
             <translation>闭环时间</translation>
         </message>
+        <message>
+            <source>Set the next date by hand (otherwise the tier's cadence decides)</source>
+            <translation>手动指定下次维护日期（否则按分层频率）</translation>
+        </message>
     </context>
     <context>
         <name>MeetingTool</name>

@@ -39,7 +39,7 @@ from rmdesk.gui.client_forms import (
 from rmdesk.gui.common import fill_table, read_only_table
 from rmdesk.gui.errors import show_error
 from rmdesk.playbook import loader
-from rmdesk.services import clients, clock, engagement, flow, maintenance, visits
+from rmdesk.services import cadence, clients, clock, engagement, flow, maintenance, visits
 from rmdesk.services.clients import ClientDetail
 from rmdesk.store.engine import Store
 
@@ -365,11 +365,16 @@ class MaintenanceTool(Tool):
         self.next_date = QDateEdit()
         self.next_date.setCalendarPopup(True)
         self.next_date.setDisplayFormat("yyyy-MM-dd")
+        self.next_date.setEnabled(False)
+        self.set_next = QCheckBox(self.tr("Set the next date by hand (otherwise the tier's cadence decides)"))
+        self.set_next.toggled.connect(self.next_date.setEnabled)
         log = QPushButton(self.tr("Log contact"))
-        log.clicked.connect(lambda: self.act(maintenance.log_contact, store, client_id, self.way.currentData(),
-                                             self.note.text(), self.next_date.date().toString("yyyy-MM-dd")))
+        log.clicked.connect(lambda: self.act(
+            maintenance.log_contact, store, client_id, self.way.currentData(), self.note.text(),
+            self.next_date.date().toString("yyyy-MM-dd") if self.set_next.isChecked() else None))
         form.addRow(i18n.message("field.maintenance_way"), self.way)
         form.addRow(i18n.message("field.notes"), self.note)
+        form.addRow("", self.set_next)
         form.addRow(i18n.message("field.next_maintenance_date"), self.next_date)
         form.addRow("", log)
         self.history = read_only_table()
@@ -418,8 +423,10 @@ class MaintenanceTool(Tool):
             check.blockSignals(False)
 
     def refresh(self, client: ClientDetail) -> None:
-        due = client.next_maintenance_date or clock.today() + timedelta(days=30)
+        item = cadence.due_for(self.store, client.id)
+        due = item.due if item else clock.today() + timedelta(days=30)
         self.next_date.setDate(QDate(due.year, due.month, due.day))
+        self.set_next.setChecked(False)
         pb = loader.load(i18n.language())
         names = {w.id: w.name for w in pb.maintenance_ways}
         rows = maintenance.contacts_of(self.store, client.id)

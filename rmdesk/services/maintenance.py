@@ -37,7 +37,8 @@ class ComplaintRow:
 
 def log_contact(store: Store, client_id: int, way: str, note: str | None = None,
                 next_date: date | str | None = None) -> int:
-    """Record a maintenance contact; optionally set when the next one is due."""
+    """Record a maintenance contact; optionally set when the next one is due (else the
+    client's cadence counts from this contact)."""
     key = v.choice(way, loader.MAINTENANCE_WAYS, "maintenance_way", required=True)
     text = v.optional_text(note, "notes", 5000)
     due = v.to_date(next_date, "next_maintenance_date")
@@ -47,8 +48,9 @@ def log_contact(store: Store, client_id: int, way: str, note: str | None = None,
         client = fetch_client(s, client_id)
         row = MaintenanceLog(client_id=client_id, way=key, note=text, at=clock.now())
         s.add(row)
-        if due is not None:
-            client.next_maintenance_date = due
+        # A date given here wins over the cadence until the next contact; a contact without
+        # one hands the next date back to the tier's cadence (services/cadence.py).
+        client.next_maintenance_date = due
         client.updated_at = clock.now()
         s.flush()
         return row.id
