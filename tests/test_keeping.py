@@ -2,10 +2,13 @@
 overrides, care reminders, deal tasks, RM targets and the `due` / `tiers` commands."""
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from rmdesk.cli import main
 from rmdesk.errors import ValidationError
@@ -497,3 +500,15 @@ def test_import_volumes_from_csv_all_or_nothing(store):
     assert "line 2" in err.value.message("en") and "negative" in err.value.message("en")
     with pytest.raises(ValidationError):
         tiering.import_volumes(store, "name,deposits\nx,1\n")
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(2004, 1, 1), max_value=date(2030, 12, 31)),
+       st.sampled_from(["FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY", "FREQ=MONTHLY;INTERVAL=3",
+                        "FREQ=MONTHLY;INTERVAL=6", "FREQ=DAILY;INTERVAL=10"]))
+def test_due_dates_are_the_first_working_day_on_or_after_the_rule(last, rule):
+    nominal = cadence.next_occurrence(rule, last)
+    due = workcal.next_working_day(nominal)
+    assert nominal > last and due >= nominal and workcal.is_working_day(due)
+    skipped = [nominal + timedelta(days=i) for i in range((due - nominal).days)]
+    assert not any(workcal.is_working_day(d) for d in skipped)
