@@ -55,7 +55,8 @@ def test_calendar_knows_2025_and_2026_holidays_and_make_up_days():
     assert not workcal.is_working_day(date(2026, 2, 23))
     assert workcal.is_working_day(date(2026, 2, 14)) and workcal.is_make_up_day(date(2026, 2, 14))
     assert workcal.is_working_day(date(2026, 2, 28))
-    assert workcal.holiday_name(date(2026, 2, 17)) == "Spring Festival"
+    assert workcal.holiday_name(date(2026, 2, 17)) == "spring_festival"
+    assert workcal.holiday_name(date(2026, 10, 2)) == "national_day" and workcal.holiday_name(date(2026, 3, 2)) is None
     # National Day 2025: 1-8 October off; Sunday 28 September and Saturday 11 October worked.
     assert not workcal.is_working_day(date(2025, 10, 8))
     assert workcal.is_working_day(date(2025, 9, 28)) and workcal.is_working_day(date(2025, 10, 11))
@@ -162,7 +163,8 @@ def test_cadence_moves_over_spring_festival_and_keeps_make_up_days(store):
     contact_on(store, key, date(2026, 2, 2))
     item = cadence.due_for(store, key)
     assert item.nominal == date(2026, 2, 16) and item.due == date(2026, 2, 24)
-    assert item.moved_for == "Spring Festival" and item.reason == "cadence" and item.calendar_covered
+    assert item.moved_for == "spring_festival" and item.reason == "cadence" and item.calendar_covered
+    assert cadence.reason_text(item, "zh_CN").endswith("（因春节顺延）")
     assert item.last_contact == date(2026, 2, 2) and item.overdue_days == (NOW.date() - date(2026, 2, 24)).days
     # A contact on Saturday 31 January: two weeks on is Saturday 14 February, a make-up working day.
     other = kept(store, "长城汽车", "key")
@@ -462,7 +464,7 @@ def test_cli_due_and_tiers_recompute(run, store, data_dir):
     assert set(rows[0]) == {"client_id", "client", "tier", "last_contact", "due", "nominal_due", "overdue_days",
                             "reason", "rule", "calendar_covered", "moved_for"}
     assert rows[0]["due"] == "2026-10-08" and rows[0]["nominal_due"] == "2026-10-01"
-    assert rows[0]["moved_for"] == "National Day" and rows[0]["overdue_days"] == 46
+    assert rows[0]["moved_for"] == "national_day" and rows[0]["overdue_days"] == 46
     assert rows[1] == {"client_id": cid, "client": "华能电力", "tier": "key", "last_contact": "2026-11-16",
                        "due": "2026-11-30", "nominal_due": "2026-11-30", "overdue_days": 0, "reason": "cadence",
                        "rule": "FREQ=WEEKLY;INTERVAL=2", "calendar_covered": True, "moved_for": None}

@@ -100,7 +100,7 @@ class DueItem:
     rule: str | None
     overdue_days: int  # > 0 when due before today
     calendar_covered: bool  # False: the year is beyond the holiday data; weekends only
-    moved_for: str | None  # why the nominal date moved: a holiday's (English) name, "weekend", or None
+    moved_for: str | None  # why the nominal date moved: a holiday key (workcal.holiday_name), "weekend", or None
     planned_visit: datetime | None = None  # the next visit already planned (from today on)
 
 
@@ -109,7 +109,8 @@ def reason_text(item: DueItem, lang: str | None = None) -> str:
     rule = describe(item.rule, lang) if item.rule else ""
     text = i18n.message(f"due_reason.{item.reason}", lang, rule=rule)
     if item.moved_for:
-        why = i18n.message("cadence.weekend", lang) if item.moved_for == "weekend" else item.moved_for
+        why = i18n.message("cadence.weekend", lang) if item.moved_for == "weekend" else i18n.label(
+            "holiday", item.moved_for, lang)
         text += i18n.message("cadence.moved", lang, why=why)
     return text
 

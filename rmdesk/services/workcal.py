@@ -45,11 +45,15 @@ def is_make_up_day(day: date) -> bool:
 
 
 def holiday_name(day: date) -> str | None:
-    """The package's English name of the public holiday on `day` (e.g. 'Spring Festival'), if any."""
+    """The key of the public holiday on `day` (e.g. 'spring_festival', 'national_day'; labels
+    under label.holiday in messages.toml), if any."""
     if not is_covered(day.year):
         return None
     on_holiday, name = chinese_calendar.get_holiday_detail(day)
-    return str(name) if on_holiday and name else None
+    if not on_holiday or not name:
+        return None
+    keys = {h.value: h.name for h in chinese_calendar.Holiday}
+    return keys.get(str(name), str(name))
 
 
 def next_working_day(day: date) -> date:
