@@ -514,3 +514,13 @@ def test_due_dates_are_the_first_working_day_on_or_after_the_rule(last, rule):
     assert nominal > last and due >= nominal and workcal.is_working_day(due)
     skipped = [nominal + timedelta(days=i) for i in range((due - nominal).days)]
     assert not any(workcal.is_working_day(d) for d in skipped)
+
+
+def test_scheme_text_round_trip(store):
+    text = tiering.scheme_text(store)
+    assert '"pyramid"' in text
+    tiering.save_scheme_text(store, text.replace('"100000000"', '"90000000"'))
+    assert tiering.get_scheme(store)["rules"][0]["any"][0] == ["business", ">=", "90000000"]
+    for bad in ("[]", "{", '{"tiers": ["key"], "rules": [{"tier": "key", "all": [["business", ">=", 1.5]]}]}'):
+        with pytest.raises(ValidationError):
+            tiering.save_scheme_text(store, bad)

@@ -205,3 +205,40 @@ def test_import_volumes_and_recompute_from_the_maintenance_page(desk, tmp_path):
     bad.write_text("client,period\n没有这家,2026\n", encoding="utf-8")
     assert page.import_file(str(bad)) == 0 and "第 2 行" in page.status.text()
     assert page.import_file(str(tmp_path / "missing.csv")) == 0
+
+
+def test_rules_are_edited_as_json_and_validated(desk, monkeypatch):
+    import json
+
+    w = desk.window
+    w.show_page(SETTINGS_PAGE)
+    k = w.settings_page.keeping
+
+    def edit(dialog):
+        scheme = json.loads(dialog.text.toPlainText())
+        scheme["rules"][0]["any"] = [["business", ">=", "1"]]
+        dialog.text.setPlainText(json.dumps(scheme, ensure_ascii=False))
+        dialog.try_accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "run", edit)
+    assert k.edit_rules()
+    assert tiering.get_scheme(desk.store)["rules"][0]["any"] == [["business", ">=", "1"]]
+
+    def broken(dialog):
+        dialog.text.setPlainText("{not json")
+        dialog.try_accept()
+        assert not dialog.error.isHidden() and "分层规则有误" in dialog.error.text()
+        return False
+
+    monkeypatch.setattr(dialogs, "run", broken)
+    assert not k.edit_rules()
+
+
+def test_maintenance_page_says_when_the_holiday_data_ends(desk):
+    w = desk.window
+    w.show_page(KEEPING_PAGE)
+    page = w.keeping
+    assert not page.notice.isVisible()  # 14 days from 2026-11-23 stay in 2026
+    page.days.setValue(60)
+    assert page.notice.isVisible() and "2027" in page.notice.text() and "周末" in page.notice.text()

@@ -1719,6 +1719,14 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Saved.</source>
             <translation>Saved.</translation>
         </message>
+        <message>
+            <source>Edit rules and thresholds…</source>
+            <translation>Edit rules and thresholds…</translation>
+        </message>
+        <message>
+            <source>Rules saved. Recompute tiers to apply them.</source>
+            <translation>Rules saved. Recompute tiers to apply them.</translation>
+        </message>
     </context>
     <context>
         <name>ParetoChart</name>
@@ -1747,6 +1755,17 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Business volumes</source>
             <translation>Business volumes</translation>
+        </message>
+    </context>
+    <context>
+        <name>RulesDialog</name>
+        <message>
+            <source>Tier rules</source>
+            <translation>Tier rules</translation>
+        </message>
+        <message>
+            <source>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</source>
+            <translation>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</translation>
         </message>
     </context>
 </TS>

@@ -1718,6 +1718,14 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
+        <message>
+            <source>Edit rules and thresholds…</source>
+            <translation>编辑分层规则与门槛…</translation>
+        </message>
+        <message>
+            <source>Rules saved. Recompute tiers to apply them.</source>
+            <translation>规则已保存。重新分层后生效。</translation>
+        </message>
     </context>
     <context>
         <name>ParetoChart</name>
@@ -1746,6 +1754,17 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Business volumes</source>
             <translation>业务量</translation>
+        </message>
+    </context>
+    <context>
+        <name>RulesDialog</name>
+        <message>
+            <source>Tier rules</source>
+            <translation>分层规则</translation>
+        </message>
+        <message>
+            <source>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</source>
+            <translation>规则按顺序匹配：第一条条件成立的规则决定分层，最后一条规则不设条件。条件写作 [指标, 运算符, 数值]；指标：avg_deposits（日均存款）、avg_loans（日均贷款）、intl_settlement_usd（国际结算，美元）、fee_income（中间业务收入）、products_held（持有产品数）、business（存款＋贷款）、points（积分）、rank_pct（业务量排名百分位）。金额单位为元。</translation>
         </message>
     </context>
 </TS>

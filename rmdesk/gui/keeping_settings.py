@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from rmdesk import formatting, i18n
 from rmdesk.errors import RmdeskError
+from rmdesk.gui import dialogs
+from rmdesk.gui.dialogs import FormDialog
 from rmdesk.services import cadence, clock, settings, targets, tiering
 from rmdesk.store.engine import Store
 
@@ -28,6 +32,24 @@ from rmdesk.store.engine import Store
 def _status(label: QLabel, error: RmdeskError | None, ok: str = "") -> None:
     label.setStyleSheet("color: #b00020;" if error else "color: #2e7d32;")
     label.setText(error.message() if error else ok)
+
+
+class RulesDialog(FormDialog):
+    """The scheme in use as JSON: tiers, rules with their thresholds, point weights, cadences."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Tier rules"), parent)
+        self.setMinimumSize(720, 560)
+        help_text = QLabel(self.tr(
+            "Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has "
+            "no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, "
+            "intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan."))
+        help_text.setWordWrap(True)
+        self.text = QPlainTextEdit(tiering.scheme_text(store))
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.form.addRow(help_text)
+        self.form.addRow(self.text)
+        self.submit = lambda: tiering.save_scheme_text(store, self.text.toPlainText())
 
 
 class KeepingSettings(QGroupBox):
@@ -40,6 +62,8 @@ class KeepingSettings(QGroupBox):
         self.scheme = QComboBox()
         self.apply_scheme = QPushButton(self.tr("Use scheme and recompute tiers"))
         self.apply_scheme.clicked.connect(self.save_scheme)
+        self.edit_rules_button = QPushButton(self.tr("Edit rules and thresholds…"))
+        self.edit_rules_button.clicked.connect(self.edit_rules)
         self.cadence_form = QFormLayout()
         self.cadences: dict[str, QLineEdit] = {}
         self.save_cadence_button = QPushButton(self.tr("Save cadences"))
@@ -52,6 +76,7 @@ class KeepingSettings(QGroupBox):
         row.addWidget(self.scheme, 1)
         left.addLayout(row)
         left.addWidget(self.apply_scheme)
+        left.addWidget(self.edit_rules_button)
         left.addWidget(QLabel(self.tr("Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)")))
         left.addLayout(self.cadence_form)
         left.addWidget(self.save_cadence_button)
@@ -162,6 +187,14 @@ class KeepingSettings(QGroupBox):
         self.refresh()
         _status(self.scheme_status, None, self.tr("Scheme in use; %1 tiers changed.").replace(
             "%1", str(sum(not c.kept for c in changes))))
+
+    def edit_rules(self) -> bool:
+        dialog = RulesDialog(self.store, self)
+        if dialogs.run(dialog):
+            self.refresh()
+            _status(self.scheme_status, None, self.tr("Rules saved. Recompute tiers to apply them."))
+            return True
+        return False
 
     def save_cadences(self) -> None:
         try:

@@ -159,6 +159,22 @@ def save_scheme(store: Store, scheme: Mapping) -> dict:
     return clean
 
 
+def scheme_text(store: Store) -> str:
+    """The active scheme as editable JSON text."""
+    return json.dumps(get_scheme(store), ensure_ascii=False, indent=1)
+
+
+def save_scheme_text(store: Store, text: str) -> dict:
+    """Save a scheme edited as JSON text (see resources/tier_schemes.toml for the format)."""
+    try:
+        data = json.loads(text, parse_float=str)
+    except ValueError as exc:
+        raise ValidationError("error.scheme_invalid", "tier_scheme", problem=str(exc)) from None
+    if not isinstance(data, dict):
+        raise ValidationError("error.scheme_invalid", "tier_scheme", problem="not an object")
+    return save_scheme(store, data)
+
+
 def choose_preset(store: Store, key: str) -> dict:
     if key not in presets():
         raise ValidationError("error.not_in_list", "tier_scheme", value=key)
