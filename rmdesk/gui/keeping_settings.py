@@ -47,6 +47,7 @@ class RulesDialog(FormDialog):
         help_text.setWordWrap(True)
         self.text = QPlainTextEdit(tiering.scheme_text(store))
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.form.addRow(help_text)
         self.form.addRow(self.text)
         self.submit = lambda: tiering.save_scheme_text(store, self.text.toPlainText())

@@ -160,8 +160,16 @@ def save_scheme(store: Store, scheme: Mapping) -> dict:
 
 
 def scheme_text(store: Store) -> str:
-    """The active scheme as editable JSON text."""
-    return json.dumps(get_scheme(store), ensure_ascii=False, indent=1)
+    """The active scheme as editable JSON text, one rule a line."""
+    scheme = get_scheme(store)
+    parts = []
+    for key, value in scheme.items():
+        if key == "rules":
+            rules = ",\n".join("    " + json.dumps(rule, ensure_ascii=False) for rule in value)
+            parts.append(f'  "rules": [\n{rules}\n  ]')
+        else:
+            parts.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def save_scheme_text(store: Store, text: str) -> dict:
