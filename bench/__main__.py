@@ -12,7 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
-from rmdesk.services import clients, demo, pipeline
+from rmdesk.services import cadence, clients, demo, maintenance, pipeline, targets, tiering
 from rmdesk.services.clients import ClientQuery
 from rmdesk.store.engine import Store
 
@@ -48,6 +48,12 @@ def figures_for(store: Store) -> dict:
         "search 'hn' (pinyin initials)": lambda: clients.list_clients(store, ClientQuery(search="hn"), limit=200),
         "search '电力' (name)": lambda: clients.list_clients(store, ClientQuery(search="电力"), limit=200),
         "pipeline board": lambda: pipeline.board(store),
+        "maintenance due list (cadence, working days)": lambda: cadence.due_within(store, 14),
+        "tier recompute (no changes)": lambda: tiering.recompute(store),
+        "tier overview and 80/20 curve": lambda: tiering.overview(store),
+        "targets report": lambda: targets.report(store, "2026"),
+        "weekly activity (8 weeks)": lambda: targets.weekly_activity(store, 8),
+        "personal-care reminders (7 days)": lambda: maintenance.care_reminders(store, 7),
     }
 
 

@@ -8,6 +8,8 @@ Contract (other tools call these; extend, never rename):
   rmdesk agenda [--date YYYY-MM-DD] [--days N]
   rmdesk plan print --date YYYY-MM-DD [--days N] -o FILE.pdf | --visit ID -o FILE.pdf
   rmdesk calendar export [--from D] [--to D] -o FILE.ics
+  rmdesk due [--days N] [--format table|json]
+  rmdesk tiers recompute
 User errors print one line on stderr: exit 2 for bad usage, 1 for a failure.
 """
 
@@ -91,7 +93,26 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="start", type=_date, metavar="D", help="first day (default: today)")
     export.add_argument("--to", dest="end", type=_date, metavar="D", help="last day (default: 90 days on)")
     export.add_argument("-o", "--output", required=True, metavar="FILE.ics")
+
+    due = sub.add_parser("due", parents=[common], help="clients due for maintenance in the next N days")
+    due.add_argument("--days", type=_non_negative_int, default=7, metavar="N",
+                     help="look this many days ahead (overdue clients always show; default 7)")
+    due.add_argument("--format", choices=("table", "json"), default="table")
+
+    tiers = sub.add_parser("tiers", parents=[common], help="client tiers")
+    tiers_sub = tiers.add_subparsers(dest="tiers_command", parser_class=_Parser, required=True)
+    tiers_sub.add_parser("recompute", parents=[common], help="reapply the tier rules and print the changes")
     return parser
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 3660:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 3660: {value}")
+    return value
 
 
 def _date(text: str):
@@ -244,6 +265,68 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
     return 0
 
 
+DUE_FIELDS = ("client_id", "client", "tier", "last_contact", "due", "nominal_due", "overdue_days", "reason",
+              "rule", "calendar_covered", "moved_for")
+
+
+def _table(rows: list[list[str]]) -> None:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        sys.stdout.write("  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+def _cmd_due(args: argparse.Namespace) -> int:
+    from rmdesk.services import workcal
+    from rmdesk.services.cadence import due_within, reason_text
+
+    store = _open_store(args)
+    try:
+        items = due_within(store, args.days)
+    finally:
+        store.close()
+    if args.format == "json":
+        data = [dict(zip(DUE_FIELDS, (d.client_id, d.client_name, d.tier,
+                                      d.last_contact.isoformat() if d.last_contact else None, d.due.isoformat(),
+                                      d.nominal.isoformat(), d.overdue_days, d.reason, d.rule, d.calendar_covered,
+                                      d.moved_for), strict=True)) for d in items]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    lang = i18n.language()
+    if not items:
+        print(i18n.message("cli.nothing_due", lang, days=args.days))
+        return 0
+    head = [i18n.message("field.due_date", lang), "ID", i18n.message("field.name", lang),
+            i18n.message("field.tier", lang), i18n.message("field.last_contact", lang), i18n.message("field.reason", lang)]
+    body = [[d.due.isoformat() + (f" (+{d.overdue_days})" if d.overdue_days else ""), str(d.client_id), d.client_name,
+             i18n.label("tier", d.tier, lang), d.last_contact.isoformat() if d.last_contact else "-",
+             reason_text(d, lang)] for d in items]
+    _table([head, *body])
+    beyond = sorted({d.due.year for d in items if not workcal.is_covered(d.due.year)}
+                    | {d.nominal.year for d in items if not workcal.is_covered(d.nominal.year)})
+    for year in beyond:
+        print(i18n.message("cadence.calendar_beyond", lang, year=year))
+    return 0
+
+
+def _cmd_tiers_recompute(args: argparse.Namespace) -> int:
+    from rmdesk.services.tiering import recompute
+
+    store = _open_store(args)
+    try:
+        changes = recompute(store)
+    finally:
+        store.close()
+    lang = i18n.language()
+    for c in changes:
+        old, new = i18n.label("tier", c.old, lang) or "-", i18n.label("tier", c.new, lang) or "-"
+        key = "cli.tier_kept" if c.kept else "cli.tier_changed"
+        print(i18n.message(key, lang, id=c.client_id, name=c.client_name, old=old, new=new, why=c.why))
+    print(i18n.message("cli.tiers_summary", lang, changed=sum(not c.kept for c in changes),
+                       kept=sum(c.kept for c in changes)))
+    return 0
+
+
 GuiLauncher = Callable[[str | None, str | None], int]
 
 
@@ -275,6 +358,10 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
             return _cmd_plan_print(args)
         if args.command == "calendar":
             return _cmd_calendar_export(args)
+        if args.command == "due":
+            return _cmd_due(args)
+        if args.command == "tiers":
+            return _cmd_tiers_recompute(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2

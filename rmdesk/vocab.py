@@ -17,7 +17,11 @@ INDUSTRIES = (
 POLICY_CLASSES = ("encouraged", "permitted", "restricted", "eliminated")
 SIZES = ("large", "medium", "small", "micro")
 SOURCE_CHANNELS = ("media", "referral", "cold", "acquaintance", "network")
-TIERS = ("key", "major", "ordinary", "small")
+# Tier keys of every shipped tiering scheme (resources/tier_schemes.toml): the pyramid,
+# A/B/C, the value x loyalty matrix and star levels. A scheme uses some of them.
+PYRAMID_TIERS = ("key", "major", "ordinary", "small")
+TIERS = (*PYRAMID_TIERS, "a", "b", "c", "loyal", "problem1", "problem2",
+         "star5", "star4", "star3", "star2", "star1")
 
 CONTACT_ROLES = ("gm", "finance_vp", "cfo", "finance_manager", "treasury", "other")
 DECISION_POWERS = ("decides", "influences", "informs", "none")

@@ -17,8 +17,8 @@ def desk(make_desk, demo_store):
 def test_every_page_shows_in_chinese(desk):
     w = desk.window
     titles = [w.nav.item(i).text() for i in range(w.nav.count())]
-    assert titles == ["今日", "销售管道", "客户", "日程", "报表", "设置"]
-    for i in range(6):
+    assert titles == ["今日", "销售管道", "客户", "日程", "报表", "设置", "客户维护"]
+    for i in range(7):
         w.show_page(i)
         assert w.stack.currentIndex() == i and w.stack.currentWidget().isVisible()
 
@@ -103,7 +103,7 @@ def test_language_switch_rebuilds_the_window_in_english(desk):
     new = desk.window
     assert new is not old
     assert [new.nav.item(i).text() for i in range(new.nav.count())] == [
-        "Today", "Pipeline", "Clients", "Calendar", "Reports", "Settings"]
+        "Today", "Pipeline", "Clients", "Calendar", "Reports", "Settings", "Maintenance"]
     assert new.current_page() == 5
     assert desk.settings.value("language") == "en"
     new.close()
@@ -176,7 +176,7 @@ def test_today_lists_visits_tasks_maintenance_birthdays_and_stale(desk):
     assert t.visits.table.rowCount() == len(today)
     assert t.tasks.table.rowCount() == len(visits.open_tasks(desk.store, due_by=pinned_day()))
     assert t.maintenance.table.rowCount() == len(maintenance.maintenance_due(desk.store)) > 0
-    assert t.birthdays.table.rowCount() == len(maintenance.birthdays_ahead(desk.store, 7))
+    assert t.birthdays.table.rowCount() == len(maintenance.care_reminders(desk.store, 7))
     stale = sum(c.stale for cards in pipeline.board(desk.store).values() for c in cards)
     assert t.stale.table.rowCount() == stale > 0
 

@@ -319,6 +319,10 @@
         <source>New key person</source>
         <translation>New key person</translation>
     </message>
+    <message>
+        <source>Keeps the birthday on the lunar calendar (农历)</source>
+        <translation>Keeps the birthday on the lunar calendar (农历)</translation>
+    </message>
 </context>
 <context>
     <name>DealDialog</name>
@@ -340,6 +344,14 @@
     <message>
         <source>Lost…</source>
         <translation>Lost…</translation>
+    </message>
+    <message>
+        <source>Maturity…</source>
+        <translation>Maturity…</translation>
+    </message>
+    <message>
+        <source>A won credit deal&apos;s maturity: post-loan checks become tasks</source>
+        <translation>A won credit deal's maturity: post-loan checks become tasks</translation>
     </message>
     <message>
         <source>Deal lost</source>
@@ -447,6 +459,235 @@
     </message>
 </context>
 <context>
+    <name>KeepingPage</name>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>No birthdays, anniversaries or festivals coming up.</source>
+        <translation>No birthdays, anniversaries or festivals coming up.</translation>
+    </message>
+    <message>
+        <source>Import business volumes (CSV)…</source>
+        <translation>Import business volumes (CSV)…</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>Columns: %1</translation>
+    </message>
+    <message>
+        <source>Recompute tiers</source>
+        <translation>Recompute tiers</translation>
+    </message>
+    <message>
+        <source>Maintenance due</source>
+        <translation>Maintenance due</translation>
+    </message>
+    <message>
+        <source>Look ahead</source>
+        <translation>Look ahead</translation>
+    </message>
+    <message>
+        <source>%1 clients due, %2 of them overdue. Double-click a row to open the client.</source>
+        <translation>%1 clients due, %2 of them overdue. Double-click a row to open the client.</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Visit planned</source>
+        <translation>Visit planned</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Plan a visit</source>
+        <translation>Plan a visit</translation>
+    </message>
+    <message>
+        <source>Personal care in the next %1 days</source>
+        <translation>Personal care in the next %1 days</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>Occasion</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Import business volumes</source>
+        <translation>Import business volumes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 rows of business volumes imported. Recompute tiers to apply them.</source>
+        <translation>%1 rows of business volumes imported. Recompute tiers to apply them.</translation>
+    </message>
+    <message>
+        <source>%1 tiers changed, %2 manual tiers kept.</source>
+        <translation>%1 tiers changed, %2 manual tiers kept.</translation>
+    </message>
+</context>
+<context>
+    <name>KeepingPanel</name>
+    <message>
+        <source>Keeping the client</source>
+        <translation>Keeping the client</translation>
+    </message>
+    <message>
+        <source>Set tier by hand…</source>
+        <translation>Set tier by hand…</translation>
+    </message>
+    <message>
+        <source>Let the rules decide</source>
+        <translation>Let the rules decide</translation>
+    </message>
+    <message>
+        <source>Save cadence and founding date</source>
+        <translation>Save cadence and founding date</translation>
+    </message>
+    <message>
+        <source>Business volumes…</source>
+        <translation>Business volumes…</translation>
+    </message>
+    <message>
+        <source>Next contact due</source>
+        <translation>Next contact due</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation>No tier</translation>
+    </message>
+    <message>
+        <source>%1, set by hand: %2</source>
+        <translation>%1, set by hand: %2</translation>
+    </message>
+    <message>
+        <source>%1, from the rules of the scheme “%2”</source>
+        <translation>%1, from the rules of the scheme “%2”</translation>
+    </message>
+    <message>
+        <source>Tier&apos;s cadence: %1</source>
+        <translation>Tier's cadence: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Not on a cadence (not a kept client)</source>
+        <translation>Not on a cadence (not a kept client)</translation>
+    </message>
+    <message>
+        <source>Set tier by hand</source>
+        <translation>Set tier by hand</translation>
+    </message>
+    <message>
+        <source>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</source>
+        <translation>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</translation>
+    </message>
+</context>
+<context>
+    <name>KeepingSettings</name>
+    <message>
+        <source>Keeping clients: tiers, cadences, targets, reminders</source>
+        <translation>Keeping clients: tiers, cadences, targets, reminders</translation>
+    </message>
+    <message>
+        <source>Use scheme and recompute tiers</source>
+        <translation>Use scheme and recompute tiers</translation>
+    </message>
+    <message>
+        <source>Edit rules and thresholds…</source>
+        <translation>Edit rules and thresholds…</translation>
+    </message>
+    <message>
+        <source>Save cadences</source>
+        <translation>Save cadences</translation>
+    </message>
+    <message>
+        <source>Tier scheme</source>
+        <translation>Tier scheme</translation>
+    </message>
+    <message>
+        <source>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</source>
+        <translation>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</translation>
+    </message>
+    <message>
+        <source>Save targets</source>
+        <translation>Save targets</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Remind of birthdays, anniversaries and festivals this many days ahead</source>
+        <translation>Remind of birthdays, anniversaries and festivals this many days ahead</translation>
+    </message>
+    <message>
+        <source>Scheme in use; %1 tiers changed.</source>
+        <translation>Scheme in use; %1 tiers changed.</translation>
+    </message>
+    <message>
+        <source>Rules saved. Recompute tiers to apply them.</source>
+        <translation>Rules saved. Recompute tiers to apply them.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>LostDialog</name>
     <message>
         <source>Mark client as lost</source>
@@ -490,6 +731,10 @@
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>Data folder: %1</source>
@@ -549,6 +794,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Log a maintenance contact</translation>
     </message>
     <message>
+        <source>Set the next date by hand (otherwise the tier&apos;s cadence decides)</source>
+        <translation>Set the next date by hand (otherwise the tier's cadence decides)</translation>
+    </message>
+    <message>
         <source>Log contact</source>
         <translation>Log contact</translation>
     </message>
@@ -591,6 +840,17 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Closed</source>
         <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>MaturityDialog</name>
+    <message>
+        <source>Maturity and post-loan checks</source>
+        <translation>Maturity and post-loan checks</translation>
+    </message>
+    <message>
+        <source>The first post-loan check falls a month after drawing, then one every quarter until maturity, and a reminder a month before maturity; all on working days.</source>
+        <translation>The first post-loan check falls a month after drawing, then one every quarter until maturity, and a reminder a month before maturity; all on working days.</translation>
     </message>
 </context>
 <context>
@@ -823,6 +1083,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Preferences</translation>
     </message>
     <message>
+        <source> (lunar)</source>
+        <translation> (lunar)</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
@@ -841,6 +1105,17 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>score %1/5 · rating %2 · financing need %3</source>
         <translation>score %1/5 · rating %2 · financing need %3</translation>
+    </message>
+</context>
+<context>
+    <name>ParetoChart</name>
+    <message>
+        <source>Share of clients (biggest first) → share of business</source>
+        <translation>Share of clients (biggest first) → share of business</translation>
+    </message>
+    <message>
+        <source>top 20%: %1 of business</source>
+        <translation>top 20%: %1 of business</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1282,22 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Activity per week</source>
+        <translation>Activity per week</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
         <source>Pipeline funnel</source>
         <translation>Pipeline funnel</translation>
     </message>
@@ -1038,6 +1329,58 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>All</source>
         <translation>All</translation>
     </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 of %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The full relationship-manager threshold is met (deposits and %1).</source>
+        <translation>The full relationship-manager threshold is met (deposits and %1).</translation>
+    </message>
+    <message>
+        <source>The full relationship-manager threshold needs the deposit target and one of: the loan target, the new-deposit target with a loan balance, or the settlement target with a loan balance.</source>
+        <translation>The full relationship-manager threshold needs the deposit target and one of: the loan target, the new-deposit target with a loan balance, or the settlement target with a loan balance.</translation>
+    </message>
+    <message>
+        <source>Goal: %1 contacts per working day (visits, calls and other contacts)</source>
+        <translation>Goal: %1 contacts per working day (visits, calls and other contacts)</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Week of %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · visits %3, calls %4, other %5 · %6 working days</source>
+        <translation>%1 of %2 · visits %3, calls %4, other %5 · %6 working days</translation>
+    </message>
+    <message>
+        <source>Scheme: %1. Business = average deposits + loans of each client&apos;s latest period.</source>
+        <translation>Scheme: %1. Business = average deposits + loans of each client's latest period.</translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation>No tier</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Fee income</source>
+        <translation>Fee income</translation>
+    </message>
 </context>
 <context>
     <name>RescheduleDialog</name>
@@ -1051,6 +1394,17 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Remove</source>
         <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Tier rules</source>
+        <translation>Tier rules</translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</source>
+        <translation>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1553,18 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Visit moved from %1 to %2</translation>
     </message>
     <message>
+        <source>Tier %1 → %2</source>
+        <translation>Tier %1 → %2</translation>
+    </message>
+    <message>
+        <source>Tier set by hand: %1 → %2</source>
+        <translation>Tier set by hand: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Manual tier cleared; the rules decide again</source>
+        <translation>Manual tier cleared; the rules decide again</translation>
+    </message>
+    <message>
         <source>Moved to the trash</source>
         <translation>Moved to the trash</translation>
     </message>
@@ -1238,12 +1604,12 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>No customer is due for maintenance.</translation>
     </message>
     <message>
-        <source>Birthdays in the next 7 days</source>
-        <translation>Birthdays in the next 7 days</translation>
+        <source>Personal care</source>
+        <translation>Personal care</translation>
     </message>
     <message>
-        <source>No birthdays this week.</source>
-        <translation>No birthdays this week.</translation>
+        <source>No birthdays, anniversaries or festivals coming up.</source>
+        <translation>No birthdays, anniversaries or festivals coming up.</translation>
     </message>
     <message>
         <source>Stale in the pipeline</source>
@@ -1294,16 +1660,20 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Tier</translation>
     </message>
     <message>
+        <source>Personal care in the next %1 days</source>
+        <translation>Personal care in the next %1 days</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <source>Key person</source>
-        <translation>Key person</translation>
+        <source>Occasion</source>
+        <translation>Occasion</translation>
     </message>
     <message>
-        <source>Age</source>
-        <translation>Age</translation>
+        <source>Who</source>
+        <translation>Who</translation>
     </message>
     <message>
         <source>Step</source>
@@ -1477,6 +1847,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>VolumesDialog</name>
+    <message>
+        <source>Business volumes</source>
+        <translation>Business volumes</translation>
     </message>
 </context>
 </TS>

@@ -318,6 +318,10 @@
         <source>New key person</source>
         <translation>新增关键人</translation>
     </message>
+    <message>
+        <source>Keeps the birthday on the lunar calendar (农历)</source>
+        <translation>按农历过生日</translation>
+    </message>
 </context>
 <context>
     <name>DealDialog</name>
@@ -339,6 +343,14 @@
     <message>
         <source>Lost…</source>
         <translation>未成交…</translation>
+    </message>
+    <message>
+        <source>Maturity…</source>
+        <translation>到期日…</translation>
+    </message>
+    <message>
+        <source>A won credit deal&apos;s maturity: post-loan checks become tasks</source>
+        <translation>已成交授信业务的到期日：贷后检查自动生成待办</translation>
     </message>
     <message>
         <source>Deal lost</source>
@@ -446,6 +458,235 @@
     </message>
 </context>
 <context>
+    <name>KeepingPage</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>No birthdays, anniversaries or festivals coming up.</source>
+        <translation>近期没有生日、周年纪念或节日。</translation>
+    </message>
+    <message>
+        <source>Import business volumes (CSV)…</source>
+        <translation>导入业务量（CSV）…</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列：%1</translation>
+    </message>
+    <message>
+        <source>Recompute tiers</source>
+        <translation>重新分层</translation>
+    </message>
+    <message>
+        <source>Maintenance due</source>
+        <translation>到期维护</translation>
+    </message>
+    <message>
+        <source>Look ahead</source>
+        <translation>提前查看</translation>
+    </message>
+    <message>
+        <source>%1 clients due, %2 of them overdue. Double-click a row to open the client.</source>
+        <translation>%1 个客户到期维护，其中 %2 个已逾期。双击一行打开客户。</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <source>Visit planned</source>
+        <translation>已约拜访</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Plan a visit</source>
+        <translation>计划拜访</translation>
+    </message>
+    <message>
+        <source>Personal care in the next %1 days</source>
+        <translation>未来 %1 天的情感维护</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Import business volumes</source>
+        <translation>导入业务量</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 rows of business volumes imported. Recompute tiers to apply them.</source>
+        <translation>已导入 %1 行业务量。重新分层后生效。</translation>
+    </message>
+    <message>
+        <source>%1 tiers changed, %2 manual tiers kept.</source>
+        <translation>%1 个客户分层有变化，%2 个手动分层保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>KeepingPanel</name>
+    <message>
+        <source>Keeping the client</source>
+        <translation>客户维护</translation>
+    </message>
+    <message>
+        <source>Set tier by hand…</source>
+        <translation>手动设定分层…</translation>
+    </message>
+    <message>
+        <source>Let the rules decide</source>
+        <translation>恢复按规则分层</translation>
+    </message>
+    <message>
+        <source>Save cadence and founding date</source>
+        <translation>保存维护频率和成立日期</translation>
+    </message>
+    <message>
+        <source>Business volumes…</source>
+        <translation>业务量…</translation>
+    </message>
+    <message>
+        <source>Next contact due</source>
+        <translation>下次维护到期</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>业务量</translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation>未分层</translation>
+    </message>
+    <message>
+        <source>%1, set by hand: %2</source>
+        <translation>%1（手动设定：%2）</translation>
+    </message>
+    <message>
+        <source>%1, from the rules of the scheme “%2”</source>
+        <translation>%1（按“%2”规则）</translation>
+    </message>
+    <message>
+        <source>Tier&apos;s cadence: %1</source>
+        <translation>分层频率：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Not on a cadence (not a kept client)</source>
+        <translation>不在维护频率内（非维护客户）</translation>
+    </message>
+    <message>
+        <source>Set tier by hand</source>
+        <translation>手动设定分层</translation>
+    </message>
+    <message>
+        <source>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</source>
+        <translation>此处设定的分层将一直保留，不受规则影响，直到恢复按规则分层。</translation>
+    </message>
+</context>
+<context>
+    <name>KeepingSettings</name>
+    <message>
+        <source>Keeping clients: tiers, cadences, targets, reminders</source>
+        <translation>客户维护：分层、维护频率、考核目标、提醒</translation>
+    </message>
+    <message>
+        <source>Use scheme and recompute tiers</source>
+        <translation>启用方案并重新分层</translation>
+    </message>
+    <message>
+        <source>Edit rules and thresholds…</source>
+        <translation>编辑分层规则与门槛…</translation>
+    </message>
+    <message>
+        <source>Save cadences</source>
+        <translation>保存维护频率</translation>
+    </message>
+    <message>
+        <source>Tier scheme</source>
+        <translation>分层方案</translation>
+    </message>
+    <message>
+        <source>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</source>
+        <translation>各层维护频率（规则，如 FREQ=WEEKLY;INTERVAL=2）</translation>
+    </message>
+    <message>
+        <source>Save targets</source>
+        <translation>保存目标</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Remind of birthdays, anniversaries and festivals this many days ahead</source>
+        <translation>生日、周年纪念和节日提前提醒天数</translation>
+    </message>
+    <message>
+        <source>Scheme in use; %1 tiers changed.</source>
+        <translation>方案已启用；%1 个客户的分层有变化。</translation>
+    </message>
+    <message>
+        <source>Rules saved. Recompute tiers to apply them.</source>
+        <translation>规则已保存。重新分层后生效。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>LostDialog</name>
     <message>
         <source>Mark client as lost</source>
@@ -489,6 +730,10 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>客户维护</translation>
     </message>
     <message>
         <source>Data folder: %1</source>
@@ -548,6 +793,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>记录维护联系</translation>
     </message>
     <message>
+        <source>Set the next date by hand (otherwise the tier&apos;s cadence decides)</source>
+        <translation>手动指定下次维护日期（否则按分层频率）</translation>
+    </message>
+    <message>
         <source>Log contact</source>
         <translation>记录</translation>
     </message>
@@ -590,6 +839,17 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Closed</source>
         <translation>闭环时间</translation>
+    </message>
+</context>
+<context>
+    <name>MaturityDialog</name>
+    <message>
+        <source>Maturity and post-loan checks</source>
+        <translation>到期日与贷后检查</translation>
+    </message>
+    <message>
+        <source>The first post-loan check falls a month after drawing, then one every quarter until maturity, and a reminder a month before maturity; all on working days.</source>
+        <translation>放款后一个月进行首次贷后检查，此后每季度一次直至到期，到期前一个月提醒；均安排在工作日。</translation>
     </message>
 </context>
 <context>
@@ -822,6 +1082,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>个人偏好</translation>
     </message>
     <message>
+        <source> (lunar)</source>
+        <translation>（农历）</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>基本数据</translation>
     </message>
@@ -840,6 +1104,17 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>score %1/5 · rating %2 · financing need %3</source>
         <translation>资格评分 %1/5 · 评级 %2 · 融资需求 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ParetoChart</name>
+    <message>
+        <source>Share of clients (biggest first) → share of business</source>
+        <translation>客户占比（按业务量从大到小）→ 业务量占比</translation>
+    </message>
+    <message>
+        <source>top 20%: %1 of business</source>
+        <translation>前 20% 客户：占业务量 %1</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1281,22 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>Targets</source>
+        <translation>考核目标</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Activity per week</source>
+        <translation>每周活动量</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
         <source>Pipeline funnel</source>
         <translation>销售漏斗</translation>
     </message>
@@ -1037,6 +1328,58 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>All</source>
         <translation>全部</translation>
     </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 / %2（%3）</translation>
+    </message>
+    <message>
+        <source>The full relationship-manager threshold is met (deposits and %1).</source>
+        <translation>已达标：满足正式客户经理的考核门槛（存款及%1）。</translation>
+    </message>
+    <message>
+        <source>The full relationship-manager threshold needs the deposit target and one of: the loan target, the new-deposit target with a loan balance, or the settlement target with a loan balance.</source>
+        <translation>正式客户经理门槛：存款目标，外加以下之一：贷款目标；新增存款目标且有贷款余额；国际结算目标且有贷款余额。</translation>
+    </message>
+    <message>
+        <source>Goal: %1 contacts per working day (visits, calls and other contacts)</source>
+        <translation>目标：每个工作日 %1 次客户活动（拜访、电话及其他联系）</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>%1 当周</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · visits %3, calls %4, other %5 · %6 working days</source>
+        <translation>%1 / %2 · 拜访 %3、电话 %4、其他 %5 · %6 个工作日</translation>
+    </message>
+    <message>
+        <source>Scheme: %1. Business = average deposits + loans of each client&apos;s latest period.</source>
+        <translation>方案：%1。业务量 = 各客户最近一期的日均存款 + 日均贷款。</translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation>未分层</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>业务量</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Fee income</source>
+        <translation>中间业务收入</translation>
+    </message>
 </context>
 <context>
     <name>RescheduleDialog</name>
@@ -1050,6 +1393,17 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Tier rules</source>
+        <translation>分层规则</translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</source>
+        <translation>规则按顺序匹配：第一条条件成立的规则决定分层，最后一条规则不设条件。条件写作 [指标, 运算符, 数值]；指标：avg_deposits（日均存款）、avg_loans（日均贷款）、intl_settlement_usd（国际结算，美元）、fee_income（中间业务收入）、products_held（持有产品数）、business（存款＋贷款）、points（积分）、rank_pct（业务量排名百分位）。金额单位为元。</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1552,18 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>拜访由 %1 改到 %2</translation>
     </message>
     <message>
+        <source>Tier %1 → %2</source>
+        <translation>分层 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Tier set by hand: %1 → %2</source>
+        <translation>手动设定分层：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Manual tier cleared; the rules decide again</source>
+        <translation>取消手动分层，恢复按规则分层</translation>
+    </message>
+    <message>
         <source>Moved to the trash</source>
         <translation>移入回收站</translation>
     </message>
@@ -1237,12 +1603,12 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>暂无到期需要维护的客户。</translation>
     </message>
     <message>
-        <source>Birthdays in the next 7 days</source>
-        <translation>未来 7 天生日</translation>
+        <source>Personal care</source>
+        <translation>情感维护</translation>
     </message>
     <message>
-        <source>No birthdays this week.</source>
-        <translation>本周没有关键人过生日。</translation>
+        <source>No birthdays, anniversaries or festivals coming up.</source>
+        <translation>近期没有生日、周年纪念或节日。</translation>
     </message>
     <message>
         <source>Stale in the pipeline</source>
@@ -1293,16 +1659,20 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>客户分层</translation>
     </message>
     <message>
+        <source>Personal care in the next %1 days</source>
+        <translation>未来 %1 天的情感维护</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>Key person</source>
-        <translation>关键人</translation>
+        <source>Occasion</source>
+        <translation>事由</translation>
     </message>
     <message>
-        <source>Age</source>
-        <translation>年龄</translation>
+        <source>Who</source>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Step</source>
@@ -1476,6 +1846,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>VolumesDialog</name>
+    <message>
+        <source>Business volumes</source>
+        <translation>业务量</translation>
     </message>
 </context>
 </TS>

@@ -31,7 +31,7 @@ from rmdesk import formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui.dialogs import FormDialog
 from rmdesk.playbook import loader
-from rmdesk.services import clients, clock, engagement, financing, flow, visits
+from rmdesk.services import cadence, clients, clock, engagement, financing, flow, tiering, visits
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
 from rmdesk.services.clients import ClientDetail, ContactRow
 from rmdesk.services.settings import get_profile
@@ -68,12 +68,16 @@ class ContactDialog(FormDialog):
         self.email = QLineEdit(contact.email or "" if contact else "")
         self.birthday = QLineEdit(formatting.day(contact.birthday) if contact else "")
         self.birthday.setPlaceholderText("YYYY-MM-DD")
+        self.lunar = QCheckBox(self.tr("Keeps the birthday on the lunar calendar (农历)"))
+        self.lunar.setChecked(bool(contact and contact.birthday_is_lunar))
         self.preferences = QPlainTextEdit(contact.preferences or "" if contact else "")
         self.preferences.setMaximumHeight(70)
         for key, widget in (("contact_name", self.name), ("title", self.title_edit), ("role", self.role),
                             ("decision_power", self.power), ("attitude", self.attitude), ("phone", self.phone),
                             ("email", self.email), ("birthday", self.birthday), ("preferences", self.preferences)):
             self.form.addRow(i18n.message(f"field.{key}"), widget)
+            if key == "birthday":
+                self.form.addRow("", self.lunar)
 
         def submit():
             data = self.values()
@@ -88,7 +92,7 @@ class ContactDialog(FormDialog):
         return {"name": self.name.text(), "title": self.title_edit.text(), "role": self.role.currentData(),
                 "decision_power": self.power.currentData(), "attitude": self.attitude.currentData(),
                 "phone": self.phone.text(), "email": self.email.text(), "birthday": self.birthday.text(),
-                "preferences": self.preferences.toPlainText()}
+                "birthday_is_lunar": self.lunar.isChecked(), "preferences": self.preferences.toPlainText()}
 
 
 class VisitDialog(FormDialog):
@@ -426,6 +430,67 @@ class DealDialog(FormDialog):
         self.submit = lambda: engagement.create_deal(
             store, client_id, self.product.currentData(), formatting.input_amount_to_yuan(self.amount.text(), lang),
             self.rate.text(), self.expected.date().toString("yyyy-MM-dd"))
+
+
+class MaturityDialog(FormDialog):
+    """The maturity of a won credit deal; post-loan checks and the maturity notice become tasks."""
+
+    def __init__(self, store: Store, deal: engagement.DealRow, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Maturity and post-loan checks"), parent)
+        start = deal.maturity_date or (deal.actual_date or clock.today()).replace(
+            year=(deal.actual_date or clock.today()).year + 1, day=min((deal.actual_date or clock.today()).day, 28))
+        self.maturity = QDateEdit(QDate(start.year, start.month, start.day))
+        self.maturity.setCalendarPopup(True)
+        self.maturity.setDisplayFormat("yyyy-MM-dd")
+        note = QLabel(self.tr("The first post-loan check falls a month after drawing, then one every quarter until "
+                              "maturity, and a reminder a month before maturity; all on working days."))
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.form.addRow(i18n.message("field.maturity_date"), self.maturity)
+        self.submit = lambda: cadence.set_deal_maturity(store, deal.id, self.maturity.date().toString("yyyy-MM-dd"))
+
+
+class VolumesDialog(FormDialog):
+    """A client's business volumes for one period (for tiering and the RM's targets)."""
+
+    FIELDS = ("avg_deposits", "avg_loans", "intl_settlement_usd", "fee_income")
+
+    def __init__(self, store: Store, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Business volumes"), parent)
+        self.store, self.client_id = store, client_id
+        self.lang = i18n.language()
+        self.period = QLineEdit(str(clock.today().year))
+        self.period.setPlaceholderText("2026 / 2026-H1 / 2026-Q3 / 2026-05")
+        self.period.editingFinished.connect(self.load)
+        self.form.addRow(i18n.message("field.period"), self.period)
+        self.edits: dict[str, QLineEdit] = {}
+        for key in self.FIELDS:
+            caption = i18n.message(f"field.{key}")
+            if key == "intl_settlement_usd":
+                caption = caption.replace("（美元）", "（万美元）")
+            else:
+                caption += "（万元）" if self.lang == "zh_CN" else " (CNY)"
+            self.edits[key] = QLineEdit()
+            self.form.addRow(caption, self.edits[key])
+        self.products = QSpinBox()
+        self.products.setRange(0, 999)
+        self.form.addRow(i18n.message("field.products_held"), self.products)
+        self.load()
+        self.submit = self.save
+
+    def load(self) -> None:
+        rows = {r.period: r for r in tiering.volumes_of(self.store, self.client_id)}
+        row = rows.get(self.period.text().strip())
+        factor = formatting.input_unit_factor(self.lang)
+        for key, edit in self.edits.items():
+            edit.setText(f"{(getattr(row, key) / factor).normalize():f}" if row else "")
+        self.products.setValue(row.products_held if row else 0)
+
+    def save(self) -> None:
+        values: dict[str, object] = {k: formatting.input_amount_to_yuan(e.text(), self.lang) or "0"
+                                     for k, e in self.edits.items()}
+        values["products_held"] = self.products.value()
+        tiering.set_business_volume(self.store, self.client_id, self.period.text(), values)
 
 
 FIELDS_BY_METHOD = {

@@ -33,11 +33,12 @@ from rmdesk.gui import dialogs, moves
 from rmdesk.gui.client_forms import ContactDialog, ReportDialog, RescheduleDialog, VisitDialog, vocab_combo
 from rmdesk.gui.common import WrappingCheckBox, fill_table, heading, read_only_table, step_label
 from rmdesk.gui.errors import show_error
+from rmdesk.gui.keeping_panel import KeepingPanel
 from rmdesk.gui.plan_print import preview_visit_plan
 from rmdesk.gui.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
 from rmdesk.playbook import loader
 from rmdesk.playbook.rules import Condition
-from rmdesk.services import clients, clock, flow, pipeline, visits
+from rmdesk.services import clients, clock, flow, pipeline, tiering, visits
 from rmdesk.services.clients import ClientDetail
 from rmdesk.services.timeline import Entry, timeline
 from rmdesk.store.engine import Store
@@ -268,6 +269,13 @@ def describe(e: Entry) -> list[str]:
     if e.kind == "visit_rescheduled":
         return [QCoreApplication.translate("Timeline", "Visit moved from %1 to %2").replace("%1", f["old"] or "")
                 .replace("%2", f["new"] or ""), f["note"] or ""]
+    if e.kind in ("tier_changed", "tier_override"):
+        what = (QCoreApplication.translate("Timeline", "Tier %1 → %2") if e.kind == "tier_changed"
+                else QCoreApplication.translate("Timeline", "Tier set by hand: %1 → %2"))
+        return [what.replace("%1", i18n.label("tier", f["old"]) or "—").replace("%2", i18n.label("tier", f["new"])),
+                f["note"] or ""]
+    if e.kind == "tier_override_cleared":
+        return [QCoreApplication.translate("Timeline", "Manual tier cleared; the rules decide again"), f["note"] or ""]
     if e.kind == "trash":
         return [QCoreApplication.translate("Timeline", "Moved to the trash"), ""]
     if e.kind == "restore":
@@ -289,7 +297,7 @@ class OverviewTab(Tool):
             "annual_sales": QLineEdit(),
             "district": QLineEdit(),
             "address": QLineEdit(),
-            "tier": vocab_combo("tier", vocab.TIERS, blank=True),
+            "tier": vocab_combo("tier", tuple(tiering.get_scheme(store)["tiers"]), blank=True),
             "owner": QLineEdit(),
             "source_channel": vocab_combo("channel", vocab.SOURCE_CHANNELS, blank=True),
             "referrer": QLineEdit(),
@@ -374,6 +382,9 @@ class OverviewTab(Tool):
         grid.addWidget(banks, 1, 1)
         grid.addWidget(kinds, 2, 1)
         grid.addWidget(busy, 3, 1)
+        self.keeping = KeepingPanel(store, client_id)
+        self.keeping.changed.connect(self.changed.emit)
+        grid.addWidget(self.keeping, 3, 0)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         inner = QWidget()
@@ -422,6 +433,8 @@ class OverviewTab(Tool):
         for key, widget in self.fields.items():
             value = getattr(c, key)
             if isinstance(widget, QComboBox):
+                if value and widget.findData(value) < 0:  # e.g. a tier of another scheme: keep it
+                    widget.addItem(i18n.label("tier", value), value)
                 widget.setCurrentIndex(max(widget.findData(value), 0))
             elif key == "annual_sales":
                 factor = formatting.input_unit_factor(lang)
@@ -438,7 +451,8 @@ class OverviewTab(Tool):
         fill_table(self.contacts, [self.tr("Name"), self.tr("Role"), self.tr("Decision power"), self.tr("Attitude"),
                                    self.tr("Phone"), self.tr("Birthday"), self.tr("Preferences")],
                    [(None, [p.name, p.title or i18n.label("role", p.role), i18n.label("decision", p.decision_power),
-                            i18n.label("attitude", p.attitude), p.phone or "", formatting.day(p.birthday),
+                            i18n.label("attitude", p.attitude), p.phone or "",
+                            formatting.day(p.birthday) + (self.tr(" (lunar)") if p.birthday_is_lunar else ""),
                             p.preferences or ""]) for p in c.contacts])
         self.contacts.parentWidget().setStyleSheet(
             MISSING_STYLE if {"contact_name", "decision_power"} & set(missing) else "")
@@ -447,6 +461,7 @@ class OverviewTab(Tool):
             for col, value in enumerate((bank.bank_name, bank.share_pct, bank.satisfaction)):
                 self.banks.setItem(r, col, QTableWidgetItem("" if value is None else str(value)))
         self.kinds.setText(self._kinds_html(c, lang))
+        self.keeping.refresh(c)
         self._loading = True
         busy = set(visits.busy_hours(self.store, c.id))
         for key, box in self.busy.items():

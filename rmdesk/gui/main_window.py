@@ -20,6 +20,7 @@ from rmdesk import __version__
 from rmdesk.gui.client_window import ClientWindow
 from rmdesk.gui.pages.calendar import CalendarPage
 from rmdesk.gui.pages.clients import ClientsPage
+from rmdesk.gui.pages.keeping import KeepingPage
 from rmdesk.gui.pages.pipeline import PipelinePage
 from rmdesk.gui.pages.reports import ReportsPage
 from rmdesk.gui.pages.settings import SettingsPage
@@ -47,6 +48,9 @@ class MainWindow(QMainWindow):
         pages = [(self.tr("Today"), self.today), (self.tr("Pipeline"), self.pipeline),
                  (self.tr("Clients"), self.clients), (self.tr("Calendar"), self.calendar),
                  (self.tr("Reports"), self.reports), (self.tr("Settings"), self.settings_page)]
+        # Appended so the pages above keep their places (and indices).
+        self.keeping = KeepingPage(store, self.open_client)
+        pages.append((self.tr("Maintenance"), self.keeping))
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

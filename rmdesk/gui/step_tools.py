@@ -29,6 +29,7 @@ from rmdesk.gui import dialogs
 from rmdesk.gui.client_forms import (
     DealDialog,
     FinancingDialog,
+    MaturityDialog,
     NeedDialog,
     ObjectionDialog,
     VisitDialog,
@@ -38,7 +39,7 @@ from rmdesk.gui.client_forms import (
 from rmdesk.gui.common import fill_table, read_only_table
 from rmdesk.gui.errors import show_error
 from rmdesk.playbook import loader
-from rmdesk.services import clients, clock, engagement, flow, maintenance, visits
+from rmdesk.services import cadence, clients, clock, engagement, flow, maintenance, visits
 from rmdesk.services.clients import ClientDetail
 from rmdesk.store.engine import Store
 
@@ -270,8 +271,12 @@ class DealsPanel(Tool):
             engagement.close_deal, store, did, True))
         lost = QPushButton(self.tr("Lost…"))
         lost.clicked.connect(self.lose)
+        self.maturity_button = QPushButton(self.tr("Maturity…"))
+        self.maturity_button.setToolTip(self.tr("A won credit deal's maturity: post-loan checks become tasks"))
+        self.maturity_button.clicked.connect(self.set_maturity)
+        self._deals: dict[int, engagement.DealRow] = {}
         row = QHBoxLayout()
-        for button in (add, won, lost):
+        for button in (add, won, lost, self.maturity_button):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addWidget(self.table, 1)
@@ -285,15 +290,20 @@ class DealsPanel(Tool):
         dialog.submit = lambda: engagement.close_deal(self.store, deal_id, False, dialog.text())
         self.open_dialog(dialog)
 
+    def set_maturity(self) -> bool:
+        deal = self._deals.get(self.selected_id(self.table) or 0)
+        return deal is not None and self.open_dialog(MaturityDialog(self.store, deal, self))
+
     def refresh(self, client: ClientDetail) -> None:
         lang = i18n.language()
         rows = engagement.deals_of(self.store, client.id)
+        self._deals = {d.id: d for d in rows}
         fill_table(self.table, [self.tr("Product"), self.tr("Amount"), self.tr("Rate"), self.tr("Status"),
-                                self.tr("Expected"), self.tr("Closed")],
+                                self.tr("Expected"), self.tr("Closed"), i18n.message("field.maturity_date")],
                    [(None, [d.product_zh if lang == "zh_CN" else d.product_en, formatting.money(d.amount, lang),
                             f"{d.rate.normalize()}%" if d.rate is not None else "",
                             i18n.label("deal_status", d.status), formatting.day(d.expected_date),
-                            formatting.day(d.actual_date)]) for d in rows])
+                            formatting.day(d.actual_date), formatting.day(d.maturity_date)]) for d in rows])
         _tag_rows(self.table, [d.id for d in rows])
 
 
@@ -355,11 +365,16 @@ class MaintenanceTool(Tool):
         self.next_date = QDateEdit()
         self.next_date.setCalendarPopup(True)
         self.next_date.setDisplayFormat("yyyy-MM-dd")
+        self.next_date.setEnabled(False)
+        self.set_next = QCheckBox(self.tr("Set the next date by hand (otherwise the tier's cadence decides)"))
+        self.set_next.toggled.connect(self.next_date.setEnabled)
         log = QPushButton(self.tr("Log contact"))
-        log.clicked.connect(lambda: self.act(maintenance.log_contact, store, client_id, self.way.currentData(),
-                                             self.note.text(), self.next_date.date().toString("yyyy-MM-dd")))
+        log.clicked.connect(lambda: self.act(
+            maintenance.log_contact, store, client_id, self.way.currentData(), self.note.text(),
+            self.next_date.date().toString("yyyy-MM-dd") if self.set_next.isChecked() else None))
         form.addRow(i18n.message("field.maintenance_way"), self.way)
         form.addRow(i18n.message("field.notes"), self.note)
+        form.addRow("", self.set_next)
         form.addRow(i18n.message("field.next_maintenance_date"), self.next_date)
         form.addRow("", log)
         self.history = read_only_table()
@@ -408,8 +423,10 @@ class MaintenanceTool(Tool):
             check.blockSignals(False)
 
     def refresh(self, client: ClientDetail) -> None:
-        due = client.next_maintenance_date or clock.today() + timedelta(days=30)
+        item = cadence.due_for(self.store, client.id)
+        due = item.due if item else clock.today() + timedelta(days=30)
         self.next_date.setDate(QDate(due.year, due.month, due.day))
+        self.set_next.setChecked(False)
         pb = loader.load(i18n.language())
         names = {w.id: w.name for w in pb.maintenance_ways}
         rows = maintenance.contacts_of(self.store, client.id)

@@ -49,6 +49,7 @@ CONTACT_FIELDS: dict[str, Callable[[object], object]] = {
     "phone": lambda x: v.phone(x),
     "email": lambda x: v.email(x),
     "birthday": lambda x: v.birthday(x, clock.today()),
+    "birthday_is_lunar": bool,
     "preferences": lambda x: v.optional_text(x, "preferences", 5000),
 }
 
@@ -90,6 +91,7 @@ class ContactRow:
     email: str | None
     birthday: date | None
     preferences: str | None
+    birthday_is_lunar: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,10 @@ class ClientDetail:
     updated_at: datetime
     contacts: list[ContactRow] = field(default_factory=list)
     banks: list[BankRow] = field(default_factory=list)
+    # keeping clients (step 6)
+    tier_override_reason: str | None = None
+    cadence_rule: str | None = None
+    founded_date: date | None = None
 
     def days_in_step(self, today: date | None = None) -> int:
         return ((today or clock.today()) - self.step_entered_at.date()).days
@@ -247,12 +253,13 @@ def get_client(store: Store, client_id: int) -> ClientDetail:
             intel_notes=c.intel_notes, created_at=c.created_at, updated_at=c.updated_at,
             contacts=[_contact_row(p) for p in c.contacts],
             banks=[BankRow(b.bank_name, b.share_pct, b.satisfaction, b.notes) for b in c.banks],
+            tier_override_reason=c.tier_override_reason, cadence_rule=c.cadence_rule, founded_date=c.founded_date,
         )
 
 
 def _contact_row(p: Contact) -> ContactRow:
     return ContactRow(p.id, p.name, p.title, p.role, p.decision_power, p.attitude, p.phone, p.email,
-                      p.birthday, p.preferences)
+                      p.birthday, p.preferences, bool(p.birthday_is_lunar))
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,11 @@ from rmdesk.services.validation import CREDIT_CODE_ALPHABET, credit_code_check_c
 from rmdesk.store.engine import Store
 from rmdesk.store.models import (
     BankRelation,
+    BusinessVolume,
     Client,
     Contact,
     Deal,
+    MaintenanceLog,
     Need,
     Objection,
     Product,
@@ -180,7 +182,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
             "annual_sales": Decimal(rng.randint(500, 500_000)) * 10_000,
             "source_channel": rng.choice(vocab.SOURCE_CHANNELS),
             "referrer": _person(rng) if rng.random() < 0.3 else None,
-            "tier": rng.choices(vocab.TIERS, (10, 20, 45, 25))[0], "owner": rng.choice(OWNERS),
+            "tier": rng.choices(vocab.PYRAMID_TIERS, (10, 20, 45, 25))[0], "owner": rng.choice(OWNERS),
             "step": step, "status": status, "status_reason": None,
             "lost_reason": rng.choice(vocab.LOST_REASONS) if status == "lost" else None,
             "wake_up_date": today + timedelta(days=rng.randint(15, 120)) if status == "nurture" else None,
@@ -292,9 +294,10 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
         if progress and cid % 1000 == 0:
             progress(cid, clients)
 
+    _keeping(random.Random(seed * 7919 + 1), rows, now)
     tables = {"clients": Client, "contacts": Contact, "banks": BankRelation, "visits": Visit, "tasks": Task,
               "changes": StepChange, "progress": StepProgress, "needs": Need, "objections": Objection,
-              "deals": Deal}
+              "deals": Deal, "volumes": BusinessVolume, "maintenance": MaintenanceLog}
     with store.write() as s:
         if existing:
             # Children go with their client (ON DELETE CASCADE).
@@ -305,6 +308,36 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
     if progress:
         progress(clients, clients)
     return {key: len(value) for key, value in rows.items()}
+
+
+def _keeping(rng: random.Random, rows: dict[str, list[dict]], now: datetime) -> None:
+    """Step 6 data from a separate random stream (the rest of the book stays as it was):
+    business volumes for 2025 and 2026 with a few big clients (a log-normal spread), founding
+    dates, some lunar birthdays, and maintenance contacts of the kept clients."""
+    rows["volumes"], rows["maintenance"] = [], []
+    ways = ("onsite", "extra_value", "knowledge", "personal_care", "advisory", "cross_selling")
+    for client in rows["clients"]:
+        founded = date(rng.randint(1985, 2020), rng.randint(1, 12), rng.randint(1, 28))
+        client["founded_date"] = founded if rng.random() < 0.6 else None
+        if client["step"] < 5 or client["status"] == "lost":
+            continue
+        scale = Decimal(int(rng.lognormvariate(16.1, 1.3)) // 10_000 * 10_000)  # median about 1,000万
+        for period, growth in (("2025", Decimal("0.85")), ("2026", Decimal(1))):
+            deposits = (scale * growth).quantize(Decimal(1))
+            rows["volumes"].append({
+                "client_id": client["id"], "period": period, "avg_deposits": deposits,
+                "avg_loans": (deposits * Decimal(rng.randint(0, 150)) / 100).quantize(Decimal(1)),
+                "intl_settlement_usd": (deposits * Decimal(rng.randint(0, 40)) / 100).quantize(Decimal(1)),
+                "fee_income": (deposits * Decimal(rng.randint(2, 30)) / 1000).quantize(Decimal(1)),
+                "products_held": rng.randint(1, 6)})
+        if client["step"] == 6:
+            if rng.random() < 0.5:  # half run on their tier's cadence alone
+                client["next_maintenance_date"] = None
+            for _ in range(rng.randint(0, 3)):
+                rows["maintenance"].append({"client_id": client["id"], "way": rng.choice(ways), "note": None,
+                                            "at": now - timedelta(days=rng.randint(1, 120))})
+    for contact in rows["contacts"]:
+        contact["birthday_is_lunar"] = rng.random() < 0.25
 
 
 def _visit_row(rng: random.Random, vid: int, cid: int, contact_id: int | None, at: datetime, status: str,

@@ -126,6 +126,7 @@ class DealRow:
     status: str
     expected_date: date | None
     actual_date: date | None
+    maturity_date: date | None = None
 
 
 def deals_of(store: Store, client_id: int) -> list[DealRow]:
@@ -134,7 +135,7 @@ def deals_of(store: Store, client_id: int) -> list[DealRow]:
                                                                    Deal.deleted_at.is_(None))
                          .order_by(Deal.created_at.desc(), Deal.id.desc()))
         return [DealRow(d.id, p.key, p.name_zh, p.name_en, d.amount, d.rate, d.status, d.expected_date,
-                        d.actual_date) for d, p in rows]
+                        d.actual_date, d.maturity_date) for d, p in rows]
 
 
 @dataclass(frozen=True)

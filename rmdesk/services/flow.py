@@ -74,7 +74,8 @@ def missing_data(store: Store, client_id: int) -> list[str]:
                 ("financing_estimate", estimates > 0)],
             4: [],
             5: [("closing_strategy", bool(c.closing_strategy))],
-            6: [("tier", bool(c.tier)), ("next_maintenance_date", c.next_maintenance_date is not None)],
+            # the next maintenance date comes from the tier's cadence (services/cadence.py)
+            6: [("tier", bool(c.tier))],
         }
         wanted += by_step[c.step]
         return [key for key, present in wanted if not present]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.playbook import loader
-from rmdesk.services import clock
+from rmdesk.services import clock, workcal
 from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
@@ -37,7 +37,8 @@ class ComplaintRow:
 
 def log_contact(store: Store, client_id: int, way: str, note: str | None = None,
                 next_date: date | str | None = None) -> int:
-    """Record a maintenance contact; optionally set when the next one is due."""
+    """Record a maintenance contact; optionally set when the next one is due (else the
+    client's cadence counts from this contact)."""
     key = v.choice(way, loader.MAINTENANCE_WAYS, "maintenance_way", required=True)
     text = v.optional_text(note, "notes", 5000)
     due = v.to_date(next_date, "next_maintenance_date")
@@ -47,8 +48,9 @@ def log_contact(store: Store, client_id: int, way: str, note: str | None = None,
         client = fetch_client(s, client_id)
         row = MaintenanceLog(client_id=client_id, way=key, note=text, at=clock.now())
         s.add(row)
-        if due is not None:
-            client.next_maintenance_date = due
+        # A date given here wins over the cadence until the next contact; a contact without
+        # one hands the next date back to the tier's cadence (services/cadence.py).
+        client.next_maintenance_date = due
         client.updated_at = clock.now()
         s.flush()
         return row.id
@@ -104,14 +106,13 @@ class DueRow:
 
 
 def maintenance_due(store: Store, on: date | None = None) -> list[DueRow]:
-    """Customers whose next maintenance date is on or before `on` (default today), earliest first."""
+    """Clients whose next maintenance contact is due on or before `on` (default today),
+    earliest first: kept clients on their tier's cadence, moved to a working day, and
+    any client with a date set by hand (see services/cadence.py)."""
+    from rmdesk.services.cadence import schedule
+
     day = on or clock.today()
-    with store.read() as s:
-        rows = s.execute(select(Client.id, Client.name, Client.tier, Client.next_maintenance_date)
-                         .where(Client.deleted_at.is_(None), Client.status.in_(("active", "won")),
-                                Client.next_maintenance_date <= day)
-                         .order_by(Client.next_maintenance_date, Client.id))
-        return [DueRow(*row) for row in rows]
+    return [DueRow(d.client_id, d.client_name, d.tier, d.due) for d in schedule(store) if d.due <= day]
 
 
 @dataclass(frozen=True)
@@ -122,24 +123,71 @@ class BirthdayRow:
     title: str | None
     day: date  # this year's (or next year's) date of the birthday
     age: int
+    lunar: bool = False  # kept on the lunar calendar; `day` is its solar date this time
 
 
 def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> list[BirthdayRow]:
     """Key persons whose birthday falls within the next `days` days (today included).
-    29 February is kept on 28 February in other years."""
+    29 February is kept on 28 February in other years. A lunar birthday (农历) falls on
+    the same lunar month and day each year (see workcal.lunar_to_solar for leap months
+    and short months); its age counts lunar years."""
     first = start or clock.today()
+    last = first + timedelta(days=days - 1)
     out = []
+    if days < 1:
+        return out
     with store.read() as s:
-        rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday)
+        rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday,
+                                Contact.birthday_is_lunar)
                          .join(Client, Contact.client_id == Client.id)
                          .where(Contact.birthday.is_not(None), Client.deleted_at.is_(None)))
-        for client_id, client_name, name, title, born in rows:
-            for year in (first.year, first.year + 1):
-                try:
-                    this = born.replace(year=year)
-                except ValueError:  # 29 Feb in a common year
-                    this = date(year, 2, 28)
-                if 0 <= (this - first).days < days:
-                    out.append(BirthdayRow(client_id, client_name, name, title, this, year - born.year))
-                    break
+        for client_id, client_name, name, title, born, lunar in rows:
+            if lunar:
+                for day in workcal.lunar_anniversaries(born, first, last)[:1]:
+                    age = workcal.to_lunar(day)[0] - workcal.to_lunar(born)[0]
+                    out.append(BirthdayRow(client_id, client_name, name, title, day, age, True))
+            else:
+                for day in workcal.solar_anniversaries(born, first, last)[:1]:
+                    out.append(BirthdayRow(client_id, client_name, name, title, day, day.year - born.year))
     return sorted(out, key=lambda r: (r.day, r.client_name))
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A personal-care occasion (情感维护) coming up."""
+
+    day: date
+    kind: str  # birthday | anniversary | spring_festival | mid_autumn
+    client_id: int | None  # None for a festival (greet every kept client)
+    client_name: str
+    person: str | None  # the key person (birthdays)
+    years: int | None  # age, or years since founding
+    lunar: bool = False
+    clients: int = 0  # festivals: how many kept clients to greet
+
+
+def care_reminders(store: Store, days: int | None = None, start: date | None = None) -> list[Reminder]:
+    """Birthdays (solar or lunar), company anniversaries, Spring Festival and Mid-Autumn
+    greetings in the next `days` days (default: the reminder setting), earliest first."""
+    from rmdesk.services.settings import get_reminder_days
+
+    span = get_reminder_days(store) if days is None else days
+    first = start or clock.today()
+    last = first + timedelta(days=span - 1)
+    out = [Reminder(b.day, "birthday", b.client_id, b.client_name,
+                    " ".join(filter(None, [b.contact_name, b.title])), b.age, b.lunar)
+           for b in birthdays_ahead(store, span, first)]
+    with store.read() as s:
+        founded = list(s.execute(select(Client.id, Client.name, Client.founded_date)
+                                 .where(Client.deleted_at.is_(None), Client.founded_date.is_not(None),
+                                        Client.status.in_(("active", "won")))))
+        kept = s.scalar(select(func.count()).select_from(Client).where(
+            Client.deleted_at.is_(None), Client.step == 6, Client.status.in_(("active", "won")))) or 0
+    for cid, name, day0 in founded:
+        for day in workcal.solar_anniversaries(day0, first, last)[:1]:
+            out.append(Reminder(day, "anniversary", cid, name, None, day.year - day0.year))
+    for key in workcal.FESTIVALS:
+        for day in workcal.festival_dates(key, first, last):
+            out.append(Reminder(day, key, None, "", None, None, True, kept))
+    return sorted(out, key=lambda r: (r.day, r.kind != "spring_festival" and r.kind != "mid_autumn",
+                                      r.client_name))

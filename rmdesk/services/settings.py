@@ -71,3 +71,22 @@ def save_stale_days(store: Store, days: Mapping[int, object]) -> dict[int, int]:
     with store.write() as s:
         s.merge(Setting(key="stale_days", value=json.dumps({str(k): n for k, n in current.items()})))
     return current
+
+
+# Personal-care reminders (birthdays, anniversaries, festivals) show this many days ahead.
+DEFAULT_REMINDER_DAYS = 7
+
+
+def get_reminder_days(store: Store) -> int:
+    with store.read() as s:
+        row = s.get(Setting, "reminder_days")
+    return int(json.loads(row.value)) if row else DEFAULT_REMINDER_DAYS
+
+
+def save_reminder_days(store: Store, days: object) -> int:
+    value = v.int_range(days, 1, 90, "reminder_days")
+    if value is None:
+        raise ValidationError("error.required", "reminder_days")
+    with store.write() as s:
+        s.merge(Setting(key="reminder_days", value=json.dumps(value)))
+    return value

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -102,6 +103,11 @@ class Client(Base):
     next_maintenance_date: Mapped[date | None] = mapped_column(Date)
     # Half-days the client does not want visits, JSON list like ["mon_am", "fri_pm"].
     busy_hours: Mapped[str | None] = mapped_column(Text)
+    # Step 6, keeping the client: a manual tier is kept (recompute skips it) while this
+    # reason is set; a cadence (RRULE text) of its own instead of its tier's; founding date.
+    tier_override_reason: Mapped[str | None] = mapped_column(Text)
+    cadence_rule: Mapped[str | None] = mapped_column(String(120))
+    founded_date: Mapped[date | None] = mapped_column(Date)
 
     intel_notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -128,6 +134,9 @@ class Contact(Base):
     phone: Mapped[str | None] = mapped_column(String(32))
     email: Mapped[str | None] = mapped_column(String(120))
     birthday: Mapped[date | None] = mapped_column(Date)
+    # The birthday is kept on the lunar calendar (农历): `birthday` is the solar date of birth,
+    # and each year's birthday falls on the same lunar month and day.
+    birthday_is_lunar: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     preferences: Mapped[str | None] = mapped_column(Text)
     client: Mapped[Client] = relationship(back_populates="contacts")
 
@@ -190,6 +199,9 @@ class Task(Base):
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Tasks made from a won credit deal (post-loan checks, maturity) name it and their kind.
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str | None] = mapped_column(String(24))
 
 
 class StepProgress(Base):
@@ -267,6 +279,7 @@ class Deal(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     expected_date: Mapped[date | None] = mapped_column(Date)
     actual_date: Mapped[date | None] = mapped_column(Date)
+    maturity_date: Mapped[date | None] = mapped_column(Date)
     lost_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -284,6 +297,7 @@ class BusinessVolume(Base):
     avg_loans: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     intl_settlement_usd: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     fee_income: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    products_held: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class FinancingEstimate(Base):

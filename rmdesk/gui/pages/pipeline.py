@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from rmdesk import formatting, i18n, vocab
 from rmdesk.gui.common import CLIENT_ID_ROLE, step_label
 from rmdesk.gui.moves import request_move
-from rmdesk.services import clock
+from rmdesk.services import clock, tiering
 from rmdesk.services.pipeline import BoardFilter, board, owners
 from rmdesk.store.engine import Store
 
@@ -84,7 +84,7 @@ class PipelinePage(QWidget):
         self.owner = QComboBox()
         self.tier = QComboBox()
         self.tier.addItem(self.tr("All tiers"), None)
-        for key in vocab.TIERS:
+        for key in tiering.get_scheme(store)["tiers"]:  # the tiers of the scheme in use
             self.tier.addItem(i18n.label("tier", key), key)
         self.industry = QComboBox()
         self.industry.addItem(self.tr("All industries"), None)

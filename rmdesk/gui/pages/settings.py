@@ -1,15 +1,18 @@
-"""Settings: the RM profile, the language, where the data lives (form in ui/settings_page.ui)."""
+"""Settings: the RM profile, the language, where the data lives (form in ui/settings_page.ui),
+and the keeping-clients settings (code-built, rmdesk/gui/keeping_settings.py), all in a
+scroll area so a laptop screen shows every group."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from rmdesk import vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui.common import step_label
 from rmdesk.gui.forms.ui_settings_page import Ui_SettingsPage
+from rmdesk.gui.keeping_settings import KeepingSettings
 from rmdesk.services.settings import get_profile, get_stale_days, save_profile, save_stale_days
 from rmdesk.store.engine import Store
 
@@ -21,7 +24,16 @@ class SettingsPage(QWidget):
         super().__init__()
         self.store = store
         self.ui = Ui_SettingsPage()
-        self.ui.setupUi(self)
+        body = QWidget()
+        self.ui.setupUi(body)
+        self.keeping = KeepingSettings(store)
+        self.ui.pageLayout.insertWidget(self.ui.pageLayout.indexOf(self.ui.storeGroup), self.keeping)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         for code, name in LANGUAGE_NAMES:  # each language named in itself, never translated
             self.ui.languageCombo.addItem(name, code)
         self.ui.languageCombo.setCurrentIndex(self.ui.languageCombo.findData(language))
@@ -52,6 +64,7 @@ class SettingsPage(QWidget):
         for step, days in get_stale_days(self.store).items():
             self.stale[step].setValue(days)
         self.ui.staleStatus.clear()
+        self.keeping.refresh()
 
     def describe_pdf_font(self) -> str:
         from rmdesk.export.fonts import pdf_font  # reportlab: only once Settings is opened

@@ -1,5 +1,7 @@
-"""Today: the day's visits in order, overdue next steps, customers due for maintenance,
-key persons' birthdays in the next 7 days, and stale pipeline cards."""
+"""Today: the day's visits in order, overdue next steps, customers due for maintenance
+(on their tier's cadence, moved to working days), personal care coming up (birthdays,
+solar or lunar, company anniversaries, festival greetings; days ahead set in Settings),
+and stale pipeline cards."""
 
 from __future__ import annotations
 
@@ -9,14 +11,14 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTableWidget, QVBoxLayout, QW
 
 from rmdesk import formatting, i18n
 from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table, step_label
+from rmdesk.gui.pages.keeping import reminder_text
 from rmdesk.services import clock
 from rmdesk.services.clients import is_empty
-from rmdesk.services.maintenance import birthdays_ahead, maintenance_due
+from rmdesk.services.maintenance import care_reminders, maintenance_due
 from rmdesk.services.pipeline import board
+from rmdesk.services.settings import get_reminder_days
 from rmdesk.services.visits import open_tasks, visits_between
 from rmdesk.store.engine import Store
-
-BIRTHDAY_DAYS = 7
 
 
 class Section(QWidget):
@@ -57,8 +59,8 @@ class TodayPage(QWidget):
         self.tasks = Section(self.tr("Next steps due or overdue"), self.tr("No overdue next steps."), open_client)
         self.maintenance = Section(self.tr("Maintenance due"), self.tr("No customer is due for maintenance."),
                                    open_client)
-        self.birthdays = Section(self.tr("Birthdays in the next 7 days"), self.tr("No birthdays this week."),
-                                 open_client)
+        self.birthdays = Section(self.tr("Personal care"), self.tr("No birthdays, anniversaries or festivals "
+                                                                   "coming up."), open_client)
         self.stale = Section(self.tr("Stale in the pipeline"), self.tr("No client has sat too long in a step."),
                              open_client)
         grid = QGridLayout()
@@ -86,10 +88,11 @@ class TodayPage(QWidget):
         self.maintenance.fill([self.tr("Due"), self.tr("Client"), self.tr("Tier")],
                               [(m.client_id, [formatting.day(m.due), m.client_name, i18n.label("tier", m.tier)])
                                for m in maintenance_due(self.store, today)])
-        self.birthdays.fill([self.tr("Date"), self.tr("Key person"), self.tr("Client"), self.tr("Age")],
-                            [(b.client_id, [formatting.day(b.day), " ".join(filter(None, [b.contact_name, b.title])),
-                                            b.client_name, str(b.age)])
-                             for b in birthdays_ahead(self.store, BIRTHDAY_DAYS, today)])
+        span = get_reminder_days(self.store)
+        self.birthdays.title.setText(self.tr("Personal care in the next %1 days").replace("%1", str(span)))
+        self.birthdays.fill([self.tr("Date"), self.tr("Occasion"), self.tr("Client"), self.tr("Who")],
+                            [(r.client_id, [formatting.day(r.day), reminder_text(r)[0], r.client_name,
+                                            reminder_text(r)[1]]) for r in care_reminders(self.store, span, today)])
         stale = sorted((c for cards in board(self.store).values() for c in cards if c.stale),
                        key=lambda c: -c.days_in_step)
         self.stale.fill([self.tr("Step"), self.tr("Client"), self.tr("Days in step"), self.tr("Tier")],

@@ -1,13 +1,13 @@
 """Call report: who was met and which products were discussed.
 
 Revision ID: 0007_call_report
-Revises: 0003_visit_planning
+Revises: 0004_keeping_clients
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_call_report"
-down_revision = "0003_visit_planning"
+down_revision = "0004_keeping_clients"
 branch_labels = None
 depends_on = None
 
