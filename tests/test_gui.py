@@ -17,7 +17,7 @@ def desk(make_desk, demo_store):
 def test_every_page_shows_in_chinese(desk):
     w = desk.window
     titles = [w.nav.item(i).text() for i in range(w.nav.count())]
-    assert titles == ["今日", "销售管道", "客户", "日程", "报表", "设置", "客户维护"]
+    assert titles == ["今日", "销售管道", "客户", "日程", "客户维护", "报表", "设置"]
     for i in range(7):
         w.show_page(i)
         assert w.stack.currentIndex() == i and w.stack.currentWidget().isVisible()
@@ -97,14 +97,14 @@ def test_new_client_dialog_keeps_input_on_error(desk, qtbot, monkeypatch):
 
 def test_language_switch_rebuilds_the_window_in_english(desk):
     old = desk.window
-    old.show_page(5)
+    old.show_page(old.SETTINGS)
     combo = old.settings_page.ui.languageCombo
     combo.setCurrentIndex(combo.findData("en"))
     new = desk.window
     assert new is not old
     assert [new.nav.item(i).text() for i in range(new.nav.count())] == [
-        "Today", "Pipeline", "Clients", "Calendar", "Reports", "Settings", "Maintenance"]
-    assert new.current_page() == 5
+        "Today", "Pipeline", "Clients", "Calendar", "Maintenance", "Reports", "Settings"]
+    assert new.current_page() == new.SETTINGS
     assert desk.settings.value("language") == "en"
     new.close()
 
@@ -126,7 +126,7 @@ def test_pages_show_demo_data(desk):
     assert "万元" in w.pipeline.headers[5].text()  # step 5 holds the open deals
     w.show_page(3)
     assert sum(items.count() for _, items in w.calendar.days) > 5
-    w.show_page(4)
+    w.show_page(w.REPORTS)
     assert w.reports.table.item(6, 5).text() == "200"
 
 
@@ -134,7 +134,7 @@ def test_settings_profile_saves_and_rejects_bad_phone(desk):
     from rmdesk.services.settings import get_profile
 
     w = desk.window
-    w.show_page(5)
+    w.show_page(w.SETTINGS)
     ui = w.settings_page.ui
     ui.rmNameEdit.setText("王小明")
     ui.phoneEdit.setText("12")
@@ -149,7 +149,7 @@ def test_stale_limits_are_set_in_settings(desk):
     from rmdesk.services.settings import get_stale_days
 
     w = desk.window
-    w.show_page(5)
+    w.show_page(w.SETTINGS)
     page = w.settings_page
     assert page.stale[2].value() == 21
     page.stale[2].setValue(45)

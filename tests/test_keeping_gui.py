@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QPushButton
 
 from rmdesk.gui import dialogs
 from rmdesk.gui.client_forms import VisitDialog
+from rmdesk.gui.main_window import MainWindow  # noqa: E402
 from rmdesk.services import cadence, clients, targets, tiering, visits
 
-KEEPING_PAGE = 6
-REPORTS_PAGE = 4
-SETTINGS_PAGE = 5
+KEEPING_PAGE = MainWindow.MAINTENANCE
+REPORTS_PAGE = MainWindow.REPORTS
+SETTINGS_PAGE = MainWindow.SETTINGS
 
 
 @pytest.fixture

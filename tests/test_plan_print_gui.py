@@ -91,7 +91,7 @@ def test_saving_into_a_missing_folder_says_why(make_desk, store, book, previews,
 
 def test_calendar_prints_the_week_shown_with_a_cover_agenda(make_desk, store, book, previews, tmp_path):
     desk = make_desk(store)
-    desk.window.show_page(3)
+    desk.window.show_page(desk.window.CALENDAR)
     page = desk.window.calendar
     assert page.shown_range() == (date(2026, 11, 23), 7)
     page.print_button.click()
@@ -170,7 +170,7 @@ def test_without_a_truetype_font_plans_use_the_cid_font_and_settings_say_so(
     assert "STSong-Light" in listing and "+" not in listing  # the CID font, not embedded
     assert "华能电力股份有限公司" in pdf_text(path)  # still real, copyable text
     previews[0].reject()
-    desk.window.show_page(5)
+    desk.window.show_page(desk.window.SETTINGS)
     note = desk.window.settings_page.ui.pdfFontValue.text()
     assert "STSong-Light" in note and "没有找到" in note
 
@@ -179,6 +179,6 @@ def test_settings_name_the_embedded_font(make_desk, store):
     from rmdesk.export.fonts import pdf_font
 
     desk = make_desk(store, lang="en")
-    desk.window.show_page(5)
+    desk.window.show_page(desk.window.SETTINGS)
     note = desk.window.settings_page.ui.pdfFontValue.text()
     assert pdf_font().source in note and "embedded" in note

@@ -351,7 +351,7 @@
     </message>
     <message>
         <source>A won credit deal&apos;s maturity: post-loan checks become tasks</source>
-        <translation>A won credit deal's maturity: post-loan checks become tasks</translation>
+        <translation>A won credit deal&apos;s maturity: post-loan checks become tasks</translation>
     </message>
     <message>
         <source>Deal lost</source>
@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>Tier&apos;s cadence: %1</source>
-        <translation>Tier's cadence: %1</translation>
+        <translation>Tier&apos;s cadence: %1</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -795,7 +795,7 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
     <message>
         <source>Set the next date by hand (otherwise the tier&apos;s cadence decides)</source>
-        <translation>Set the next date by hand (otherwise the tier's cadence decides)</translation>
+        <translation>Set the next date by hand (otherwise the tier&apos;s cadence decides)</translation>
     </message>
     <message>
         <source>Log contact</source>
@@ -1355,7 +1355,7 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
     <message>
         <source>Scheme: %1. Business = average deposits + loans of each client&apos;s latest period.</source>
-        <translation>Scheme: %1. Business = average deposits + loans of each client's latest period.</translation>
+        <translation>Scheme: %1. Business = average deposits + loans of each client&apos;s latest period.</translation>
     </message>
     <message>
         <source>No tier</source>

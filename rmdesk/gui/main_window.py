@@ -30,6 +30,9 @@ from rmdesk.store.engine import Store
 
 
 class MainWindow(QMainWindow):
+    # page numbers, as in the navigation list
+    TODAY, PIPELINE, CLIENTS, CALENDAR, MAINTENANCE, REPORTS, SETTINGS = range(7)
+
     def __init__(self, store: Store, settings: QSettings, language: str,
                  switch_language: Callable[[str], None]) -> None:
         super().__init__()
@@ -45,12 +48,12 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarPage(store, self.open_client)
         self.reports = ReportsPage(store)
         self.settings_page = SettingsPage(store, language, switch_language)
+        self.keeping = KeepingPage(store, self.open_client)
+        # in the order of the page numbers below (TODAY ... SETTINGS)
         pages = [(self.tr("Today"), self.today), (self.tr("Pipeline"), self.pipeline),
                  (self.tr("Clients"), self.clients), (self.tr("Calendar"), self.calendar),
-                 (self.tr("Reports"), self.reports), (self.tr("Settings"), self.settings_page)]
-        # Appended so the pages above keep their places (and indices).
-        self.keeping = KeepingPage(store, self.open_client)
-        pages.append((self.tr("Maintenance"), self.keeping))
+                 (self.tr("Maintenance"), self.keeping), (self.tr("Reports"), self.reports),
+                 (self.tr("Settings"), self.settings_page)]
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -119,11 +122,11 @@ class MainWindow(QMainWindow):
         self._on_page(self.current_page())
 
     def _new_client(self) -> None:
-        self.show_page(2)
+        self.show_page(self.CLIENTS)
         self.clients.new_client()
 
     def _find(self) -> None:
-        self.show_page(2)
+        self.show_page(self.CLIENTS)
         self.clients.focus_search()
 
     def _on_page(self, index: int) -> None:
