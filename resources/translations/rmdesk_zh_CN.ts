@@ -1333,8 +1333,8 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>%1 / %2（%3）</translation>
     </message>
     <message>
-        <source>The full relationship-manager threshold is met (deposits and %1).</source>
-        <translation>已达标：满足正式客户经理的考核门槛（存款及%1）。</translation>
+        <source>The full relationship-manager threshold is met: %1 and %2.</source>
+        <translation>已达标：满足正式客户经理的考核门槛（%1及%2）。</translation>
     </message>
     <message>
         <source>The full relationship-manager threshold needs the deposit target and one of: the loan target, the new-deposit target with a loan balance, or the settlement target with a loan balance.</source>

@@ -215,8 +215,9 @@ class ReportsPage(QWidget):
                 .replace("%2", measure_value(line.measure, line.target, lang)).replace("%3", percent(line.ratio)))
         if report.qualified:
             self.qualified.setStyleSheet("color: #2e7d32;")
-            self.qualified.setText(self.tr("The full relationship-manager threshold is met (deposits and %1).")
-                                   .replace("%1", i18n.message(f"field.{report.qualified_by}")))
+            self.qualified.setText(self.tr("The full relationship-manager threshold is met: %1 and %2.")
+                                   .replace("%1", i18n.message("field.avg_deposits"))
+                                   .replace("%2", i18n.message(f"field.{report.qualified_by}")))
         else:
             self.qualified.setStyleSheet("color: #607d8b;")
             self.qualified.setText(self.tr(
