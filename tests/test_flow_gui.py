@@ -337,3 +337,26 @@ def test_busy_half_days_are_saved_from_the_overview(desk):
     ws = desk.window.open_client(cid)
     ws.overview.busy["wed_am"].setChecked(True)
     assert visits.busy_hours(desk.store, cid) == ["wed_am"]
+
+
+def test_trash_dialog_lists_and_restores_a_visit_and_a_deal(desk, qtbot):
+    from rmdesk.gui.trash_dialog import TrashDialog
+    from rmdesk.services import engagement, trash
+
+    cid = clients.create_client(desk.store, {"name": "甲公司"})
+    vid = visits.plan_visit(desk.store, cid, {"planned_at": "2026-11-25 09:00"})
+    engagement.create_deal(desk.store, cid, "working_capital_loan", "1000000")
+    ws = desk.window.open_client(cid)
+    ws.visits.table.selectRow(0)
+    ws.visits.trash_button.click()
+    ws.deals.table.selectRow(0)
+    ws.deals.trash_button.click()
+    assert visits.client_visits(desk.store, cid) == [] and engagement.deals_of(desk.store, cid) == []
+    dialog = TrashDialog(desk.store, desk.window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    row = next(i for i, r in enumerate(dialog.rows) if r.kind == "visit")
+    dialog.table.selectRow(row)
+    dialog.restore()
+    assert [v.id for v in visits.client_visits(desk.store, cid)] == [vid]
+    assert [r.kind for r in trash.items(desk.store)] == ["deal"] and dialog.table.rowCount() == 1

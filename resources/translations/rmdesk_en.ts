@@ -334,6 +334,10 @@
             <translation>Lost…</translation>
         </message>
         <message>
+            <source>Move to trash</source>
+            <translation>Move to trash</translation>
+        </message>
+        <message>
             <source>Deal lost</source>
             <translation>Deal lost</translation>
         </message>
@@ -1126,6 +1130,22 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Restored from the trash</source>
             <translation>Restored from the trash</translation>
         </message>
+        <message>
+            <source>Visit moved to the trash</source>
+            <translation>Visit moved to the trash</translation>
+        </message>
+        <message>
+            <source>Deal moved to the trash</source>
+            <translation>Deal moved to the trash</translation>
+        </message>
+        <message>
+            <source>Visit restored from the trash</source>
+            <translation>Visit restored from the trash</translation>
+        </message>
+        <message>
+            <source>Deal restored from the trash</source>
+            <translation>Deal restored from the trash</translation>
+        </message>
     </context>
     <context>
         <name>TodayPage</name>
@@ -1253,16 +1273,32 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Client</translation>
         </message>
         <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>Deal</translation>
+        </message>
+        <message>
             <source>Deleted</source>
             <translation>Deleted</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
         </message>
         <message>
             <source>Empty trash</source>
             <translation>Empty trash</translation>
         </message>
         <message>
-            <source>Destroy the %1 client(s) in the trash with all their visits, deals and notes?</source>
-            <translation>Destroy the %1 client(s) in the trash with all their visits, deals and notes?</translation>
+            <source>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</source>
+            <translation>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</translation>
         </message>
         <message>
             <source>This cannot be undone. Really destroy them?</source>
@@ -1341,6 +1377,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Reschedule…</source>
             <translation>Reschedule…</translation>
+        </message>
+        <message>
+            <source>Move to trash</source>
+            <translation>Move to trash</translation>
         </message>
         <message>
             <source>Advance?</source>

@@ -333,6 +333,10 @@
             <translation>未成交…</translation>
         </message>
         <message>
+            <source>Move to trash</source>
+            <translation>移到回收站</translation>
+        </message>
+        <message>
             <source>Deal lost</source>
             <translation>交易未成</translation>
         </message>
@@ -1125,6 +1129,22 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <source>Restored from the trash</source>
             <translation>从回收站恢复</translation>
         </message>
+        <message>
+            <source>Visit moved to the trash</source>
+            <translation>拜访已移到回收站</translation>
+        </message>
+        <message>
+            <source>Deal moved to the trash</source>
+            <translation>交易已移到回收站</translation>
+        </message>
+        <message>
+            <source>Visit restored from the trash</source>
+            <translation>拜访已从回收站恢复</translation>
+        </message>
+        <message>
+            <source>Deal restored from the trash</source>
+            <translation>交易已从回收站恢复</translation>
+        </message>
     </context>
     <context>
         <name>TodayPage</name>
@@ -1252,16 +1272,32 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>客户</translation>
         </message>
         <message>
+            <source>Visit</source>
+            <translation>拜访</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>交易</translation>
+        </message>
+        <message>
             <source>Deleted</source>
             <translation>删除时间</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
         </message>
         <message>
             <source>Empty trash</source>
             <translation>清空回收站</translation>
         </message>
         <message>
-            <source>Destroy the %1 client(s) in the trash with all their visits, deals and notes?</source>
-            <translation>要彻底删除回收站中的 %1 个客户及其全部拜访、交易和记录吗？</translation>
+            <source>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</source>
+            <translation>彻底删除回收站中的 %1 项？客户将连同其全部拜访、交易和记录一起删除。</translation>
         </message>
         <message>
             <source>This cannot be undone. Really destroy them?</source>
@@ -1340,6 +1376,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Reschedule…</source>
             <translation>改期…</translation>
+        </message>
+        <message>
+            <source>Move to trash</source>
+            <translation>移到回收站</translation>
         </message>
         <message>
             <source>Advance?</source>

@@ -36,7 +36,7 @@ from rmdesk.gui.errors import show_error
 from rmdesk.gui.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
 from rmdesk.playbook import loader
 from rmdesk.playbook.rules import Condition
-from rmdesk.services import clients, clock, flow, pipeline, visits
+from rmdesk.services import clients, clock, flow, pipeline, trash, visits
 from rmdesk.services.clients import ClientDetail
 from rmdesk.services.timeline import Entry, timeline
 from rmdesk.store.engine import Store
@@ -271,6 +271,12 @@ def describe(e: Entry) -> list[str]:
         return [QCoreApplication.translate("Timeline", "Moved to the trash"), ""]
     if e.kind == "restore":
         return [QCoreApplication.translate("Timeline", "Restored from the trash"), ""]
+    if e.kind in ("trash_visit", "trash_deal"):
+        return [QCoreApplication.translate("Timeline", "Visit moved to the trash") if e.kind == "trash_visit"
+                else QCoreApplication.translate("Timeline", "Deal moved to the trash"), ""]
+    if e.kind in ("restore_visit", "restore_deal"):
+        return [QCoreApplication.translate("Timeline", "Visit restored from the trash") if e.kind == "restore_visit"
+                else QCoreApplication.translate("Timeline", "Deal restored from the trash"), ""]
     return [e.kind, ""]
 
 
@@ -586,8 +592,10 @@ class VisitsTab(Tool):
         cancel.clicked.connect(self.cancel)
         reschedule = QPushButton(self.tr("Reschedule…"))
         reschedule.clicked.connect(self.reschedule)
+        self.trash_button = QPushButton(self.tr("Move to trash"))
+        self.trash_button.clicked.connect(self.move_to_trash)
         row = QHBoxLayout()
-        for button in (plan, reschedule, report, cancel):
+        for button in (plan, reschedule, report, cancel, self.trash_button):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addWidget(self.table, 1)
@@ -623,6 +631,12 @@ class VisitsTab(Tool):
                     "The exit condition of this step now holds. Advance the client to %1?").replace("%1", target)):
                 moves.request_move(self, self.store, self.client_id, client.step + 1)
                 self.changed.emit()
+
+    def move_to_trash(self) -> None:
+        """Move the selected visit to the trash (File ▸ Trash restores it)."""
+        visit_id = self._selected()
+        if visit_id is not None:
+            self.act(trash.trash_visit, self.store, visit_id)
 
     def cancel(self) -> None:
         visit_id = self._selected()

@@ -38,7 +38,7 @@ from rmdesk.gui.client_forms import (
 from rmdesk.gui.common import fill_table, read_only_table
 from rmdesk.gui.errors import show_error
 from rmdesk.playbook import loader
-from rmdesk.services import clients, clock, engagement, flow, maintenance, visits
+from rmdesk.services import clients, clock, engagement, flow, maintenance, trash, visits
 from rmdesk.services.clients import ClientDetail
 from rmdesk.store.engine import Store
 
@@ -270,8 +270,11 @@ class DealsPanel(Tool):
             engagement.close_deal, store, did, True))
         lost = QPushButton(self.tr("Lost…"))
         lost.clicked.connect(self.lose)
+        self.trash_button = QPushButton(self.tr("Move to trash"))
+        self.trash_button.clicked.connect(lambda: (did := self.selected_id(self.table)) and self.act(
+            trash.trash_deal, store, did))
         row = QHBoxLayout()
-        for button in (add, won, lost):
+        for button in (add, won, lost, self.trash_button):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addWidget(self.table, 1)
