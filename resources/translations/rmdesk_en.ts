@@ -990,10 +990,65 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         </message>
     </context>
     <context>
+        <name>Safety</name>
+        <message>
+            <source>No good backup was found. The file was left as it is; copy the data folder and ask for help.</source>
+            <translation>No good backup was found. The file was left as it is; copy the data folder and ask for help.</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>The newest good backup is from %1. Restore it? The damaged file is kept beside it (changes after the backup are not in it).</source>
+            <translation>The newest good backup is from %1. Restore it? The damaged file is kept beside it (changes after the backup are not in it).</translation>
+        </message>
+        <message>
+            <source>Restore the backup</source>
+            <translation>Restore the backup</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source> d</source>
             <translation> d</translation>
+        </message>
+        <message>
+            <source>%1 backup(s), the newest from %2 — in %3</source>
+            <translation>%1 backup(s), the newest from %2 — in %3</translation>
+        </message>
+        <message>
+            <source>No backup yet</source>
+            <translation>No backup yet</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Backing up…</translation>
+        </message>
+        <message>
+            <source>Backed up: %1</source>
+            <translation>Backed up: %1</translation>
+        </message>
+        <message>
+            <source>Checking the database…</source>
+            <translation>Checking the database…</translation>
+        </message>
+        <message>
+            <source>Database check</source>
+            <translation>Database check</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>Backup</translation>
+        </message>
+        <message>
+            <source>Replace the data with the backup from %1? The current data is backed up first.</source>
+            <translation>Replace the data with the backup from %1? The current data is backed up first.</translation>
         </message>
         <message>
             <source>Saved.</source>
@@ -1054,6 +1109,22 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Schema version</source>
             <translation>Schema version</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>&amp;Back up now</translation>
+        </message>
+        <message>
+            <source>&amp;Restore a backup…</source>
+            <translation>&amp;Restore a backup…</translation>
+        </message>
+        <message>
+            <source>&amp;Check database</source>
+            <translation>&amp;Check database</translation>
         </message>
     </context>
     <context>

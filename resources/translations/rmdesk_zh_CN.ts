@@ -989,10 +989,65 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         </message>
     </context>
     <context>
+        <name>Safety</name>
+        <message>
+            <source>No good backup was found. The file was left as it is; copy the data folder and ask for help.</source>
+            <translation>没有找到完好的备份。数据库文件保持原样；请复制整个数据目录并寻求技术支持。</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>The newest good backup is from %1. Restore it? The damaged file is kept beside it (changes after the backup are not in it).</source>
+            <translation>最近一次完好的备份时间为 %1。是否恢复？损坏的文件会另行保留（备份之后的修改不在备份中）。</translation>
+        </message>
+        <message>
+            <source>Restore the backup</source>
+            <translation>恢复备份</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source> d</source>
             <translation> 天</translation>
+        </message>
+        <message>
+            <source>%1 backup(s), the newest from %2 — in %3</source>
+            <translation>共 %1 份备份，最新一份于 %2 — 位于 %3</translation>
+        </message>
+        <message>
+            <source>No backup yet</source>
+            <translation>还没有备份</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
+            <source>Backed up: %1</source>
+            <translation>已备份：%1</translation>
+        </message>
+        <message>
+            <source>Checking the database…</source>
+            <translation>正在检查数据库…</translation>
+        </message>
+        <message>
+            <source>Database check</source>
+            <translation>数据库检查</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>Replace the data with the backup from %1? The current data is backed up first.</source>
+            <translation>用 %1 的备份替换当前数据？当前数据会先另行备份。</translation>
         </message>
         <message>
             <source>Saved.</source>
@@ -1053,6 +1108,22 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Schema version</source>
             <translation>数据库版本</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>立即备份(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore a backup…</source>
+            <translation>从备份恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Check database</source>
+            <translation>检查数据库(&amp;C)</translation>
         </message>
     </context>
     <context>

@@ -10,10 +10,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import paths
-from rmdesk.errors import RmdeskError
-from rmdesk.gui import translation
+from rmdesk.errors import RmdeskError, StoreError
+from rmdesk.gui import safety, translation
 from rmdesk.gui.errors import install_excepthook
 from rmdesk.gui.main_window import MainWindow
+from rmdesk.store import backup
 from rmdesk.store.engine import Store
 
 
@@ -32,11 +33,36 @@ class Desk:
         self.language = translation.choose_language(lang, self.settings.value("language", None, str))
         translation.install(self.language)
         self.window = self._new_window()
+        self.backups = safety.BackupScheduler(store)
 
     def _new_window(self, page: int = 0) -> MainWindow:
-        window = MainWindow(self.store, self.settings, self.language, self.switch_language)
+        window = MainWindow(self.store, self.settings, self.language, self.switch_language,
+                            on_restore=self.restore_backup)
         window.show_page(page)
         return window
+
+    def restore_backup(self, name: str) -> None:
+        """Close the store, put the backup in its place (after backing up the current
+        data), reopen it and rebuild the window. Raises RmdeskError (store reopened)."""
+        old = self.window
+        page = old.current_page()
+        old.save_geometry()
+        self.backups.stop()
+        self.store.close()
+        try:
+            backup.restore_backup(self.data_dir, name)
+        finally:
+            self.store = Store.open(self.data_dir)
+            self.backups = safety.BackupScheduler(self.store)
+            self.window = self._new_window(page)
+            self.window.show()
+            old.close()
+            old.deleteLater()
+
+    def close(self) -> None:
+        """At quit: wait for a running backup, then close (check + backup on close)."""
+        self.backups.stop()
+        self.store.close()
 
     def switch_language(self, lang: str) -> None:
         if lang == self.language:
@@ -63,13 +89,25 @@ def run(data_dir: str | None = None, lang: str | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     install_excepthook()
     translation.install(translation.choose_language(lang, gui_settings(directory).value("language", None, str)))
+    server = safety.claim_instance(directory)
+    if server is None:  # another rmdesk has this data folder: it raises its window
+        return 0
     try:
-        store = Store.open(directory)
+        try:
+            store = Store.open(directory)
+        except StoreError as exc:
+            if exc.key != "store.corrupt":
+                raise
+            store = safety.offer_restore(directory, exc)
+            if store is None:
+                return 1
     except RmdeskError as exc:
         QMessageBox.critical(None, "rmdesk", exc.message())
         return 1
     desk = Desk(store, directory, lang)
+    safety.raise_on_request(server, lambda: desk.window)
     desk.window.show()
     code = app.exec()
-    store.close()
+    desk.close()
+    server.close()
     return code

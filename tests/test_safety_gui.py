@@ -1,0 +1,108 @@
+"""Data safety in the GUI: Settings (back up, check, restore), the start-up dialog for
+a damaged store, one instance per data folder, automatic backups off the GUI thread."""
+
+from pathlib import Path
+
+from rmdesk.errors import StoreError
+from rmdesk.paths import STORE_FILENAME
+from rmdesk.services import clients
+from rmdesk.store import backup
+from rmdesk.store.engine import Store
+
+
+def test_settings_back_up_and_check_run_off_the_gui_thread(store, make_desk, qtbot):
+    clients.create_client(store, {"name": "甲公司"})
+    desk = make_desk(store)
+    page = desk.window.settings_page
+    desk.window.show_page(5)
+    assert page.ui.backupsValue.text() == "还没有备份"
+    job = page.backup_now()
+    qtbot.waitUntil(lambda: job.finished.is_set() and page.ui.backupNowButton.isEnabled(), timeout=10000)
+    assert len(backup.list_backups(store.data_dir)) == 1 and "1 份备份" in page.ui.backupsValue.text()
+    shown = []
+    page.show_report = shown.append
+    page.check()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown[0].ok and shown[0].counts["clients"] == 1
+    assert "数据库完好" in page.ui.storeStatus.text()
+
+
+def test_restore_from_settings_rebuilds_the_window_on_the_restored_data(store, make_desk, qtbot):
+    clients.create_client(store, {"name": "旧公司"})
+    saved = store.backup_now()
+    clients.create_client(store, {"name": "新公司"})
+    desk = make_desk(store)
+    desk.restore_backup(saved.name)
+    qtbot.addWidget(desk.window)
+    assert [r.name for r in clients.list_clients(desk.store)] == ["旧公司"]
+    assert desk.window.store is desk.store
+    desk.close()
+
+
+def corrupt(path: Path) -> None:
+    with open(path, "r+b") as fh:
+        fh.seek(path.stat().st_size // 2)
+        fh.write(b"\xde\xad" * 8192)
+
+
+def test_damaged_store_offers_the_newest_good_backup(data_dir, qtbot):
+    from rmdesk.gui import safety, translation
+
+    translation.install("zh_CN")
+    store = Store.open(data_dir)
+    for i in range(300):
+        clients.create_client(store, {"name": f"公司{i}", "intel_notes": "情报" * 40})
+    store.backup_now()
+    store.close(backup=False)
+    corrupt(data_dir / STORE_FILENAME)
+    try:
+        Store.open(data_dir)
+        raise AssertionError("a damaged store must not open")
+    except StoreError as exc:
+        error = exc
+    seen = []
+
+    def decline(box):
+        seen.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
+        return False
+
+    assert safety.offer_restore(data_dir, error, ask=decline) is None
+    assert "数据库文件已损坏" in seen[0][0] and "最近一次完好的备份" in seen[0][1]
+    assert seen[0][2] == ["恢复备份", "退出"]
+    reopened = safety.offer_restore(data_dir, error, ask=lambda box: True)
+    assert reopened is not None and clients.count_clients(reopened) == 300
+    reopened.close()
+
+
+def test_a_second_launch_raises_the_first_window(data_dir, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from rmdesk.gui import safety
+
+    data_dir.mkdir()
+    server = safety.claim_instance(data_dir)
+    assert server is not None
+    window = QWidget()
+    qtbot.addWidget(window)
+    raised = []
+    window.raise_ = lambda: raised.append(True)
+    safety.raise_on_request(server, lambda: window)
+    assert safety.claim_instance(data_dir) is None  # the second one steps back
+    qtbot.waitUntil(lambda: bool(raised), timeout=5000)
+    server.close()
+    again = safety.claim_instance(data_dir)  # after the first quit, a new one may start
+    assert again is not None
+    again.close()
+
+
+def test_automatic_backup_when_due(store, qtbot):
+    from rmdesk.gui import safety
+
+    scheduler = safety.BackupScheduler(store, interval_ms=10_000_000)
+    assert scheduler.tick() is None  # nothing changed
+    clients.create_client(store, {"name": "甲"})
+    job = scheduler.tick()
+    assert job is not None
+    qtbot.waitUntil(job.finished.is_set, timeout=10000)
+    assert len(backup.list_backups(store.data_dir)) == 1 and not store.dirty
+    scheduler.stop()
