@@ -239,3 +239,12 @@ def test_not_an_xlsx_and_unknown_extension(store, tmp_path):
     with pytest.raises(ValidationError) as info:
         dataio.import_file(store, tmp_path / "x.doc")
     assert info.value.key == "import.unknown_format"
+
+
+def test_a_later_row_cannot_give_a_new_client_a_taken_credit_code(store, tmp_path):
+    clients.create_client(store, {"name": "甲公司", "credit_code": CODE})
+    path = write_csv(tmp_path / "x.csv", [["name", "credit_code"], ["乙公司", ""], ["乙公司", CODE]])
+    for policy in dataio.POLICIES:
+        plan, counts = dataio.import_file(store, path, policy=policy)
+        assert [(p.row, p.field) for p in plan.problems] == [(3, "credit_code")] and counts is None
+    assert clients.count_clients(store) == 1

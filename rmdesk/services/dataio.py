@@ -319,6 +319,11 @@ def prepare_import(store: Store, table: Table, mapping: dict[int, str], policy: 
                 plan.problems.append(RowProblem(rownum, "credit_code",
                                                 ValidationError("import.code_conflict", "credit_code").message(lang)))
                 continue
+            if code and same.values.get("credit_code") is None and by_code.get(code, same.existing_id) \
+                    != same.existing_id:  # the code would move to a client that is not its owner
+                plan.problems.append(RowProblem(rownum, "credit_code",
+                                                ValidationError("error.credit_code_taken", "credit_code").message(lang)))
+                continue
             for k, value in values.items():
                 same.values.setdefault(k, value)
             if contact:
