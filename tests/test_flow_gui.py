@@ -360,3 +360,8 @@ def test_trash_dialog_lists_and_restores_a_visit_and_a_deal(desk, qtbot):
     dialog.restore()
     assert [v.id for v in visits.client_visits(desk.store, cid)] == [vid]
     assert [r.kind for r in trash.items(desk.store)] == ["deal"] and dialog.table.rowCount() == 1
+
+
+def test_file_menu_has_import_and_export(desk):
+    texts = [a.text() for a in desk.window.menuBar().actions()[0].menu().actions()]
+    assert "导入客户和联系人(&I)…" in texts and "导出(&X)" in texts

@@ -382,6 +382,37 @@
         </message>
     </context>
     <context>
+        <name>Export</name>
+        <message>
+            <source>clients</source>
+            <translation>clients</translation>
+        </message>
+        <message>
+            <source>contacts</source>
+            <translation>contacts</translation>
+        </message>
+        <message>
+            <source>visits</source>
+            <translation>visits</translation>
+        </message>
+        <message>
+            <source>deals</source>
+            <translation>deals</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exported %1 %2 to %3</source>
+            <translation>Exported %1 %2 to %3</translation>
+        </message>
+    </context>
+    <context>
         <name>FinancingDialog</name>
         <message>
             <source>Financing need</source>
@@ -433,6 +464,101 @@
         <message>
             <source>Tools for %1</source>
             <translation>Tools for %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import clients and contacts</source>
+            <translation>Import clients and contacts</translation>
+        </message>
+        <message>
+            <source>A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers</source>
+            <translation>A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <translation>Column in the file</translation>
+        </message>
+        <message>
+            <source>Imported as</source>
+            <translation>Imported as</translation>
+        </message>
+        <message>
+            <source>Sample values</source>
+            <translation>Sample values</translation>
+        </message>
+        <message>
+            <source>Skip the row</source>
+            <translation>Skip the row</translation>
+        </message>
+        <message>
+            <source>Merge into the stored client</source>
+            <translation>Merge into the stored client</translation>
+        </message>
+        <message>
+            <source>Create a new client anyway</source>
+            <translation>Create a new client anyway</translation>
+        </message>
+        <message>
+            <source>When a client is already stored (same credit code or name)</source>
+            <translation>When a client is already stored (same credit code or name)</translation>
+        </message>
+        <message>
+            <source>Check (dry run)</source>
+            <translation>Check (dry run)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Columns (recognised from their headers; change where needed)</source>
+            <translation>Columns (recognised from their headers; change where needed)</translation>
+        </message>
+        <message>
+            <source>Tables (*.csv *.xlsx)</source>
+            <translation>Tables (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Reading…</translation>
+        </message>
+        <message>
+            <source>(ignore)</source>
+            <translation>(ignore)</translation>
+        </message>
+        <message>
+            <source>%1 rows read. Check the columns, then run the check.</source>
+            <translation>%1 rows read. Check the columns, then run the check.</translation>
+        </message>
+        <message>
+            <source>Two columns are imported as the same field.</source>
+            <translation>Two columns are imported as the same field.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>The import failed; nothing was changed. Details are in the log file.</source>
+            <translation>The import failed; nothing was changed. Details are in the log file.</translation>
         </message>
     </context>
     <context>
@@ -499,6 +625,30 @@
         <message>
             <source>&amp;Trash…</source>
             <translation>&amp;Trash…</translation>
+        </message>
+        <message>
+            <source>&amp;Import clients and contacts…</source>
+            <translation>&amp;Import clients and contacts…</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Export</translation>
+        </message>
+        <message>
+            <source>Clients…</source>
+            <translation>Clients…</translation>
+        </message>
+        <message>
+            <source>Key persons…</source>
+            <translation>Key persons…</translation>
+        </message>
+        <message>
+            <source>Visits…</source>
+            <translation>Visits…</translation>
+        </message>
+        <message>
+            <source>Deals…</source>
+            <translation>Deals…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>

@@ -381,6 +381,37 @@
         </message>
     </context>
     <context>
+        <name>Export</name>
+        <message>
+            <source>clients</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>contacts</source>
+            <translation>关键人</translation>
+        </message>
+        <message>
+            <source>visits</source>
+            <translation>拜访</translation>
+        </message>
+        <message>
+            <source>deals</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exported %1 %2 to %3</source>
+            <translation>已导出 %1 条%2到 %3</translation>
+        </message>
+    </context>
+    <context>
         <name>FinancingDialog</name>
         <message>
             <source>Financing need</source>
@@ -432,6 +463,101 @@
         <message>
             <source>Tools for %1</source>
             <translation>%1 工具</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import clients and contacts</source>
+            <translation>导入客户和联系人</translation>
+        </message>
+        <message>
+            <source>A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers</source>
+            <translation>CSV（UTF-8 或 GB18030 编码）或 XLSX 文件；第一行为列标题</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <translation>文件中的列</translation>
+        </message>
+        <message>
+            <source>Imported as</source>
+            <translation>导入为</translation>
+        </message>
+        <message>
+            <source>Sample values</source>
+            <translation>示例值</translation>
+        </message>
+        <message>
+            <source>Skip the row</source>
+            <translation>跳过该行</translation>
+        </message>
+        <message>
+            <source>Merge into the stored client</source>
+            <translation>合并到已有客户</translation>
+        </message>
+        <message>
+            <source>Create a new client anyway</source>
+            <translation>仍然新建客户</translation>
+        </message>
+        <message>
+            <source>When a client is already stored (same credit code or name)</source>
+            <translation>客户已存在时（信用代码或名称相同）</translation>
+        </message>
+        <message>
+            <source>Check (dry run)</source>
+            <translation>检查（不写入）</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Columns (recognised from their headers; change where needed)</source>
+            <translation>列对应关系（按列标题自动识别，可按需修改）</translation>
+        </message>
+        <message>
+            <source>Tables (*.csv *.xlsx)</source>
+            <translation>表格文件 (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>(ignore)</source>
+            <translation>（忽略）</translation>
+        </message>
+        <message>
+            <source>%1 rows read. Check the columns, then run the check.</source>
+            <translation>已读取 %1 行。请核对列对应关系，然后点击“检查”。</translation>
+        </message>
+        <message>
+            <source>Two columns are imported as the same field.</source>
+            <translation>有两列被对应到了同一个字段。</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>正在导入…</translation>
+        </message>
+        <message>
+            <source>The import failed; nothing was changed. Details are in the log file.</source>
+            <translation>导入失败，数据未改变。详细信息已写入日志文件。</translation>
         </message>
     </context>
     <context>
@@ -498,6 +624,30 @@
         <message>
             <source>&amp;Trash…</source>
             <translation>回收站(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import clients and contacts…</source>
+            <translation>导入客户和联系人(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;X)</translation>
+        </message>
+        <message>
+            <source>Clients…</source>
+            <translation>客户…</translation>
+        </message>
+        <message>
+            <source>Key persons…</source>
+            <translation>关键人…</translation>
+        </message>
+        <message>
+            <source>Visits…</source>
+            <translation>拜访…</translation>
+        </message>
+        <message>
+            <source>Deals…</source>
+            <translation>交易…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>

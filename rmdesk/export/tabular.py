@@ -43,7 +43,8 @@ def escape(text: str) -> str:
 
 
 def unescape(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+    # "\n" too: an XLSX file turns an escaped "\r" into "\n"
+    return text[1:] if text.startswith("'") and text[1:].startswith((*FORMULA_START, "\n")) else text
 
 
 def _kind(path: Path) -> str:

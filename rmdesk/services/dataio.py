@@ -63,6 +63,7 @@ SYNONYMS = {
     "address": ("地址", "注册地址", "办公地址"),
     "annual_sales": ("年销售额", "销售额", "营业收入", "sales"),
     "owner": ("客户经理", "负责人", "rm"),
+    "intel_notes": ("备注", "客户情报", "情报", "notes", "remarks"),
     "contact_name": ("联系人", "联系人姓名", "关键人", "contact"),
     "contact_title": ("职务", "职位", "title"),
     "contact_phone": ("电话", "手机", "联系电话", "手机号", "mobile", "phone"),
@@ -500,6 +501,16 @@ def export_file(store: Store, what: str, path: str | Path) -> int:
 
     headers, rows = export_rows(store, what)
     return write_table(path, headers, rows)
+
+
+def import_table(store: Store, table: Table, mapping: dict[int, str], policy: str = "skip",
+                 dry_run: bool = False, progress: Progress | None = None,
+                 lang: str | None = None) -> tuple[ImportPlan, dict[str, int] | None]:
+    """Check (and unless dry_run or any bad row, commit) an already read table."""
+    plan = prepare_import(store, table, mapping, policy, progress, lang)
+    if dry_run or not plan.ok:
+        return plan, None
+    return plan, commit_import(store, plan, progress)
 
 
 def import_file(store: Store, path: str | Path, overrides: Mapping[str, str] | None = None,
