@@ -128,30 +128,52 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _password(directory: Path) -> str | None:
+    """An encrypted store's password: $RMDESK_PASSWORD, else asked on the terminal."""
+    from rmdesk.paths import STORE_FILENAME
+    from rmdesk.store import crypto
+
+    if not crypto.is_encrypted(directory / STORE_FILENAME):
+        return None
+    given = crypto.password_from_environment()
+    if given is None and sys.stdin.isatty():
+        import getpass
+
+        given = getpass.getpass(i18n.message("store.password_needed") + ": ")
+    return given or None
+
+
 def _open_store(args: argparse.Namespace, lock: bool = True):
     from rmdesk.paths import data_dir
     from rmdesk.store.engine import Store
 
-    return Store.open(data_dir(getattr(args, "data_dir", None)), lock=lock)
+    directory = data_dir(getattr(args, "data_dir", None))
+    return Store.open(directory, lock=lock, password=_password(directory))
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from rmdesk.paths import data_dir
+    from rmdesk.paths import STORE_FILENAME, data_dir
     from rmdesk.store import backup, lock
 
     directory = data_dir(getattr(args, "data_dir", None))
     lang = i18n.language()
+    key = None
+    if args.backup_command != "list":
+        from rmdesk.store import crypto
+
+        key = _password(directory)
+        crypto.verify(directory / STORE_FILENAME, key)
     if args.backup_command == "list":
         for b in backup.list_backups(directory):
             print(f"{b.name}  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.size}")
         return 0
     if args.backup_command == "create":
-        info = backup.create_backup(directory)
+        info = backup.create_backup(directory, key=key)
         print(i18n.message("backup.created", lang, name=info.name))
         return 0
     held = lock.acquire(directory)  # restore: no other rmdesk may have the store open
     try:
-        safety = backup.restore_backup(directory, args.name)
+        safety = backup.restore_backup(directory, args.name, key=key)
     finally:
         lock.release(held)
     print(i18n.message("backup.restored", lang, name=args.name))
@@ -195,7 +217,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from rmdesk.paths import data_dir
     from rmdesk.services.integrity import check_database
 
-    report = check_database(data_dir(getattr(args, "data_dir", None)))
+    directory = data_dir(getattr(args, "data_dir", None))
+    report = check_database(directory, key=_password(directory))
     print(report.text(i18n.language()))
     return 0 if report.ok else 1
 

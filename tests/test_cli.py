@@ -137,3 +137,24 @@ def test_import_and_export_commands(run, data_dir, tmp_path):
     assert code == 0 and out_file.exists() and "2 clients" in out
     code, _, err = run("export", "--what", "things", "-o", str(out_file))
     assert code == 2
+
+
+def test_an_encrypted_store_from_the_command_line(run, data_dir, monkeypatch):
+    from rmdesk.store import crypto
+    from rmdesk.store.engine import Store
+
+    if not crypto.available():
+        pytest.skip("sqlcipher3 is not installed")
+    Store.open(data_dir, password="s3cret").close()
+    code, _, err = run("clients", "list")
+    assert code == 1 and "password" in err
+    monkeypatch.setenv("RMDESK_PASSWORD", "wrong")
+    assert run("clients", "list")[0] == 1
+    monkeypatch.setenv("RMDESK_PASSWORD", "s3cret")
+    assert run("demo", "--clients", "3")[0] == 0
+    code, out, _ = run("check")
+    assert code == 0 and "clients 3" in out
+    code, out, _ = run("backup", "create")
+    assert code == 0
+    name = out.split(": ", 1)[1].strip()
+    assert crypto.is_encrypted(data_dir / "backups" / name)

@@ -468,9 +468,23 @@ EXPORT_DEAL_FIELDS = ("id", "credit_code", "name", "product", "amount", "rate", 
 WHAT = ("clients", "contacts", "visits", "deals")
 
 
-def export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[object]]]:
+def export_rows(store: Store, what: str, masked: bool | None = None) -> tuple[tuple[str, ...], list[list[object]]]:
     """Headers (stable English field keys, which the importer maps back) and rows;
-    trashed records are left out."""
+    trashed records are left out. With the masking setting on (or masked=True), phone
+    numbers, e-mail addresses and credit codes are masked (such a file does not
+    re-import losslessly: it is meant to be handed out)."""
+    from rmdesk.services import masking
+
+    headers, rows = _export_rows(store, what)
+    if masked if masked is not None else masking.enabled(store):
+        columns = [(i, masking.EXPORT_MASKS[h]) for i, h in enumerate(headers) if h in masking.EXPORT_MASKS]
+        for row in rows:
+            for i, mask in columns:
+                row[i] = mask(row[i])
+    return headers, rows
+
+
+def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[object]]]:
     with store.read() as s:
         if what == "clients":
             cols = [getattr(Client, f) for f in EXPORT_CLIENT_FIELDS]

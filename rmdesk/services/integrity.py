@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rmdesk import i18n
 from rmdesk.paths import STORE_FILENAME
-from rmdesk.store import backup
+from rmdesk.store import backup, crypto
 
 COUNTED = ("clients", "contacts", "visits", "deals", "tasks", "objections")
 
@@ -35,7 +34,7 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def check_database(data_dir: Path) -> CheckReport:
+def check_database(data_dir: Path, key: str | None = None) -> CheckReport:
     """integrity_check + foreign_key_check of the store (read-only, safe while the app runs)."""
     path = data_dir / STORE_FILENAME
     backups = backup.list_backups(data_dir)
@@ -43,14 +42,14 @@ def check_database(data_dir: Path) -> CheckReport:
     if not path.exists():
         return CheckReport(path, False, [i18n.message("store.no_store", path=str(path))], backups=len(backups),
                            newest_backup=newest)
-    problems = backup.quick_check(path, full=True)
+    problems = backup.quick_check(path, full=True, key=key)
     counts: dict[str, int] = {}
     if not problems:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = crypto.connect(path, key, readonly=True)
         try:
             for table in COUNTED:
                 counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
-        except sqlite3.Error as exc:
+        except Exception as exc:  # noqa: BLE001 - sqlite3.Error or sqlcipher3's
             problems.append(str(exc))
         finally:
             con.close()

@@ -20,7 +20,6 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
+from rmdesk.store import crypto
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +76,12 @@ def keep(stamps: Iterable[datetime], now: datetime) -> set[datetime]:
 
 # ---------------------------------------------------------------- integrity
 
-def quick_check(path: Path, full: bool = False) -> list[str]:
+def quick_check(path: Path, full: bool = False, key: str | None = None) -> list[str]:
     """Problems found by SQLite's quick_check (or integrity_check + foreign_key_check
-    when `full`); an empty list means the file is sound."""
+    when `full`); an empty list means the file is sound. `key`: an encrypted file's password."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as exc:
+        con = crypto.connect(path, key, readonly=True, timeout=5)
+    except Exception as exc:  # noqa: BLE001 - sqlite3.Error or sqlcipher3's, or StoreError (no binding)
         return [str(exc)]
     try:
         pragma = "integrity_check" if full else "quick_check"
@@ -91,18 +91,18 @@ def quick_check(path: Path, full: bool = False) -> list[str]:
             for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
                 problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
         return problems
-    except sqlite3.Error as exc:  # "file is not a database", "database disk image is malformed"
+    except Exception as exc:  # noqa: BLE001 - "file is not a database", "database disk image is malformed"
         return [str(exc)]
     finally:
         con.close()
 
 
-def check_store(data_dir: Path) -> None:
+def check_store(data_dir: Path, key: str | None = None) -> None:
     """Raise StoreError('store.corrupt') when the store of data_dir fails quick_check."""
     path = data_dir / STORE_FILENAME
     if not path.exists():
         return
-    problems = quick_check(path)
+    problems = quick_check(path, key=key)
     if problems:
         raise StoreError("store.corrupt", path=str(path), detail=problems[0][:200])
 
@@ -144,10 +144,10 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _copy_with_backup_api(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+def _copy_with_backup_api(source: Path, target: Path, key: str | None = None) -> None:
+    src = crypto.connect(source, key, readonly=True)
     try:
-        dst = sqlite3.connect(target)
+        dst = crypto.connect(target, key)  # an encrypted store gives an encrypted backup
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
@@ -159,13 +159,14 @@ def _copy_with_backup_api(source: Path, target: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def create_backup(data_dir: Path, now: datetime | None = None, rotate: bool = True) -> BackupInfo:
+def create_backup(data_dir: Path, now: datetime | None = None, rotate: bool = True,
+                  key: str | None = None) -> BackupInfo:
     """Copy the store into backups/ (checked first), then rotate. Raises StoreError
     when the store fails its check (it is never copied) or the copy cannot be written."""
     source = data_dir / STORE_FILENAME
     if not source.exists():
         raise StoreError("store.no_store", path=str(source))
-    check_store(data_dir)
+    check_store(data_dir, key)
     now = (now or datetime.now()).replace(microsecond=0)
     folder = backup_dir(data_dir)
     try:
@@ -176,14 +177,16 @@ def create_backup(data_dir: Path, now: datetime | None = None, rotate: bool = Tr
             n += 1
             name = f"{base}-{n}.sqlite3"
         partial = folder / f".{name}.partial"
-        _copy_with_backup_api(source, partial)
-        problems = quick_check(partial)
+        _copy_with_backup_api(source, partial, key)
+        problems = quick_check(partial, key=key)
         if problems:
             partial.unlink(missing_ok=True)
             raise StoreError("store.backup_failed", reason=problems[0][:200])
         os.replace(partial, folder / name)
         _fsync_dir(folder)
-    except (OSError, sqlite3.Error) as exc:
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - OSError, sqlite3.Error or sqlcipher3's
         raise StoreError("store.backup_failed", reason=str(getattr(exc, "strerror", None) or exc)) from exc
     info = BackupInfo(name, folder / name, now, (folder / name).stat().st_size)
     if rotate:
@@ -214,39 +217,40 @@ def find_backup(data_dir: Path, name: str) -> BackupInfo:
     raise StoreError("store.backup_not_found", name=name)
 
 
-def newest_good_backup(data_dir: Path) -> BackupInfo | None:
+def newest_good_backup(data_dir: Path, key: str | None = None) -> BackupInfo | None:
     for b in list_backups(data_dir):
-        if not quick_check(b.path):
+        if not quick_check(b.path, key=key):
             return b
     return None
 
 
-def restore_backup(data_dir: Path, name: str, now: datetime | None = None) -> BackupInfo | None:
+def restore_backup(data_dir: Path, name: str, now: datetime | None = None,
+                   key: str | None = None) -> BackupInfo | None:
     """Replace the store with the backup `name`. The backup is checked first (full
     integrity check); the current store is backed up when it is sound, or moved aside
     as rmdesk.sqlite3.corrupt-<time> when it is not. The store must be closed.
     Returns the backup taken of the current store, if any."""
     chosen = find_backup(data_dir, name)
-    problems = quick_check(chosen.path, full=True)
+    problems = quick_check(chosen.path, full=True, key=key)
     if problems:
         raise StoreError("store.backup_corrupt", name=chosen.name, detail=problems[0][:200])
     target = data_dir / STORE_FILENAME
     now = now or datetime.now()
     safety = None
-    if target.exists() and not quick_check(target):
+    if target.exists() and not quick_check(target, key=key):
         # Sound store: keep a copy, then write the backup into it through SQLite, which
         # applies it as one transaction (atomic, crash-safe, WAL-aware).
-        safety = create_backup(data_dir, now, rotate=False)
+        safety = create_backup(data_dir, now, rotate=False, key=key)
         try:
-            src = sqlite3.connect(f"file:{chosen.path}?mode=ro", uri=True)
-            dst = sqlite3.connect(target, timeout=30)
+            src = crypto.connect(chosen.path, key, readonly=True)
+            dst = crypto.connect(target, key)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=WAL")
             finally:
                 dst.close()
                 src.close()
-        except sqlite3.Error as exc:
+        except Exception as exc:  # noqa: BLE001 - sqlite3.Error or sqlcipher3's
             raise StoreError("store.restore_failed", reason=str(exc)) from exc
     else:
         # Missing or damaged store: move it aside (never delete a user's file), then

@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import URL, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
@@ -50,9 +51,11 @@ def _sqlite_begin(conn) -> None:
 class Store:
     """One database: a local SQLite file or a shared server given by a SQLAlchemy URL."""
 
-    def __init__(self, engine: Engine, data_dir: Path | None = None) -> None:
+    def __init__(self, engine: Engine, data_dir: Path | None = None, key: str | None = None) -> None:
         self.engine = engine
         self.data_dir = data_dir
+        # The SQLCipher password of an encrypted local store (None: a plain file).
+        self.key = key
         # Set by every committed write; cleared by a backup (see maybe_backup/close).
         self.dirty = False
         self._lock: Path | None = None
@@ -63,13 +66,16 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path | None = None, url: str | None = None, *, lock: bool = True,
-             check: bool = True) -> Store:
+             check: bool = True, password: str | None = None) -> Store:
         """Open (creating if needed) the store and bring its schema up to date.
 
         A local store is first checked (quick_check; StoreError 'store.corrupt' when it
         fails) and, with `lock`, its data directory is locked against a second writer
-        process (StoreError 'store.locked'); read-only commands pass lock=False."""
+        process (StoreError 'store.locked'); read-only commands pass lock=False.
+        An encrypted store needs its `password` ('store.password_needed' /
+        'store.wrong_password'); a new store opened with a password is created encrypted."""
         held = None
+        key = None
         if url is None:
             if data_dir is None:
                 raise ValueError("Store.open needs a data_dir or a url")
@@ -77,23 +83,33 @@ class Store:
                 data_dir.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError("store.cannot_create_dir", path=str(data_dir), reason=exc.strerror) from exc
-            from rmdesk.store import backup
+            from rmdesk.store import backup, crypto
             from rmdesk.store import lock as dirlock
 
+            path = data_dir / STORE_FILENAME
             held = dirlock.acquire(data_dir) if lock else None
             try:
+                crypto.verify(path, password)
+                if password and (crypto.is_encrypted(path) or not path.exists() or path.stat().st_size == 0):
+                    key = password
+                    crypto.dbapi()  # StoreError when the binding is missing
                 if check:
-                    backup.check_store(data_dir)
+                    backup.check_store(data_dir, key)
             except BaseException:
                 if held:
                     dirlock.release(held)
                 raise
-            url = f"sqlite:///{data_dir / STORE_FILENAME}"
-        engine = create_engine(url, future=True)
+            url = URL.create("sqlite+pysqlcipher", password=key, database=str(path)) if key \
+                else f"sqlite:///{path}"
+        if key:
+            engine = create_engine(url, future=True, poolclass=QueuePool,
+                                   connect_args={"check_same_thread": False})
+        else:
+            engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
-        store = cls(engine, data_dir)
+        store = cls(engine, data_dir, key)
         store._lock = held
         try:
             store.upgrade()
@@ -124,7 +140,7 @@ class Store:
         if current is not None and self.is_sqlite and self.data_dir is not None:
             from rmdesk.store import backup
 
-            backup.create_backup(self.data_dir)  # before any migration
+            backup.create_backup(self.data_dir, key=self.key)  # before any migration
         migrate.upgrade(self.engine, "head")
 
     @contextmanager
@@ -159,7 +175,7 @@ class Store:
 
         self.dirty = False
         try:
-            return backup.create_backup(self.data_dir)
+            return backup.create_backup(self.data_dir, key=self.key)
         except BaseException:
             self.dirty = True
             raise
@@ -176,7 +192,7 @@ class Store:
             if self.local() and (self.data_dir / STORE_FILENAME).exists():
                 from rmdesk.store.backup import quick_check
 
-                problems = quick_check(self.data_dir / STORE_FILENAME)
+                problems = quick_check(self.data_dir / STORE_FILENAME, key=self.key)
                 if problems:
                     logging.getLogger(__name__).error("store fails its check on close: %s", problems[:3])
                     backup = False
