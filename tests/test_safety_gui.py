@@ -106,3 +106,54 @@ def test_automatic_backup_when_due(store, qtbot):
     qtbot.waitUntil(job.finished.is_set, timeout=10000)
     assert len(backup.list_backups(store.data_dir)) == 1 and not store.dirty
     scheduler.stop()
+
+
+def test_password_from_settings_encrypts_then_the_idle_lock_asks_for_it(store, make_desk, qtbot):
+    from rmdesk.gui.privacy import PasswordDialog
+    from rmdesk.store import crypto
+
+    if not crypto.available():
+        import pytest
+
+        pytest.skip("sqlcipher3 is not installed")
+    clients.create_client(store, {"name": "甲公司"})
+    desk = make_desk(store)
+    page = desk.window.settings_page
+    page.refresh()
+    assert page.ui.passwordStatus.text() == "未加密。"
+    dialog = PasswordDialog(False, desk.change_password, desk.window)
+    qtbot.addWidget(dialog)
+    dialog.new.setText("abc")
+    dialog.repeat.setText("abc")
+    dialog.submit()
+    assert "至少需要 6 个字符" in dialog.error.text() and desk.store.key is None
+    dialog.new.setText("secret-1")
+    dialog.repeat.setText("secret-1")
+    dialog.submit()
+    qtbot.addWidget(desk.window)
+    assert desk.store.key == "secret-1" and crypto.is_encrypted(desk.store.data_dir / STORE_FILENAME)
+    assert [r.name for r in clients.list_clients(desk.store)] == ["甲公司"]
+    desk.window.settings_page.refresh()
+    assert desk.window.settings_page.ui.passwordStatus.text() == "数据及其备份已加密。"
+    # the idle lock: hides the window, asks, shows it again on the right password
+    answers = ["wrong", "secret-1"]
+    desk.idle_lock.ask = lambda note: answers.pop(0)
+    desk.set_idle_minutes(5)
+    assert desk.idle_lock.filtering
+    assert desk.idle_lock.lock() and desk.window.isVisible() and answers == []
+    # removing the password again
+    desk.change_password("secret-1", None)
+    qtbot.addWidget(desk.window)
+    assert desk.store.key is None and not crypto.is_encrypted(desk.store.data_dir / STORE_FILENAME)
+    assert not desk.idle_lock.filtering
+    desk.close()
+
+
+def test_masking_checkbox_in_settings(store, make_desk):
+    from rmdesk.services import masking
+
+    desk = make_desk(store)
+    page = desk.window.settings_page
+    page.refresh()
+    page.ui.maskCheck.setChecked(True)
+    assert masking.enabled(store)

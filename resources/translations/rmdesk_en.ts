@@ -998,6 +998,33 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         </message>
     </context>
     <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>Current password</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Repeat the new password</translation>
+        </message>
+        <message>
+            <source>The data and every backup are encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password. Leave the new password empty to remove the encryption.</source>
+            <translation>The data and every backup are encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password. Leave the new password empty to remove the encryption.</translation>
+        </message>
+        <message>
+            <source>The data and every backup will be encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password.</source>
+            <translation>The data and every backup will be encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password.</translation>
+        </message>
+    </context>
+    <context>
         <name>PipelinePage</name>
         <message>
             <source>Filter by name or pinyin…</source>
@@ -1050,6 +1077,21 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Next action is overdue</source>
             <translation>Next action is overdue</translation>
+        </message>
+    </context>
+    <context>
+        <name>Privacy</name>
+        <message>
+            <source>The data is encrypted. Password:</source>
+            <translation>The data is encrypted. Password:</translation>
+        </message>
+        <message>
+            <source>rmdesk was locked after %1 minute(s) without use.</source>
+            <translation>rmdesk was locked after %1 minute(s) without use.</translation>
+        </message>
+        <message>
+            <source>The password is wrong.</source>
+            <translation>The password is wrong.</translation>
         </message>
     </context>
     <context>
@@ -1165,6 +1207,22 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation> d</translation>
         </message>
         <message>
+            <source>The data and its backups are encrypted.</source>
+            <translation>The data and its backups are encrypted.</translation>
+        </message>
+        <message>
+            <source>Not encrypted.</source>
+            <translation>Not encrypted.</translation>
+        </message>
+        <message>
+            <source>Change &amp;password…</source>
+            <translation>Change &amp;password…</translation>
+        </message>
+        <message>
+            <source>Set &amp;password…</source>
+            <translation>Set &amp;password…</translation>
+        </message>
+        <message>
             <source>%1 backup(s), the newest from %2 — in %3</source>
             <translation>%1 backup(s), the newest from %2 — in %3</translation>
         </message>
@@ -1275,6 +1333,26 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>&amp;Check database</source>
             <translation>&amp;Check database</translation>
+        </message>
+        <message>
+            <source>Privacy</source>
+            <translation>Privacy</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>Encryption</translation>
+        </message>
+        <message>
+            <source>Lock after</source>
+            <translation>Lock after</translation>
+        </message>
+        <message>
+            <source>minutes without use (0 = never; only with a password)</source>
+            <translation>minutes without use (0 = never; only with a password)</translation>
+        </message>
+        <message>
+            <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
+            <translation>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</translation>
         </message>
     </context>
     <context>

@@ -997,6 +997,33 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         </message>
     </context>
     <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>当前密码</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>再次输入新密码</translation>
+        </message>
+        <message>
+            <source>The data and every backup are encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password. Leave the new password empty to remove the encryption.</source>
+            <translation>数据及全部备份均用此密码加密，没有密码将无法打开；忘记密码后任何人都无法找回。新密码留空即取消加密。</translation>
+        </message>
+        <message>
+            <source>The data and every backup will be encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password.</source>
+            <translation>数据及全部备份将用此密码加密，没有密码将无法打开；忘记密码后任何人都无法找回。</translation>
+        </message>
+    </context>
+    <context>
         <name>PipelinePage</name>
         <message>
             <source>Filter by name or pinyin…</source>
@@ -1049,6 +1076,21 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Next action is overdue</source>
             <translation>下次行动已逾期</translation>
+        </message>
+    </context>
+    <context>
+        <name>Privacy</name>
+        <message>
+            <source>The data is encrypted. Password:</source>
+            <translation>数据已加密，请输入密码：</translation>
+        </message>
+        <message>
+            <source>rmdesk was locked after %1 minute(s) without use.</source>
+            <translation>rmdesk 已在 %1 分钟无操作后锁定。</translation>
+        </message>
+        <message>
+            <source>The password is wrong.</source>
+            <translation>密码不正确。</translation>
         </message>
     </context>
     <context>
@@ -1164,6 +1206,22 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation> 天</translation>
         </message>
         <message>
+            <source>The data and its backups are encrypted.</source>
+            <translation>数据及其备份已加密。</translation>
+        </message>
+        <message>
+            <source>Not encrypted.</source>
+            <translation>未加密。</translation>
+        </message>
+        <message>
+            <source>Change &amp;password…</source>
+            <translation>更改密码(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Set &amp;password…</source>
+            <translation>设置密码(&amp;P)…</translation>
+        </message>
+        <message>
             <source>%1 backup(s), the newest from %2 — in %3</source>
             <translation>共 %1 份备份，最新一份于 %2 — 位于 %3</translation>
         </message>
@@ -1274,6 +1332,26 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>&amp;Check database</source>
             <translation>检查数据库(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Privacy</source>
+            <translation>隐私与安全</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>加密</translation>
+        </message>
+        <message>
+            <source>Lock after</source>
+            <translation>自动锁定</translation>
+        </message>
+        <message>
+            <source>minutes without use (0 = never; only with a password)</source>
+            <translation>分钟无操作后（0 = 不锁定；仅在设置密码后生效）</translation>
+        </message>
+        <message>
+            <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
+            <translation>在打印的拜访计划和导出文件中隐藏部分电话、邮箱和证件号码(&amp;M)</translation>
         </message>
     </context>
     <context>

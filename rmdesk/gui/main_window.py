@@ -25,13 +25,14 @@ from rmdesk.gui.pages.pipeline import PipelinePage
 from rmdesk.gui.pages.reports import ReportsPage
 from rmdesk.gui.pages.settings import SettingsPage
 from rmdesk.gui.pages.today import TodayPage
+from rmdesk.gui.privacy import DataActions
 from rmdesk.gui.trash_dialog import TrashDialog
 from rmdesk.store.engine import Store
 
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings, language: str,
-                 switch_language: Callable[[str], None], on_restore: Callable[[str], None] | None = None) -> None:
+                 switch_language: Callable[[str], None], actions: DataActions | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
@@ -44,7 +45,7 @@ class MainWindow(QMainWindow):
         self.clients = ClientsPage(store, self.open_client)
         self.calendar = CalendarPage(store, self.open_client)
         self.reports = ReportsPage(store)
-        self.settings_page = SettingsPage(store, language, switch_language, on_restore=on_restore)
+        self.settings_page = SettingsPage(store, language, switch_language, actions=actions)
         pages = [(self.tr("Today"), self.today), (self.tr("Pipeline"), self.pipeline),
                  (self.tr("Clients"), self.clients), (self.tr("Calendar"), self.calendar),
                  (self.tr("Reports"), self.reports), (self.tr("Settings"), self.settings_page)]

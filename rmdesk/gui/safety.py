@@ -132,10 +132,11 @@ def raise_on_request(server: QLocalServer, window: Callable[[], QWidget]) -> Non
     server.newConnection.connect(on_connection)
 
 
-def offer_restore(directory: Path, error: StoreError, ask: Callable[..., bool] | None = None) -> Store | None:
+def offer_restore(directory: Path, error: StoreError, ask: Callable[..., bool] | None = None,
+                  key: str | None = None) -> Store | None:
     """The store did not pass its check: explain, offer the newest good backup; returns
     the reopened store after a restore, or None (quit)."""
-    newest = backup.newest_good_backup(directory)
+    newest = backup.newest_good_backup(directory, key)
     box = QMessageBox(QMessageBox.Icon.Critical, "rmdesk", error.message())
     if newest is None:
         box.setInformativeText(QCoreApplication.translate(
@@ -156,5 +157,5 @@ def offer_restore(directory: Path, error: StoreError, ask: Callable[..., bool] |
         chosen = box.clickedButton() is restore
     if not chosen:
         return None
-    backup.restore_backup(directory, newest.name)
-    return Store.open(directory)
+    backup.restore_backup(directory, newest.name, key=key)
+    return Store.open(directory, password=key)

@@ -20,10 +20,12 @@ from rmdesk import formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui.common import step_label
 from rmdesk.gui.forms.ui_settings_page import Ui_SettingsPage
+from rmdesk.gui.privacy import DataActions, PasswordDialog
 from rmdesk.gui.safety import Job
+from rmdesk.services import masking
 from rmdesk.services.integrity import CheckReport, check_database
 from rmdesk.services.settings import get_profile, get_stale_days, save_profile, save_stale_days
-from rmdesk.store import backup
+from rmdesk.store import backup, crypto
 from rmdesk.store.engine import Store
 
 LANGUAGE_NAMES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -31,10 +33,11 @@ LANGUAGE_NAMES = (("zh_CN", "中文（简体）"), ("en", "English"))
 
 class SettingsPage(QWidget):
     def __init__(self, store: Store, language: str, switch_language: Callable[[str], None],
-                 on_restore: Callable[[str], None] | None = None) -> None:
+                 actions: DataActions | None = None) -> None:
         super().__init__()
         self.store = store
-        self.on_restore = on_restore
+        self.actions = actions
+        self.on_restore = actions.restore if actions else None
         self.job: Job | None = None
         self.last_report: CheckReport | None = None
         self.show_report = self._show_report  # replaced in tests
@@ -64,7 +67,14 @@ class SettingsPage(QWidget):
         self.ui.checkButton.clicked.connect(self.check)
         for button in (self.ui.backupNowButton, self.ui.restoreButton, self.ui.checkButton):
             button.setEnabled(local)
-        self.ui.restoreButton.setEnabled(local and on_restore is not None)
+        self.ui.restoreButton.setEnabled(local and self.on_restore is not None)
+        self.ui.passwordButton.setEnabled(local and actions is not None and crypto.available())
+        self.ui.passwordButton.clicked.connect(self.change_password)
+        self.ui.idleSpin.setEnabled(actions is not None)
+        if actions is not None:
+            self.ui.idleSpin.setValue(actions.idle_minutes())
+        self.ui.idleSpin.valueChanged.connect(lambda n: self.actions and self.actions.set_idle_minutes(n))
+        self.ui.maskCheck.toggled.connect(self.save_masking)
 
     def refresh(self) -> None:
         profile = get_profile(self.store)
@@ -77,6 +87,23 @@ class SettingsPage(QWidget):
             self.stale[step].setValue(days)
         self.ui.staleStatus.clear()
         self.show_backups()
+        self.ui.maskCheck.blockSignals(True)
+        self.ui.maskCheck.setChecked(masking.enabled(self.store))
+        self.ui.maskCheck.blockSignals(False)
+        encrypted = self.store.key is not None
+        self.ui.passwordStatus.setText(self.tr("The data and its backups are encrypted.") if encrypted
+                                       else self.tr("Not encrypted."))
+        self.ui.passwordButton.setText(self.tr("Change &password…") if encrypted else self.tr("Set &password…"))
+
+    def save_masking(self, on: bool) -> None:
+        masking.set_enabled(self.store, on)
+
+    def change_password(self) -> PasswordDialog | None:
+        if self.actions is None:
+            return None
+        dialog = PasswordDialog(self.store.key is not None, self.actions.change_password, self)
+        dialog.open()
+        return dialog
 
     # -------------------------------------------------------------- data safety
 
