@@ -12,6 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
+from bench import data_safety
 from rmdesk.services import clients, demo, pipeline
 from rmdesk.services.clients import ClientQuery
 from rmdesk.store.engine import Store
@@ -59,6 +60,7 @@ def main() -> None:
         for name, fn in figures_for(store).items():
             results["figures"].append({"clients": size, "figure": name, "median_ms": median_ms(fn)})
         store.close()
+        results["figures"].extend(data_safety.measure(size, HERE / "data" / f"clients-{size}"))
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{'clients':>8}  {'median ms':>10}  figure")
     for row in results["figures"]:
