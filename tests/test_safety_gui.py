@@ -157,3 +157,32 @@ def test_masking_checkbox_in_settings(store, make_desk):
     page.refresh()
     page.ui.maskCheck.setChecked(True)
     assert masking.enabled(store)
+
+
+def test_start_asks_the_password_of_an_encrypted_store(data_dir, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from rmdesk.gui import app as gui_app
+    from rmdesk.store import crypto
+
+    if not crypto.available():
+        import pytest
+
+        pytest.skip("sqlcipher3 is not installed")
+    Store.open(data_dir, password="secret-1").close()
+    answers = ["wrong", "secret-1"]
+    notes = []
+
+    def ask(parent, note=""):
+        notes.append(note)
+        return answers.pop(0)
+
+    import sys
+
+    opened = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs the app's own
+    monkeypatch.setattr(gui_app, "ask_password", ask)
+    monkeypatch.setattr(QApplication, "exec", lambda self: opened.append(True) or 0)
+    monkeypatch.setattr(gui_app.Desk, "close", lambda self: (self.window.close(), gui_app.Desk.close_store(self)))
+    assert gui_app.run(str(data_dir), "en") == 0
+    assert opened and answers == [] and notes[1] == "the password is wrong"

@@ -96,6 +96,9 @@ class Desk:
 
     def close(self) -> None:
         """At quit: wait for a running backup, then close (check + backup on close)."""
+        self.close_store()
+
+    def close_store(self) -> None:
         self.idle_lock.stop()
         self.backups.stop()
         self.store.close()

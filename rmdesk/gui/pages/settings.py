@@ -149,7 +149,7 @@ class SettingsPage(QWidget):
     def check(self) -> Job:
         """The full integrity and foreign-key check, off the GUI thread, then its report."""
         self._busy(self.tr("Checking the database…"))
-        self.job = Job(check_database, self.store.data_dir)
+        self.job = Job(check_database, self.store.data_dir, self.store.key)
         self.job.signals.done.connect(self._checked)
         self.job.signals.failed.connect(self._failed)
         return self.job.start()
