@@ -248,3 +248,19 @@ def test_a_later_row_cannot_give_a_new_client_a_taken_credit_code(store, tmp_pat
         plan, counts = dataio.import_file(store, path, policy=policy)
         assert [(p.row, p.field) for p in plan.problems] == [(3, "credit_code")] and counts is None
     assert clients.count_clients(store) == 1
+
+
+def test_step_and_status_apply_to_new_clients_only(store, tmp_path):
+    from rmdesk.services.timeline import timeline
+
+    existing = clients.create_client(store, {"name": "老客户"})
+    path = write_csv(tmp_path / "s.csv", [["name", "step", "status"], ["新客户", "4", "跟进中"], ["老客户", "6", "won"]])
+    plan, counts = dataio.import_file(store, path, policy="merge")
+    assert counts == {"created": 1, "merged": 1, "contacts": 0}
+    new = clients.list_clients(store, clients.ClientQuery(search="新客户"))[0]
+    assert (new.step, new.status) == (4, "active")
+    assert [e.facts["to_step"] for e in timeline(store, new.id) if e.kind == "move"] == [4]
+    assert clients.get_client(store, existing).step == 1  # a stored client is moved by the flow, not an import
+    bad = write_csv(tmp_path / "b.csv", [["name", "step"], ["某公司", "7"]])
+    plan, _ = dataio.import_file(store, bad)
+    assert [(p.row, p.field) for p in plan.problems] == [(2, "step")]

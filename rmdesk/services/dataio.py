@@ -37,6 +37,7 @@ from rmdesk import i18n, vocab
 from rmdesk.errors import RmdeskError, ValidationError
 from rmdesk.export.tabular import Table
 from rmdesk.services import clock
+from rmdesk.services import validation as v
 from rmdesk.services.clients import CLIENT_FIELDS, CONTACT_FIELDS
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store.engine import Store
@@ -45,13 +46,18 @@ from rmdesk.store.models import Client, Contact, Deal, Product, StepChange, Visi
 CONTACT_PREFIX = "contact_"
 # Import fields: the client's, then the contact's with a prefix (contact_name is the
 # contact form's own key for the name already).
-IMPORT_FIELDS: tuple[str, ...] = tuple(CLIENT_FIELDS) + tuple(
+# Where a new client starts in the pipeline (default step 1, active); only for new
+# clients: a stored client moves through the flow's rules, never by an import.
+PIPELINE_FIELDS = {"step": lambda x: v.int_range(x, 1, 6, "step"),
+                   "status": lambda x: v.choice(x, vocab.STATUSES, "status")}
+CLIENT_IMPORT = {**CLIENT_FIELDS, **PIPELINE_FIELDS}
+IMPORT_FIELDS: tuple[str, ...] = tuple(CLIENT_IMPORT) + tuple(
     "contact_name" if k == "name" else CONTACT_PREFIX + k for k in CONTACT_FIELDS)
 # Vocabulary fields: the stored key, or its label in either language, is accepted.
-LABEL_LISTS = {"industry": "industry", "policy_class": "policy", "size": "size", "source_channel": "channel",
+LABEL_LISTS = {"status": "status", "industry": "industry", "policy_class": "policy", "size": "size", "source_channel": "channel",
                "tier": "tier", "contact_role": "role", "contact_decision_power": "decision",
                "contact_attitude": "attitude"}
-VOCABS = {"industry": vocab.INDUSTRIES, "policy_class": vocab.POLICY_CLASSES, "size": vocab.SIZES,
+VOCABS = {"status": vocab.STATUSES, "industry": vocab.INDUSTRIES, "policy_class": vocab.POLICY_CLASSES, "size": vocab.SIZES,
           "source_channel": vocab.SOURCE_CHANNELS, "tier": vocab.TIERS, "contact_role": vocab.CONTACT_ROLES,
           "contact_decision_power": vocab.DECISION_POWERS, "contact_attitude": vocab.ATTITUDES}
 BOOL_FIELDS = ("two_high", "proposal_agreed")
@@ -149,7 +155,7 @@ def parse_mapping(text: str) -> dict[str, str]:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, ValueError) as exc:
             raise ValidationError("import.bad_mapping", None, reason=str(exc)) from None
-        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(val, str) for k, val in data.items()):
             raise ValidationError("import.bad_mapping", None, reason="{\"Header\": \"field\"}")
         return data
     result = {}
@@ -264,7 +270,7 @@ def _clean_row(raw: dict[str, str], labels) -> tuple[dict[str, object], dict[str
     client = {}
     for key, value in client_in.items():
         try:
-            client[key] = CLIENT_FIELDS[key](value)
+            client[key] = CLIENT_IMPORT[key](value)
         except ValidationError as exc:
             raise ValidationError(exc.key, key, **exc.params) from None
     contact = {}
@@ -391,15 +397,17 @@ def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = No
                    "q_standard": False, "q_authority": False, "q_value": False, "qualification_score": 0}
             row.update(p.values)
             client_rows.append(row)
-            change_rows.append({"client_id": cid, "at": now, "from_step": None, "to_step": 1, "from_status": None,
-                                "to_status": "active", "reason": None, "override": False, "unmet": None})
+            change_rows.append({"client_id": cid, "at": now, "from_step": None, "to_step": row["step"],
+                                "from_status": None, "to_status": row["status"], "reason": None, "override": False,
+                                "unmet": None})
             contact_rows.extend(_contact_row(cid, c) for c in p.contacts)
             if len(client_rows) >= chunk:
                 done = _flush(s, client_rows, change_rows, contact_rows, counts, done, total, progress)
         done = _flush(s, client_rows, change_rows, contact_rows, counts, done, total, progress)
         updates = []
         for p in plan.merge:
-            fields = {k: v for k, v in p.values.items() if k not in ("name", "credit_code") and v is not None}
+            fields = {k: val for k, val in p.values.items()
+                      if k not in ("name", "credit_code", *PIPELINE_FIELDS) and val is not None}
             updates.append({"id": p.existing_id, "updated_at": now, **fields})
             contact_rows.extend(_contact_row(p.existing_id, c) for c in p.contacts)  # type: ignore[arg-type]
         for start in range(0, len(updates), chunk):
@@ -456,7 +464,8 @@ def _uniform(rows: list[dict]) -> list[dict]:
 
 # ---------------------------------------------------------------- export
 
-EXPORT_CLIENT_FIELDS = ("credit_code", "name", *(k for k in CLIENT_FIELDS if k not in ("name", "credit_code")))
+EXPORT_CLIENT_FIELDS = ("credit_code", "name", "step", "status",
+                        *(k for k in CLIENT_FIELDS if k not in ("name", "credit_code")))
 EXPORT_CONTACT_FIELDS = ("credit_code", "name", *(
     "contact_name" if k == "name" else CONTACT_PREFIX + k for k in CONTACT_FIELDS))
 EXPORT_VISIT_FIELDS = ("id", "credit_code", "name", "planned_at", "duration_min", "place", "kind", "objective",
