@@ -197,7 +197,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"rmdesk: {i18n.message('import.nothing_written', lang)}", file=sys.stderr)
         return 1
     if counts is not None:
-        print(i18n.message("import.done", lang, **counts))
+        if plan.kind == "clients":
+            print(i18n.message("import.done", lang, **counts))
+        else:
+            print(i18n.message("import.done_records", lang, what=i18n.message(f"import.what_{plan.kind}", lang),
+                               created=counts["created"], merged=counts["merged"]))
     return 0
 
 

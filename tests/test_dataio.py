@@ -264,3 +264,51 @@ def test_step_and_status_apply_to_new_clients_only(store, tmp_path):
     bad = write_csv(tmp_path / "b.csv", [["name", "step"], ["某公司", "7"]])
     plan, _ = dataio.import_file(store, bad)
     assert [(p.row, p.field) for p in plan.problems] == [(2, "step")]
+
+
+def test_visits_and_deals_round_trip_into_a_new_store(demo_store, tmp_path):
+    from rmdesk.store.engine import Store
+
+    for ext in ("csv", "xlsx"):
+        files = {w: tmp_path / f"{w}.{ext}" for w in dataio.WHAT}
+        for what, path in files.items():
+            dataio.export_file(demo_store, what, path)
+        target = Store.open(tmp_path / f"copy-{ext}")
+        assert dataio.import_file(target, files["clients"])[1]["created"] == 200
+        dataio.import_file(target, files["contacts"], policy="merge")
+        for what in ("visits", "deals"):
+            plan, counts = dataio.import_file(target, files[what])
+            assert plan.kind == what and plan.ok, plan.report("en")
+            assert counts["created"] == len(dataio.export_rows(demo_store, what)[1])
+            strip_id = lambda rows: [r[1:] for r in rows]  # noqa: E731 - ids belong to one store
+            assert strip_id(dataio.export_rows(target, what)[1]) == strip_id(dataio.export_rows(demo_store, what)[1])
+            again, counts = dataio.import_file(target, files[what], dry_run=True)
+            assert len(again.skipped) == again.total_rows  # every row is now a duplicate
+        target.close()
+
+
+def test_visit_and_deal_rows_with_problems(store, tmp_path):
+    cid = clients.create_client(store, {"name": "甲公司"})
+    visits_csv = write_csv(tmp_path / "v.csv", [
+        ["name", "planned_at", "kind", "contact_name", "status"],
+        ["甲公司", "2026-12-01 09:00", "上门拜访", "", "planned"],
+        ["乙公司", "2026-12-01 10:00", "", "", ""],
+        ["甲公司", "2026-02-30 09:00", "", "", ""],
+        ["甲公司", "2026-12-02 09:00", "", "无此人", ""],
+    ])
+    plan, counts = dataio.import_file(store, visits_csv, lang="en")
+    assert counts is None and [(p.row, p.field) for p in plan.problems] == [
+        (3, "name"), (4, "planned_at"), (5, "contact_name")]
+    deals_csv = write_csv(tmp_path / "d.csv", [
+        ["name", "product", "amount", "rate"],
+        ["甲公司", "流动资金贷款", "1000000", "3.85"],
+        ["甲公司", "working_capital_loan", "-1", ""],
+        ["甲公司", "no_such_product", "5", ""],
+        ["甲公司", "working_capital_loan", "5", "120"],
+    ])
+    plan, counts = dataio.import_file(store, deals_csv, lang="en")
+    assert [(p.row, p.field) for p in plan.problems] == [(3, "amount"), (4, "product"), (5, "rate")]
+    assert counts is None
+    from rmdesk.services import engagement
+
+    assert engagement.deals_of(store, cid) == []

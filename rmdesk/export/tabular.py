@@ -215,7 +215,7 @@ def _out_text(value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
+        return value.isoformat(sep=" ", timespec="minutes" if not value.second else "seconds")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -127,7 +127,8 @@ def auto_mapping(headers: list[str]) -> dict[int, str]:
     return mapping
 
 
-def apply_overrides(headers: list[str], mapping: dict[int, str], overrides: Mapping[str, str]) -> dict[int, str]:
+def apply_overrides(headers: list[str], mapping: dict[int, str], overrides: Mapping[str, str],
+                    fields: tuple[str, ...] | None = None) -> dict[int, str]:
     """Overrides {header: field ('' or '-' = ignore)} on top of an automatic mapping."""
     result = dict(mapping)
     for header, target in overrides.items():
@@ -138,7 +139,7 @@ def apply_overrides(headers: list[str], mapping: dict[int, str], overrides: Mapp
         if target in ("", "-"):
             result.pop(i, None)
             continue
-        if target not in IMPORT_FIELDS:
+        if target not in (fields or IMPORT_FIELDS):
             raise ValidationError("import.no_such_field", None, name=target)
         for j, f in list(result.items()):
             if f == target:
@@ -190,6 +191,7 @@ class PlannedClient:
 class ImportPlan:
     policy: str
     total_rows: int
+    kind: str = "clients"  # or visits / deals (rmdesk.services.records_import)
     new: list[PlannedClient] = field(default_factory=list)
     merge: list[PlannedClient] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # rows skipped as duplicates
@@ -201,9 +203,13 @@ class ImportPlan:
 
     @property
     def contact_count(self) -> int:
-        return sum(len(p.contacts) for p in self.new + self.merge)
+        return sum(len(getattr(p, "contacts", ())) for p in self.new + self.merge)
 
     def summary(self, lang: str | None = None) -> str:
+        if self.kind != "clients":
+            return i18n.message("import.summary_records", lang, rows=self.total_rows, new=len(self.new),
+                                merge=len(self.merge), skip=len(self.skipped), bad=len(self.problems),
+                                what=i18n.message(f"import.what_{self.kind}", lang))
         return i18n.message("import.summary", lang, rows=self.total_rows, new=len(self.new), merge=len(self.merge),
                             skip=len(self.skipped), contacts=self.contact_count, bad=len(self.problems))
 
@@ -468,7 +474,7 @@ EXPORT_CLIENT_FIELDS = ("credit_code", "name", "step", "status",
                         *(k for k in CLIENT_FIELDS if k not in ("name", "credit_code")))
 EXPORT_CONTACT_FIELDS = ("credit_code", "name", *(
     "contact_name" if k == "name" else CONTACT_PREFIX + k for k in CONTACT_FIELDS))
-EXPORT_VISIT_FIELDS = ("id", "credit_code", "name", "planned_at", "duration_min", "place", "kind", "objective",
+EXPORT_VISIT_FIELDS = ("id", "credit_code", "name", "contact_name", "planned_at", "duration_min", "place", "kind", "objective",
                        "agenda", "attendees_ours", "attendees_theirs", "questions", "materials", "products",
                        "status", "confirmed", "cancel_reason", "report_outcome", "report_needs",
                        "report_reaction", "reported_at", "created_at")
@@ -505,8 +511,10 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
                              .where(Client.deleted_at.is_(None)).order_by(Client.id, Contact.id))
             return EXPORT_CONTACT_FIELDS, [list(r) for r in rows]
         if what == "visits":
-            cols = [Visit.id, Client.credit_code, Client.name] + [getattr(Visit, f) for f in EXPORT_VISIT_FIELDS[3:]]
+            cols = [Visit.id, Client.credit_code, Client.name, Contact.name] + [
+                getattr(Visit, f) for f in EXPORT_VISIT_FIELDS[4:]]
             rows = s.execute(select(*cols).join(Client, Visit.client_id == Client.id)
+                             .outerjoin(Contact, Visit.contact_id == Contact.id)
                              .where(Client.deleted_at.is_(None), Visit.deleted_at.is_(None)).order_by(Visit.id))
             return EXPORT_VISIT_FIELDS, [list(r) for r in rows]
         if what == "deals":
@@ -542,8 +550,16 @@ def import_file(store: Store, path: str | Path, overrides: Mapping[str, str] | N
     """Read, map, check and (unless dry_run or any bad row) commit; returns the plan
     and the counts written (None when nothing was written)."""
     from rmdesk.export.tabular import read_table
+    from rmdesk.services import records_import
 
     table = read_table(path)
+    kind = records_import.kind_of(table.headers)
+    if kind != "clients":  # a visits or deals file
+        mapping = records_import.auto_mapping(kind, table.headers)
+        if overrides:
+            mapping = apply_overrides(table.headers, mapping, overrides,
+                                      ("credit_code", "name", *records_import.KINDS[kind]))
+        return records_import.import_records(store, kind, table, mapping, policy, dry_run, progress, lang)
     mapping = auto_mapping(table.headers)
     if overrides:
         mapping = apply_overrides(table.headers, mapping, overrides)
