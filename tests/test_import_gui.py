@@ -56,3 +56,21 @@ def test_cancel_in_the_dialog_leaves_the_store_unchanged(store, make_desk, qtbot
     qtbot.waitUntil(job.finished.is_set, timeout=20000)
     qtbot.waitUntil(lambda: "取消" in dialog.report.toPlainText(), timeout=10000)
     assert clients.count_clients(store) == 0 and not dialog.imported
+
+
+def test_the_dialog_imports_a_deals_file_too(store, make_desk, qtbot, tmp_path):
+    from rmdesk.gui.import_dialog import ImportDialog
+    from rmdesk.services import engagement
+
+    cid = clients.create_client(store, {"name": "甲公司"})
+    desk = make_desk(store)
+    path = write(tmp_path / "deals.csv", [["客户名称", "产品", "金额"], ["甲公司", "working_capital_loan", "1000000"]])
+    dialog = ImportDialog(store, desk.window)
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled(), timeout=10000)
+    assert dialog.kind == "deals" and dialog.current_mapping() == {0: "name", 1: "product", 2: "amount"}
+    dialog.run(dry_run=False)
+    qtbot.waitUntil(lambda: dialog.imported, timeout=10000)
+    assert "已导入交易" in dialog.report.toPlainText()
+    assert [str(d.amount) for d in engagement.deals_of(store, cid)] == ["1000000.00"]

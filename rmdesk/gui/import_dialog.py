@@ -30,7 +30,7 @@ from rmdesk import i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.export.tabular import Table, read_table
 from rmdesk.gui.safety import Job
-from rmdesk.services import dataio
+from rmdesk.services import dataio, records_import
 from rmdesk.store.engine import Store
 
 SAMPLES = 3
@@ -41,6 +41,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.table: Table | None = None
+        self.kind = "clients"
         self.job: Job | None = None
         self.imported = False
         self.setWindowTitle(self.tr("Import clients and contacts"))
@@ -121,15 +122,20 @@ class ImportDialog(QDialog):
 
     def _loaded(self, table: Table) -> None:
         self.table = table
-        guessed = dataio.auto_mapping(table.headers)
-        lang = i18n.language()
+        self.kind = records_import.kind_of(table.headers)  # clients, or a visits / deals file
+        if self.kind == "clients":
+            guessed = dataio.auto_mapping(table.headers)
+            fields = [(f, dataio.field_label(f, i18n.language())) for f in dataio.IMPORT_FIELDS]
+        else:
+            guessed = records_import.auto_mapping(self.kind, table.headers)
+            fields = [(f, i18n.message(f"field.{f}")) for f in ("credit_code", "name", *records_import.KINDS[self.kind])]
         self.mapping.setRowCount(len(table.headers))
         for i, header in enumerate(table.headers):
             self.mapping.setItem(i, 0, QTableWidgetItem(header))
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), "")
-            for f in dataio.IMPORT_FIELDS:
-                combo.addItem(dataio.field_label(f, lang), f)
+            for f, label in fields:
+                combo.addItem(label, f)
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(i, ""))))
             self.mapping.setCellWidget(i, 1, combo)
             samples = " | ".join(r[i][:40] for r in table.rows[:SAMPLES] if r[i].strip())
@@ -165,8 +171,12 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(1, len(self.table.rows)))
         self.progress.setValue(0)
         self.report.setPlainText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
-        self.job = Job(dataio.import_table, self.store, self.table, mapping, self.policy.currentData(), dry_run,
-                       progress=True)
+        if self.kind == "clients":
+            self.job = Job(dataio.import_table, self.store, self.table, mapping, self.policy.currentData(),
+                           dry_run, progress=True)
+        else:
+            self.job = Job(records_import.import_records, self.store, self.kind, self.table, mapping,
+                           self.policy.currentData(), dry_run, progress=True)
         self.job.signals.progress.connect(self._progress)
         self.job.signals.done.connect(self._done)
         self.job.signals.failed.connect(self._failed)
@@ -188,7 +198,10 @@ class ImportDialog(QDialog):
         text = plan.report(lang)
         if counts is not None:
             self.imported = True
-            text = i18n.message("import.done", lang, **counts) + "\n" + text
+            done = i18n.message("import.done", lang, **counts) if plan.kind == "clients" else i18n.message(
+                "import.done_records", lang, what=i18n.message(f"import.what_{plan.kind}", lang),
+                created=counts["created"], merged=counts["merged"])
+            text = done + "\n" + text
         elif not plan.ok:
             text += "\n" + i18n.message("import.nothing_written", lang)
         self.report.setPlainText(text)
