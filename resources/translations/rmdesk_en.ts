@@ -1215,12 +1215,12 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Not encrypted.</translation>
         </message>
         <message>
-            <source>Change &amp;password…</source>
-            <translation>Change &amp;password…</translation>
+            <source>Change pass&amp;word…</source>
+            <translation>Change pass&amp;word…</translation>
         </message>
         <message>
-            <source>Set &amp;password…</source>
-            <translation>Set &amp;password…</translation>
+            <source>Set pass&amp;word…</source>
+            <translation>Set pass&amp;word…</translation>
         </message>
         <message>
             <source>%1 backup(s), the newest from %2 — in %3</source>
@@ -1323,12 +1323,12 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>Backups</translation>
         </message>
         <message>
-            <source>&amp;Back up now</source>
-            <translation>&amp;Back up now</translation>
+            <source>Back &amp;up now</source>
+            <translation>Back &amp;up now</translation>
         </message>
         <message>
-            <source>&amp;Restore a backup…</source>
-            <translation>&amp;Restore a backup…</translation>
+            <source>Res&amp;tore a backup…</source>
+            <translation>Res&amp;tore a backup…</translation>
         </message>
         <message>
             <source>&amp;Check database</source>

@@ -1214,12 +1214,12 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>未加密。</translation>
         </message>
         <message>
-            <source>Change &amp;password…</source>
-            <translation>更改密码(&amp;P)…</translation>
+            <source>Change pass&amp;word…</source>
+            <translation>更改密码(&amp;W)…</translation>
         </message>
         <message>
-            <source>Set &amp;password…</source>
-            <translation>设置密码(&amp;P)…</translation>
+            <source>Set pass&amp;word…</source>
+            <translation>设置密码(&amp;W)…</translation>
         </message>
         <message>
             <source>%1 backup(s), the newest from %2 — in %3</source>
@@ -1322,12 +1322,12 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>备份</translation>
         </message>
         <message>
-            <source>&amp;Back up now</source>
-            <translation>立即备份(&amp;B)</translation>
+            <source>Back &amp;up now</source>
+            <translation>立即备份(&amp;U)</translation>
         </message>
         <message>
-            <source>&amp;Restore a backup…</source>
-            <translation>从备份恢复(&amp;R)…</translation>
+            <source>Res&amp;tore a backup…</source>
+            <translation>从备份恢复(&amp;T)…</translation>
         </message>
         <message>
             <source>&amp;Check database</source>

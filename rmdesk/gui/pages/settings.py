@@ -93,7 +93,7 @@ class SettingsPage(QWidget):
         encrypted = self.store.key is not None
         self.ui.passwordStatus.setText(self.tr("The data and its backups are encrypted.") if encrypted
                                        else self.tr("Not encrypted."))
-        self.ui.passwordButton.setText(self.tr("Change &password…") if encrypted else self.tr("Set &password…"))
+        self.ui.passwordButton.setText(self.tr("Change pass&word…") if encrypted else self.tr("Set pass&word…"))
 
     def save_masking(self, on: bool) -> None:
         masking.set_enabled(self.store, on)
