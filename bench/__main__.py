@@ -12,6 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
+from bench import callplans, data_safety
 from rmdesk.services import cadence, clients, demo, maintenance, pipeline, targets, tiering
 from rmdesk.services.clients import ClientQuery
 from rmdesk.store.engine import Store
@@ -65,8 +66,7 @@ def main() -> None:
         for name, fn in figures_for(store).items():
             results["figures"].append({"clients": size, "figure": name, "median_ms": median_ms(fn)})
         store.close()
-    from bench import callplans
-
+        results["figures"].extend(data_safety.measure(size, HERE / "data" / f"clients-{size}"))
     results["figures"] += [{"clients": 1000, **row} for row in callplans.figures(HERE / "data", median_ms)]
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{'clients':>8}  {'median ms':>10}  figure")

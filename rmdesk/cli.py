@@ -10,6 +10,10 @@ Contract (other tools call these; extend, never rename):
   rmdesk calendar export [--from D] [--to D] -o FILE.ics
   rmdesk due [--days N] [--format table|json]
   rmdesk tiers recompute
+  rmdesk backup create|list|restore NAME
+  rmdesk check
+  rmdesk import FILE [--dry-run] [--mapping M] [--duplicates merge|skip|create]
+  rmdesk export --what clients|contacts|visits|deals -o FILE.csv|FILE.xlsx
 User errors print one line on stderr: exit 2 for bad usage, 1 for a failure.
 """
 
@@ -102,6 +106,26 @@ def _build_parser() -> argparse.ArgumentParser:
     tiers = sub.add_parser("tiers", parents=[common], help="client tiers")
     tiers_sub = tiers.add_subparsers(dest="tiers_command", parser_class=_Parser, required=True)
     tiers_sub.add_parser("recompute", parents=[common], help="reapply the tier rules and print the changes")
+    backups = sub.add_parser("backup", parents=[common], help="backups of the store")
+    backups_sub = backups.add_subparsers(dest="backup_command", parser_class=_Parser, required=True)
+    backups_sub.add_parser("create", parents=[common], help="back up the store now")
+    backups_sub.add_parser("list", parents=[common], help="list the backups, newest first")
+    restore = backups_sub.add_parser("restore", parents=[common], help="replace the store with a backup")
+    restore.add_argument("name", metavar="NAME")
+
+    sub.add_parser("check", parents=[common], help="full integrity and foreign-key check of the store")
+
+    importing = sub.add_parser("import", parents=[common], help="import clients and contacts (CSV/XLSX)")
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    importing.add_argument("--mapping", metavar="M",
+                           help='columns to fields: "Header=field,..." or a JSON file {"Header": "field"}')
+    importing.add_argument("--duplicates", choices=("merge", "skip", "create"), default="skip",
+                           help="rows matching a client by credit code or name (default: skip)")
+
+    exporting = sub.add_parser("export", parents=[common], help="export a table to CSV or XLSX")
+    exporting.add_argument("--what", required=True, choices=("clients", "contacts", "visits", "deals"))
+    exporting.add_argument("-o", "--output", required=True, metavar="FILE")
     return parser
 
 
@@ -124,11 +148,103 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def _open_store(args: argparse.Namespace):
+def _password(directory: Path) -> str | None:
+    """An encrypted store's password: $RMDESK_PASSWORD, else asked on the terminal."""
+    from rmdesk.paths import STORE_FILENAME
+    from rmdesk.store import crypto
+
+    if not crypto.is_encrypted(directory / STORE_FILENAME):
+        return None
+    given = crypto.password_from_environment()
+    if given is None and sys.stdin.isatty():
+        import getpass
+
+        given = getpass.getpass(i18n.message("store.password_needed") + ": ")
+    return given or None
+
+
+def _open_store(args: argparse.Namespace, lock: bool = True):
     from rmdesk.paths import data_dir
     from rmdesk.store.engine import Store
 
-    return Store.open(data_dir(getattr(args, "data_dir", None)))
+    directory = data_dir(getattr(args, "data_dir", None))
+    return Store.open(directory, lock=lock, password=_password(directory))
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from rmdesk.paths import STORE_FILENAME, data_dir
+    from rmdesk.store import backup, lock
+
+    directory = data_dir(getattr(args, "data_dir", None))
+    lang = i18n.language()
+    key = None
+    if args.backup_command != "list":
+        from rmdesk.store import crypto
+
+        key = _password(directory)
+        crypto.verify(directory / STORE_FILENAME, key)
+    if args.backup_command == "list":
+        for b in backup.list_backups(directory):
+            print(f"{b.name}  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.size}")
+        return 0
+    if args.backup_command == "create":
+        info = backup.create_backup(directory, key=key)
+        print(i18n.message("backup.created", lang, name=info.name))
+        return 0
+    held = lock.acquire(directory)  # restore: no other rmdesk may have the store open
+    try:
+        safety = backup.restore_backup(directory, args.name, key=key)
+    finally:
+        lock.release(held)
+    print(i18n.message("backup.restored", lang, name=args.name))
+    if safety is not None:
+        print(i18n.message("backup.safety", lang, name=safety.name))
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from rmdesk.services import dataio
+
+    lang = i18n.language()
+    overrides = dataio.parse_mapping(args.mapping) if args.mapping else None
+    store = _open_store(args, lock=not args.dry_run)
+    try:
+        plan, counts = dataio.import_file(store, args.file, overrides, args.duplicates, args.dry_run, lang=lang)
+    finally:
+        store.close()
+    print(plan.report(lang), file=sys.stdout if plan.ok else sys.stderr)
+    if not plan.ok:
+        print(f"rmdesk: {i18n.message('import.nothing_written', lang)}", file=sys.stderr)
+        return 1
+    if counts is not None:
+        if plan.kind == "clients":
+            print(i18n.message("import.done", lang, **counts))
+        else:
+            print(i18n.message("import.done_records", lang, what=i18n.message(f"import.what_{plan.kind}", lang),
+                               created=counts["created"], merged=counts["merged"]))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from rmdesk.services import dataio
+
+    store = _open_store(args, lock=False)
+    try:
+        count = dataio.export_file(store, args.what, args.output)
+    finally:
+        store.close()
+    print(f"{args.output}: {count} {args.what}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from rmdesk.paths import data_dir
+    from rmdesk.services.integrity import check_database
+
+    directory = data_dir(getattr(args, "data_dir", None))
+    report = check_database(directory, key=_password(directory))
+    print(report.text(i18n.language()))
+    return 0 if report.ok else 1
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -159,7 +275,7 @@ def _pad(text: str, width: int) -> str:
 def _cmd_clients_list(args: argparse.Namespace) -> int:
     from rmdesk.services.clients import ClientQuery, list_clients
 
-    store = _open_store(args)
+    store = _open_store(args, lock=False)
     try:
         rows = list_clients(store, ClientQuery(step=args.step, status=args.status, search=args.search),
                             limit=args.limit)
@@ -196,7 +312,7 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
     from rmdesk.services.callplan import agenda_rows
 
     start = args.date or clock.today()
-    store = _open_store(args)
+    store = _open_store(args, lock=False)
     try:
         rows = agenda_rows(store, start, args.days)
     finally:
@@ -223,7 +339,7 @@ def _cmd_plan_print(args: argparse.Namespace) -> int:
     from rmdesk.services.callplan import plan_for_visit, plans_between
 
     lang = i18n.language()
-    store = _open_store(args)
+    store = _open_store(args, lock=False)
     try:
         if args.visit:
             plans, cover = [plan_for_visit(store, args.visit, lang)], False
@@ -252,7 +368,7 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
     end = args.end or start + timedelta(days=90)
     if end < start:
         raise ValidationError("error.range_reversed", None)
-    store = _open_store(args)
+    store = _open_store(args, lock=False)
     try:
         data = export_calendar(store, start, end)
     finally:
@@ -362,6 +478,14 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
             return _cmd_due(args)
         if args.command == "tiers":
             return _cmd_tiers_recompute(args)
+        if args.command == "backup":
+            return _cmd_backup(args)
+        if args.command == "check":
+            return _cmd_check(args)
+        if args.command == "import":
+            return _cmd_import(args)
+        if args.command == "export":
+            return _cmd_export(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2

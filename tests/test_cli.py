@@ -86,3 +86,75 @@ def test_data_dir_from_environment(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("RMDESK_DATA_DIR", str(tmp_path / "env-data"))
     assert main(["demo", "--clients", "2"]) == 0
     assert (tmp_path / "env-data" / "rmdesk.sqlite3").exists()
+
+
+def test_backup_create_list_restore_and_check(run, data_dir):
+    assert run("demo", "--clients", "5")[0] == 0
+    code, out, _ = run("backup", "create")
+    assert code == 0 and out.startswith("backed up: rmdesk-")
+    name = out.split(": ", 1)[1].strip()
+    code, out, _ = run("backup", "list")
+    assert code == 0 and name in out
+    assert run("demo", "--clients", "8", "--force")[0] == 0
+    code, out, err = run("backup", "restore", name)
+    assert code == 0, err
+    assert "restored" in out
+    code, out, _ = run("clients", "list", "--format", "json")
+    assert len(json.loads(out)) == 5
+    code, out, _ = run("check")
+    assert code == 0 and "sound" in out and "clients 5" in out
+    code, _, err = run("backup", "restore", "nope")
+    assert code == 1 and err.count("\n") == 1 and "nope" in err
+
+
+def test_check_fails_with_exit_1_on_a_damaged_store(run, data_dir):
+    assert run("demo", "--clients", "200")[0] == 0
+    path = data_dir / "rmdesk.sqlite3"
+    with open(path, "r+b") as fh:
+        fh.seek(path.stat().st_size // 2)
+        fh.write(b"\x00\xff" * 8192)
+    code, out, _ = run("check")
+    assert code == 1 and "problems" in out
+    code, _, err = run("clients", "list")
+    assert code == 1 and "damaged" in err
+
+
+def test_import_and_export_commands(run, data_dir, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("公司,地区\n甲公司,海淀区\n乙公司,朝阳区\n", encoding="gb18030")
+    code, out, err = run("import", str(src), "--dry-run", "--mapping", "公司=name,地区=district")
+    assert code == 0 and "2 new clients" in out
+    code, out, _ = run("clients", "list", "--format", "json")
+    assert json.loads(out) == []
+    code, out, err = run("import", str(src), "--mapping", "公司=name,地区=district")
+    assert code == 0 and "imported: 2 new clients" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,annual_sales\n丙公司,abc\n", encoding="utf-8")
+    code, out, err = run("import", str(bad))
+    assert code == 1 and "row 2" in err and "nothing was imported" in err
+    out_file = tmp_path / "out.xlsx"
+    code, out, _ = run("export", "--what", "clients", "-o", str(out_file))
+    assert code == 0 and out_file.exists() and "2 clients" in out
+    code, _, err = run("export", "--what", "things", "-o", str(out_file))
+    assert code == 2
+
+
+def test_an_encrypted_store_from_the_command_line(run, data_dir, monkeypatch):
+    from rmdesk.store import crypto
+    from rmdesk.store.engine import Store
+
+    if not crypto.available():
+        pytest.skip("sqlcipher3 is not installed")
+    Store.open(data_dir, password="s3cret").close()
+    code, _, err = run("clients", "list")
+    assert code == 1 and "password" in err
+    monkeypatch.setenv("RMDESK_PASSWORD", "wrong")
+    assert run("clients", "list")[0] == 1
+    monkeypatch.setenv("RMDESK_PASSWORD", "s3cret")
+    assert run("demo", "--clients", "3")[0] == 0
+    code, out, _ = run("check")
+    assert code == 0 and "clients 3" in out
+    code, out, _ = run("backup", "create")
+    assert code == 0
+    name = out.split(": ", 1)[1].strip()
+    assert crypto.is_encrypted(data_dir / "backups" / name)

@@ -158,3 +158,32 @@ def test_maintenance_due_and_birthdays_ahead(store, cid):
     clients.add_contact(store, other, {"name": "元旦", "birthday": "1980-01-02"})
     year_end = maintenance.birthdays_ahead(store, 7, start=date(2026, 12, 28))
     assert [(r.contact_name, r.day, r.age) for r in year_end] == [("元旦", date(2027, 1, 2), 47)]
+
+
+def test_visits_and_deals_go_to_the_trash_and_come_back(store, cid):
+    from rmdesk.errors import NotFound
+    from rmdesk.services import engagement, trash, visits
+
+    vid = visits.plan_visit(store, cid, {"planned_at": "2026-11-25 09:00", "objective": "送方案"})
+    did = engagement.create_deal(store, cid, "working_capital_loan", "1000000")
+    trash.trash_visit(store, vid)
+    trash.trash_deal(store, did)
+    assert visits.client_visits(store, cid) == [] and engagement.deals_of(store, cid) == []
+    listed = {(t.kind, t.id) for t in trash.items(store, "en")}
+    assert listed == {("visit", vid), ("deal", did)}
+    with pytest.raises(NotFound):
+        trash.trash_visit(store, vid)
+    trash.restore(store, "visit", vid)
+    assert [v.id for v in visits.client_visits(store, cid)] == [vid]
+    kinds = [e.kind for e in timeline(store, cid)]
+    assert "trash_visit" in kinds and "restore_visit" in kinds and "trash_deal" in kinds
+    # a trashed client hides its own visits and deals from the list: they come back with it
+    other = clients.create_client(store, {"name": "乙公司"})
+    visits.plan_visit(store, other, {"planned_at": "2026-11-26 09:00"})
+    clients.trash_client(store, other)
+    assert {(t.kind, t.id) for t in trash.items(store)} == {("deal", did), ("client", other)}
+    assert trash.empty(store) == 2
+    assert trash.items(store) == [] and engagement.deals_of(store, cid) == []
+    assert [v.id for v in visits.client_visits(store, cid)] == [vid]
+    with pytest.raises(NotFound):
+        trash.restore(store, "deal", did)

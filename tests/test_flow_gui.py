@@ -378,3 +378,31 @@ def test_call_report_dialog_logs_objections_products_and_dated_next_steps(desk, 
     assert (objection.type, objection.words, objection.answer) == ("price", "代发手续费太高", "首年免费")
     [task] = [t for t in visits.open_tasks(store) if t.client_id == cid]
     assert (task.title, task.owner, task.due_date) == ("送代发方案", "李娜", date(2026, 11, 26))
+
+
+def test_trash_dialog_lists_and_restores_a_visit_and_a_deal(desk, qtbot):
+    from rmdesk.gui.trash_dialog import TrashDialog
+    from rmdesk.services import engagement, trash
+
+    cid = clients.create_client(desk.store, {"name": "甲公司"})
+    vid = visits.plan_visit(desk.store, cid, {"planned_at": "2026-11-25 09:00"})
+    engagement.create_deal(desk.store, cid, "working_capital_loan", "1000000")
+    ws = desk.window.open_client(cid)
+    ws.visits.table.selectRow(0)
+    ws.visits.trash_button.click()
+    ws.deals.table.selectRow(0)
+    ws.deals.trash_button.click()
+    assert visits.client_visits(desk.store, cid) == [] and engagement.deals_of(desk.store, cid) == []
+    dialog = TrashDialog(desk.store, desk.window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    row = next(i for i, r in enumerate(dialog.rows) if r.kind == "visit")
+    dialog.table.selectRow(row)
+    dialog.restore()
+    assert [v.id for v in visits.client_visits(desk.store, cid)] == [vid]
+    assert [r.kind for r in trash.items(desk.store)] == ["deal"] and dialog.table.rowCount() == 1
+
+
+def test_file_menu_has_import_and_export(desk):
+    texts = [a.text() for a in desk.window.menuBar().actions()[0].menu().actions()]
+    assert "导入客户和联系人(&I)…" in texts and "导出(&X)" in texts

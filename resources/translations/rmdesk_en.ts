@@ -354,6 +354,10 @@
         <translation>A won credit deal&apos;s maturity: post-loan checks become tasks</translation>
     </message>
     <message>
+        <source>Move to trash</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
         <source>Deal lost</source>
         <translation>Deal lost</translation>
     </message>
@@ -395,6 +399,37 @@
     <message>
         <source>rmdesk</source>
         <translation>rmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>clients</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>visits</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>deals</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 %2 to %3</source>
+        <translation>Exported %1 %2 to %3</translation>
     </message>
 </context>
 <context>
@@ -449,6 +484,101 @@
     <message>
         <source>Tools for %1</source>
         <translation>Tools for %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import clients and contacts</source>
+        <translation>Import clients and contacts</translation>
+    </message>
+    <message>
+        <source>A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers</source>
+        <translation>A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Imported as</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>Skip the row</translation>
+    </message>
+    <message>
+        <source>Merge into the stored client</source>
+        <translation>Merge into the stored client</translation>
+    </message>
+    <message>
+        <source>Create a new client anyway</source>
+        <translation>Create a new client anyway</translation>
+    </message>
+    <message>
+        <source>When a client is already stored (same credit code or name)</source>
+        <translation>When a client is already stored (same credit code or name)</translation>
+    </message>
+    <message>
+        <source>Check (dry run)</source>
+        <translation>Check (dry run)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Columns (recognised from their headers; change where needed)</source>
+        <translation>Columns (recognised from their headers; change where needed)</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>Tables (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <source>%1 rows read. Check the columns, then run the check.</source>
+        <translation>%1 rows read. Check the columns, then run the check.</translation>
+    </message>
+    <message>
+        <source>Two columns are imported as the same field.</source>
+        <translation>Two columns are imported as the same field.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was changed. Details are in the log file.</source>
+        <translation>The import failed; nothing was changed. Details are in the log file.</translation>
     </message>
 </context>
 <context>
@@ -755,6 +885,30 @@
     <message>
         <source>&amp;Trash…</source>
         <translation>&amp;Trash…</translation>
+    </message>
+    <message>
+        <source>&amp;Import clients and contacts…</source>
+        <translation>&amp;Import clients and contacts…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Clients…</source>
+        <translation>Clients…</translation>
+    </message>
+    <message>
+        <source>Key persons…</source>
+        <translation>Key persons…</translation>
+    </message>
+    <message>
+        <source>Visits…</source>
+        <translation>Visits…</translation>
+    </message>
+    <message>
+        <source>Deals…</source>
+        <translation>Deals…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1134,6 +1288,33 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>The data and every backup are encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password. Leave the new password empty to remove the encryption.</source>
+        <translation>The data and every backup are encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password. Leave the new password empty to remove the encryption.</translation>
+    </message>
+    <message>
+        <source>The data and every backup will be encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password.</source>
+        <translation>The data and every backup will be encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password.</translation>
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
         <source>Filter by name or pinyin…</source>
@@ -1228,6 +1409,21 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Call plans</source>
         <translation>Call plans</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <source>The data is encrypted. Password:</source>
+        <translation>The data is encrypted. Password:</translation>
+    </message>
+    <message>
+        <source>rmdesk was locked after %1 minute(s) without use.</source>
+        <translation>rmdesk was locked after %1 minute(s) without use.</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>The password is wrong.</translation>
     </message>
 </context>
 <context>
@@ -1408,10 +1604,45 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <source>No good backup was found. The file was left as it is; copy the data folder and ask for help.</source>
+        <translation>No good backup was found. The file was left as it is; copy the data folder and ask for help.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from %1. Restore it? The damaged file is kept beside it (changes after the backup are not in it).</source>
+        <translation>The newest good backup is from %1. Restore it? The damaged file is kept beside it (changes after the backup are not in it).</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Restore the backup</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source> d</source>
         <translation> d</translation>
+    </message>
+    <message>
+        <source>The data and its backups are encrypted.</source>
+        <translation>The data and its backups are encrypted.</translation>
+    </message>
+    <message>
+        <source>Not encrypted.</source>
+        <translation>Not encrypted.</translation>
+    </message>
+    <message>
+        <source>Change pass&amp;word…</source>
+        <translation>Change pass&amp;word…</translation>
+    </message>
+    <message>
+        <source>Set pass&amp;word…</source>
+        <translation>Set pass&amp;word…</translation>
     </message>
     <message>
         <source>%1 (embedded in each PDF, so it prints the same everywhere)</source>
@@ -1420,6 +1651,42 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>No TrueType Chinese font was found on this computer: call plans use the built-in %1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for self-contained PDFs.</source>
         <translation>No TrueType Chinese font was found on this computer: call plans use the built-in %1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for self-contained PDFs.</translation>
+    </message>
+    <message>
+        <source>%1 backup(s), the newest from %2 — in %3</source>
+        <translation>%1 backup(s), the newest from %2 — in %3</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Backed up: %1</source>
+        <translation>Backed up: %1</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Checking the database…</translation>
+    </message>
+    <message>
+        <source>Database check</source>
+        <translation>Database check</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Replace the data with the backup from %1? The current data is backed up first.</source>
+        <translation>Replace the data with the backup from %1? The current data is backed up first.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1484,6 +1751,42 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Font for printed plans</source>
         <translation>Font for printed plans</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>Back &amp;up now</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore a backup…</source>
+        <translation>Res&amp;tore a backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Check database</source>
+        <translation>&amp;Check database</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Lock after</translation>
+    </message>
+    <message>
+        <source>minutes without use (0 = never; only with a password)</source>
+        <translation>minutes without use (0 = never; only with a password)</translation>
+    </message>
+    <message>
+        <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
+        <translation>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1874,22 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Restored from the trash</source>
         <translation>Restored from the trash</translation>
+    </message>
+    <message>
+        <source>Visit moved to the trash</source>
+        <translation>Visit moved to the trash</translation>
+    </message>
+    <message>
+        <source>Deal moved to the trash</source>
+        <translation>Deal moved to the trash</translation>
+    </message>
+    <message>
+        <source>Visit restored from the trash</source>
+        <translation>Visit restored from the trash</translation>
+    </message>
+    <message>
+        <source>Deal restored from the trash</source>
+        <translation>Deal restored from the trash</translation>
     </message>
 </context>
 <context>
@@ -1703,16 +2022,32 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Client</translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
     </message>
     <message>
         <source>Empty trash</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <source>Destroy the %1 client(s) in the trash with all their visits, deals and notes?</source>
-        <translation>Destroy the %1 client(s) in the trash with all their visits, deals and notes?</translation>
+        <source>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</source>
+        <translation>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</translation>
     </message>
     <message>
         <source>This cannot be undone. Really destroy them?</source>
@@ -1799,6 +2134,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Preview, print or save the call plan of the selected visit</source>
         <translation>Preview, print or save the call plan of the selected visit</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Move to trash</translation>
     </message>
     <message>
         <source>Advance?</source>

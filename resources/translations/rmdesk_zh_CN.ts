@@ -353,6 +353,10 @@
         <translation>已成交授信业务的到期日：贷后检查自动生成待办</translation>
     </message>
     <message>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
         <source>Deal lost</source>
         <translation>交易未成</translation>
     </message>
@@ -394,6 +398,37 @@
     <message>
         <source>rmdesk</source>
         <translation>rmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 %2 to %3</source>
+        <translation>已导出 %1 条%2到 %3</translation>
     </message>
 </context>
 <context>
@@ -448,6 +483,101 @@
     <message>
         <source>Tools for %1</source>
         <translation>%1 工具</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import clients and contacts</source>
+        <translation>导入客户和联系人</translation>
+    </message>
+    <message>
+        <source>A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers</source>
+        <translation>CSV（UTF-8 或 GB18030 编码）或 XLSX 文件；第一行为列标题</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>跳过该行</translation>
+    </message>
+    <message>
+        <source>Merge into the stored client</source>
+        <translation>合并到已有客户</translation>
+    </message>
+    <message>
+        <source>Create a new client anyway</source>
+        <translation>仍然新建客户</translation>
+    </message>
+    <message>
+        <source>When a client is already stored (same credit code or name)</source>
+        <translation>客户已存在时（信用代码或名称相同）</translation>
+    </message>
+    <message>
+        <source>Check (dry run)</source>
+        <translation>检查（不写入）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Columns (recognised from their headers; change where needed)</source>
+        <translation>列对应关系（按列标题自动识别，可按需修改）</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>%1 rows read. Check the columns, then run the check.</source>
+        <translation>已读取 %1 行。请核对列对应关系，然后点击“检查”。</translation>
+    </message>
+    <message>
+        <source>Two columns are imported as the same field.</source>
+        <translation>有两列被对应到了同一个字段。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was changed. Details are in the log file.</source>
+        <translation>导入失败，数据未改变。详细信息已写入日志文件。</translation>
     </message>
 </context>
 <context>
@@ -754,6 +884,30 @@
     <message>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import clients and contacts…</source>
+        <translation>导入客户和联系人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Clients…</source>
+        <translation>客户…</translation>
+    </message>
+    <message>
+        <source>Key persons…</source>
+        <translation>关键人…</translation>
+    </message>
+    <message>
+        <source>Visits…</source>
+        <translation>拜访…</translation>
+    </message>
+    <message>
+        <source>Deals…</source>
+        <translation>交易…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1133,6 +1287,33 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The data and every backup are encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password. Leave the new password empty to remove the encryption.</source>
+        <translation>数据及全部备份均用此密码加密，没有密码将无法打开；忘记密码后任何人都无法找回。新密码留空即取消加密。</translation>
+    </message>
+    <message>
+        <source>The data and every backup will be encrypted with this password. Without it they cannot be opened: nobody can recover a forgotten password.</source>
+        <translation>数据及全部备份将用此密码加密，没有密码将无法打开；忘记密码后任何人都无法找回。</translation>
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
         <source>Filter by name or pinyin…</source>
@@ -1227,6 +1408,21 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Call plans</source>
         <translation>拜访计划</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <source>The data is encrypted. Password:</source>
+        <translation>数据已加密，请输入密码：</translation>
+    </message>
+    <message>
+        <source>rmdesk was locked after %1 minute(s) without use.</source>
+        <translation>rmdesk 已在 %1 分钟无操作后锁定。</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>密码不正确。</translation>
     </message>
 </context>
 <context>
@@ -1407,10 +1603,45 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <source>No good backup was found. The file was left as it is; copy the data folder and ask for help.</source>
+        <translation>没有找到完好的备份。数据库文件保持原样；请复制整个数据目录并寻求技术支持。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from %1. Restore it? The damaged file is kept beside it (changes after the backup are not in it).</source>
+        <translation>最近一次完好的备份时间为 %1。是否恢复？损坏的文件会另行保留（备份之后的修改不在备份中）。</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source> d</source>
         <translation> 天</translation>
+    </message>
+    <message>
+        <source>The data and its backups are encrypted.</source>
+        <translation>数据及其备份已加密。</translation>
+    </message>
+    <message>
+        <source>Not encrypted.</source>
+        <translation>未加密。</translation>
+    </message>
+    <message>
+        <source>Change pass&amp;word…</source>
+        <translation>更改密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Set pass&amp;word…</source>
+        <translation>设置密码(&amp;W)…</translation>
     </message>
     <message>
         <source>%1 (embedded in each PDF, so it prints the same everywhere)</source>
@@ -1419,6 +1650,42 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>No TrueType Chinese font was found on this computer: call plans use the built-in %1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for self-contained PDFs.</source>
         <translation>本机没有找到 TrueType 中文字体：拜访计划使用内置的 %1 字体，该字体不嵌入 PDF，需由 PDF 阅读器提供中文字形。安装一种 TrueType 中文字体（如微软雅黑、宋体、文泉驿微米黑）即可生成自带字体的 PDF。</translation>
+    </message>
+    <message>
+        <source>%1 backup(s), the newest from %2 — in %3</source>
+        <translation>共 %1 份备份，最新一份于 %2 — 位于 %3</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>还没有备份</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backed up: %1</source>
+        <translation>已备份：%1</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <source>Database check</source>
+        <translation>数据库检查</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Replace the data with the backup from %1? The current data is backed up first.</source>
+        <translation>用 %1 的备份替换当前数据？当前数据会先另行备份。</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1483,6 +1750,42 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Font for printed plans</source>
         <translation>拜访计划字体</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>立即备份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore a backup…</source>
+        <translation>从备份恢复(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check database</source>
+        <translation>检查数据库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>隐私与安全</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <source>minutes without use (0 = never; only with a password)</source>
+        <translation>分钟无操作后（0 = 不锁定；仅在设置密码后生效）</translation>
+    </message>
+    <message>
+        <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
+        <translation>在打印的拜访计划和导出文件中隐藏部分电话、邮箱和证件号码(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1873,22 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Restored from the trash</source>
         <translation>从回收站恢复</translation>
+    </message>
+    <message>
+        <source>Visit moved to the trash</source>
+        <translation>拜访已移到回收站</translation>
+    </message>
+    <message>
+        <source>Deal moved to the trash</source>
+        <translation>交易已移到回收站</translation>
+    </message>
+    <message>
+        <source>Visit restored from the trash</source>
+        <translation>拜访已从回收站恢复</translation>
+    </message>
+    <message>
+        <source>Deal restored from the trash</source>
+        <translation>交易已从回收站恢复</translation>
     </message>
 </context>
 <context>
@@ -1702,16 +2021,32 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>客户</translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>交易</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <source>Destroy the %1 client(s) in the trash with all their visits, deals and notes?</source>
-        <translation>要彻底删除回收站中的 %1 个客户及其全部拜访、交易和记录吗？</translation>
+        <source>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</source>
+        <translation>彻底删除回收站中的 %1 项？客户将连同其全部拜访、交易和记录一起删除。</translation>
     </message>
     <message>
         <source>This cannot be undone. Really destroy them?</source>
@@ -1798,6 +2133,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Preview, print or save the call plan of the selected visit</source>
         <translation>预览、打印或保存所选拜访的拜访计划</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
     </message>
     <message>
         <source>Advance?</source>

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import paths
-from rmdesk.errors import RmdeskError
-from rmdesk.gui import translation
+from rmdesk.errors import RmdeskError, StoreError
+from rmdesk.gui import safety, translation
 from rmdesk.gui.errors import install_excepthook
 from rmdesk.gui.main_window import MainWindow
+from rmdesk.gui.privacy import DataActions, IdleLock, ask_password
+from rmdesk.store import backup, crypto
 from rmdesk.store.engine import Store
+
+DEFAULT_IDLE_MINUTES = 15
 
 
 def gui_settings(data_dir: Path) -> QSettings:
@@ -31,12 +36,72 @@ class Desk:
         self.settings = gui_settings(data_dir)
         self.language = translation.choose_language(lang, self.settings.value("language", None, str))
         translation.install(self.language)
+        self.actions = DataActions(self.restore_backup, self.change_password, self.idle_minutes,
+                                   self.set_idle_minutes)
         self.window = self._new_window()
+        self.backups = safety.BackupScheduler(store)
+        self.idle_lock = IdleLock(self.idle_minutes(), lambda: self.store.key,
+                                  lambda: [w for w in QApplication.topLevelWidgets() if w.isWindow()])
 
     def _new_window(self, page: int = 0) -> MainWindow:
-        window = MainWindow(self.store, self.settings, self.language, self.switch_language)
+        window = MainWindow(self.store, self.settings, self.language, self.switch_language, actions=self.actions)
         window.show_page(page)
         return window
+
+    def idle_minutes(self) -> int:
+        return int(self.settings.value("idle_lock_minutes", DEFAULT_IDLE_MINUTES))
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.settings.setValue("idle_lock_minutes", int(minutes))
+        self.idle_lock.set_minutes(int(minutes))
+
+    def _reopen(self, work: Callable[[], None], key: Callable[[], str | None]) -> None:
+        """Close the store, run `work` on the closed files, reopen and rebuild the window
+        (also when `work` failed: its error is raised after the store is back)."""
+        old = self.window
+        page = old.current_page()
+        old.save_geometry()
+        self.backups.stop()
+        self.store.close()
+        try:
+            work()
+        finally:
+            self.store = Store.open(self.data_dir, password=key())
+            self.backups = safety.BackupScheduler(self.store)
+            self.window = self._new_window(page)
+            self.window.show()
+            old.close()
+            old.deleteLater()
+
+    def restore_backup(self, name: str) -> None:
+        """Put the backup in place of the store (after backing up the current data)."""
+        key = self.store.key
+        self._reopen(lambda: backup.restore_backup(self.data_dir, name, key=key), lambda: key)
+
+    def change_password(self, old: str | None, new: str | None) -> None:
+        """Encrypt, re-key or decrypt the store and every backup."""
+        from rmdesk.store import crypto
+
+        current = self.store.key
+        if current is not None and old != current:
+            raise StoreError("store.wrong_password")
+        outcome = {"key": current}
+
+        def work() -> None:
+            crypto.change_password(self.data_dir, current, new)
+            outcome["key"] = new
+
+        self._reopen(work, lambda: outcome["key"])
+        self.idle_lock.set_minutes(self.idle_minutes())
+
+    def close(self) -> None:
+        """At quit: wait for a running backup, then close (check + backup on close)."""
+        self.close_store()
+
+    def close_store(self) -> None:
+        self.idle_lock.stop()
+        self.backups.stop()
+        self.store.close()
 
     def switch_language(self, lang: str) -> None:
         if lang == self.language:
@@ -63,13 +128,38 @@ def run(data_dir: str | None = None, lang: str | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     install_excepthook()
     translation.install(translation.choose_language(lang, gui_settings(directory).value("language", None, str)))
+    server = safety.claim_instance(directory)
+    if server is None:  # another rmdesk has this data folder: it raises its window
+        return 0
     try:
-        store = Store.open(directory)
+        password, note = None, ""
+        for _attempt in range(5):
+            if crypto.is_encrypted(directory / paths.STORE_FILENAME):
+                password = ask_password(None, note)
+                if password is None:
+                    return 1
+            try:
+                store = Store.open(directory, password=password)
+                break
+            except StoreError as exc:
+                if exc.key == "store.wrong_password":
+                    note = exc.message()
+                    continue
+                if exc.key != "store.corrupt":
+                    raise
+                store = safety.offer_restore(directory, exc, key=password)
+                if store is None:
+                    return 1
+                break
+        else:
+            return 1
     except RmdeskError as exc:
         QMessageBox.critical(None, "rmdesk", exc.message())
         return 1
     desk = Desk(store, directory, lang)
+    safety.raise_on_request(server, lambda: desk.window)
     desk.window.show()
     code = app.exec()
-    store.close()
+    desk.close()
+    server.close()
     return code

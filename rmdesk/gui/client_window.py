@@ -38,7 +38,7 @@ from rmdesk.gui.plan_print import preview_visit_plan
 from rmdesk.gui.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
 from rmdesk.playbook import loader
 from rmdesk.playbook.rules import Condition
-from rmdesk.services import clients, clock, flow, pipeline, tiering, visits
+from rmdesk.services import clients, clock, flow, pipeline, tiering, trash, visits
 from rmdesk.services.clients import ClientDetail
 from rmdesk.services.timeline import Entry, timeline
 from rmdesk.store.engine import Store
@@ -280,6 +280,12 @@ def describe(e: Entry) -> list[str]:
         return [QCoreApplication.translate("Timeline", "Moved to the trash"), ""]
     if e.kind == "restore":
         return [QCoreApplication.translate("Timeline", "Restored from the trash"), ""]
+    if e.kind in ("trash_visit", "trash_deal"):
+        return [QCoreApplication.translate("Timeline", "Visit moved to the trash") if e.kind == "trash_visit"
+                else QCoreApplication.translate("Timeline", "Deal moved to the trash"), ""]
+    if e.kind in ("restore_visit", "restore_deal"):
+        return [QCoreApplication.translate("Timeline", "Visit restored from the trash") if e.kind == "restore_visit"
+                else QCoreApplication.translate("Timeline", "Deal restored from the trash"), ""]
     return [e.kind, ""]
 
 
@@ -605,8 +611,10 @@ class VisitsTab(Tool):
         self.print_button = QPushButton(self.tr("Call plan (PDF)…"))
         self.print_button.setToolTip(self.tr("Preview, print or save the call plan of the selected visit"))
         self.print_button.clicked.connect(self.print_plan)
+        self.trash_button = QPushButton(self.tr("Move to trash"))
+        self.trash_button.clicked.connect(self.move_to_trash)
         row = QHBoxLayout()
-        for button in (plan, reschedule, self.print_button, report, cancel):
+        for button in (plan, reschedule, self.print_button, report, cancel, self.trash_button):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addWidget(self.table, 1)
@@ -648,6 +656,12 @@ class VisitsTab(Tool):
                     "The exit condition of this step now holds. Advance the client to %1?").replace("%1", target)):
                 moves.request_move(self, self.store, self.client_id, client.step + 1)
                 self.changed.emit()
+
+    def move_to_trash(self) -> None:
+        """Move the selected visit to the trash (File ▸ Trash restores it)."""
+        visit_id = self._selected()
+        if visit_id is not None:
+            self.act(trash.trash_visit, self.store, visit_id)
 
     def cancel(self) -> None:
         visit_id = self._selected()

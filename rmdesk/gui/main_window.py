@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk import __version__
 from rmdesk.gui.client_window import ClientWindow
+from rmdesk.gui.import_dialog import ImportDialog, export_with_dialog
 from rmdesk.gui.pages.calendar import CalendarPage
 from rmdesk.gui.pages.clients import ClientsPage
 from rmdesk.gui.pages.keeping import KeepingPage
@@ -25,6 +26,7 @@ from rmdesk.gui.pages.pipeline import PipelinePage
 from rmdesk.gui.pages.reports import ReportsPage
 from rmdesk.gui.pages.settings import SettingsPage
 from rmdesk.gui.pages.today import TodayPage
+from rmdesk.gui.privacy import DataActions
 from rmdesk.gui.trash_dialog import TrashDialog
 from rmdesk.store.engine import Store
 
@@ -34,7 +36,7 @@ class MainWindow(QMainWindow):
     TODAY, PIPELINE, CLIENTS, CALENDAR, MAINTENANCE, REPORTS, SETTINGS = range(7)
 
     def __init__(self, store: Store, settings: QSettings, language: str,
-                 switch_language: Callable[[str], None]) -> None:
+                 switch_language: Callable[[str], None], actions: DataActions | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
@@ -47,7 +49,7 @@ class MainWindow(QMainWindow):
         self.clients = ClientsPage(store, self.open_client)
         self.calendar = CalendarPage(store, self.open_client)
         self.reports = ReportsPage(store)
-        self.settings_page = SettingsPage(store, language, switch_language)
+        self.settings_page = SettingsPage(store, language, switch_language, actions=actions)
         self.keeping = KeepingPage(store, self.open_client)
         # in the order of the page numbers below (TODAY ... SETTINGS)
         pages = [(self.tr("Today"), self.today), (self.tr("Pipeline"), self.pipeline),
@@ -98,6 +100,16 @@ class MainWindow(QMainWindow):
         trash.triggered.connect(self._trash)
         file_menu.addAction(trash)
         file_menu.addSeparator()
+        importing = QAction(self.tr("&Import clients and contacts…"), self)
+        importing.triggered.connect(self._import)
+        file_menu.addAction(importing)
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        for what, text in (("clients", self.tr("Clients…")), ("contacts", self.tr("Key persons…")),
+                           ("visits", self.tr("Visits…")), ("deals", self.tr("Deals…"))):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _=False, w=what: export_with_dialog(self, self.store, w))
+            export_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -116,6 +128,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About rmdesk"),
                           self.tr("rmdesk %1\nThe corporate relationship manager's desk: the six-step sales "
                                   "flow, visits and call plans, offline.").replace("%1", __version__))
+
+    def _import(self) -> None:
+        dialog = ImportDialog(self.store, self)
+        dialog.exec()
+        if dialog.imported:
+            self._on_page(self.current_page())
 
     def _trash(self) -> None:
         TrashDialog(self.store, self).exec()

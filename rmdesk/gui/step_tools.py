@@ -39,7 +39,7 @@ from rmdesk.gui.client_forms import (
 from rmdesk.gui.common import fill_table, read_only_table
 from rmdesk.gui.errors import show_error
 from rmdesk.playbook import loader
-from rmdesk.services import cadence, clients, clock, engagement, flow, maintenance, visits
+from rmdesk.services import cadence, clients, clock, engagement, flow, maintenance, trash, visits
 from rmdesk.services.clients import ClientDetail
 from rmdesk.store.engine import Store
 
@@ -275,8 +275,11 @@ class DealsPanel(Tool):
         self.maturity_button.setToolTip(self.tr("A won credit deal's maturity: post-loan checks become tasks"))
         self.maturity_button.clicked.connect(self.set_maturity)
         self._deals: dict[int, engagement.DealRow] = {}
+        self.trash_button = QPushButton(self.tr("Move to trash"))
+        self.trash_button.clicked.connect(lambda: (did := self.selected_id(self.table)) and self.act(
+            trash.trash_deal, store, did))
         row = QHBoxLayout()
-        for button in (add, won, lost, self.maturity_button):
+        for button in (add, won, lost, self.maturity_button, self.trash_button):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addWidget(self.table, 1)

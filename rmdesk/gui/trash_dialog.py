@@ -1,4 +1,4 @@
-"""The trash: restore clients, or destroy them for good after asking twice."""
+"""The trash: restore clients, visits and deals, or destroy them for good after asking twice."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk import formatting
 from rmdesk.gui.common import fill_table, read_only_table
-from rmdesk.services import clients
+from rmdesk.services import trash
 from rmdesk.store.engine import Store
 
 
@@ -23,7 +23,7 @@ class TrashDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Trash"))
-        self.resize(560, 380)
+        self.resize(720, 420)
         self.table = read_only_table()
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.clicked.connect(self.restore)
@@ -42,22 +42,27 @@ class TrashDialog(QDialog):
         self.confirm = QMessageBox.question  # replaced in tests
         self.refresh()
 
+    def kind_name(self, kind: str) -> str:
+        return {"client": self.tr("Client"), "visit": self.tr("Visit"), "deal": self.tr("Deal")}[kind]
+
     def refresh(self) -> None:
-        self.rows = clients.trash(self.store)
-        fill_table(self.table, [self.tr("Client"), self.tr("Deleted")],
-                   [(r.id, [r.name, formatting.minute(r.deleted_at)]) for r in self.rows])
+        self.rows = trash.items(self.store)
+        fill_table(self.table, [self.tr("Kind"), self.tr("Client"), self.tr("What"), self.tr("Deleted")],
+                   [(r.id, [self.kind_name(r.kind), r.client_name, r.what, formatting.minute(r.deleted_at)])
+                    for r in self.rows])
+        self.table.resizeColumnsToContents()
         self.empty_button.setEnabled(bool(self.rows))
 
     def restore(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.rows):
-            clients.restore_client(self.store, self.rows[row].id)
+            trash.restore(self.store, self.rows[row].kind, self.rows[row].id)
             self.refresh()
 
     def empty(self) -> None:
         yes = QMessageBox.StandardButton.Yes
         first = self.confirm(self, self.tr("Empty trash"), self.tr(
-            "Destroy the %1 client(s) in the trash with all their visits, deals and notes?")
+            "Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.")
             .replace("%1", str(len(self.rows))))
         if first != yes:
             return
@@ -65,5 +70,5 @@ class TrashDialog(QDialog):
             "This cannot be undone. Really destroy them?"))
         if second != yes:
             return
-        clients.empty_trash(self.store)
+        trash.empty(self.store)
         self.refresh()

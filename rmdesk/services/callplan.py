@@ -11,8 +11,9 @@ from sqlalchemy import select
 from rmdesk import i18n
 from rmdesk.errors import NotFound
 from rmdesk.playbook import loader
-from rmdesk.services import clients, engagement, visits
+from rmdesk.services import clients, engagement, masking, visits
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
+from rmdesk.services.masking import phone as mask_phone
 from rmdesk.services.settings import Profile, get_profile
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Visit
@@ -75,6 +76,7 @@ def plan_for_visit(store: Store, visit_id: int, lang: str) -> CallPlan:
                                             "kind", "confirmed", "objective", "agenda", "questions", "materials",
                                             "products", "attendees_ours", "attendees_theirs")}
     c = clients.get_client(store, v["client_id"])
+    masked = masking.enabled(store)  # the "mask sensitive fields" setting
     pb = loader.load(lang)
     guide = pb.step(c.step)
 
@@ -93,7 +95,8 @@ def plan_for_visit(store: Store, visit_id: int, lang: str) -> CallPlan:
     ]
     people = sorted(
         (Person(p.name, p.title or i18n.label("role", p.role, lang), i18n.label("decision", p.decision_power, lang),
-                i18n.label("attitude", p.attitude, lang), p.phone or "", p.preferences or "",
+                i18n.label("attitude", p.attitude, lang), (mask_phone(p.phone) if masked else p.phone) or "",
+                p.preferences or "",
                 p.id == v["contact_id"]) for p in c.contacts),
         key=lambda p: not p.is_counterpart)
 

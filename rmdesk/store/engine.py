@@ -7,13 +7,16 @@ instead of deadlocking) and commits it on success or rolls it back on any error.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import URL, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
@@ -48,17 +51,31 @@ def _sqlite_begin(conn) -> None:
 class Store:
     """One database: a local SQLite file or a shared server given by a SQLAlchemy URL."""
 
-    def __init__(self, engine: Engine, data_dir: Path | None = None) -> None:
+    def __init__(self, engine: Engine, data_dir: Path | None = None, key: str | None = None) -> None:
         self.engine = engine
         self.data_dir = data_dir
+        # The SQLCipher password of an encrypted local store (None: a plain file).
+        self.key = key
+        # Set by every committed write; cleared by a backup (see maybe_backup/close).
+        self.dirty = False
+        self._lock: Path | None = None
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._read = sessionmaker(bind=engine, expire_on_commit=False)
         writer = engine.execution_options(rmdesk_write=True) if self.is_sqlite else engine
         self._write = sessionmaker(bind=writer, expire_on_commit=False)
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, url: str | None = None) -> Store:
-        """Open (creating if needed) the store and bring its schema up to date."""
+    def open(cls, data_dir: Path | None = None, url: str | None = None, *, lock: bool = True,
+             check: bool = True, password: str | None = None) -> Store:
+        """Open (creating if needed) the store and bring its schema up to date.
+
+        A local store is first checked (quick_check; StoreError 'store.corrupt' when it
+        fails) and, with `lock`, its data directory is locked against a second writer
+        process (StoreError 'store.locked'); read-only commands pass lock=False.
+        An encrypted store needs its `password` ('store.password_needed' /
+        'store.wrong_password'); a new store opened with a password is created encrypted."""
+        held = None
+        key = None
         if url is None:
             if data_dir is None:
                 raise ValueError("Store.open needs a data_dir or a url")
@@ -66,16 +83,43 @@ class Store:
                 data_dir.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError("store.cannot_create_dir", path=str(data_dir), reason=exc.strerror) from exc
-            url = f"sqlite:///{data_dir / STORE_FILENAME}"
-        engine = create_engine(url, future=True)
+            from rmdesk.store import backup, crypto
+            from rmdesk.store import lock as dirlock
+
+            path = data_dir / STORE_FILENAME
+            held = dirlock.acquire(data_dir) if lock else None
+            try:
+                crypto.verify(path, password)
+                if password and (crypto.is_encrypted(path) or not path.exists() or path.stat().st_size == 0):
+                    key = password
+                    crypto.dbapi()  # StoreError when the binding is missing
+                if check:
+                    backup.check_store(data_dir, key)
+            except BaseException:
+                if held:
+                    dirlock.release(held)
+                raise
+            url = URL.create("sqlite+pysqlcipher", password=key, database=str(path)) if key \
+                else f"sqlite:///{path}"
+        if key:
+            engine = create_engine(url, future=True, poolclass=QueuePool,
+                                   connect_args={"check_same_thread": False})
+        else:
+            engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
-        store = cls(engine, data_dir)
-        store.upgrade()
+        store = cls(engine, data_dir, key)
+        store._lock = held
+        try:
+            store.upgrade()
+        except BaseException:
+            store.close(backup=False)
+            raise
         from rmdesk.services.catalog import ensure_products
 
         ensure_products(store)
+        store.dirty = False  # seeding the catalogue is no reason for a backup
         return store
 
     def schema_revision(self) -> str | None:
@@ -93,6 +137,10 @@ class Store:
 
         if current is not None and current not in migrate.known_revisions():
             raise StoreError("store.newer_schema", revision=current)
+        if current is not None and self.is_sqlite and self.data_dir is not None:
+            from rmdesk.store import backup
+
+            backup.create_backup(self.data_dir, key=self.key)  # before any migration
         migrate.upgrade(self.engine, "head")
 
     @contextmanager
@@ -100,6 +148,7 @@ class Store:
         """One read-write transaction; commits when the block ends without error."""
         with self._write() as session, session.begin():
             yield session
+        self.dirty = True
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -107,5 +156,54 @@ class Store:
         with self._read() as session:
             yield session
 
-    def close(self) -> None:
+    def local(self) -> bool:
+        """A local SQLite file in a data directory (backups, checks and locks apply)."""
+        return self.is_sqlite and self.data_dir is not None
+
+    def backup_due(self, now: datetime | None = None) -> bool:
+        """Something changed and the last backup is older than 30 minutes."""
+        if not (self.local() and self.dirty):
+            return False
+        from rmdesk.store import backup
+
+        last = backup.last_backup_time(self.data_dir)
+        return last is None or (now or datetime.now()) - last >= backup.AUTO_INTERVAL
+
+    def backup_now(self):
+        """A backup of this store (after checking it); clears `dirty`."""
+        from rmdesk.store import backup
+
+        self.dirty = False
+        try:
+            return backup.create_backup(self.data_dir, key=self.key)
+        except BaseException:
+            self.dirty = True
+            raise
+
+    def maybe_backup(self, now: datetime | None = None):
+        """The automatic backup: taken when backup_due(); returns it or None."""
+        return self.backup_now() if self.backup_due(now) else None
+
+    def close(self, backup: bool = True) -> None:
+        """Close the engine; a local store that changed is checked and backed up
+        (a store failing the check is never copied into the backups)."""
         self.engine.dispose()
+        try:
+            if self.local() and (self.data_dir / STORE_FILENAME).exists():
+                from rmdesk.store.backup import quick_check
+
+                problems = quick_check(self.data_dir / STORE_FILENAME, key=self.key)
+                if problems:
+                    logging.getLogger(__name__).error("store fails its check on close: %s", problems[:3])
+                    backup = False
+            if backup and self.local() and self.dirty:
+                try:
+                    self.backup_now()
+                except StoreError as exc:
+                    logging.getLogger(__name__).error("no backup on close: %s", exc)
+        finally:
+            if self._lock is not None:
+                from rmdesk.store import lock as dirlock
+
+                dirlock.release(self._lock)
+                self._lock = None

@@ -1,0 +1,161 @@
+"""Data safety in the GUI: background jobs, automatic backups, one instance per data
+folder, and the start-up dialog for a damaged store."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from rmdesk import formatting
+from rmdesk.errors import StoreError
+from rmdesk.store import backup
+from rmdesk.store.engine import Store
+
+_running: set[Job] = set()  # keeps jobs (and their signal objects) alive until they finish
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+
+class Job(QRunnable):
+    """Runs fn(*args) on the thread pool; `done(result)` / `failed(exc)` / `progress(done, total)`
+    arrive on the GUI thread. With `progress=True` fn gets a progress(done, total) callback
+    that returns False once cancel() was called (the service then rolls back)."""
+
+    def __init__(self, fn: Callable, *args, progress: bool = False) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn, self.args, self.with_progress = fn, args, progress
+        self.signals = _Signals()
+        self.cancelled = threading.Event()
+        self.finished = threading.Event()
+        self.signals.done.connect(self._forget)
+        self.signals.failed.connect(self._forget)
+
+    def _forget(self, _result=None) -> None:
+        _running.discard(self)
+
+    def report(self, done: int, total: int) -> bool:
+        self.signals.progress.emit(done, total)
+        return not self.cancelled.is_set()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, progress=self.report) if self.with_progress else self.fn(*self.args)
+        except Exception as exc:  # noqa: BLE001 - shown to the user by the receiver
+            self.finished.set()
+            self.signals.failed.emit(exc)
+        else:
+            self.finished.set()
+            self.signals.done.emit(result)
+
+    def start(self) -> Job:
+        _running.add(self)
+        QThreadPool.globalInstance().start(self)
+        return self
+
+
+class BackupScheduler(QObject):
+    """Every minute: when something changed and the last backup is older than 30
+    minutes, back up on the thread pool (never on the GUI thread)."""
+
+    def __init__(self, store: Store, interval_ms: int = 60_000) -> None:
+        super().__init__()
+        self.store = store
+        self.job: Job | None = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.tick)
+        if store.local():
+            self.timer.start(interval_ms)
+
+    def tick(self) -> Job | None:
+        if self.job is not None and not self.job.finished.is_set():
+            return None
+        if not self.store.backup_due():
+            return None
+        self.job = Job(self.store.backup_now).start()
+        return self.job
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.job is not None:
+            self.job.finished.wait(60)
+
+
+def server_name(data_dir: Path) -> str:
+    return "rmdesk-" + hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:16]
+
+
+def claim_instance(data_dir: Path) -> QLocalServer | None:
+    """The instance server of this data folder, or None when another rmdesk runs on
+    it (that one was asked to raise its window)."""
+    name = server_name(data_dir)
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if socket.waitForConnected(500):
+        socket.write(b"raise\n")
+        socket.flush()
+        socket.waitForBytesWritten(500)
+        socket.disconnectFromServer()
+        return None
+    QLocalServer.removeServer(name)  # a stale socket left by a crash
+    server = QLocalServer()
+    server.listen(name)
+    return server
+
+
+def raise_on_request(server: QLocalServer, window: Callable[[], QWidget]) -> None:
+    """A second launch connects: bring our window to the front."""
+
+    def on_connection() -> None:
+        while server.hasPendingConnections():
+            conn = server.nextPendingConnection()
+            conn.disconnected.connect(conn.deleteLater)
+            w = window()
+            if w is not None:
+                w.showNormal()
+                w.raise_()
+                w.activateWindow()
+
+    server.newConnection.connect(on_connection)
+
+
+def offer_restore(directory: Path, error: StoreError, ask: Callable[..., bool] | None = None,
+                  key: str | None = None) -> Store | None:
+    """The store did not pass its check: explain, offer the newest good backup; returns
+    the reopened store after a restore, or None (quit)."""
+    newest = backup.newest_good_backup(directory, key)
+    box = QMessageBox(QMessageBox.Icon.Critical, "rmdesk", error.message())
+    if newest is None:
+        box.setInformativeText(QCoreApplication.translate(
+            "Safety", "No good backup was found. The file was left as it is; copy the data folder and ask for help."))
+        box.addButton(QCoreApplication.translate("Safety", "Quit"), QMessageBox.ButtonRole.RejectRole)
+        (ask or (lambda b: b.exec()))(box)
+        return None
+    box.setInformativeText(QCoreApplication.translate(
+        "Safety", "The newest good backup is from %1. Restore it? The damaged file is kept beside it "
+        "(changes after the backup are not in it).").replace("%1", formatting.minute(newest.taken_at)))
+    restore = box.addButton(QCoreApplication.translate("Safety", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Safety", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    if ask is not None:
+        chosen = ask(box)
+    else:
+        box.exec()
+        chosen = box.clickedButton() is restore
+    if not chosen:
+        return None
+    backup.restore_backup(directory, newest.name, key=key)
+    return Store.open(directory, password=key)

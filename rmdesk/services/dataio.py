@@ -1,0 +1,573 @@
+"""Import clients and contacts from a table; export clients, contacts, visits, deals.
+
+Import, in two phases:
+1. `prepare_import(store, table, mapping, policy)` maps columns to fields, validates
+   every row with the same cleaners as the client forms (CLIENT_FIELDS /
+   CONTACT_FIELDS), finds duplicates of stored clients by unified social credit code
+   or normalised name, and returns a report (bad rows: row number, field, reason).
+   Nothing is written; this is the dry run.
+2. `commit_import(store, plan)` writes everything in ONE transaction with Core bulk
+   inserts, after a backup; any error or a cancel rolls it all back.
+
+One row is one client, optionally with one contact (the contact_* fields). Rows of
+the file with the same credit code or normalised name are one client: the first
+row creates it, the next ones add their contacts (a common Excel layout: one line
+per key person). Against the store, the duplicate policy decides: merge (fill the
+stored client's fields from the row and add the contact), skip the row, or create
+a new client anyway (refused when the credit code is taken: it is unique).
+
+Column mapping: automatic from the header names (the field keys, their zh_CN and en
+labels, and usual synonyms such as 企业名称 / 手机); overridable by a mapping
+{header: field} (a field of '' or '-' ignores the column). `parse_mapping` reads
+the CLI's --mapping: a JSON file {"Header": "field"} or the text "Header=field,...".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, update
+
+from rmdesk import i18n, vocab
+from rmdesk.errors import RmdeskError, ValidationError
+from rmdesk.export.tabular import Table
+from rmdesk.services import clock
+from rmdesk.services import validation as v
+from rmdesk.services.clients import CLIENT_FIELDS, CONTACT_FIELDS
+from rmdesk.services.pinyin import search_keys
+from rmdesk.store.engine import Store
+from rmdesk.store.models import Client, Contact, Deal, Product, StepChange, Visit
+
+CONTACT_PREFIX = "contact_"
+# Import fields: the client's, then the contact's with a prefix (contact_name is the
+# contact form's own key for the name already).
+# Where a new client starts in the pipeline (default step 1, active); only for new
+# clients: a stored client moves through the flow's rules, never by an import.
+PIPELINE_FIELDS = {"step": lambda x: v.int_range(x, 1, 6, "step"),
+                   "status": lambda x: v.choice(x, vocab.STATUSES, "status")}
+CLIENT_IMPORT = {**CLIENT_FIELDS, **PIPELINE_FIELDS}
+IMPORT_FIELDS: tuple[str, ...] = tuple(CLIENT_IMPORT) + tuple(
+    "contact_name" if k == "name" else CONTACT_PREFIX + k for k in CONTACT_FIELDS)
+# Vocabulary fields: the stored key, or its label in either language, is accepted.
+LABEL_LISTS = {"status": "status", "industry": "industry", "policy_class": "policy", "size": "size", "source_channel": "channel",
+               "tier": "tier", "contact_role": "role", "contact_decision_power": "decision",
+               "contact_attitude": "attitude"}
+VOCABS = {"status": vocab.STATUSES, "industry": vocab.INDUSTRIES, "policy_class": vocab.POLICY_CLASSES, "size": vocab.SIZES,
+          "source_channel": vocab.SOURCE_CHANNELS, "tier": vocab.TIERS, "contact_role": vocab.CONTACT_ROLES,
+          "contact_decision_power": vocab.DECISION_POWERS, "contact_attitude": vocab.ATTITUDES}
+BOOL_FIELDS = ("two_high", "proposal_agreed", "contact_birthday_is_lunar")
+SYNONYMS = {
+    "name": ("客户名称", "企业名称", "公司名称", "单位名称", "名称", "company", "company name", "client"),
+    "short_name": ("简称", "企业简称"),
+    "credit_code": ("统一社会信用代码", "信用代码", "社会信用代码", "uscc", "credit code"),
+    "district": ("区域", "地区", "所在区域", "区县"),
+    "address": ("地址", "注册地址", "办公地址"),
+    "annual_sales": ("年销售额", "销售额", "营业收入", "sales"),
+    "owner": ("客户经理", "负责人", "rm"),
+    "intel_notes": ("备注", "客户情报", "情报", "notes", "remarks"),
+    "contact_name": ("联系人", "联系人姓名", "关键人", "contact"),
+    "contact_title": ("职务", "职位", "title"),
+    "contact_phone": ("电话", "手机", "联系电话", "手机号", "mobile", "phone"),
+    "contact_email": ("邮箱", "电子邮箱", "email", "e-mail"),
+    "contact_birthday": ("生日", "birthday"),
+}
+POLICIES = ("merge", "skip", "create")
+
+
+def _norm_header(text: str) -> str:
+    return re.sub(r"[\s_:：*（）()]+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def normalise_name(name: str) -> str:
+    """Name key for duplicates: NFKC (full-width -> ASCII), no spaces, case-folded."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
+
+
+def _field_label_key(f: str) -> str:
+    if f.startswith(CONTACT_PREFIX) and f != "contact_name":
+        return f"field.{f[len(CONTACT_PREFIX):]}"
+    return f"field.{f}"
+
+
+def field_label(f: str, lang: str | None = None) -> str:
+    text = i18n.message(_field_label_key(f), lang)
+    if f.startswith(CONTACT_PREFIX) and f != "contact_name":
+        return f"{i18n.message('field.contact_id', lang)}·{text}"
+    return text
+
+
+def _header_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for f in IMPORT_FIELDS:
+        names = [f, *SYNONYMS.get(f, ())]
+        for lang in i18n.LANGUAGES:
+            names.append(field_label(f, lang))
+            if not f.startswith(CONTACT_PREFIX) or f == "contact_name":
+                names.append(i18n.message(_field_label_key(f), lang))
+        for n in names:
+            index.setdefault(_norm_header(n), f)
+    return index
+
+
+def auto_mapping(headers: list[str]) -> dict[int, str]:
+    """Column index -> field, guessed from the header names (first match wins)."""
+    index = _header_index()
+    mapping: dict[int, str] = {}
+    used: set[str] = set()
+    for i, h in enumerate(headers):
+        f = index.get(_norm_header(h))
+        if f and f not in used:
+            mapping[i] = f
+            used.add(f)
+    return mapping
+
+
+def apply_overrides(headers: list[str], mapping: dict[int, str], overrides: Mapping[str, str],
+                    fields: tuple[str, ...] | None = None) -> dict[int, str]:
+    """Overrides {header: field ('' or '-' = ignore)} on top of an automatic mapping."""
+    result = dict(mapping)
+    for header, target in overrides.items():
+        if header not in headers:
+            raise ValidationError("import.no_such_column", None, column=header)
+        target = (target or "").strip()
+        i = headers.index(header)
+        if target in ("", "-"):
+            result.pop(i, None)
+            continue
+        if target not in (fields or IMPORT_FIELDS):
+            raise ValidationError("import.no_such_field", None, name=target)
+        for j, f in list(result.items()):
+            if f == target:
+                del result[j]
+        result[i] = target
+    return result
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """--mapping: a JSON file {"Header": "field"} or "Header=field,Header2=field2"."""
+    path = Path(text)
+    if text.lower().endswith(".json") or path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError) as exc:
+            raise ValidationError("import.bad_mapping", None, reason=str(exc)) from None
+        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(val, str) for k, val in data.items()):
+            raise ValidationError("import.bad_mapping", None, reason="{\"Header\": \"field\"}")
+        return data
+    result = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise ValidationError("import.bad_mapping", None, reason=part.strip())
+        header, target = part.split("=", 1)
+        result[header.strip()] = target.strip()
+    return result
+
+
+# ---------------------------------------------------------------- the plan
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # the spreadsheet's row number (the header is row 1)
+    field: str | None
+    message: str
+
+
+@dataclass
+class PlannedClient:
+    row: int
+    values: dict[str, object]
+    contacts: list[dict[str, object]] = field(default_factory=list)
+    existing_id: int | None = None  # a stored client it duplicates
+
+
+@dataclass
+class ImportPlan:
+    policy: str
+    total_rows: int
+    kind: str = "clients"  # or visits / deals (rmdesk.services.records_import)
+    new: list[PlannedClient] = field(default_factory=list)
+    merge: list[PlannedClient] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # rows skipped as duplicates
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def contact_count(self) -> int:
+        return sum(len(getattr(p, "contacts", ())) for p in self.new + self.merge)
+
+    def summary(self, lang: str | None = None) -> str:
+        if self.kind != "clients":
+            return i18n.message("import.summary_records", lang, rows=self.total_rows, new=len(self.new),
+                                merge=len(self.merge), skip=len(self.skipped), bad=len(self.problems),
+                                what=i18n.message(f"import.what_{self.kind}", lang))
+        return i18n.message("import.summary", lang, rows=self.total_rows, new=len(self.new), merge=len(self.merge),
+                            skip=len(self.skipped), contacts=self.contact_count, bad=len(self.problems))
+
+    def report(self, lang: str | None = None, limit: int = 200) -> str:
+        lines = [self.summary(lang)]
+        for p in self.problems[:limit]:
+            lines.append(i18n.message("import.problem", lang, row=p.row, message=p.message))
+        if len(self.problems) > limit:
+            lines.append(i18n.message("import.more_problems", lang, count=len(self.problems) - limit))
+        return "\n".join(lines)
+
+
+class Cancelled(RmdeskError):
+    """The user cancelled; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("import.cancelled")
+
+
+Progress = Callable[[int, int], bool | None]  # (done, total) -> False to cancel
+
+
+def _vocab_value(f: str, text: str, lang_labels: dict[str, dict[str, str]]) -> str:
+    if text in VOCABS[f]:
+        return text
+    return lang_labels[f].get(text.casefold(), text)
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for f, lst in LABEL_LISTS.items():
+        table: dict[str, str] = {}
+        for key in VOCABS[f]:
+            for lang in i18n.LANGUAGES:
+                table[i18n.label(lst, key, lang).casefold()] = key
+        out[f] = table
+    return out
+
+
+_TRUE = {"1", "true", "yes", "y", "是", "√", "x"}
+_FALSE = {"0", "false", "no", "n", "否", ""}
+
+
+def _clean_row(raw: dict[str, str], labels) -> tuple[dict[str, object], dict[str, object]]:
+    """Validated client values and contact values of one row (raises ValidationError)."""
+    client_in: dict[str, object] = {}
+    contact_in: dict[str, object] = {}
+    for f, text in raw.items():
+        text = text.strip()
+        if f in VOCABS and text:
+            text = _vocab_value(f, text, labels)
+        if f in BOOL_FIELDS:
+            low = text.casefold()
+            if low not in _TRUE | _FALSE:
+                raise ValidationError("import.not_yes_no", f)
+            if not f.startswith(CONTACT_PREFIX):
+                client_in[f] = low in _TRUE
+            elif low in _TRUE:  # a key person's flag; an unticked one alone makes no key person
+                contact_in[f[len(CONTACT_PREFIX):]] = True
+            continue
+        if f.startswith(CONTACT_PREFIX):
+            key = "name" if f == "contact_name" else f[len(CONTACT_PREFIX):]
+            if text:
+                contact_in[key] = text
+        elif text:
+            client_in[f] = text
+    client = {}
+    for key, value in client_in.items():
+        try:
+            client[key] = CLIENT_IMPORT[key](value)
+        except ValidationError as exc:
+            raise ValidationError(exc.key, key, **exc.params) from None
+    contact = {}
+    for key, value in contact_in.items():
+        try:
+            contact[key] = CONTACT_FIELDS[key](value)
+        except ValidationError as exc:
+            raise ValidationError(exc.key, "contact_name" if key == "name" else exc.field, **exc.params) from None
+    if contact and "name" not in contact:
+        raise ValidationError("error.required", "contact_name")
+    return client, contact
+
+
+def prepare_import(store: Store, table: Table, mapping: dict[int, str], policy: str = "skip",
+                   progress: Progress | None = None, lang: str | None = None) -> ImportPlan:
+    """Validate every row and sort it into new / merge / skipped; writes nothing."""
+    if policy not in POLICIES:
+        raise ValidationError("error.not_in_list", None, value=policy)
+    if "name" not in mapping.values() and "credit_code" not in mapping.values():
+        raise ValidationError("import.need_name_column", None)
+    plan = ImportPlan(policy, len(table.rows))
+    with store.read() as s:
+        by_code = {code: cid for cid, code in s.execute(
+            select(Client.id, Client.credit_code).where(Client.credit_code.is_not(None)))}
+        by_name: dict[str, int] = {}
+        for cid, name in s.execute(select(Client.id, Client.name).order_by(Client.id)):
+            by_name.setdefault(normalise_name(name), cid)
+    labels = _labels()
+    in_file: dict[str, PlannedClient] = {}  # key -> planned client of this file
+    total = len(table.rows)
+    merged: dict[int, PlannedClient] = {}  # stored client id -> its merge
+    for n, cells in enumerate(table.rows):
+        if progress and n % 500 == 0 and progress(n, total) is False:
+            raise Cancelled()
+        rownum = table.line_numbers[n] if table.line_numbers else n + 2
+        raw = {f: cells[i] for i, f in mapping.items()}
+        try:
+            values, contact = _clean_row(raw, labels)
+            if "name" not in values:
+                if "credit_code" in values and values["credit_code"] in by_code:
+                    pass  # a contact row for a stored client found by its code
+                else:
+                    raise ValidationError("error.required", "name")
+        except ValidationError as exc:
+            plan.problems.append(RowProblem(rownum, exc.field, exc.message(lang)))
+            continue
+        code = values.get("credit_code")
+        name_key = normalise_name(values["name"]) if "name" in values else None
+        keys = [k for k in (f"code:{code}" if code else None, f"name:{name_key}" if name_key else None) if k]
+        same = next((in_file[k] for k in keys if k in in_file), None)
+        if same is not None:  # another row of a client already in this file
+            if code and same.values.get("credit_code") not in (None, code):
+                plan.problems.append(RowProblem(rownum, "credit_code",
+                                                ValidationError("import.code_conflict", "credit_code").message(lang)))
+                continue
+            if code and same.values.get("credit_code") is None and by_code.get(code, same.existing_id) \
+                    != same.existing_id:  # the code would move to a client that is not its owner
+                plan.problems.append(RowProblem(rownum, "credit_code",
+                                                ValidationError("error.credit_code_taken", "credit_code").message(lang)))
+                continue
+            for k, value in values.items():
+                same.values.setdefault(k, value)
+            if contact:
+                same.contacts.append(contact)
+            for k in keys:
+                in_file.setdefault(k, same)
+            continue
+        existing = by_code.get(code) if code else None
+        if existing is None and name_key is not None:
+            existing = by_name.get(name_key)
+        planned = PlannedClient(rownum, values, [contact] if contact else [], existing)
+        if existing is not None and (name_key is None or policy == "merge"):
+            # merge (or a row naming a stored client by its code only, which can only merge)
+            if policy == "skip":
+                plan.skipped.append(rownum)
+            elif existing in merged:
+                for k, value in values.items():
+                    merged[existing].values.setdefault(k, value)
+                merged[existing].contacts.extend(planned.contacts)
+                planned = merged[existing]
+            else:
+                merged[existing] = planned
+                plan.merge.append(planned)
+        elif existing is None:
+            plan.new.append(planned)
+        elif policy == "skip":
+            plan.skipped.append(rownum)
+        else:  # create anyway: a unique credit code cannot be created twice
+            if code and code in by_code:
+                plan.problems.append(RowProblem(rownum, "credit_code",
+                                                ValidationError("error.credit_code_taken", "credit_code").message(lang)))
+                continue
+            planned.existing_id = None
+            plan.new.append(planned)
+        for k in keys:
+            in_file[k] = planned
+    if progress:
+        progress(total, total)
+    return plan
+
+
+def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
+                  backup_first: bool = True) -> dict[str, int]:
+    """Write the plan in one transaction (all or nothing). Refuses a plan with problems."""
+    if not plan.ok:
+        raise ValidationError("import.has_problems", None, count=len(plan.problems))
+    if backup_first and store.local():
+        store.backup_now()  # before any import
+    now = clock.now()
+    total = len(plan.new) + len(plan.merge)
+    done = 0
+    counts = {"created": 0, "merged": 0, "contacts": 0}
+    chunk = 1000
+    with store.write() as s:
+        next_id = (s.scalar(select(func.max(Client.id))) or 0) + 1
+        client_rows, change_rows, contact_rows = [], [], []
+        for p in plan.new:
+            cid = next_id
+            next_id += 1
+            initials, full = search_keys(p.values["name"])  # type: ignore[arg-type]
+            row = {"id": cid, "step": 1, "status": "active", "step_entered_at": now, "created_at": now,
+                   "updated_at": now, "pinyin_initials": initials, "pinyin_full": full, "owner": "",
+                   "two_high": False, "proposal_agreed": False, "q_need": False, "q_afford": False,
+                   "q_standard": False, "q_authority": False, "q_value": False, "qualification_score": 0}
+            row.update(p.values)
+            client_rows.append(row)
+            change_rows.append({"client_id": cid, "at": now, "from_step": None, "to_step": row["step"],
+                                "from_status": None, "to_status": row["status"], "reason": None, "override": False,
+                                "unmet": None})
+            contact_rows.extend(_contact_row(cid, c) for c in p.contacts)
+            if len(client_rows) >= chunk:
+                done = _flush(s, client_rows, change_rows, contact_rows, counts, done, total, progress)
+        done = _flush(s, client_rows, change_rows, contact_rows, counts, done, total, progress)
+        updates = []
+        for p in plan.merge:
+            fields = {k: val for k, val in p.values.items()
+                      if k not in ("name", "credit_code", *PIPELINE_FIELDS) and val is not None}
+            updates.append({"id": p.existing_id, "updated_at": now, **fields})
+            contact_rows.extend(_contact_row(p.existing_id, c) for c in p.contacts)  # type: ignore[arg-type]
+        for start in range(0, len(updates), chunk):
+            part = updates[start:start + chunk]
+            # one UPDATE per distinct column set (SQLAlchemy's bulk update by primary key)
+            by_cols: dict[tuple[str, ...], list[dict]] = {}
+            for u in part:
+                by_cols.setdefault(tuple(sorted(u)), []).append(u)
+            for group in by_cols.values():
+                s.execute(update(Client), group)
+            counts["merged"] += len(part)
+            done += len(part)
+            if progress and progress(done, total) is False:
+                raise Cancelled()
+        if contact_rows:
+            s.execute(insert(Contact), contact_rows)
+            counts["contacts"] += len(contact_rows)
+        if progress and progress(total, total) is False:
+            raise Cancelled()
+    return counts
+
+
+def _contact_row(client_id: int, c: dict[str, object]) -> dict[str, object]:
+    row = {"client_id": client_id, "title": None, "role": None, "decision_power": "none", "attitude": "unknown",
+           "phone": None, "email": None, "birthday": None, "birthday_is_lunar": False, "preferences": None}
+    row.update(c)
+    return row
+
+
+def _flush(s, clients, changes, contacts, counts, done, total, progress) -> int:
+    if clients:
+        s.execute(insert(Client), _uniform(clients))
+        s.execute(insert(StepChange), changes)
+        counts["created"] += len(clients)
+        done += len(clients)
+    if contacts:
+        s.execute(insert(Contact), contacts)
+        counts["contacts"] += len(contacts)
+    clients.clear()
+    changes.clear()
+    contacts.clear()
+    if progress and progress(done, total) is False:
+        raise Cancelled()
+    return done
+
+
+def _uniform(rows: list[dict]) -> list[dict]:
+    """executemany needs the same keys in every row: missing columns become None."""
+    keys: set[str] = set()
+    for r in rows:
+        keys.update(r)
+    return [{k: r.get(k) for k in keys} for r in rows]
+
+
+# ---------------------------------------------------------------- export
+
+EXPORT_CLIENT_FIELDS = ("credit_code", "name", "step", "status",
+                        *(k for k in CLIENT_FIELDS if k not in ("name", "credit_code")))
+EXPORT_CONTACT_FIELDS = ("credit_code", "name", *(
+    "contact_name" if k == "name" else CONTACT_PREFIX + k for k in CONTACT_FIELDS))
+EXPORT_VISIT_FIELDS = ("id", "credit_code", "name", "contact_name", "planned_at", "duration_min", "place", "kind", "objective",
+                       "agenda", "attendees_ours", "attendees_theirs", "questions", "materials", "products",
+                       "status", "confirmed", "cancel_reason", "report_outcome", "report_needs",
+                       "report_reaction", "reported_at", "created_at")
+EXPORT_DEAL_FIELDS = ("id", "credit_code", "name", "product", "amount", "rate", "status", "expected_date",
+                      "actual_date", "lost_reason", "created_at")
+WHAT = ("clients", "contacts", "visits", "deals")
+
+
+def export_rows(store: Store, what: str, masked: bool | None = None) -> tuple[tuple[str, ...], list[list[object]]]:
+    """Headers (stable English field keys, which the importer maps back) and rows;
+    trashed records are left out. With the masking setting on (or masked=True), phone
+    numbers, e-mail addresses and credit codes are masked (such a file does not
+    re-import losslessly: it is meant to be handed out)."""
+    from rmdesk.services import masking
+
+    headers, rows = _export_rows(store, what)
+    if masked if masked is not None else masking.enabled(store):
+        columns = [(i, masking.EXPORT_MASKS[h]) for i, h in enumerate(headers) if h in masking.EXPORT_MASKS]
+        for row in rows:
+            for i, mask in columns:
+                row[i] = mask(row[i])
+    return headers, rows
+
+
+def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[object]]]:
+    with store.read() as s:
+        if what == "clients":
+            cols = [getattr(Client, f) for f in EXPORT_CLIENT_FIELDS]
+            rows = s.execute(select(*cols).where(Client.deleted_at.is_(None)).order_by(Client.id))
+            return EXPORT_CLIENT_FIELDS, [list(r) for r in rows]
+        if what == "contacts":
+            cols = [Client.credit_code, Client.name] + [getattr(Contact, k) for k in CONTACT_FIELDS]
+            rows = s.execute(select(*cols).join(Client, Contact.client_id == Client.id)
+                             .where(Client.deleted_at.is_(None)).order_by(Client.id, Contact.id))
+            return EXPORT_CONTACT_FIELDS, [list(r) for r in rows]
+        if what == "visits":
+            cols = [Visit.id, Client.credit_code, Client.name, Contact.name] + [
+                getattr(Visit, f) for f in EXPORT_VISIT_FIELDS[4:]]
+            rows = s.execute(select(*cols).join(Client, Visit.client_id == Client.id)
+                             .outerjoin(Contact, Visit.contact_id == Contact.id)
+                             .where(Client.deleted_at.is_(None), Visit.deleted_at.is_(None)).order_by(Visit.id))
+            return EXPORT_VISIT_FIELDS, [list(r) for r in rows]
+        if what == "deals":
+            cols = [Deal.id, Client.credit_code, Client.name, Product.key, Deal.amount, Deal.rate, Deal.status,
+                    Deal.expected_date, Deal.actual_date, Deal.lost_reason, Deal.created_at]
+            rows = s.execute(select(*cols).join(Client, Deal.client_id == Client.id)
+                             .join(Product, Deal.product_id == Product.id)
+                             .where(Client.deleted_at.is_(None), Deal.deleted_at.is_(None)).order_by(Deal.id))
+            return EXPORT_DEAL_FIELDS, [list(r) for r in rows]
+    raise ValidationError("error.not_in_list", None, value=what)
+
+
+def export_file(store: Store, what: str, path: str | Path) -> int:
+    from rmdesk.export.tabular import write_table
+
+    headers, rows = export_rows(store, what)
+    return write_table(path, headers, rows)
+
+
+def import_table(store: Store, table: Table, mapping: dict[int, str], policy: str = "skip",
+                 dry_run: bool = False, progress: Progress | None = None,
+                 lang: str | None = None) -> tuple[ImportPlan, dict[str, int] | None]:
+    """Check (and unless dry_run or any bad row, commit) an already read table."""
+    plan = prepare_import(store, table, mapping, policy, progress, lang)
+    if dry_run or not plan.ok:
+        return plan, None
+    return plan, commit_import(store, plan, progress)
+
+
+def import_file(store: Store, path: str | Path, overrides: Mapping[str, str] | None = None,
+                policy: str = "skip", dry_run: bool = False, progress: Progress | None = None,
+                lang: str | None = None) -> tuple[ImportPlan, dict[str, int] | None]:
+    """Read, map, check and (unless dry_run or any bad row) commit; returns the plan
+    and the counts written (None when nothing was written)."""
+    from rmdesk.export.tabular import read_table
+    from rmdesk.services import records_import
+
+    table = read_table(path)
+    kind = records_import.kind_of(table.headers)
+    if kind != "clients":  # a visits or deals file
+        mapping = records_import.auto_mapping(kind, table.headers)
+        if overrides:
+            mapping = apply_overrides(table.headers, mapping, overrides,
+                                      ("credit_code", "name", *records_import.KINDS[kind]))
+        return records_import.import_records(store, kind, table, mapping, policy, dry_run, progress, lang)
+    mapping = auto_mapping(table.headers)
+    if overrides:
+        mapping = apply_overrides(table.headers, mapping, overrides)
+    plan = prepare_import(store, table, mapping, policy, progress, lang)
+    if dry_run or not plan.ok:
+        return plan, None
+    return plan, commit_import(store, plan, progress)
+

@@ -1,0 +1,279 @@
+"""Backups of the local SQLite store, integrity checks, restore.
+
+Backups are made with SQLite's online backup API (a consistent copy even while the
+app writes) into <data dir>/backups/ as `rmdesk-YYYYMMDD-HHMMSS[-N].sqlite3`.
+A copy is written under a temporary name, checked, fsynced, then renamed into
+place, so a crash never leaves a half backup with a backup's name.
+
+Rotation (`keep`) is a pure function over the backups' timestamps: every backup of
+today and yesterday, then the newest of each of the 12 days, then of each of the 10
+ISO weeks, then of each of the 9 months before that (as in borg's prune: a period
+whose newest backup is already kept by a finer rule does not count for the coarser one).
+
+A store that fails `PRAGMA quick_check` is never copied into backups/, so a
+corrupt store cannot push the good backups out of the rotation.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from rmdesk.errors import StoreError
+from rmdesk.paths import STORE_FILENAME
+from rmdesk.store import crypto
+
+log = logging.getLogger(__name__)
+
+BACKUP_DIR = "backups"
+AUTO_INTERVAL = timedelta(minutes=30)
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 12, 10, 9
+_NAME = re.compile(r"^rmdesk-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    name: str
+    path: Path
+    taken_at: datetime
+    size: int
+
+
+# ---------------------------------------------------------------- rotation (pure)
+
+def keep(stamps: Iterable[datetime], now: datetime) -> set[datetime]:
+    """The backup timestamps to keep at `now` (the others may be deleted)."""
+    ordered = sorted(set(stamps), reverse=True)
+    yesterday = (now - timedelta(days=1)).date()
+    kept: set[datetime] = {t for t in ordered if t.date() >= yesterday}
+    periods = (
+        (lambda t: t.date(), KEEP_DAILY),
+        (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda t: (t.year, t.month), KEEP_MONTHLY),
+    )
+    for period_of, count in periods:
+        last = None
+        taken = 0
+        for t in ordered:
+            if taken >= count:
+                break
+            period = period_of(t)
+            if period == last:
+                continue
+            last = period
+            if t not in kept:
+                kept.add(t)
+                taken += 1
+    return kept
+
+
+# ---------------------------------------------------------------- integrity
+
+def quick_check(path: Path, full: bool = False, key: str | None = None) -> list[str]:
+    """Problems found by SQLite's quick_check (or integrity_check + foreign_key_check
+    when `full`); an empty list means the file is sound. `key`: an encrypted file's password."""
+    try:
+        con = crypto.connect(path, key, readonly=True, timeout=5)
+    except Exception as exc:  # noqa: BLE001 - sqlite3.Error or sqlcipher3's, or StoreError (no binding)
+        return [str(exc)]
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
+        problems = [] if rows == ["ok"] else rows
+        if full:
+            for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
+                problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+        return problems
+    except Exception as exc:  # noqa: BLE001 - "file is not a database", "database disk image is malformed"
+        return [str(exc)]
+    finally:
+        con.close()
+
+
+def check_store(data_dir: Path, key: str | None = None) -> None:
+    """Raise StoreError('store.corrupt') when the store of data_dir fails quick_check."""
+    path = data_dir / STORE_FILENAME
+    if not path.exists():
+        return
+    problems = quick_check(path, key=key)
+    if problems:
+        raise StoreError("store.corrupt", path=str(path), detail=problems[0][:200])
+
+
+# ---------------------------------------------------------------- backups
+
+def backup_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo]:
+    """Backups, newest first."""
+    folder = backup_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found: list[tuple[datetime, int, BackupInfo]] = []
+    for entry in folder.iterdir():
+        m = _NAME.match(entry.name)
+        if not m or not entry.is_file():
+            continue
+        stamp = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+        found.append((stamp, int(m.group(2) or 1), BackupInfo(entry.name, entry, stamp, entry.stat().st_size)))
+    found.sort(key=lambda item: item[:2], reverse=True)
+    return [item[2] for item in found]
+
+
+def last_backup_time(data_dir: Path) -> datetime | None:
+    backups = list_backups(data_dir)
+    return backups[0].taken_at if backups else None
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _copy_with_backup_api(source: Path, target: Path, key: str | None = None) -> None:
+    src = crypto.connect(source, key, readonly=True)
+    try:
+        dst = crypto.connect(target, key)  # an encrypted store gives an encrypted backup
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with open(target, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def create_backup(data_dir: Path, now: datetime | None = None, rotate: bool = True,
+                  key: str | None = None) -> BackupInfo:
+    """Copy the store into backups/ (checked first), then rotate. Raises StoreError
+    when the store fails its check (it is never copied) or the copy cannot be written."""
+    source = data_dir / STORE_FILENAME
+    if not source.exists():
+        raise StoreError("store.no_store", path=str(source))
+    check_store(data_dir, key)
+    now = (now or datetime.now()).replace(microsecond=0)
+    folder = backup_dir(data_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        base = f"rmdesk-{now:%Y%m%d-%H%M%S}"
+        name, n = f"{base}.sqlite3", 1
+        while (folder / name).exists():
+            n += 1
+            name = f"{base}-{n}.sqlite3"
+        partial = folder / f".{name}.partial"
+        _copy_with_backup_api(source, partial, key)
+        problems = quick_check(partial, key=key)
+        if problems:
+            partial.unlink(missing_ok=True)
+            raise StoreError("store.backup_failed", reason=problems[0][:200])
+        os.replace(partial, folder / name)
+        _fsync_dir(folder)
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - OSError, sqlite3.Error or sqlcipher3's
+        raise StoreError("store.backup_failed", reason=str(getattr(exc, "strerror", None) or exc)) from exc
+    info = BackupInfo(name, folder / name, now, (folder / name).stat().st_size)
+    if rotate:
+        rotate_backups(data_dir, now)
+    return info
+
+
+def rotate_backups(data_dir: Path, now: datetime) -> list[str]:
+    """Delete the backups the rotation no longer keeps; returns their names."""
+    backups = list_backups(data_dir)
+    # Several backups in one second: the rotation sees one stamp; keep them all.
+    kept = keep([b.taken_at for b in backups], now)
+    removed = []
+    for b in backups:
+        if b.taken_at not in kept:
+            try:
+                b.path.unlink()
+                removed.append(b.name)
+            except OSError:
+                log.warning("cannot delete old backup %s", b.path)
+    return removed
+
+
+def find_backup(data_dir: Path, name: str) -> BackupInfo:
+    for b in list_backups(data_dir):
+        if b.name == name or b.name == f"{name}.sqlite3":
+            return b
+    raise StoreError("store.backup_not_found", name=name)
+
+
+def newest_good_backup(data_dir: Path, key: str | None = None) -> BackupInfo | None:
+    for b in list_backups(data_dir):
+        if not quick_check(b.path, key=key):
+            return b
+    return None
+
+
+def restore_backup(data_dir: Path, name: str, now: datetime | None = None,
+                   key: str | None = None) -> BackupInfo | None:
+    """Replace the store with the backup `name`. The backup is checked first (full
+    integrity check); the current store is backed up when it is sound, or moved aside
+    as rmdesk.sqlite3.corrupt-<time> when it is not. The store must be closed.
+    Returns the backup taken of the current store, if any."""
+    chosen = find_backup(data_dir, name)
+    problems = quick_check(chosen.path, full=True, key=key)
+    if problems:
+        raise StoreError("store.backup_corrupt", name=chosen.name, detail=problems[0][:200])
+    target = data_dir / STORE_FILENAME
+    now = now or datetime.now()
+    safety = None
+    if target.exists() and not quick_check(target, key=key):
+        # Sound store: keep a copy, then write the backup into it through SQLite, which
+        # applies it as one transaction (atomic, crash-safe, WAL-aware).
+        safety = create_backup(data_dir, now, rotate=False, key=key)
+        try:
+            src = crypto.connect(chosen.path, key, readonly=True)
+            dst = crypto.connect(target, key)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=WAL")
+            finally:
+                dst.close()
+                src.close()
+        except Exception as exc:  # noqa: BLE001 - sqlite3.Error or sqlcipher3's
+            raise StoreError("store.restore_failed", reason=str(exc)) from exc
+    else:
+        # Missing or damaged store: move it aside (never delete a user's file), then
+        # put a copy of the backup in its place with an atomic rename.
+        stamp = f"{now:%Y%m%d-%H%M%S}"
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                old = data_dir / f"{STORE_FILENAME}{suffix}"
+                if old.exists():
+                    os.replace(old, data_dir / f"{STORE_FILENAME}{suffix}.corrupt-{stamp}")
+            partial = data_dir / f".{STORE_FILENAME}.restoring"
+            shutil.copyfile(chosen.path, partial)
+            with open(partial, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(partial, target)
+            _fsync_dir(data_dir)
+        except OSError as exc:
+            raise StoreError("store.restore_failed", reason=exc.strerror or str(exc)) from exc
+    return safety
+
+
+def timed_backup(data_dir: Path) -> tuple[BackupInfo, float]:
+    """A backup and the seconds it took (for `make bench` and the notes)."""
+    start = time.perf_counter()
+    info = create_backup(data_dir)
+    return info, time.perf_counter() - start

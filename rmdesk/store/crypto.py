@@ -1,0 +1,153 @@
+"""Optional encryption at rest with SQLCipher 4 (through the `sqlcipher3` binding).
+
+An encrypted store (and every one of its backups) is a SQLCipher file: without the
+password it is random bytes. The password is never stored; the user types it at
+start (GUI) or gives it as $RMDESK_PASSWORD / at the prompt (CLI).
+
+Setting, changing or removing the password rewrites the store and every backup with
+`sqlcipher_export` into a temporary file that is checked and then renamed into
+place (atomic per file). The store must be closed while this runs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rmdesk.errors import StoreError
+from rmdesk.paths import STORE_FILENAME
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PASSWORD_ENV = "RMDESK_PASSWORD"
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for a non-empty file that is not a plain SQLite database."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    return len(head) == 16 and head != SQLITE_MAGIC
+
+
+def available() -> bool:
+    try:
+        import sqlcipher3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+_quiet = False
+
+
+def dbapi():
+    global _quiet
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise StoreError("store.no_sqlcipher") from None
+    if not _quiet:  # a wrong password is an answer, not a log line on stderr
+        con = sqlcipher3.connect(":memory:")
+        try:
+            con.execute("PRAGMA cipher_log_level = NONE").fetchall()
+        except Exception:  # noqa: BLE001 - older SQLCipher without the pragma
+            pass
+        con.close()
+        _quiet = True
+    return sqlcipher3
+
+
+def _quote(key: str) -> str:
+    return "'" + key.replace("'", "''") + "'"
+
+
+def connect(path: Path, key: str | None, readonly: bool = False, timeout: float = 30):
+    """A DB-API connection: sqlcipher3 with the key when there is one, else sqlite3."""
+    if key is None:
+        import sqlite3
+
+        if readonly:
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
+        return sqlite3.connect(path, timeout=timeout)
+    mod = dbapi()
+    con = mod.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout) if readonly \
+        else mod.connect(str(path), timeout=timeout)
+    con.execute(f"PRAGMA key = {_quote(key)}")
+    return con
+
+
+def verify(path: Path, key: str | None) -> None:
+    """StoreError 'store.password_needed' / 'store.wrong_password' unless `key` opens the file."""
+    encrypted = is_encrypted(path)
+    if encrypted and not key:
+        raise StoreError("store.password_needed")
+    if not encrypted:
+        return
+    con = connect(path, key, readonly=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception:  # noqa: BLE001 - sqlcipher3.DatabaseError: file is not a database
+        raise StoreError("store.wrong_password") from None
+    finally:
+        con.close()
+
+
+def _rewrite(path: Path, old: str | None, new: str | None) -> None:
+    """Write `path` again under the `new` key ('' / None = plain), atomically."""
+    mod = dbapi()
+    tmp = path.with_name(f".{path.name}.rekey")
+    tmp.unlink(missing_ok=True)
+    con = mod.connect(str(path), timeout=30)
+    try:
+        if old:
+            con.execute(f"PRAGMA key = {_quote(old)}")
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        con.execute(f"ATTACH DATABASE ? AS rekeyed KEY {_quote(new or '')}", (str(tmp),))
+        con.execute("SELECT sqlcipher_export('rekeyed')").fetchall()
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        con.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
+        con.execute("DETACH DATABASE rekeyed")
+    finally:
+        con.close()
+    check = connect(tmp, new or None)
+    try:
+        if check.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise StoreError("store.rekey_failed", reason="quick_check")
+    finally:
+        check.close()
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    for suffix in ("-wal", "-shm"):  # empty after the checkpoint; must not meet the new file
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.replace(tmp, path)
+
+
+def change_password(data_dir: Path, old: str | None, new: str | None) -> int:
+    """Encrypt (old None), re-key, or decrypt (new None) the store and all its backups.
+    Returns how many files were rewritten. The store must be closed."""
+    from rmdesk.store.backup import list_backups
+
+    store = data_dir / STORE_FILENAME
+    verify(store, old)
+    if not new and not is_encrypted(store):
+        return 0
+    files = [store] + [b.path for b in list_backups(data_dir)]
+    done = 0
+    for path in files:
+        key = old if is_encrypted(path) else None
+        try:
+            _rewrite(path, key, new)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a backup under another key, a full disk, ...
+            if path == store:
+                raise StoreError("store.rekey_failed", reason=str(exc)) from exc
+            continue  # a backup that cannot be read with `old` stays as it is
+        done += 1
+    return done
+
+
+def password_from_environment() -> str | None:
+    return os.environ.get(PASSWORD_ENV) or None

@@ -1,0 +1,75 @@
+"""Encryption at rest (SQLCipher): the file and its backups are unreadable without the
+password; wrong or missing passwords are clear errors; set, change, remove re-key
+the store and every backup."""
+
+import sqlite3
+
+import pytest
+
+from rmdesk.errors import StoreError
+from rmdesk.paths import STORE_FILENAME
+from rmdesk.services import clients
+from rmdesk.store import backup, crypto
+from rmdesk.store.engine import Store
+
+pytestmark = pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 is not installed")
+
+
+def unreadable_without_key(path):
+    con = sqlite3.connect(path)
+    try:
+        with pytest.raises(sqlite3.DatabaseError):
+            con.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_store_created_with_a_password_is_encrypted_with_its_backups(data_dir):
+    store = Store.open(data_dir, password="密码 it's 1")
+    clients.create_client(store, {"name": "加密公司"})
+    store.close()  # changed: a backup on close
+    path = data_dir / STORE_FILENAME
+    assert crypto.is_encrypted(path) and b"\xe5\x8a\xa0\xe5\xaf\x86" not in path.read_bytes()  # no 加密 in clear
+    [taken] = backup.list_backups(data_dir)
+    assert crypto.is_encrypted(taken.path)
+    unreadable_without_key(taken.path)
+    assert backup.quick_check(taken.path, key="密码 it's 1") == []
+    with pytest.raises(StoreError) as info:
+        Store.open(data_dir)
+    assert info.value.key == "store.password_needed" and info.value.message("zh_CN") != info.value.key
+    with pytest.raises(StoreError) as info:
+        Store.open(data_dir, password="wrong")
+    assert info.value.key == "store.wrong_password"
+    store = Store.open(data_dir, password="密码 it's 1")
+    assert [r.name for r in clients.list_clients(store)] == ["加密公司"]
+    store.close()
+
+
+def test_set_change_and_remove_the_password(data_dir):
+    store = Store.open(data_dir)
+    clients.create_client(store, {"name": "甲公司"})
+    store.backup_now()
+    store.close(backup=False)
+    assert crypto.change_password(data_dir, None, "one") == 2  # the store and its backup
+    path = data_dir / STORE_FILENAME
+    assert crypto.is_encrypted(path)
+    for b in backup.list_backups(data_dir):
+        unreadable_without_key(b.path)
+    with pytest.raises(StoreError):
+        crypto.change_password(data_dir, "bad", "two")
+    assert crypto.change_password(data_dir, "one", "two") == 2
+    with pytest.raises(StoreError):
+        Store.open(data_dir, password="one")
+    store = Store.open(data_dir, password="two")
+    assert clients.count_clients(store) == 1
+    restored_from = backup.list_backups(data_dir)[0].name
+    store.close(backup=False)
+    # a restore works with the key too
+    backup.restore_backup(data_dir, restored_from, key="two")
+    assert crypto.change_password(data_dir, "two", None) >= 2
+    assert not crypto.is_encrypted(path)
+    store = Store.open(data_dir)
+    assert clients.count_clients(store) == 1
+    store.close()
+    for b in backup.list_backups(data_dir):
+        assert backup.quick_check(b.path) == []

@@ -1,0 +1,76 @@
+"""The import dialog: columns recognised, overridden, dry run report, import with
+progress off the GUI thread, cancel leaves the store unchanged."""
+
+import csv
+
+from rmdesk.services import clients
+
+
+def write(path, rows, encoding="utf-8"):
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return str(path)
+
+
+def test_import_dialog_maps_checks_and_imports(store, make_desk, qtbot, tmp_path):
+    from rmdesk.gui.import_dialog import ImportDialog
+
+    desk = make_desk(store)
+    path = write(tmp_path / "in.csv", [["企业名称", "备注", "手机"], ["甲公司", "老客户", "13800138000"],
+                                       ["乙公司", "", "123"]], "gb18030")
+    dialog = ImportDialog(store, desk.window)
+    qtbot.addWidget(dialog)
+    job = dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled(), timeout=10000)
+    assert job.finished.is_set()
+    assert dialog.current_mapping() == {0: "name", 1: "intel_notes", 2: "contact_phone"}
+    assert "甲公司" in dialog.mapping.item(0, 2).text()
+    dialog.set_field(1, "")
+    assert dialog.current_mapping() == {0: "name", 2: "contact_phone"}
+    dialog.set_field(1, "intel_notes")
+    dialog.run(dry_run=True)
+    qtbot.waitUntil(lambda: "第 3 行" in dialog.report.toPlainText(), timeout=10000)
+    assert "电话号码格式不正确" in dialog.report.toPlainText() and clients.count_clients(store) == 0
+    # without the phone column the rows are good
+    dialog.set_field(2, "")
+    dialog.run(dry_run=False)
+    qtbot.waitUntil(lambda: dialog.imported, timeout=10000)
+    assert "已导入" in dialog.report.toPlainText()
+    assert sorted(r.name for r in clients.list_clients(store)) == ["乙公司", "甲公司"]
+    assert clients.get_client(store, clients.list_clients(store, clients.ClientQuery(search="甲公司"))[0].id
+                              ).intel_notes == "老客户"
+
+
+def test_cancel_in_the_dialog_leaves_the_store_unchanged(store, make_desk, qtbot, tmp_path):
+    from rmdesk.gui.import_dialog import ImportDialog
+
+    desk = make_desk(store)
+    path = write(tmp_path / "big.csv", [["name"]] + [[f"公司{i}"] for i in range(3000)])
+    dialog = ImportDialog(store, desk.window)
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled(), timeout=10000)
+    dialog.cancel_button.setEnabled(True)
+    job = dialog.run(dry_run=False)
+    job.cancel()  # before or while it runs: either way nothing is written
+    qtbot.waitUntil(job.finished.is_set, timeout=20000)
+    qtbot.waitUntil(lambda: "取消" in dialog.report.toPlainText(), timeout=10000)
+    assert clients.count_clients(store) == 0 and not dialog.imported
+
+
+def test_the_dialog_imports_a_deals_file_too(store, make_desk, qtbot, tmp_path):
+    from rmdesk.gui.import_dialog import ImportDialog
+    from rmdesk.services import engagement
+
+    cid = clients.create_client(store, {"name": "甲公司"})
+    desk = make_desk(store)
+    path = write(tmp_path / "deals.csv", [["客户名称", "产品", "金额"], ["甲公司", "working_capital_loan", "1000000"]])
+    dialog = ImportDialog(store, desk.window)
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled(), timeout=10000)
+    assert dialog.kind == "deals" and dialog.current_mapping() == {0: "name", 1: "product", 2: "amount"}
+    dialog.run(dry_run=False)
+    qtbot.waitUntil(lambda: dialog.imported, timeout=10000)
+    assert "已导入交易" in dialog.report.toPlainText()
+    assert [str(d.amount) for d in engagement.deals_of(store, cid)] == ["1000000.00"]

@@ -1,0 +1,188 @@
+"""Data safety in the GUI: Settings (back up, check, restore), the start-up dialog for
+a damaged store, one instance per data folder, automatic backups off the GUI thread."""
+
+from pathlib import Path
+
+from rmdesk.errors import StoreError
+from rmdesk.paths import STORE_FILENAME
+from rmdesk.services import clients
+from rmdesk.store import backup
+from rmdesk.store.engine import Store
+
+
+def test_settings_back_up_and_check_run_off_the_gui_thread(store, make_desk, qtbot):
+    clients.create_client(store, {"name": "甲公司"})
+    desk = make_desk(store)
+    page = desk.window.settings_page
+    desk.window.show_page(desk.window.SETTINGS)
+    assert page.ui.backupsValue.text() == "还没有备份"
+    job = page.backup_now()
+    qtbot.waitUntil(lambda: job.finished.is_set() and page.ui.backupNowButton.isEnabled(), timeout=10000)
+    assert len(backup.list_backups(store.data_dir)) == 1 and "1 份备份" in page.ui.backupsValue.text()
+    shown = []
+    page.show_report = shown.append
+    page.check()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown[0].ok and shown[0].counts["clients"] == 1
+    assert "数据库完好" in page.ui.storeStatus.text()
+
+
+def test_restore_from_settings_rebuilds_the_window_on_the_restored_data(store, make_desk, qtbot):
+    clients.create_client(store, {"name": "旧公司"})
+    saved = store.backup_now()
+    clients.create_client(store, {"name": "新公司"})
+    desk = make_desk(store)
+    desk.restore_backup(saved.name)
+    qtbot.addWidget(desk.window)
+    assert [r.name for r in clients.list_clients(desk.store)] == ["旧公司"]
+    assert desk.window.store is desk.store
+    desk.close()
+
+
+def corrupt(path: Path) -> None:
+    with open(path, "r+b") as fh:
+        fh.seek(path.stat().st_size // 2)
+        fh.write(b"\xde\xad" * 8192)
+
+
+def test_damaged_store_offers_the_newest_good_backup(data_dir, qtbot):
+    from rmdesk.gui import safety, translation
+
+    translation.install("zh_CN")
+    store = Store.open(data_dir)
+    for i in range(300):
+        clients.create_client(store, {"name": f"公司{i}", "intel_notes": "情报" * 40})
+    store.backup_now()
+    store.close(backup=False)
+    corrupt(data_dir / STORE_FILENAME)
+    try:
+        Store.open(data_dir)
+        raise AssertionError("a damaged store must not open")
+    except StoreError as exc:
+        error = exc
+    seen = []
+
+    def decline(box):
+        seen.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
+        return False
+
+    assert safety.offer_restore(data_dir, error, ask=decline) is None
+    assert "数据库文件已损坏" in seen[0][0] and "最近一次完好的备份" in seen[0][1]
+    assert seen[0][2] == ["恢复备份", "退出"]
+    reopened = safety.offer_restore(data_dir, error, ask=lambda box: True)
+    assert reopened is not None and clients.count_clients(reopened) == 300
+    reopened.close()
+
+
+def test_a_second_launch_raises_the_first_window(data_dir, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from rmdesk.gui import safety
+
+    data_dir.mkdir()
+    server = safety.claim_instance(data_dir)
+    assert server is not None
+    window = QWidget()
+    qtbot.addWidget(window)
+    raised = []
+    window.raise_ = lambda: raised.append(True)
+    safety.raise_on_request(server, lambda: window)
+    assert safety.claim_instance(data_dir) is None  # the second one steps back
+    qtbot.waitUntil(lambda: bool(raised), timeout=5000)
+    server.close()
+    again = safety.claim_instance(data_dir)  # after the first quit, a new one may start
+    assert again is not None
+    again.close()
+
+
+def test_automatic_backup_when_due(store, qtbot):
+    from rmdesk.gui import safety
+
+    scheduler = safety.BackupScheduler(store, interval_ms=10_000_000)
+    assert scheduler.tick() is None  # nothing changed
+    clients.create_client(store, {"name": "甲"})
+    job = scheduler.tick()
+    assert job is not None
+    qtbot.waitUntil(job.finished.is_set, timeout=10000)
+    assert len(backup.list_backups(store.data_dir)) == 1 and not store.dirty
+    scheduler.stop()
+
+
+def test_password_from_settings_encrypts_then_the_idle_lock_asks_for_it(store, make_desk, qtbot):
+    from rmdesk.gui.privacy import PasswordDialog
+    from rmdesk.store import crypto
+
+    if not crypto.available():
+        import pytest
+
+        pytest.skip("sqlcipher3 is not installed")
+    clients.create_client(store, {"name": "甲公司"})
+    desk = make_desk(store)
+    page = desk.window.settings_page
+    page.refresh()
+    assert page.ui.passwordStatus.text() == "未加密。"
+    dialog = PasswordDialog(False, desk.change_password, desk.window)
+    qtbot.addWidget(dialog)
+    dialog.new.setText("abc")
+    dialog.repeat.setText("abc")
+    dialog.submit()
+    assert "至少需要 6 个字符" in dialog.error.text() and desk.store.key is None
+    dialog.new.setText("secret-1")
+    dialog.repeat.setText("secret-1")
+    dialog.submit()
+    qtbot.addWidget(desk.window)
+    assert desk.store.key == "secret-1" and crypto.is_encrypted(desk.store.data_dir / STORE_FILENAME)
+    assert [r.name for r in clients.list_clients(desk.store)] == ["甲公司"]
+    desk.window.settings_page.refresh()
+    assert desk.window.settings_page.ui.passwordStatus.text() == "数据及其备份已加密。"
+    # the idle lock: hides the window, asks, shows it again on the right password
+    answers = ["wrong", "secret-1"]
+    desk.idle_lock.ask = lambda note: answers.pop(0)
+    desk.set_idle_minutes(5)
+    assert desk.idle_lock.filtering
+    assert desk.idle_lock.lock() and desk.window.isVisible() and answers == []
+    # removing the password again
+    desk.change_password("secret-1", None)
+    qtbot.addWidget(desk.window)
+    assert desk.store.key is None and not crypto.is_encrypted(desk.store.data_dir / STORE_FILENAME)
+    assert not desk.idle_lock.filtering
+    desk.close()
+
+
+def test_masking_checkbox_in_settings(store, make_desk):
+    from rmdesk.services import masking
+
+    desk = make_desk(store)
+    page = desk.window.settings_page
+    page.refresh()
+    page.ui.maskCheck.setChecked(True)
+    assert masking.enabled(store)
+
+
+def test_start_asks_the_password_of_an_encrypted_store(data_dir, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from rmdesk.gui import app as gui_app
+    from rmdesk.store import crypto
+
+    if not crypto.available():
+        import pytest
+
+        pytest.skip("sqlcipher3 is not installed")
+    Store.open(data_dir, password="secret-1").close()
+    answers = ["wrong", "secret-1"]
+    notes = []
+
+    def ask(parent, note=""):
+        notes.append(note)
+        return answers.pop(0)
+
+    import sys
+
+    opened = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs the app's own
+    monkeypatch.setattr(gui_app, "ask_password", ask)
+    monkeypatch.setattr(QApplication, "exec", lambda self: opened.append(True) or 0)
+    monkeypatch.setattr(gui_app.Desk, "close", lambda self: (self.window.close(), gui_app.Desk.close_store(self)))
+    assert gui_app.run(str(data_dir), "en") == 0
+    assert opened and answers == [] and notes[1] == "the password is wrong"
