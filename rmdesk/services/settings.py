@@ -77,16 +77,25 @@ def save_stale_days(store: Store, days: Mapping[int, object]) -> dict[int, int]:
 DEFAULT_REMINDER_DAYS = 7
 
 
-def get_reminder_days(store: Store) -> int:
+def get_int(store: Store, key: str, default: int) -> int:
+    """A whole-number setting (its key is also the field named in messages)."""
     with store.read() as s:
-        row = s.get(Setting, "reminder_days")
-    return int(json.loads(row.value)) if row else DEFAULT_REMINDER_DAYS
+        row = s.get(Setting, key)
+    return int(json.loads(row.value)) if row else default
+
+
+def save_int(store: Store, key: str, value: object, lo: int, hi: int) -> int:
+    number = v.int_range(value, lo, hi, key)
+    if number is None:
+        raise ValidationError("error.required", key)
+    with store.write() as s:
+        s.merge(Setting(key=key, value=json.dumps(number)))
+    return number
+
+
+def get_reminder_days(store: Store) -> int:
+    return get_int(store, "reminder_days", DEFAULT_REMINDER_DAYS)
 
 
 def save_reminder_days(store: Store, days: object) -> int:
-    value = v.int_range(days, 1, 90, "reminder_days")
-    if value is None:
-        raise ValidationError("error.required", "reminder_days")
-    with store.write() as s:
-        s.merge(Setting(key="reminder_days", value=json.dumps(value)))
-    return value
+    return save_int(store, "reminder_days", days, 1, 90)

@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 
 from rmdesk.errors import ValidationError
-from rmdesk.services import clock, workcal
+from rmdesk.services import clock, settings, workcal
 from rmdesk.services import validation as v
 from rmdesk.services.tiering import period_bounds, volumes_in
 from rmdesk.store.engine import Store
@@ -93,18 +93,11 @@ def save_targets(store: Store, period: str, values: Mapping[str, object]) -> dic
 
 
 def get_daily_goal(store: Store) -> int:
-    with store.read() as s:
-        row = s.get(Setting, "daily_activities")
-    return int(json.loads(row.value)) if row else DEFAULT_DAILY_ACTIVITIES
+    return settings.get_int(store, "daily_activities", DEFAULT_DAILY_ACTIVITIES)
 
 
 def save_daily_goal(store: Store, count: object) -> int:
-    value = v.int_range(count, 0, 200, "daily_activities")
-    if value is None:
-        raise ValidationError("error.required", "daily_activities")
-    with store.write() as s:
-        s.merge(Setting(key="daily_activities", value=json.dumps(value)))
-    return value
+    return settings.save_int(store, "daily_activities", count, 0, 200)
 
 
 @dataclass(frozen=True)
