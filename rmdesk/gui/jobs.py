@@ -1,6 +1,7 @@
-"""Long work off the GUI thread: a worker in a QThread behind a modal progress dialog with
-a Cancel button. The caller waits in a local event loop, so the window keeps painting and
-the call still reads like a plain function call."""
+"""Long work off the GUI thread. `Job` runs a function on the thread pool and reports back
+through signals (backups, checks, imports that keep their own window responsive); `run_job`
+runs one behind a modal progress dialog with Cancel and waits in a local event loop, so
+the window keeps painting and the call still reads like a plain function call."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 # work(progress) -> result; progress(done, total) returns False once the user cancelled.
@@ -19,36 +20,60 @@ class Cancelled(Exception):
     """The user cancelled the job; the work left nothing behind."""
 
 
-class _Worker(QObject):
-    progressed = Signal(int, int)
+_running: set[Job] = set()  # keeps jobs (and their signal objects) alive until they finish
+
+
+class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
+    progress = Signal(int, int)
 
-    def __init__(self, work: Callable[[Progress], Any]) -> None:
+
+class Job(QRunnable):
+    """Runs fn(*args) on the thread pool; `done(result)` / `failed(exc)` / `progress(done, total)`
+    arrive on the GUI thread. With `progress=True` fn gets a progress(done, total) callback
+    that returns False once cancel() was called (the service then rolls back)."""
+
+    def __init__(self, fn: Callable, *args, progress: bool = False) -> None:
         super().__init__()
-        self.work = work
-        self.cancel_requested = threading.Event()
+        self.setAutoDelete(False)
+        self.fn, self.args, self.with_progress = fn, args, progress
+        self.signals = _Signals()
+        self.cancelled = threading.Event()
+        self.finished = threading.Event()
+        self.signals.done.connect(self._forget)
+        self.signals.failed.connect(self._forget)
+
+    def _forget(self, _result=None) -> None:
+        _running.discard(self)
 
     def report(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self.cancel_requested.is_set()
+        self.signals.progress.emit(done, total)
+        return not self.cancelled.is_set()
 
-    @Slot()
+    def cancel(self) -> None:
+        self.cancelled.set()
+
     def run(self) -> None:
         try:
-            result = self.work(self.report)
-        except BaseException as exc:  # handed to the GUI thread, raised there
-            outcome, value = self.failed, exc
+            result = self.fn(*self.args, progress=self.report) if self.with_progress else self.fn(*self.args)
+        except Exception as exc:  # noqa: BLE001 - shown to the user by the receiver
+            self.finished.set()
+            self.signals.failed.emit(exc)
         else:
-            outcome, value = self.done, result
-        # Home to the GUI thread before the worker thread ends, so the GUI thread can delete it.
-        self.moveToThread(QCoreApplication.instance().thread())
-        outcome.emit(value)
+            self.finished.set()
+            self.signals.done.emit(result)
+
+    def start(self) -> Job:
+        _running.add(self)
+        QThreadPool.globalInstance().start(self)
+        return self
+
 
 
 def run_job(parent: QWidget | None, label: str, work: Callable[[Progress], Any],
             cancelled: tuple[type[BaseException], ...] = ()) -> Any:
-    """Run `work` in a worker thread with a progress dialog. Returns its result; raises
+    """Run `work` on the thread pool with a progress dialog. Returns its result; raises
     Cancelled when `work` stopped on the user's Cancel by raising one of `cancelled` (a job
     that completed before it saw the Cancel returns its result); re-raises any other error
     of the work in the GUI thread."""
@@ -57,9 +82,7 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[Progress], Any],
     dialog.setMinimumDuration(300)  # quick jobs finish before a dialog flashes up
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    thread = QThread()
-    worker = _Worker(work)
-    worker.moveToThread(thread)
+    job = Job(work, progress=True)
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
 
@@ -71,15 +94,14 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[Progress], Any],
         outcome[key] = value
         loop.quit()
 
-    worker.progressed.connect(progressed, Qt.ConnectionType.QueuedConnection)
-    worker.done.connect(lambda result: finish("result", result), Qt.ConnectionType.QueuedConnection)
-    worker.failed.connect(lambda exc: finish("error", exc), Qt.ConnectionType.QueuedConnection)
-    dialog.canceled.connect(worker.cancel_requested.set)
-    thread.started.connect(worker.run)
-    thread.start()
+    # queued: the signals come from a pool thread, the dialog lives in this one
+    queued = Qt.ConnectionType.QueuedConnection
+    job.signals.progress.connect(progressed, queued)
+    job.signals.done.connect(lambda result: finish("result", result), queued)
+    job.signals.failed.connect(lambda exc: finish("error", exc), queued)
+    dialog.canceled.connect(job.cancel)
+    job.start()
     loop.exec()
-    thread.quit()
-    thread.wait()
     dialog.close()
     dialog.deleteLater()
     error = outcome.get("error")

@@ -4,67 +4,18 @@ folder, and the start-up dialog for a damaged store."""
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rmdesk import formatting
 from rmdesk.errors import StoreError
+from rmdesk.gui.jobs import Job
 from rmdesk.store import backup
 from rmdesk.store.engine import Store
-
-_running: set[Job] = set()  # keeps jobs (and their signal objects) alive until they finish
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int)
-
-
-class Job(QRunnable):
-    """Runs fn(*args) on the thread pool; `done(result)` / `failed(exc)` / `progress(done, total)`
-    arrive on the GUI thread. With `progress=True` fn gets a progress(done, total) callback
-    that returns False once cancel() was called (the service then rolls back)."""
-
-    def __init__(self, fn: Callable, *args, progress: bool = False) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.fn, self.args, self.with_progress = fn, args, progress
-        self.signals = _Signals()
-        self.cancelled = threading.Event()
-        self.finished = threading.Event()
-        self.signals.done.connect(self._forget)
-        self.signals.failed.connect(self._forget)
-
-    def _forget(self, _result=None) -> None:
-        _running.discard(self)
-
-    def report(self, done: int, total: int) -> bool:
-        self.signals.progress.emit(done, total)
-        return not self.cancelled.is_set()
-
-    def cancel(self) -> None:
-        self.cancelled.set()
-
-    def run(self) -> None:
-        try:
-            result = self.fn(*self.args, progress=self.report) if self.with_progress else self.fn(*self.args)
-        except Exception as exc:  # noqa: BLE001 - shown to the user by the receiver
-            self.finished.set()
-            self.signals.failed.emit(exc)
-        else:
-            self.finished.set()
-            self.signals.done.emit(result)
-
-    def start(self) -> Job:
-        _running.add(self)
-        QThreadPool.globalInstance().start(self)
-        return self
 
 
 class BackupScheduler(QObject):

@@ -23,9 +23,9 @@ from rmdesk import formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui.common import step_label
 from rmdesk.gui.forms.ui_settings_page import Ui_SettingsPage
+from rmdesk.gui.jobs import Job
 from rmdesk.gui.keeping_settings import KeepingSettings
 from rmdesk.gui.privacy import DataActions, PasswordDialog
-from rmdesk.gui.safety import Job
 from rmdesk.services import masking
 from rmdesk.services.integrity import CheckReport, check_database
 from rmdesk.services.settings import get_profile, get_stale_days, save_profile, save_stale_days
