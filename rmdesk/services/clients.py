@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, column, func, or_, select, table
 from sqlalchemy.orm import Session
 
 from rmdesk import vocab
@@ -17,6 +18,9 @@ from rmdesk.services import validation as v
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store.engine import Store
 from rmdesk.store.models import BankRelation, Client, ClientEvent, Contact, StepChange
+
+_DROP = re.compile(r"[^a-z0-9]")  # what the pinyin keys keep (rmdesk.services.pinyin)
+_GRAM_DROP = re.compile(r"[^\w]")  # separators of the 1–2 character token index (unicode61)
 
 # field -> cleaner; the cleaner raises ValidationError naming the field.
 CLIENT_FIELDS: dict[str, Callable[[object], object]] = {
@@ -280,7 +284,70 @@ SORT_COLUMNS = {
 }
 
 
-def apply_filters(query: Select, q: ClientQuery) -> Select:
+# The FTS5 tables of migration 0006 (SQLite only; see rmdesk.store.search_index).
+_client_search = table("client_search", column("rowid"), column("client_search"))
+_contact_search = table("contact_search", column("rowid"), column("contact_search"))
+_client_grams = table("client_grams", column("rowid"), column("client_grams"))
+_contact_grams = table("contact_grams", column("rowid"), column("contact_grams"))
+_TRIGRAM = 3
+
+
+def _phrase(text: str) -> str:
+    """An FTS5 string literal: the text matched as it is (quotes doubled)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _prefix(col, text: str):
+    """`col` starts with `text`, as an index range (LIKE would not use the index)."""
+    return and_(col >= text, col < text[:-1] + chr(ord(text[-1]) + 1))
+
+
+def search_condition(term: str, fts: bool):
+    """Where-clause for the search box: `term` found in the name, short name, pinyin
+    (initials or full, spaces ignored), credit code or a contact's name.
+
+    On SQLite (fts=True): 3+ characters are substring matches through the trigram
+    index; 1–2 characters are substring matches of the names and pinyin initials through
+    the 1–2 character token index, and prefix matches of the full pinyin and credit code
+    (B-tree ranges).
+    Elsewhere: LIKE/ILIKE with the same meaning."""
+    term = term.strip()
+    keys = _DROP.sub("", term.lower())
+    code = term.upper()
+    if not fts:
+        like = f"%{term}%"
+        contact_match = select(Contact.id).where(Contact.client_id == Client.id, Contact.name.ilike(like))
+        terms = [Client.name.ilike(like), Client.short_name.ilike(like), Client.credit_code.ilike(f"%{code}%"),
+                 contact_match.exists()]
+        if keys:
+            terms += [Client.pinyin_initials.like(f"%{keys}%"), Client.pinyin_full.like(f"%{keys}%")]
+        return or_(*terms)
+    if len(term) >= _TRIGRAM:
+        expr = "{name short_name credit_code} : " + _phrase(term)
+        if len(keys) >= _TRIGRAM:
+            expr += " OR {pinyin_full pinyin_initials} : " + _phrase(keys)
+        clients_hit = select(_client_search.c.rowid).where(_client_search.c.client_search.op("MATCH")(expr))
+        contacts_hit = select(_contact_search.c.rowid).where(_contact_search.c.contact_search.op("MATCH")(
+            _phrase(term)))
+        return or_(Client.id.in_(clients_hit),
+                   Client.id.in_(select(Contact.client_id).where(Contact.id.in_(contacts_hit))))
+    grams = _GRAM_DROP.sub(" ", term.lower()).split()
+    terms = []
+    if grams:
+        match = " ".join(_phrase(g) for g in grams)
+        clients_hit = select(_client_grams.c.rowid).where(_client_grams.c.client_grams.op("MATCH")(match))
+        contacts_hit = select(_contact_grams.c.rowid).where(_contact_grams.c.contact_grams.op("MATCH")(match))
+        terms += [Client.id.in_(clients_hit),
+                  Client.id.in_(select(Contact.client_id).where(Contact.id.in_(contacts_hit)))]
+    if keys:
+        terms.append(_prefix(Client.pinyin_full, keys))
+    if code.isascii() and code.isalnum():
+        terms.append(_prefix(Client.credit_code, code))
+    return or_(*terms) if terms else Client.id.is_(None)
+
+
+def apply_filters(query: Select, q: ClientQuery, fts: bool = False) -> Select:
+    """Add the filters of `q`; `fts`: the store is SQLite with the search index."""
     query = query.where(Client.deleted_at.is_(None))
     if q.step is not None:
         query = query.where(Client.step == q.step)
@@ -293,20 +360,7 @@ def apply_filters(query: Select, q: ClientQuery) -> Select:
     if q.tier:
         query = query.where(Client.tier == q.tier)
     if q.search and q.search.strip():
-        term = q.search.strip()
-        like = f"%{term}%"
-        lowered = term.lower().replace(" ", "")
-        contact_match = select(Contact.id).where(Contact.client_id == Client.id, Contact.name.like(like))
-        query = query.where(
-            or_(
-                Client.name.like(like),
-                Client.short_name.like(like),
-                Client.pinyin_initials.like(f"{lowered}%"),
-                Client.pinyin_full.like(f"{lowered}%"),
-                Client.credit_code.like(f"{term.upper()}%"),
-                contact_match.exists(),
-            )
-        )
+        query = query.where(search_condition(q.search, fts))
     return query
 
 
@@ -320,7 +374,7 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
         Client.id, Client.name, Client.short_name, Client.industry, Client.tier, Client.step,
         Client.status, Client.owner, Client.district, Client.next_action_date,
         Client.step_entered_at, Client.updated_at,
-    ), q).order_by(order, Client.id).offset(offset)
+    ), q, store.is_sqlite).order_by(order, Client.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     with store.read() as s:
@@ -329,7 +383,7 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
 
 def count_clients(store: Store, q: ClientQuery = ClientQuery()) -> int:
     with store.read() as s:
-        return s.scalar(apply_filters(select(func.count(Client.id)), q)) or 0
+        return s.scalar(apply_filters(select(func.count(Client.id)), q, store.is_sqlite)) or 0
 
 
 def add_contact(store: Store, client_id: int, data: Mapping[str, object]) -> int:

@@ -183,6 +183,7 @@ def board(store: Store, f: BoardFilter = BoardFilter()) -> dict[int, list[Card]]
                Client.step_entered_at, Client.next_action_date, open_deals.c.total)
         .outerjoin(open_deals, open_deals.c.client_id == Client.id),
         ClientQuery(search=f.search, owner=f.owner, tier=f.tier, include_closed=f.include_parked),
+        store.is_sqlite,
     ).order_by(Client.step_entered_at, Client.id)
     if f.industry:
         query = query.where(Client.industry == f.industry)

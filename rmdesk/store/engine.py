@@ -20,7 +20,7 @@ from rmdesk.paths import STORE_FILENAME
 
 # The newest Alembic revision. A test checks it matches the migration scripts, so
 # opening an up-to-date store needs no Alembic import (start-up time).
-HEAD_REVISION = "0003_visit_planning"
+HEAD_REVISION = "0006_search_index"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -89,11 +89,15 @@ class Store:
         current = self.schema_revision()
         if current == HEAD_REVISION:
             return
-        from rmdesk.store import migrate
+        from rmdesk.store import migrate, search_index
 
         if current is not None and current not in migrate.known_revisions():
             raise StoreError("store.newer_schema", revision=current)
         migrate.upgrade(self.engine, "head")
+        # A later migration that rebuilt clients/contacts in batch mode drops the
+        # search triggers: put them back and refill the index.
+        with self.engine.begin() as conn:
+            search_index.ensure(conn)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -24,9 +24,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from rmdesk.store.search_index import INDEXES as LIVE_INDEXES
+from rmdesk.store.search_index import LIVE
 from rmdesk.store.types import Money, Rate
 
 # Stable constraint names so Alembic migrations (and SQLite batch mode) can refer to them.
@@ -57,6 +60,9 @@ class Client(Base):
         CheckConstraint("step BETWEEN 1 AND 6", name="step_range"),
         CheckConstraint("qualification_score BETWEEN 0 AND 5", name="score_range"),
         Index("ix_clients_step_status", "step", "status"),
+        # Live clients only (migration 0006; rmdesk.store.search_index): the list's sorts and filters.
+        *(Index(name, *[c.strip() for c in columns.split(",")], sqlite_where=text(LIVE), postgresql_where=text(LIVE))
+          for name, columns in LIVE_INDEXES.items()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
