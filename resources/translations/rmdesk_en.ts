@@ -878,6 +878,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>%1 clients</translation>
         </message>
         <message>
+            <source>Showing the %1 longest in step; filter to see others.</source>
+            <translation>Showing the %1 longest in step; filter to see others.</translation>
+        </message>
+        <message>
             <source>Next %1</source>
             <translation>Next %1</translation>
         </message>
@@ -983,6 +987,13 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Reschedule visit</source>
             <translation>Reschedule visit</translation>
+        </message>
+    </context>
+    <context>
+        <name>Section</name>
+        <message>
+            <source>Showing the first %1.</source>
+            <translation>Showing the first %1.</translation>
         </message>
     </context>
     <context>

@@ -877,6 +877,10 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
             <translation>%1 个客户</translation>
         </message>
         <message>
+            <source>Showing the %1 longest in step; filter to see others.</source>
+            <translation>仅显示在本步骤停留最久的 %1 个；用筛选查看其他客户。</translation>
+        </message>
+        <message>
             <source>Next %1</source>
             <translation>下次 %1</translation>
         </message>
@@ -982,6 +986,13 @@ The corporate relationship manager's desk: the six-step sales flow, visits and c
         <message>
             <source>Reschedule visit</source>
             <translation>改期</translation>
+        </message>
+    </context>
+    <context>
+        <name>Section</name>
+        <message>
+            <source>Showing the first %1.</source>
+            <translation>仅显示前 %1 条。</translation>
         </message>
     </context>
     <context>

@@ -369,14 +369,17 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
     column = SORT_COLUMNS.get(sort)
     if column is None:
         raise ValidationError("error.not_in_list", "sort", value=sort)
-    order = column.desc() if descending else column.asc()
-    query = apply_filters(select(
-        Client.id, Client.name, Client.short_name, Client.industry, Client.tier, Client.step,
-        Client.status, Client.owner, Client.district, Client.next_action_date,
-        Client.step_entered_at, Client.updated_at,
-    ), q, store.is_sqlite).order_by(order, Client.id).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
+    order = (column.desc(), Client.id.desc()) if descending else (column.asc(), Client.id.asc())
+    fields = (Client.id, Client.name, Client.short_name, Client.industry, Client.tier, Client.step,
+              Client.status, Client.owner, Client.district, Client.next_action_date,
+              Client.step_entered_at, Client.updated_at)
+    if limit is None:
+        query = apply_filters(select(*fields), q, store.is_sqlite).order_by(*order).offset(offset)
+    else:
+        # The page's ids first: the offset is skipped in the (partial) index of the sort
+        # column without touching the rows, so a deep page costs about the first one.
+        page = apply_filters(select(Client.id), q, store.is_sqlite).order_by(*order).offset(offset).limit(limit)
+        query = select(*fields).where(Client.id.in_(page)).order_by(*order)
     with store.read() as s:
         return [ClientRow(*row) for row in s.execute(query)]
 

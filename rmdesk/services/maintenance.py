@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.playbook import loader
@@ -103,14 +103,15 @@ class DueRow:
     due: date
 
 
-def maintenance_due(store: Store, on: date | None = None) -> list[DueRow]:
-    """Customers whose next maintenance date is on or before `on` (default today), earliest first."""
+def maintenance_due(store: Store, on: date | None = None, limit: int | None = None) -> list[DueRow]:
+    """Customers whose next maintenance date is on or before `on` (default today), earliest
+    first (the first `limit`)."""
     day = on or clock.today()
     with store.read() as s:
         rows = s.execute(select(Client.id, Client.name, Client.tier, Client.next_maintenance_date)
                          .where(Client.deleted_at.is_(None), Client.status.in_(("active", "won")),
                                 Client.next_maintenance_date <= day)
-                         .order_by(Client.next_maintenance_date, Client.id))
+                         .order_by(Client.next_maintenance_date, Client.id).limit(limit))
         return [DueRow(*row) for row in rows]
 
 
@@ -129,10 +130,19 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> l
     29 February is kept on 28 February in other years."""
     first = start or clock.today()
     out = []
+    # Let the database keep only the month-days in the window (a big book has 100k+ persons).
+    month_days = {(first + timedelta(days=i)).strftime("%m-%d") for i in range(days)}
+    if "02-28" in month_days:
+        month_days.add("02-29")  # kept on 28 February in common years
     with store.read() as s:
+        if s.get_bind().dialect.name == "sqlite":
+            month_day = func.substr(Contact.birthday, 6, 5)  # stored as YYYY-MM-DD
+        else:
+            month_day = func.to_char(Contact.birthday, "MM-DD")
         rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday)
                          .join(Client, Contact.client_id == Client.id)
-                         .where(Contact.birthday.is_not(None), Client.deleted_at.is_(None)))
+                         .where(Contact.birthday.is_not(None), Client.deleted_at.is_(None),
+                                month_day.in_(sorted(month_days))))
         for client_id, client_name, name, title, born in rows:
             for year in (first.year, first.year + 1):
                 try:
