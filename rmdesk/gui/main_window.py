@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,15 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import __version__
-from rmdesk.gui.client_window import ClientWindow
-from rmdesk.gui.pages.calendar import CalendarPage
-from rmdesk.gui.pages.clients import ClientsPage
-from rmdesk.gui.pages.pipeline import PipelinePage
-from rmdesk.gui.pages.reports import ReportsPage
-from rmdesk.gui.pages.settings import SettingsPage
-from rmdesk.gui.pages.today import TodayPage
-from rmdesk.gui.trash_dialog import TrashDialog
 from rmdesk.store.engine import Store
+
+if TYPE_CHECKING:
+    from rmdesk.gui.client_window import ClientWindow
+    from rmdesk.gui.pages.calendar import CalendarPage
+    from rmdesk.gui.pages.clients import ClientsPage
+    from rmdesk.gui.pages.pipeline import PipelinePage
+    from rmdesk.gui.pages.reports import ReportsPage
+    from rmdesk.gui.pages.settings import SettingsPage
+    from rmdesk.gui.pages.today import TodayPage
 
 
 class MainWindow(QMainWindow):
@@ -37,16 +39,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("rmdesk — Relationship manager's desk"))
         self.setMinimumSize(QSize(1000, 640))
         self._client_windows: dict[int, ClientWindow] = {}
-
-        self.today = TodayPage(store, self.open_client)
-        self.pipeline = PipelinePage(store, self.open_client)
-        self.clients = ClientsPage(store, self.open_client)
-        self.calendar = CalendarPage(store, self.open_client)
-        self.reports = ReportsPage(store)
-        self.settings_page = SettingsPage(store, language, switch_language)
-        pages = [(self.tr("Today"), self.today), (self.tr("Pipeline"), self.pipeline),
-                 (self.tr("Clients"), self.clients), (self.tr("Calendar"), self.calendar),
-                 (self.tr("Reports"), self.reports), (self.tr("Settings"), self.settings_page)]
+        self._language = language
+        self._switch_language = switch_language
+        # Pages are built (and their modules imported) when first shown: start-up pays
+        # only for the first screen.
+        self._pages: dict[int, QWidget] = {}
+        pages = [(self.tr("Today"), QWidget()), (self.tr("Pipeline"), QWidget()),
+                 (self.tr("Clients"), QWidget()), (self.tr("Calendar"), QWidget()),
+                 (self.tr("Reports"), QWidget()), (self.tr("Settings"), QWidget())]
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         undo = QAction(self.tr("&Undo delete"), self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.triggered.connect(self.clients.undo_trash)
+        undo.triggered.connect(lambda: self.clients.undo_trash())
         edit_menu.addAction(undo)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About rmdesk"), self)
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
                                   "flow, visits and call plans, offline.").replace("%1", __version__))
 
     def _trash(self) -> None:
+        from rmdesk.gui.trash_dialog import TrashDialog
+
         TrashDialog(self.store, self).exec()
         self._on_page(self.current_page())
 
@@ -122,9 +124,71 @@ class MainWindow(QMainWindow):
         self.show_page(2)
         self.clients.focus_search()
 
+    def _make_page(self, index: int) -> QWidget:
+        if index == 0:
+            from rmdesk.gui.pages.today import TodayPage
+
+            return TodayPage(self.store, self.open_client)
+        if index == 1:
+            from rmdesk.gui.pages.pipeline import PipelinePage
+
+            return PipelinePage(self.store, self.open_client)
+        if index == 2:
+            from rmdesk.gui.pages.clients import ClientsPage
+
+            return ClientsPage(self.store, self.open_client)
+        if index == 3:
+            from rmdesk.gui.pages.calendar import CalendarPage
+
+            return CalendarPage(self.store, self.open_client)
+        if index == 4:
+            from rmdesk.gui.pages.reports import ReportsPage
+
+            return ReportsPage(self.store)
+        from rmdesk.gui.pages.settings import SettingsPage
+
+        return SettingsPage(self.store, self._language, self._switch_language)
+
+    def page(self, index: int) -> QWidget:
+        """The page at `index`, built on first use in place of its placeholder."""
+        page = self._pages.get(index)
+        if page is None:
+            page = self._pages[index] = self._make_page(index)
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+        return page
+
+    @property
+    def today(self) -> TodayPage:
+        return self.page(0)  # type: ignore[return-value]
+
+    @property
+    def pipeline(self) -> PipelinePage:
+        return self.page(1)  # type: ignore[return-value]
+
+    @property
+    def clients(self) -> ClientsPage:
+        return self.page(2)  # type: ignore[return-value]
+
+    @property
+    def calendar(self) -> CalendarPage:
+        return self.page(3)  # type: ignore[return-value]
+
+    @property
+    def reports(self) -> ReportsPage:
+        return self.page(4)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(5)  # type: ignore[return-value]
+
     def _on_page(self, index: int) -> None:
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
-        page = self.stack.widget(index)
         if hasattr(page, "refresh"):
             page.refresh()
 
@@ -137,6 +201,8 @@ class MainWindow(QMainWindow):
     def open_client(self, client_id: int) -> ClientWindow:
         window = self._client_windows.get(client_id)
         if window is None or not window.isVisible():
+            from rmdesk.gui.client_window import ClientWindow
+
             window = ClientWindow(self.store, client_id, self)
             window.destroyed.connect(lambda *_: self._client_windows.pop(client_id, None))
             # a change in the workspace shows at once in the list or board behind it

@@ -182,7 +182,8 @@ def open_tasks(store: Store, due_by: date | None = None, limit: int | None = Non
              .where(Task.done_at.is_(None), Client.deleted_at.is_(None))
              .order_by(Task.due_date.is_(None), Task.due_date, Task.id))
     if due_by is not None:
-        query = query.where(Task.due_date <= due_by)
+        # no undated tasks then: a plain order the due-date index can serve
+        query = query.where(Task.due_date <= due_by).order_by(None).order_by(Task.due_date, Task.id)
     if client_id is not None:
         query = query.where(Task.client_id == client_id)
     if limit is not None:

@@ -112,4 +112,15 @@ class Store:
             yield session
 
     def close(self) -> None:
+        if self.is_sqlite:
+            # A book that grew by hand since the last statistics gets fresh ones (the
+            # bulk paths take them themselves), so the planner keeps choosing the indexes.
+            from rmdesk.store import search_index
+
+            try:
+                with self.engine.begin() as conn:
+                    if search_index.stats_stale(conn):
+                        search_index.analyze(conn)
+            except Exception:  # noqa: BLE001 - closing must not fail on a busy or read-only file
+                pass
         self.engine.dispose()

@@ -41,6 +41,7 @@ INDEXES = {
     "ix_clients_live_next_action_date": "next_action_date",
     "ix_clients_live_updated_at": "updated_at",
     "ix_clients_live_step_entered_at": "step_entered_at",
+    "ix_clients_live_next_maintenance_date": "next_maintenance_date",
 }
 
 CLIENT_COLUMNS = ("name", "short_name", "pinyin_full", "pinyin_initials", "credit_code")
@@ -175,6 +176,8 @@ def bulk_load(conn: Connection, replace: bool = False) -> Iterator[None]:
         conn.exec_driver_sql("INSERT INTO contact_grams(rowid, g) VALUES (?, ?)", params)
     for statement in trigger_ddl():
         conn.exec_driver_sql(statement)
+    if stats_stale(conn):
+        analyze(conn)
 
 
 def index_ddl() -> list[str]:
@@ -203,6 +206,30 @@ def rebuild(conn: Connection) -> None:
     conn.exec_driver_sql("INSERT INTO contact_search(contact_search) VALUES ('rebuild')")
     conn.exec_driver_sql(f"INSERT INTO client_grams(rowid, g) SELECT c.id, {_client_grams('c')} FROM clients c")
     conn.exec_driver_sql(f"INSERT INTO contact_grams(rowid, g) SELECT p.id, {_contact_grams('p')} FROM contacts p")
+
+
+def analyze(conn: Connection) -> None:
+    """Refresh the query planner's statistics (~0.8 s at 100k clients). Without them SQLite takes `deleted_at IS NULL` for a selective filter and walks
+    every live client instead of the index that fits the query."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA analysis_limit=0")  # sampled stats mislead the planner
+    conn.exec_driver_sql("ANALYZE")
+
+
+def stats_stale(conn: Connection) -> bool:
+    """True when the clients table has grown (or shrunk) 2x since the statistics were
+    taken, or has none and is big enough for plans to matter."""
+    if conn.dialect.name != "sqlite":
+        return False
+    live = conn.exec_driver_sql("SELECT count(*) FROM clients").scalar() or 0
+    has_stats = conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar()
+    row = conn.exec_driver_sql(
+        "SELECT stat FROM sqlite_stat1 WHERE tbl = 'clients' LIMIT 1").first() if has_stats else None
+    if row is None:
+        return live >= 1000
+    counted = int(str(row[0]).split()[0])
+    return live >= 1000 and not counted / 2 <= live <= counted * 2
 
 
 def missing(conn: Connection) -> bool:

@@ -91,7 +91,7 @@ class TodayPage(QWidget):
         self.birthdays.fill([self.tr("Date"), self.tr("Key person"), self.tr("Client"), self.tr("Age")],
                             [(b.client_id, [formatting.day(b.day), " ".join(filter(None, [b.contact_name, b.title])),
                                             b.client_name, str(b.age)])
-                             for b in birthdays_ahead(self.store, BIRTHDAY_DAYS, today)])
+                             for b in birthdays_ahead(self.store, BIRTHDAY_DAYS, today)[:ROWS + 1]])
         stale = stale_cards(self.store, limit=ROWS + 1)
         self.stale.fill([self.tr("Step"), self.tr("Client"), self.tr("Days in step"), self.tr("Tier")],
                         [(c.client_id, [step_label(c.step), c.name, str(c.days_in_step), i18n.label("tier", c.tier)])

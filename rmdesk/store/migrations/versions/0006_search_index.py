@@ -18,6 +18,7 @@ def upgrade() -> None:
     conn = op.get_bind()
     search_index.install(conn)
     search_index.rebuild(conn)
+    search_index.analyze(conn)
 
 
 def downgrade() -> None:
