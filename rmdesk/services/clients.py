@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Select, and_, column, func, or_, select, table
+from sqlalchemy import Select, and_, column, func, or_, select, table, union
 from sqlalchemy.orm import Session
 
 from rmdesk import vocab
@@ -307,9 +307,10 @@ def search_condition(term: str, fts: bool):
     (initials or full, spaces ignored), credit code or a contact's name.
 
     On SQLite (fts=True): 3+ characters are substring matches through the trigram
-    index; 1–2 characters are substring matches of the names and pinyin initials through
-    the 1–2 character token index, and prefix matches of the full pinyin and credit code
-    (B-tree ranges).
+    index; 1–2 characters are substring matches of the names (and 2 letters of the pinyin
+    initials) through the 1–2 character token index, and prefix matches of the full
+    pinyin and credit code (B-tree ranges); one letter also matches the start of the
+    initials.
     Elsewhere: LIKE/ILIKE with the same meaning."""
     term = term.strip()
     keys = _DROP.sub("", term.lower())
@@ -322,6 +323,16 @@ def search_condition(term: str, fts: bool):
         if keys:
             terms += [Client.pinyin_initials.like(f"%{keys}%"), Client.pinyin_full.like(f"%{keys}%")]
         return or_(*terms)
+    ids = search_ids(term)
+    return Client.id.in_(ids) if ids is not None else Client.id.is_(None)
+
+
+def search_ids(term: str):
+    """SQLite: the ids of the clients matching `term` (one UNION of index lookups), or
+    None when nothing can match."""
+    term = term.strip()
+    keys = _DROP.sub("", term.lower())
+    code = term.upper()
     if len(term) >= _TRIGRAM:
         expr = "{name short_name credit_code} : " + _phrase(term)
         if len(keys) >= _TRIGRAM:
@@ -329,21 +340,36 @@ def search_condition(term: str, fts: bool):
         clients_hit = select(_client_search.c.rowid).where(_client_search.c.client_search.op("MATCH")(expr))
         contacts_hit = select(_contact_search.c.rowid).where(_contact_search.c.contact_search.op("MATCH")(
             _phrase(term)))
-        return or_(Client.id.in_(clients_hit),
-                   Client.id.in_(select(Contact.client_id).where(Contact.id.in_(contacts_hit))))
+        return union(clients_hit, select(Contact.client_id).where(Contact.id.in_(contacts_hit)))
     grams = _GRAM_DROP.sub(" ", term.lower()).split()
-    terms = []
+    sources = []
     if grams:
         match = " ".join(_phrase(g) for g in grams)
-        clients_hit = select(_client_grams.c.rowid).where(_client_grams.c.client_grams.op("MATCH")(match))
+        # one letter: names only (a letter somewhere in the initials matches half the book;
+        # the start of the initials is matched below)
+        client_match = ("{g} : " + match) if len(term) == 1 else match
+        clients_hit = select(_client_grams.c.rowid).where(_client_grams.c.client_grams.op("MATCH")(client_match))
         contacts_hit = select(_contact_grams.c.rowid).where(_contact_grams.c.contact_grams.op("MATCH")(match))
-        terms += [Client.id.in_(clients_hit),
-                  Client.id.in_(select(Contact.client_id).where(Contact.id.in_(contacts_hit)))]
+        sources += [clients_hit, select(Contact.client_id).where(Contact.id.in_(contacts_hit))]
+    if keys and len(term) == 1:
+        sources.append(select(Client.id).where(_prefix(Client.pinyin_initials, keys)))
     if keys:
-        terms.append(_prefix(Client.pinyin_full, keys))
+        # (live clients: the partial index on pinyin_full serves the range)
+        sources.append(select(Client.id).where(Client.deleted_at.is_(None), _prefix(Client.pinyin_full, keys)))
     if code.isascii() and code.isalnum():
-        terms.append(_prefix(Client.credit_code, code))
-    return or_(*terms) if terms else Client.id.is_(None)
+        sources.append(select(Client.id).where(_prefix(Client.credit_code, code)))
+    # One set of ids: the database materialises it once and probes it.
+    return union(*sources) if sources else None
+
+
+# Sort keys whose live partial index is ordered exactly like the list (key, then id).
+SORT_INDEXES = {"name": "ix_clients_live_pinyin_full", "industry": "ix_clients_live_industry",
+                "tier": "ix_clients_live_tier", "status": "ix_clients_live_status", "owner": "ix_clients_live_owner",
+                "district": "ix_clients_live_district", "next_action_date": "ix_clients_live_next_action_date",
+                "updated_at": "ix_clients_live_updated_at"}
+# A search matching more clients than this walks the sort index and picks the matches
+# (the first page is found after a few hundred entries) instead of sorting them all.
+BROAD_SEARCH = 3000
 
 
 def apply_filters(query: Select, q: ClientQuery, fts: bool = False) -> Select:
@@ -365,7 +391,10 @@ def apply_filters(query: Select, q: ClientQuery, fts: bool = False) -> Select:
 
 
 def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "name",
-                 descending: bool = False, offset: int = 0, limit: int | None = None) -> list[ClientRow]:
+                 descending: bool = False, offset: int = 0, limit: int | None = None,
+                 total: int | None = None) -> list[ClientRow]:
+    """One page of the list. `total`: the query's count when the caller has it (the list
+    model does) — a broad search then reads the page in index order."""
     column = SORT_COLUMNS.get(sort)
     if column is None:
         raise ValidationError("error.not_in_list", "sort", value=sort)
@@ -379,6 +408,8 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
         # The page's ids first: the offset is skipped in the (partial) index of the sort
         # column without touching the rows, so a deep page costs about the first one.
         page = apply_filters(select(Client.id), q, store.is_sqlite).order_by(*order).offset(offset).limit(limit)
+        if store.is_sqlite and q.search and total is not None and total > BROAD_SEARCH and sort in SORT_INDEXES:
+            page = page.with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite")
         query = select(*fields).where(Client.id.in_(page)).order_by(*order)
     with store.read() as s:
         return [ClientRow(*row) for row in s.execute(query)]

@@ -59,8 +59,9 @@ def grams_sql(column: str, span: int) -> str:
 
 
 def _client_grams(row: str) -> str:
+    """The two columns of client_grams: g (names) and i (pinyin initials)."""
     return (grams_sql(f"{row}.name", GRAM_SPAN["name"]) + " || ' ' || "
-            + grams_sql(f"coalesce({row}.short_name, '')", GRAM_SPAN["short_name"]) + " || ' ' || "
+            + grams_sql(f"coalesce({row}.short_name, '')", GRAM_SPAN["short_name"]) + ", "
             + grams_sql(f"{row}.pinyin_initials", GRAM_SPAN["pinyin_initials"]))
 
 
@@ -87,9 +88,9 @@ def grams_text(*values: str | None, spans: tuple[int, ...]) -> str:
     return " ".join(out)
 
 
-def client_grams_text(name: str, short_name: str | None, initials: str) -> str:
-    return grams_text(name, short_name, initials,
-                      spans=(GRAM_SPAN["name"], GRAM_SPAN["short_name"], GRAM_SPAN["pinyin_initials"]))
+def client_grams_text(name: str, short_name: str | None, initials: str) -> tuple[str, str]:
+    return (grams_text(name, short_name, spans=(GRAM_SPAN["name"], GRAM_SPAN["short_name"])),
+            grams_text(initials, spans=(GRAM_SPAN["pinyin_initials"],)))
 
 
 def contact_grams_text(name: str) -> str:
@@ -103,22 +104,22 @@ def ddl() -> list[str]:
         "content_rowid='id', tokenize='trigram')",
         "CREATE VIRTUAL TABLE IF NOT EXISTS contact_search USING fts5(name, content='contacts', "
         "content_rowid='id', tokenize='trigram')",
-        "CREATE VIRTUAL TABLE IF NOT EXISTS client_grams USING fts5(g, content='', tokenize='unicode61')",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS client_grams USING fts5(g, i, content='', tokenize='unicode61')",
         "CREATE VIRTUAL TABLE IF NOT EXISTS contact_grams USING fts5(g, content='', tokenize='unicode61')",
         # clients
         f"""CREATE TRIGGER IF NOT EXISTS clients_search_ai AFTER INSERT ON clients BEGIN
             INSERT INTO client_search(rowid, {cols}) VALUES (new.id, {_client_values('new')});
-            INSERT INTO client_grams(rowid, g) VALUES (new.id, {_client_grams('new')});
+            INSERT INTO client_grams(rowid, g, i) VALUES (new.id, {_client_grams('new')});
         END""",
         f"""CREATE TRIGGER IF NOT EXISTS clients_search_ad AFTER DELETE ON clients BEGIN
             INSERT INTO client_search(client_search, rowid, {cols}) VALUES ('delete', old.id, {_client_values('old')});
-            INSERT INTO client_grams(client_grams, rowid, g) VALUES ('delete', old.id, {_client_grams('old')});
+            INSERT INTO client_grams(client_grams, rowid, g, i) VALUES ('delete', old.id, {_client_grams('old')});
         END""",
         f"""CREATE TRIGGER IF NOT EXISTS clients_search_au AFTER UPDATE OF {cols} ON clients BEGIN
             INSERT INTO client_search(client_search, rowid, {cols}) VALUES ('delete', old.id, {_client_values('old')});
-            INSERT INTO client_grams(client_grams, rowid, g) VALUES ('delete', old.id, {_client_grams('old')});
+            INSERT INTO client_grams(client_grams, rowid, g, i) VALUES ('delete', old.id, {_client_grams('old')});
             INSERT INTO client_search(rowid, {cols}) VALUES (new.id, {_client_values('new')});
-            INSERT INTO client_grams(rowid, g) VALUES (new.id, {_client_grams('new')});
+            INSERT INTO client_grams(rowid, g, i) VALUES (new.id, {_client_grams('new')});
         END""",
         # contacts
         f"""CREATE TRIGGER IF NOT EXISTS contacts_search_ai AFTER INSERT ON contacts BEGIN
@@ -167,9 +168,9 @@ def bulk_load(conn: Connection, replace: bool = False) -> Iterator[None]:
                          f"WHERE id > {int(top_contact)} ORDER BY id")
     rows = conn.exec_driver_sql(f"SELECT id, name, short_name, pinyin_initials FROM clients "
                                 f"WHERE id > {int(top_client)} ORDER BY id")
-    params = [(cid, client_grams_text(n, s, i)) for cid, n, s, i in rows]
+    params = [(cid, *client_grams_text(n, s, i)) for cid, n, s, i in rows]
     if params:
-        conn.exec_driver_sql("INSERT INTO client_grams(rowid, g) VALUES (?, ?)", params)
+        conn.exec_driver_sql("INSERT INTO client_grams(rowid, g, i) VALUES (?, ?, ?)", params)
     rows = conn.exec_driver_sql(f"SELECT id, name FROM contacts WHERE id > {int(top_contact)} ORDER BY id")
     params = [(pid, contact_grams_text(n)) for pid, n in rows]
     if params:
@@ -204,7 +205,7 @@ def rebuild(conn: Connection) -> None:
     conn.exec_driver_sql("INSERT INTO contact_grams(contact_grams) VALUES ('delete-all')")
     conn.exec_driver_sql("INSERT INTO client_search(client_search) VALUES ('rebuild')")
     conn.exec_driver_sql("INSERT INTO contact_search(contact_search) VALUES ('rebuild')")
-    conn.exec_driver_sql(f"INSERT INTO client_grams(rowid, g) SELECT c.id, {_client_grams('c')} FROM clients c")
+    conn.exec_driver_sql(f"INSERT INTO client_grams(rowid, g, i) SELECT c.id, {_client_grams('c')} FROM clients c")
     conn.exec_driver_sql(f"INSERT INTO contact_grams(rowid, g) SELECT p.id, {_contact_grams('p')} FROM contacts p")
 
 
