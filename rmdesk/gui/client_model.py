@@ -53,7 +53,7 @@ class ClientTableModel(QAbstractTableModel):
         rows = self._pages.get(number)
         if rows is None:
             rows = list_clients(self._store, self._query, sort=self._sort, descending=self._descending,
-                                offset=number * PAGE_SIZE, limit=PAGE_SIZE)
+                                offset=number * PAGE_SIZE, limit=PAGE_SIZE, total=self._total)
             self._pages[number] = rows
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
