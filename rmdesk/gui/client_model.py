@@ -81,8 +81,10 @@ class ClientTableModel(QAbstractTableModel):
         return sum(len(rows) for rows in self._pages.values())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = self.COLUMNS[column]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return  # the view re-applying the current order (e.g. when set up)
+        self._sort, self._descending = key, descending
         self.reload()
 
     # --- model -----------------------------------------------------------------------

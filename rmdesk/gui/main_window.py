@@ -187,9 +187,11 @@ class MainWindow(QMainWindow):
         return self.page(5)  # type: ignore[return-value]
 
     def _on_page(self, index: int) -> None:
+        built = index in self._pages
         page = self.page(index)
         self.stack.setCurrentIndex(index)
-        if hasattr(page, "refresh"):
+        # a page that loads itself when built needs no second load at once
+        if hasattr(page, "refresh") and (built or not getattr(page, "LOADS_ITSELF", False)):
             page.refresh()
 
     def show_page(self, index: int) -> None:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.playbook import loader
@@ -136,7 +136,8 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> l
         month_days.add("02-29")  # kept on 28 February in common years
     with store.read() as s:
         if s.get_bind().dialect.name == "sqlite":
-            month_day = func.substr(Contact.birthday, 6, 5)  # stored as YYYY-MM-DD
+            # stored as YYYY-MM-DD; literal 6, 5 so the expression index ix_contacts_birthday_md matches
+            month_day = func.substr(Contact.birthday, literal_column("6"), literal_column("5"))
         else:
             month_day = func.to_char(Contact.birthday, "MM-DD")
         rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday)

@@ -181,14 +181,21 @@ def bulk_load(conn: Connection, replace: bool = False) -> Iterator[None]:
         analyze(conn)
 
 
-def index_ddl() -> list[str]:
-    return [f"CREATE INDEX IF NOT EXISTS {name} ON clients ({columns}) WHERE {LIVE}"
-            for name, columns in INDEXES.items()]
+# Key persons by the month-day of their birthday (Today's "birthdays in the next 7 days").
+BIRTHDAY_INDEX = "CREATE INDEX IF NOT EXISTS ix_contacts_birthday_md ON contacts (substr(birthday, 6, 5))"
+
+
+def index_ddl(dialect: str = "sqlite") -> list[str]:
+    out = [f"CREATE INDEX IF NOT EXISTS {name} ON clients ({columns}) WHERE {LIVE}"
+           for name, columns in INDEXES.items()]
+    if dialect == "sqlite":
+        out.append(BIRTHDAY_INDEX)
+    return out
 
 
 def install(conn: Connection) -> None:
     """Create the partial indexes (any database) and, on SQLite, the FTS tables and triggers."""
-    for statement in index_ddl():
+    for statement in index_ddl(conn.dialect.name):
         conn.exec_driver_sql(statement)
     if conn.dialect.name == "sqlite":
         for statement in ddl():
@@ -239,7 +246,8 @@ def missing(conn: Connection) -> bool:
         return False
     names = {row[0] for row in conn.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')")}
-    wanted = set(TRIGGERS) | set(INDEXES) | {"client_search", "contact_search", "client_grams", "contact_grams"}
+    wanted = set(TRIGGERS) | set(INDEXES) | {"client_search", "contact_search", "client_grams", "contact_grams",
+                                             "ix_contacts_birthday_md"}
     return not wanted <= names
 
 
@@ -257,5 +265,5 @@ def drop(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     for name in ("client_search", "contact_search", "client_grams", "contact_grams"):
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
-    for name in INDEXES:
+    for name in (*INDEXES, "ix_contacts_birthday_md"):
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")

@@ -17,7 +17,7 @@ from rmdesk.services.visits import open_tasks, visits_between
 from rmdesk.store.engine import Store
 
 BIRTHDAY_DAYS = 7
-ROWS = 200  # per section: a branch's shared book can have thousands due on one day
+ROWS = 100  # per section: a branch's shared book can have thousands due on one day
 
 
 class Section(QWidget):
