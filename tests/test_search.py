@@ -124,3 +124,26 @@ def test_bulk_keys_equal_one_by_one():
     names = ["重庆钢铁", "华能电力 (集团)", "ABC公司", "长城汽车"] * 700
     assert pinyin.search_keys_many(names, processes=2) == [pinyin.search_keys(n) for n in names]
     assert pinyin.search_keys("重庆") == ("cq", "chongqing")
+
+
+def test_bulk_load_rebuilds_dropped_indexes_and_a_sound_search_index(store):
+    from rmdesk.services import demo
+
+    demo.generate(store, 120, seed=3)
+    with store.engine.connect() as conn:
+        before = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    with store.write() as s, search_index.bulk_load(s.connection(), rows=1_000_000):
+        s.execute(text("INSERT INTO clients (id, name, short_name, pinyin_initials, pinyin_full, two_high, owner, "
+                       "step, status, step_entered_at, q_need, q_afford, q_standard, q_authority, q_value, "
+                       "qualification_score, proposal_agreed, created_at, updated_at) VALUES (9001, '华能电力', "
+                       "'华能', 'hndl', 'huanengdianli', 0, '', 1, 'active', '2026-01-01 00:00:00', 0, 0, 0, 0, 0, "
+                       "0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+    with store.engine.begin() as conn:
+        after = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert after == before
+        assert not search_index.missing(conn)
+        for table in ("client_search", "contact_search"):
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    assert 9001 in _ids(store, "hndl") and 9001 in _ids(store, "电力") and 9001 in _ids(store, "华能电")
+    clients.update_client(store, 9001, {"name": "长城汽车"})  # the triggers are back
+    assert 9001 not in _ids(store, "hndl") and 9001 in _ids(store, "ccqc")

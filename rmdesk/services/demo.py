@@ -310,7 +310,8 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
     tables = {"clients": Client, "contacts": Contact, "banks": BankRelation, "visits": Visit, "tasks": Task,
               "changes": StepChange, "progress": StepProgress, "needs": Need, "objections": Objection,
               "deals": Deal}
-    with store.write() as s, search_index.bulk_load(s.connection(), replace=bool(existing)):
+    with store.write() as s, search_index.bulk_load(s.connection(), replace=bool(existing),
+                                                                      rows=clients):
         if existing:
             # Children first, table by table: a cascade from clients would look up every
             # child (some foreign keys have no index) row by row.

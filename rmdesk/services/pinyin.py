@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 from collections.abc import Sequence
 from functools import lru_cache
@@ -83,10 +84,11 @@ def search_keys_many(names: Sequence[str], processes: int | None = None) -> list
     import multiprocessing
     import threading
 
-    # fork is cheap (pypinyin is already loaded) but unsafe once other threads run
-    # (a GUI import worker): then start clean interpreters instead.
-    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
-        else "spawn"
+    # fork is cheap (pypinyin is already loaded) but unsafe once other threads run (a GUI
+    # import worker; Qt's own threads are invisible to `threading`): then start clean
+    # interpreters instead.
+    forkable = threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
+    method = "fork" if forkable and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     _engine()
     size = -(-len(rest) // (workers * 4))
     chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
