@@ -352,8 +352,9 @@ def search_ids(term: str):
         contacts_hit = select(_contact_grams.c.rowid).where(_contact_grams.c.contact_grams.op("MATCH")(match))
         sources += [clients_hit, select(Contact.client_id).where(Contact.id.in_(contacts_hit))]
     if keys and len(term) == 1:
+        # (the full pinyin starts with the same letter as the initials: one range is enough)
         sources.append(select(Client.id).where(_prefix(Client.pinyin_initials, keys)))
-    if keys:
+    elif keys:
         # (live clients: the partial index on pinyin_full serves the range)
         sources.append(select(Client.id).where(Client.deleted_at.is_(None), _prefix(Client.pinyin_full, keys)))
     if code.isascii() and code.isalnum():
