@@ -43,6 +43,10 @@
     <context>
         <name>CalendarPage</name>
         <message>
+            <source>Showing the first %1.</source>
+            <translation>Showing the first %1.</translation>
+        </message>
+        <message>
             <source>Week</source>
             <translation>Week</translation>
         </message>

@@ -43,6 +43,10 @@
     <context>
         <name>CalendarPage</name>
         <message>
+            <source>Showing the first %1.</source>
+            <translation>仅显示前 %1 条。</translation>
+        </message>
+        <message>
             <source>Week</source>
             <translation>周视图</translation>
         </message>

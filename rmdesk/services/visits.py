@@ -175,15 +175,17 @@ class TaskRow:
 
 
 def open_tasks(store: Store, due_by: date | None = None, limit: int | None = None,
-               client_id: int | None = None) -> list[TaskRow]:
-    """Tasks not done, optionally only those due on or before `due_by` or of one client,
-    earliest first (the first `limit`)."""
+               client_id: int | None = None, due_from: date | None = None) -> list[TaskRow]:
+    """Tasks not done, optionally only those due in [`due_from`, `due_by`] or of one
+    client, earliest first (the first `limit`)."""
     query = (select(Task, Client.name).join(Client, Task.client_id == Client.id)
              .where(Task.done_at.is_(None), Client.deleted_at.is_(None))
              .order_by(Task.due_date.is_(None), Task.due_date, Task.id))
     if due_by is not None:
         # no undated tasks then: a plain order the due-date index can serve
         query = query.where(Task.due_date <= due_by).order_by(None).order_by(Task.due_date, Task.id)
+    if due_from is not None:
+        query = query.where(Task.due_date >= due_from)
     if client_id is not None:
         query = query.where(Task.client_id == client_id)
     if limit is not None:
