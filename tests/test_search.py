@@ -71,8 +71,11 @@ def test_index_follows_inserts_renames_contacts_and_deletes(store):
     assert _ids(store, "秀英") == set()
     clients.trash_client(store, b)
     assert [r.id for r in clients.list_clients(store, ClientQuery(search="钢铁"))] == []
+    assert clients.count_clients(store, ClientQuery(search="钢铁")) == 0
+    assert clients.count_clients(store, ClientQuery(search="gangtie")) == 0
     clients.restore_client(store, b)
     assert [r.id for r in clients.list_clients(store, ClientQuery(search="钢铁"))] == [b]
+    assert clients.count_clients(store, ClientQuery(search="钢铁")) == 1
     clients.trash_client(store, b)
     clients.empty_trash(store)
     with store.engine.connect() as conn:
@@ -147,3 +150,23 @@ def test_bulk_load_rebuilds_dropped_indexes_and_a_sound_search_index(store):
     assert 9001 in _ids(store, "hndl") and 9001 in _ids(store, "电力") and 9001 in _ids(store, "华能电")
     clients.update_client(store, 9001, {"name": "长城汽车"})  # the triggers are back
     assert 9001 not in _ids(store, "hndl") and 9001 in _ids(store, "ccqc")
+
+
+def test_counts_and_broad_pages_agree_with_the_plain_queries(demo_store):
+    """The fast paths (search-only count; a broad search walking the sort index) give the
+    same numbers and rows as the straightforward queries."""
+    from sqlalchemy import func
+
+    from rmdesk.services.clients import apply_filters
+
+    clients.trash_client(demo_store, clients.list_clients(demo_store, ClientQuery(search="有限公司"), limit=1)[0].id)
+    for term in ("有限公司", "华", "h", "电力", "hndl", "91"):
+        q = ClientQuery(search=term)
+        with demo_store.read() as s:
+            plain = s.scalar(apply_filters(select(func.count(Client.id)), q, True))
+        assert clients.count_clients(demo_store, q) == plain
+        for sort, desc in (("name", False), ("tier", True), ("step", False)):
+            want = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=3, limit=40)]
+            got = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=3, limit=40,
+                                                      total=10**6)]
+            assert got == want, (term, sort)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Select, and_, column, func, or_, select, table, union
+from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union
 from sqlalchemy.orm import Session
 
 from rmdesk import vocab
@@ -409,15 +409,41 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
         # The page's ids first: the offset is skipped in the (partial) index of the sort
         # column without touching the rows, so a deep page costs about the first one.
         page = apply_filters(select(Client.id), q, store.is_sqlite).order_by(*order).offset(offset).limit(limit)
-        if store.is_sqlite and q.search and total is not None and total > BROAD_SEARCH and sort in SORT_INDEXES:
-            page = page.with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite")
-        query = select(*fields).where(Client.id.in_(page)).order_by(*order)
+        ids_of_match = search_ids(q.search) if store.is_sqlite and q.search and q.search.strip() else None
+        if ids_of_match is not None and total is not None and total > BROAD_SEARCH and sort in SORT_INDEXES:
+            # Many matches: walk the sort column's index and keep the matching ids until the
+            # page is full, instead of sorting every match. `+id` keeps SQLite from turning
+            # the match set into rowid lookups; the hint only renders on a top-level statement,
+            # so the page's ids come first.
+            unsearched = ClientQuery(step=q.step, status=q.status, owner=q.owner, tier=q.tier,
+                                     include_closed=q.include_closed)
+            page = (apply_filters(select(Client.id), unsearched, True)
+                    .where(literal_column("+clients.id").in_(ids_of_match))
+                    .order_by(*order).offset(offset).limit(limit)
+                    .with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite"))
+            with store.read() as s:
+                ids = list(s.scalars(page))
+            query = select(*fields).where(Client.id.in_(ids)).order_by(*order)
+        else:
+            query = select(*fields).where(Client.id.in_(page)).order_by(*order)
     with store.read() as s:
         return [ClientRow(*row) for row in s.execute(query)]
 
 
 def count_clients(store: Store, q: ClientQuery = ClientQuery()) -> int:
     with store.read() as s:
+        if store.is_sqlite and q.search and q.search.strip() and q == ClientQuery(search=q.search):
+            # Search alone: the matching ids counted once, less those in the trash
+            # (no lookup of every match in the clients table).
+            ids = search_ids(q.search)
+            if ids is None:
+                return 0
+            matches = ids.cte("matches").prefix_with("MATERIALIZED")
+            matched = select(func.count()).select_from(matches).scalar_subquery()
+            trashed = (select(func.count()).select_from(Client)
+                       .where(Client.deleted_at.is_not(None), literal_column("+clients.id").in_(select(matches.c[0])))
+                       .scalar_subquery())
+            return s.scalar(select(matched - trashed)) or 0
         return s.scalar(apply_filters(select(func.count(Client.id)), q, store.is_sqlite)) or 0
 
 
