@@ -225,9 +225,10 @@ def data_paths(directory: Path, size: str, big: bool) -> None:
     search_target = 150 if big else 50
 
     def page(q: ClientQuery = ALL, sort: str = "name", desc: bool = False, offset: int = 0):
-        def run():
-            clients.count_clients(store, q)
-            return clients.list_clients(store, q, sort=sort, descending=desc, offset=offset, limit=200)
+        def run():  # what the list model does: the count, then the page (knowing the count)
+            total = clients.count_clients(store, q)
+            return clients.list_clients(store, q, sort=sort, descending=desc, offset=offset, limit=200,
+                                        total=total)
         return run
 
     cases = [
