@@ -107,6 +107,10 @@
         <translation>Next step: %1 — %2</translation>
     </message>
     <message>
+        <source>Showing the first %1.</source>
+        <translation>Showing the first %1.</translation>
+    </message>
+    <message>
         <source>Nothing planned.</source>
         <translation>Nothing planned.</translation>
     </message>
@@ -1349,6 +1353,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>%1 clients</translation>
     </message>
     <message>
+        <source>Showing the %1 longest in step; filter to see others.</source>
+        <translation>Showing the %1 longest in step; filter to see others.</translation>
+    </message>
+    <message>
         <source>Next %1</source>
         <translation>Next %1</translation>
     </message>
@@ -1620,6 +1628,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Restore the backup</source>
         <translation>Restore the backup</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>Showing the first %1.</source>
+        <translation>Showing the first %1.</translation>
     </message>
 </context>
 <context>

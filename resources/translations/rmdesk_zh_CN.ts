@@ -107,6 +107,10 @@
         <translation>下一步：%1 — %2</translation>
     </message>
     <message>
+        <source>Showing the first %1.</source>
+        <translation>仅显示前 %1 条。</translation>
+    </message>
+    <message>
         <source>Nothing planned.</source>
         <translation>没有安排。</translation>
     </message>
@@ -1348,6 +1352,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>%1 个客户</translation>
     </message>
     <message>
+        <source>Showing the %1 longest in step; filter to see others.</source>
+        <translation>仅显示在本步骤停留最久的 %1 个；用筛选查看其他客户。</translation>
+    </message>
+    <message>
         <source>Next %1</source>
         <translation>下次 %1</translation>
     </message>
@@ -1619,6 +1627,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Restore the backup</source>
         <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>Showing the first %1.</source>
+        <translation>仅显示前 %1 条。</translation>
     </message>
 </context>
 <context>

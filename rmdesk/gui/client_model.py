@@ -1,7 +1,11 @@
-"""The client list as a windowed Qt model: rows come from the services a page at a
-time (fetchMore), sorting and filtering are done by the database, never in Python."""
+"""The client list as a windowed Qt model: the row count comes from the database and
+rows are fetched a page at a time when the view asks for them (scrolling anywhere in a
+100k book fetches only the pages shown), kept in a small LRU cache. Sorting and
+filtering are done by the database, never in Python."""
 
 from __future__ import annotations
+
+from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
@@ -11,6 +15,7 @@ from rmdesk.services.clients import ClientQuery, ClientRow, count_clients, list_
 from rmdesk.store.engine import Store
 
 PAGE_SIZE = 200
+MAX_PAGES = 16  # rows kept in memory: at most PAGE_SIZE * MAX_PAGES
 
 
 class ClientTableModel(QAbstractTableModel):
@@ -22,7 +27,7 @@ class ClientTableModel(QAbstractTableModel):
         self._query = ClientQuery()
         self._sort = "name"
         self._descending = False
-        self._rows: list[ClientRow] = []
+        self._pages: OrderedDict[int, list[ClientRow]] = OrderedDict()
         self._total = 0
         self.reload()
 
@@ -33,9 +38,8 @@ class ClientTableModel(QAbstractTableModel):
     # --- loading -------------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
+        self._pages.clear()
         self._total = count_clients(self._store, self._query)
-        self._rows = list_clients(self._store, self._query, sort=self._sort, descending=self._descending,
-                                  limit=PAGE_SIZE)
         self.endResetModel()
 
     def set_query(self, query: ClientQuery) -> None:
@@ -45,27 +49,47 @@ class ClientTableModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+    def _page(self, number: int) -> list[ClientRow]:
+        rows = self._pages.get(number)
+        if rows is None:
+            rows = list_clients(self._store, self._query, sort=self._sort, descending=self._descending,
+                                offset=number * PAGE_SIZE, limit=PAGE_SIZE, total=self._total)
+            self._pages[number] = rows
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return rows
 
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008
-        more = list_clients(self._store, self._query, sort=self._sort, descending=self._descending,
-                            offset=len(self._rows), limit=PAGE_SIZE)
-        if not more:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+    def row(self, row: int) -> ClientRow | None:
+        """The row at `row`, fetching its page if needed (None past the end: the book
+        shrank since the count, e.g. another writer)."""
+        if not 0 <= row < self._total:
+            return None
+        rows = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    # Every row is addressable at once (pages load on demand), so nothing to fetch more of.
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return False
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        return None
+
+    def cached_rows(self) -> int:
+        return sum(len(rows) for rows in self._pages.values())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = self.COLUMNS[column]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return  # the view re-applying the current order (e.g. when set up)
+        self._sort, self._descending = key, descending
         self.reload()
 
     # --- model -----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -76,9 +100,11 @@ class ClientTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, CLIENT_ID_ROLE):
             return None
-        row = self._rows[index.row()]
+        row = self.row(index.row())
+        if row is None:
+            return None
         if role == CLIENT_ID_ROLE:
             return row.id
         if role != Qt.ItemDataRole.DisplayRole:
@@ -99,4 +125,7 @@ class ClientTableModel(QAbstractTableModel):
         return getattr(row, column) or ""
 
     def client_id(self, row: int) -> int:
-        return self._rows[row].id
+        found = self.row(row)
+        if found is None:
+            raise IndexError(row)
+        return found.id

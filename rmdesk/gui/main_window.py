@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,18 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import __version__
-from rmdesk.gui.client_window import ClientWindow
-from rmdesk.gui.import_dialog import ImportDialog, export_with_dialog
-from rmdesk.gui.pages.calendar import CalendarPage
-from rmdesk.gui.pages.clients import ClientsPage
-from rmdesk.gui.pages.keeping import KeepingPage
-from rmdesk.gui.pages.pipeline import PipelinePage
-from rmdesk.gui.pages.reports import ReportsPage
-from rmdesk.gui.pages.settings import SettingsPage
-from rmdesk.gui.pages.today import TodayPage
-from rmdesk.gui.privacy import DataActions
-from rmdesk.gui.trash_dialog import TrashDialog
 from rmdesk.store.engine import Store
+
+if TYPE_CHECKING:
+    from rmdesk.gui.client_window import ClientWindow
+    from rmdesk.gui.pages.calendar import CalendarPage
+    from rmdesk.gui.pages.clients import ClientsPage
+    from rmdesk.gui.pages.keeping import KeepingPage
+    from rmdesk.gui.pages.pipeline import PipelinePage
+    from rmdesk.gui.pages.reports import ReportsPage
+    from rmdesk.gui.pages.settings import SettingsPage
+    from rmdesk.gui.pages.today import TodayPage
+    from rmdesk.gui.privacy import DataActions
 
 
 class MainWindow(QMainWindow):
@@ -43,19 +44,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("rmdesk — Relationship manager's desk"))
         self.setMinimumSize(QSize(1000, 640))
         self._client_windows: dict[int, ClientWindow] = {}
-
-        self.today = TodayPage(store, self.open_client)
-        self.pipeline = PipelinePage(store, self.open_client)
-        self.clients = ClientsPage(store, self.open_client)
-        self.calendar = CalendarPage(store, self.open_client)
-        self.reports = ReportsPage(store)
-        self.settings_page = SettingsPage(store, language, switch_language, actions=actions)
-        self.keeping = KeepingPage(store, self.open_client)
-        # in the order of the page numbers below (TODAY ... SETTINGS)
-        pages = [(self.tr("Today"), self.today), (self.tr("Pipeline"), self.pipeline),
-                 (self.tr("Clients"), self.clients), (self.tr("Calendar"), self.calendar),
-                 (self.tr("Maintenance"), self.keeping), (self.tr("Reports"), self.reports),
-                 (self.tr("Settings"), self.settings_page)]
+        self._language = language
+        self._switch_language = switch_language
+        self._actions = actions
+        # Pages are built (and their modules imported) when first shown: start-up pays
+        # only for the first screen.
+        self._pages: dict[int, QWidget] = {}
+        titles = [self.tr("Today"), self.tr("Pipeline"), self.tr("Clients"), self.tr("Calendar"),
+                  self.tr("Maintenance"), self.tr("Reports"), self.tr("Settings")]
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -65,9 +61,9 @@ class MainWindow(QMainWindow):
                                " border-right: 1px solid palette(mid); }"
                                "QListWidget#navigation::item { padding: 10px 14px; }")
         self.stack = QStackedWidget()
-        for title, page in pages:
+        for title in titles:
             QListWidgetItem(title, self.nav)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # a placeholder until the page is first shown
         self.nav.currentRowChanged.connect(self._on_page)
 
         central = QWidget()
@@ -107,7 +103,7 @@ class MainWindow(QMainWindow):
         for what, text in (("clients", self.tr("Clients…")), ("contacts", self.tr("Key persons…")),
                            ("visits", self.tr("Visits…")), ("deals", self.tr("Deals…"))):
             action = QAction(text, self)
-            action.triggered.connect(lambda _=False, w=what: export_with_dialog(self, self.store, w))
+            action.triggered.connect(lambda _=False, w=what: self._export(w))
             export_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -117,7 +113,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         undo = QAction(self.tr("&Undo delete"), self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.triggered.connect(self.clients.undo_trash)
+        undo.triggered.connect(lambda: self.clients.undo_trash())
         edit_menu.addAction(undo)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About rmdesk"), self)
@@ -130,12 +126,21 @@ class MainWindow(QMainWindow):
                                   "flow, visits and call plans, offline.").replace("%1", __version__))
 
     def _import(self) -> None:
+        from rmdesk.gui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.store, self)
         dialog.exec()
         if dialog.imported:
             self._on_page(self.current_page())
 
+    def _export(self, what: str) -> None:
+        from rmdesk.gui.import_dialog import export_with_dialog
+
+        export_with_dialog(self, self.store, what)
+
     def _trash(self) -> None:
+        from rmdesk.gui.trash_dialog import TrashDialog
+
         TrashDialog(self.store, self).exec()
         self._on_page(self.current_page())
 
@@ -147,10 +152,82 @@ class MainWindow(QMainWindow):
         self.show_page(self.CLIENTS)
         self.clients.focus_search()
 
+    def _make_page(self, index: int) -> QWidget:
+        if index == self.TODAY:
+            from rmdesk.gui.pages.today import TodayPage
+
+            return TodayPage(self.store, self.open_client)
+        if index == self.PIPELINE:
+            from rmdesk.gui.pages.pipeline import PipelinePage
+
+            return PipelinePage(self.store, self.open_client)
+        if index == self.CLIENTS:
+            from rmdesk.gui.pages.clients import ClientsPage
+
+            return ClientsPage(self.store, self.open_client)
+        if index == self.CALENDAR:
+            from rmdesk.gui.pages.calendar import CalendarPage
+
+            return CalendarPage(self.store, self.open_client)
+        if index == self.MAINTENANCE:
+            from rmdesk.gui.pages.keeping import KeepingPage
+
+            return KeepingPage(self.store, self.open_client)
+        if index == self.REPORTS:
+            from rmdesk.gui.pages.reports import ReportsPage
+
+            return ReportsPage(self.store)
+        from rmdesk.gui.pages.settings import SettingsPage
+
+        return SettingsPage(self.store, self._language, self._switch_language, actions=self._actions)
+
+    def page(self, index: int) -> QWidget:
+        """The page at `index`, built on first use in place of its placeholder."""
+        page = self._pages.get(index)
+        if page is None:
+            page = self._pages[index] = self._make_page(index)
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+        return page
+
+    @property
+    def today(self) -> TodayPage:
+        return self.page(self.TODAY)  # type: ignore[return-value]
+
+    @property
+    def pipeline(self) -> PipelinePage:
+        return self.page(self.PIPELINE)  # type: ignore[return-value]
+
+    @property
+    def clients(self) -> ClientsPage:
+        return self.page(self.CLIENTS)  # type: ignore[return-value]
+
+    @property
+    def calendar(self) -> CalendarPage:
+        return self.page(self.CALENDAR)  # type: ignore[return-value]
+
+    @property
+    def keeping(self) -> KeepingPage:
+        return self.page(self.MAINTENANCE)  # type: ignore[return-value]
+
+    @property
+    def reports(self) -> ReportsPage:
+        return self.page(self.REPORTS)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(self.SETTINGS)  # type: ignore[return-value]
+
     def _on_page(self, index: int) -> None:
+        built = index in self._pages
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
-        page = self.stack.widget(index)
-        if hasattr(page, "refresh"):
+        # a page that loads itself when built needs no second load at once
+        if hasattr(page, "refresh") and (built or not getattr(page, "LOADS_ITSELF", False)):
             page.refresh()
 
     def show_page(self, index: int) -> None:
@@ -162,6 +239,8 @@ class MainWindow(QMainWindow):
     def open_client(self, client_id: int) -> ClientWindow:
         window = self._client_windows.get(client_id)
         if window is None or not window.isVisible():
+            from rmdesk.gui.client_window import ClientWindow
+
             window = ClientWindow(self.store, client_id, self)
             window.destroyed.connect(lambda *_: self._client_windows.pop(client_id, None))
             # a change in the workspace shows at once in the list or board behind it

@@ -121,7 +121,7 @@ def plan_for_visit(store: Store, visit_id: int, lang: str) -> CallPlan:
     with store.read() as s:
         outcomes = {vid: text for vid, text in s.execute(
             select(Visit.id, Visit.report_outcome).where(Visit.id.in_([h.id for h in history])))}
-    tasks = [t for t in visits.open_tasks(store) if t.client_id == c.id]
+    tasks = visits.open_tasks(store, client_id=c.id)
     return CallPlan(
         visit_id=visit_id, client_id=c.id, client_name=c.name, planned_at=v["planned_at"],
         duration_min=v["duration_min"], place=v["place"] or "", kind=i18n.label("visit_kind", v["kind"], lang),

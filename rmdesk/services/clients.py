@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union
 from sqlalchemy.orm import Session
 
 from rmdesk import vocab
@@ -17,6 +18,9 @@ from rmdesk.services import validation as v
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store.engine import Store
 from rmdesk.store.models import BankRelation, Client, ClientEvent, Contact, StepChange
+
+_DROP = re.compile(r"[^a-z0-9]")  # what the pinyin keys keep (rmdesk.services.pinyin)
+_GRAM_DROP = re.compile(r"[^\w]")  # separators of the 1–2 character token index (unicode61)
 
 # field -> cleaner; the cleaner raises ValidationError naming the field.
 CLIENT_FIELDS: dict[str, Callable[[object], object]] = {
@@ -287,7 +291,97 @@ SORT_COLUMNS = {
 }
 
 
-def apply_filters(query: Select, q: ClientQuery) -> Select:
+# The FTS5 tables of migration 0006 (SQLite only; see rmdesk.store.search_index).
+_client_search = table("client_search", column("rowid"), column("client_search"))
+_contact_search = table("contact_search", column("rowid"), column("contact_search"))
+_client_grams = table("client_grams", column("rowid"), column("client_grams"))
+_contact_grams = table("contact_grams", column("rowid"), column("contact_grams"))
+_TRIGRAM = 3
+
+
+def _phrase(text: str) -> str:
+    """An FTS5 string literal: the text matched as it is (quotes doubled)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _prefix(col, text: str):
+    """`col` starts with `text`, as an index range (LIKE would not use the index)."""
+    return and_(col >= text, col < text[:-1] + chr(ord(text[-1]) + 1))
+
+
+def search_condition(term: str, fts: bool):
+    """Where-clause for the search box: `term` found in the name, short name, pinyin
+    (initials or full, spaces ignored), credit code or a contact's name.
+
+    On SQLite (fts=True): 3+ characters are substring matches through the trigram
+    index; 1–2 characters are substring matches of the names (and 2 letters of the pinyin
+    initials) through the 1–2 character token index, and prefix matches of the full
+    pinyin and credit code (B-tree ranges); one letter also matches the start of the
+    initials.
+    Elsewhere: LIKE/ILIKE with the same meaning."""
+    term = term.strip()
+    keys = _DROP.sub("", term.lower())
+    code = term.upper()
+    if not fts:
+        like = f"%{term}%"
+        contact_match = select(Contact.id).where(Contact.client_id == Client.id, Contact.name.ilike(like))
+        terms = [Client.name.ilike(like), Client.short_name.ilike(like), Client.credit_code.ilike(f"%{code}%"),
+                 contact_match.exists()]
+        if keys:
+            terms += [Client.pinyin_initials.like(f"%{keys}%"), Client.pinyin_full.like(f"%{keys}%")]
+        return or_(*terms)
+    ids = search_ids(term)
+    return Client.id.in_(ids) if ids is not None else Client.id.is_(None)
+
+
+def search_ids(term: str):
+    """SQLite: the ids of the clients matching `term` (one UNION of index lookups), or
+    None when nothing can match."""
+    term = term.strip()
+    keys = _DROP.sub("", term.lower())
+    code = term.upper()
+    if len(term) >= _TRIGRAM:
+        expr = "{name short_name credit_code} : " + _phrase(term)
+        if len(keys) >= _TRIGRAM:
+            expr += " OR {pinyin_full pinyin_initials} : " + _phrase(keys)
+        clients_hit = select(_client_search.c.rowid).where(_client_search.c.client_search.op("MATCH")(expr))
+        contacts_hit = select(_contact_search.c.rowid).where(_contact_search.c.contact_search.op("MATCH")(
+            _phrase(term)))
+        return union(clients_hit, select(Contact.client_id).where(Contact.id.in_(contacts_hit)))
+    grams = _GRAM_DROP.sub(" ", term.lower()).split()
+    sources = []
+    if grams:
+        match = " ".join(_phrase(g) for g in grams)
+        # one letter: names only (a letter somewhere in the initials matches half the book;
+        # the start of the initials is matched below)
+        client_match = ("{g} : " + match) if len(term) == 1 else match
+        clients_hit = select(_client_grams.c.rowid).where(_client_grams.c.client_grams.op("MATCH")(client_match))
+        contacts_hit = select(_contact_grams.c.rowid).where(_contact_grams.c.contact_grams.op("MATCH")(match))
+        sources += [clients_hit, select(Contact.client_id).where(Contact.id.in_(contacts_hit))]
+    if keys and len(term) == 1:
+        # (the full pinyin starts with the same letter as the initials: one range is enough)
+        sources.append(select(Client.id).where(_prefix(Client.pinyin_initials, keys)))
+    elif keys:
+        # (live clients: the partial index on pinyin_full serves the range)
+        sources.append(select(Client.id).where(Client.deleted_at.is_(None), _prefix(Client.pinyin_full, keys)))
+    if code.isascii() and code.isalnum():
+        sources.append(select(Client.id).where(_prefix(Client.credit_code, code)))
+    # One set of ids: the database materialises it once and probes it.
+    return union(*sources) if sources else None
+
+
+# Sort keys whose live partial index is ordered exactly like the list (key, then id).
+SORT_INDEXES = {"name": "ix_clients_live_pinyin_full", "industry": "ix_clients_live_industry",
+                "tier": "ix_clients_live_tier", "status": "ix_clients_live_status", "owner": "ix_clients_live_owner",
+                "district": "ix_clients_live_district", "next_action_date": "ix_clients_live_next_action_date",
+                "updated_at": "ix_clients_live_updated_at"}
+# A search matching more clients than this walks the sort index and picks the matches
+# (the first page is found after a few hundred entries) instead of sorting them all.
+BROAD_SEARCH = 3000
+
+
+def apply_filters(query: Select, q: ClientQuery, fts: bool = False) -> Select:
+    """Add the filters of `q`; `fts`: the store is SQLite with the search index."""
     query = query.where(Client.deleted_at.is_(None))
     if q.step is not None:
         query = query.where(Client.step == q.step)
@@ -300,43 +394,64 @@ def apply_filters(query: Select, q: ClientQuery) -> Select:
     if q.tier:
         query = query.where(Client.tier == q.tier)
     if q.search and q.search.strip():
-        term = q.search.strip()
-        like = f"%{term}%"
-        lowered = term.lower().replace(" ", "")
-        contact_match = select(Contact.id).where(Contact.client_id == Client.id, Contact.name.like(like))
-        query = query.where(
-            or_(
-                Client.name.like(like),
-                Client.short_name.like(like),
-                Client.pinyin_initials.like(f"{lowered}%"),
-                Client.pinyin_full.like(f"{lowered}%"),
-                Client.credit_code.like(f"{term.upper()}%"),
-                contact_match.exists(),
-            )
-        )
+        query = query.where(search_condition(q.search, fts))
     return query
 
 
 def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "name",
-                 descending: bool = False, offset: int = 0, limit: int | None = None) -> list[ClientRow]:
+                 descending: bool = False, offset: int = 0, limit: int | None = None,
+                 total: int | None = None) -> list[ClientRow]:
+    """One page of the list. `total`: the query's count when the caller has it (the list
+    model does) — a broad search then reads the page in index order."""
     column = SORT_COLUMNS.get(sort)
     if column is None:
         raise ValidationError("error.not_in_list", "sort", value=sort)
-    order = column.desc() if descending else column.asc()
-    query = apply_filters(select(
-        Client.id, Client.name, Client.short_name, Client.industry, Client.tier, Client.step,
-        Client.status, Client.owner, Client.district, Client.next_action_date,
-        Client.step_entered_at, Client.updated_at,
-    ), q).order_by(order, Client.id).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
+    order = (column.desc(), Client.id.desc()) if descending else (column.asc(), Client.id.asc())
+    fields = (Client.id, Client.name, Client.short_name, Client.industry, Client.tier, Client.step,
+              Client.status, Client.owner, Client.district, Client.next_action_date,
+              Client.step_entered_at, Client.updated_at)
+    if limit is None:
+        query = apply_filters(select(*fields), q, store.is_sqlite).order_by(*order).offset(offset)
+    else:
+        # The page's ids first: the offset is skipped in the (partial) index of the sort
+        # column without touching the rows, so a deep page costs about the first one.
+        page = apply_filters(select(Client.id), q, store.is_sqlite).order_by(*order).offset(offset).limit(limit)
+        ids_of_match = search_ids(q.search) if store.is_sqlite and q.search and q.search.strip() else None
+        if ids_of_match is not None and total is not None and total > BROAD_SEARCH and sort in SORT_INDEXES:
+            # Many matches: walk the sort column's index and keep the matching ids until the
+            # page is full, instead of sorting every match. `+id` keeps SQLite from turning
+            # the match set into rowid lookups; the hint only renders on a top-level statement,
+            # so the page's ids come first.
+            unsearched = ClientQuery(step=q.step, status=q.status, owner=q.owner, tier=q.tier,
+                                     include_closed=q.include_closed)
+            page = (apply_filters(select(Client.id), unsearched, True)
+                    .where(literal_column("+clients.id").in_(ids_of_match))
+                    .order_by(*order).offset(offset).limit(limit)
+                    .with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite"))
+            with store.read() as s:
+                ids = list(s.scalars(page))
+            query = select(*fields).where(Client.id.in_(ids)).order_by(*order)
+        else:
+            query = select(*fields).where(Client.id.in_(page)).order_by(*order)
     with store.read() as s:
         return [ClientRow(*row) for row in s.execute(query)]
 
 
 def count_clients(store: Store, q: ClientQuery = ClientQuery()) -> int:
     with store.read() as s:
-        return s.scalar(apply_filters(select(func.count(Client.id)), q)) or 0
+        if store.is_sqlite and q.search and q.search.strip() and q == ClientQuery(search=q.search):
+            # Search alone: the matching ids counted once, less those in the trash
+            # (no lookup of every match in the clients table).
+            ids = search_ids(q.search)
+            if ids is None:
+                return 0
+            matches = ids.cte("matches").prefix_with("MATERIALIZED")
+            matched = select(func.count()).select_from(matches).scalar_subquery()
+            trashed = (select(func.count()).select_from(Client)
+                       .where(Client.deleted_at.is_not(None), literal_column("+clients.id").in_(select(matches.c[0])))
+                       .scalar_subquery())
+            return s.scalar(select(matched - trashed)) or 0
+        return s.scalar(apply_filters(select(func.count(Client.id)), q, store.is_sqlite)) or 0
 
 
 def add_contact(store: Store, client_id: int, data: Mapping[str, object]) -> int:

@@ -15,19 +15,22 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 
 from rmdesk import vocab
 from rmdesk.errors import ValidationError
 from rmdesk.playbook.loader import CLOSING_STRATEGIES
 from rmdesk.playbook.loader import load as load_playbook
 from rmdesk.services import clock
+from rmdesk.services.bulk import bulk_insert
 from rmdesk.services.catalog import NEED_PRODUCTS
-from rmdesk.services.pinyin import search_keys
+from rmdesk.services.pinyin import search_keys_many
 from rmdesk.services.validation import CREDIT_CODE_ALPHABET, credit_code_check_char
+from rmdesk.store import search_index
 from rmdesk.store.engine import Store
 from rmdesk.store.models import (
     BankRelation,
+    Base,
     BusinessVolume,
     Client,
     Contact,
@@ -43,6 +46,7 @@ from rmdesk.store.models import (
 )
 
 MAX_CLIENTS = 2_000_000
+KEEP_TABLES = {"settings", "products"}  # what --force keeps
 
 CITIES = ("北京", "上海", "天津", "重庆", "江苏", "浙江", "广东", "山东", "河南", "湖北", "湖南", "四川",
           "福建", "安徽", "河北", "山西", "陕西", "辽宁", "吉林", "江西", "云南", "广西", "深圳", "苏州")
@@ -135,8 +139,10 @@ def _working_slot(rng: random.Random, day: date) -> datetime:
 
 
 def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
-             progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Fill the store with `clients` demo clients; returns row counts per table."""
+             progress: Callable[[int, int], None] | None = None, detail: bool = True) -> dict[str, int]:
+    """Fill the store with `clients` demo clients; returns row counts per table.
+    `detail=False` writes only the clients, their key persons and step history (a fast
+    book for scale tests of the lists and search)."""
     if not 1 <= clients <= MAX_CLIENTS:
         raise ValidationError("error.demo_count", "clients", max=MAX_CLIENTS)
     with store.read() as s:
@@ -163,7 +169,6 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
         status = "nurture" if roll < NURTURE_SHARE else "lost" if roll < NURTURE_SHARE + LOST_SHARE else (
             "won" if step == 6 else "active")
         name = _company_name(rng, industry, names)
-        initials, full = search_keys(name)
         days_in_step = rng.randint(1, 80)
         entered = now - timedelta(days=days_in_step)
         created = entered - timedelta(days=rng.randint(0, 40) * (step - 1) + rng.randint(0, 30))
@@ -173,7 +178,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
         policy = "restricted" if industry in TWO_HIGH and rng.random() < 0.3 else rng.choice(("encouraged", "permitted"))
         district = rng.choice(DISTRICTS)
         rows["clients"].append({
-            "id": cid, "name": name, "short_name": name[2:6], "pinyin_initials": initials, "pinyin_full": full,
+            "id": cid, "name": name, "short_name": name[2:6], "pinyin_initials": "", "pinyin_full": "",
             "credit_code": _credit_code(rng, codes), "industry": industry, "policy_class": policy,
             "two_high": industry in TWO_HIGH, "size": rng.choice(vocab.SIZES),
             "district": district,
@@ -225,86 +230,99 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
                 "role": role, "decision_power": ROLE_POWER[role],
                 "attitude": rng.choice(vocab.ATTITUDES[:3]) if step >= 2 else "unknown",
                 "phone": f"1{rng.choice('3578')}{rng.randint(0, 999_999_999):09d}",
-                "email": f"{initials[:6] or 'info'}{ids['contact']}@example.cn" if rng.random() < 0.6 else None,
+                "email": "@" if rng.random() < 0.6 else None,  # filled in with the pinyin below
                 "birthday": date(rng.randint(1962, 1992), rng.randint(1, 12), rng.randint(1, 28)),
                 "preferences": rng.choice(("喜欢打高尔夫", "爱喝普洱茶", "关注孩子升学", "周末爬山", None)),
             })
-        for bank in rng.sample(BANKS, rng.randint(1, 3)):
-            rows["banks"].append({"client_id": cid, "bank_name": bank, "share_pct": rng.choice((20, 30, 50, 70)),
-                                  "satisfaction": rng.randint(2, 5), "notes": None})
+        if detail:  # accounts, visits, tasks, checklists, needs, objections, deals
+            for bank in rng.sample(BANKS, rng.randint(1, 3)):
+                rows["banks"].append({"client_id": cid, "bank_name": bank, "share_pct": rng.choice((20, 30, 50, 70)),
+                                      "satisfaction": rng.randint(2, 5), "notes": None})
 
-        decider = next((pid for pid, power in contact_ids if power == "decides"), None)
-        # Past visits with call reports (a held visit with the decider from step 3 on).
-        past = rng.randint(1, 4) if step >= 3 else (rng.randint(0, 1) if step == 2 else 0)
-        for k in range(past):
-            ids["visit"] += 1
-            at = _working_slot(rng, today - timedelta(days=rng.randint(3, 120)))
-            who = decider if k == 0 and decider else (rng.choice(contact_ids)[0] if contact_ids else None)
-            rows["visits"].append(_visit_row(rng, ids["visit"], cid, who, at, "done", step, now))
-            if rng.random() < 0.5:
-                rows["tasks"].append({"client_id": cid, "visit_id": ids["visit"],
-                                      "title": rng.choice(("提交授信方案", "发送产品手册", "安排行领导拜访", "收集财务报表")),
-                                      "owner": rows["clients"][-1]["owner"],
-                                      "due_date": today + timedelta(days=rng.randint(-7, 14)), "done_at": None,
-                                      "created_at": at})
-        # Planned visits over the next 14 days (a confirmed one with the decider at step 2).
-        if status in ("active", "won") and contact_ids and rng.random() < (0.6 if step == 2 else 0.25):
-            ids["visit"] += 1
-            at = _working_slot(rng, today + timedelta(days=rng.randint(0, 13)))
-            who = decider or contact_ids[0][0]
-            row = _visit_row(rng, ids["visit"], cid, who, at, "planned", step, now)
-            row["confirmed"] = rng.random() < 0.7
-            rows["visits"].append(row)
+            decider = next((pid for pid, power in contact_ids if power == "decides"), None)
+            # Past visits with call reports (a held visit with the decider from step 3 on).
+            past = rng.randint(1, 4) if step >= 3 else (rng.randint(0, 1) if step == 2 else 0)
+            for k in range(past):
+                ids["visit"] += 1
+                at = _working_slot(rng, today - timedelta(days=rng.randint(3, 120)))
+                who = decider if k == 0 and decider else (rng.choice(contact_ids)[0] if contact_ids else None)
+                rows["visits"].append(_visit_row(rng, ids["visit"], cid, who, at, "done", step, now))
+                if rng.random() < 0.5:
+                    rows["tasks"].append({"client_id": cid, "visit_id": ids["visit"],
+                                          "title": rng.choice(("提交授信方案", "发送产品手册", "安排行领导拜访", "收集财务报表")),
+                                          "owner": rows["clients"][-1]["owner"],
+                                          "due_date": today + timedelta(days=rng.randint(-7, 14)), "done_at": None,
+                                          "created_at": at})
+            # Planned visits over the next 14 days (a confirmed one with the decider at step 2).
+            if status in ("active", "won") and contact_ids and rng.random() < (0.6 if step == 2 else 0.25):
+                ids["visit"] += 1
+                at = _working_slot(rng, today + timedelta(days=rng.randint(0, 13)))
+                who = decider or contact_ids[0][0]
+                row = _visit_row(rng, ids["visit"], cid, who, at, "planned", step, now)
+                row["confirmed"] = rng.random() < 0.7
+                rows["visits"].append(row)
 
-        # Checklists: earlier steps done, part of the current one.
-        for number in range(1, step + 1):
-            items = checklists[number]
-            done = items if number < step else items[: rng.randint(0, len(items) - 1)]
-            for item_id in done:
-                rows["progress"].append({"client_id": cid, "step": number, "item_id": item_id, "done_at": entered})
+            # Checklists: earlier steps done, part of the current one.
+            for number in range(1, step + 1):
+                items = checklists[number]
+                done = items if number < step else items[: rng.randint(0, len(items) - 1)]
+                for item_id in done:
+                    rows["progress"].append({"client_id": cid, "step": number, "item_id": item_id, "done_at": entered})
 
-        if step >= 3:
-            areas = rng.sample(vocab.NEED_AREAS, rng.randint(1, 3))
-            for i, area in enumerate(areas):
-                rows["needs"].append({"client_id": cid, "area": area, "description": NEED_TEXTS[area],
-                                      "confirmed": step >= 4 or i == 0 and rng.random() < 0.5, "created_at": entered})
-            if step >= 4 or rng.random() < 0.3:
-                for kind in rng.sample(vocab.OBJECTION_TYPES, rng.randint(1, 2)):
-                    resolved = step >= 5 or rng.random() < 0.4
-                    rows["objections"].append({
-                        "client_id": cid, "visit_id": None, "type": kind, "words": OBJECTION_WORDS[kind],
-                        "answer": OBJECTION_ANSWERS[kind], "blocking": rng.random() < 0.7, "resolved": resolved,
-                        "created_at": entered, "resolved_at": entered + timedelta(days=3) if resolved else None})
-            if step >= 5:
-                product = NEED_PRODUCTS[areas[0]]
-                deal_status = "won" if step == 6 else "open"
-                rows["deals"].append({
-                    "client_id": cid, "product_id": products[product],
-                    "amount": Decimal(rng.randint(50, 20_000)) * 10_000,
-                    "rate": Decimal(rng.randint(280, 480)) / 100 if "loan" in product else None,
-                    "status": deal_status, "expected_date": today + timedelta(days=rng.randint(5, 60)),
-                    "actual_date": entered.date() if deal_status == "won" else None,
-                    "lost_reason": None, "created_at": entered, "deleted_at": None})
-                if rng.random() < 0.15:
+            if step >= 3:
+                areas = rng.sample(vocab.NEED_AREAS, rng.randint(1, 3))
+                for i, area in enumerate(areas):
+                    rows["needs"].append({"client_id": cid, "area": area, "description": NEED_TEXTS[area],
+                                          "confirmed": step >= 4 or i == 0 and rng.random() < 0.5, "created_at": entered})
+                if step >= 4 or rng.random() < 0.3:
+                    for kind in rng.sample(vocab.OBJECTION_TYPES, rng.randint(1, 2)):
+                        resolved = step >= 5 or rng.random() < 0.4
+                        rows["objections"].append({
+                            "client_id": cid, "visit_id": None, "type": kind, "words": OBJECTION_WORDS[kind],
+                            "answer": OBJECTION_ANSWERS[kind], "blocking": rng.random() < 0.7, "resolved": resolved,
+                            "created_at": entered, "resolved_at": entered + timedelta(days=3) if resolved else None})
+                if step >= 5:
+                    product = NEED_PRODUCTS[areas[0]]
+                    deal_status = "won" if step == 6 else "open"
                     rows["deals"].append({
-                        "client_id": cid, "product_id": products["corporate_wealth"],
-                        "amount": Decimal(rng.randint(100, 5000)) * 10_000, "rate": None, "status": "lost",
-                        "expected_date": None, "actual_date": entered.date() - timedelta(days=20),
-                        "lost_reason": "客户选择了他行的理财产品", "created_at": created, "deleted_at": None})
+                        "client_id": cid, "product_id": products[product],
+                        "amount": Decimal(rng.randint(50, 20_000)) * 10_000,
+                        "rate": Decimal(rng.randint(280, 480)) / 100 if "loan" in product else None,
+                        "status": deal_status, "expected_date": today + timedelta(days=rng.randint(5, 60)),
+                        "actual_date": entered.date() if deal_status == "won" else None,
+                        "lost_reason": None, "created_at": entered, "deleted_at": None})
+                    if rng.random() < 0.15:
+                        rows["deals"].append({
+                            "client_id": cid, "product_id": products["corporate_wealth"],
+                            "amount": Decimal(rng.randint(100, 5000)) * 10_000, "rate": None, "status": "lost",
+                            "expected_date": None, "actual_date": entered.date() - timedelta(days=20),
+                            "lost_reason": "客户选择了他行的理财产品", "created_at": created, "deleted_at": None})
         if progress and cid % 1000 == 0:
             progress(cid, clients)
 
     _keeping(random.Random(seed * 7919 + 1), rows, now)
+    # Pinyin keys for every name at once (spread over the cores for big books).
+    keys = search_keys_many([row["name"] for row in rows["clients"]])
+    for row, (initials, full) in zip(rows["clients"], keys, strict=True):
+        row["pinyin_initials"], row["pinyin_full"] = initials, full
+    for row in rows["contacts"]:
+        if row["email"]:
+            initials = rows["clients"][row["client_id"] - 1]["pinyin_initials"]
+            row["email"] = f"{initials[:6] or 'info'}{row['id']}@example.cn"
+
     tables = {"clients": Client, "contacts": Contact, "banks": BankRelation, "visits": Visit, "tasks": Task,
               "changes": StepChange, "progress": StepProgress, "needs": Need, "objections": Objection,
               "deals": Deal, "volumes": BusinessVolume, "maintenance": MaintenanceLog}
-    with store.write() as s:
+    with store.write() as s, search_index.bulk_load(s.connection(), replace=bool(existing),
+                                                                      rows=clients):
         if existing:
-            # Children go with their client (ON DELETE CASCADE).
-            s.execute(delete(Client))
+            # Children first, table by table: a cascade from clients would look up every
+            # child (some foreign keys have no index) row by row.
+            for table in reversed(Base.metadata.sorted_tables):
+                if table.name not in KEEP_TABLES:
+                    s.execute(delete(table))
         for key, model in tables.items():
-            if rows[key]:
-                s.execute(insert(model), rows[key])
+            bulk_insert(s, model, rows[key])
     if progress:
         progress(clients, clients)
     return {key: len(value) for key, value in rows.items()}

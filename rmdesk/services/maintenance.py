@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, or_, select
 
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.playbook import loader
@@ -105,14 +105,15 @@ class DueRow:
     due: date
 
 
-def maintenance_due(store: Store, on: date | None = None) -> list[DueRow]:
+def maintenance_due(store: Store, on: date | None = None, limit: int | None = None) -> list[DueRow]:
     """Clients whose next maintenance contact is due on or before `on` (default today),
-    earliest first: kept clients on their tier's cadence, moved to a working day, and
-    any client with a date set by hand (see services/cadence.py)."""
+    earliest first (the first `limit`): kept clients on their tier's cadence, moved to a
+    working day, and any client with a date set by hand (see services/cadence.py)."""
     from rmdesk.services.cadence import schedule
 
     day = on or clock.today()
-    return [DueRow(d.client_id, d.client_name, d.tier, d.due) for d in schedule(store) if d.due <= day]
+    due = [DueRow(d.client_id, d.client_name, d.tier, d.due) for d in schedule(store) if d.due <= day]
+    return due[:limit] if limit is not None else due
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,22 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> l
     out = []
     if days < 1:
         return out
+    # Let the database keep only the month-days in the window (a big book has 100k+ persons);
+    # a lunar birthday moves on the solar calendar, so those are all read (they are few).
+    month_days = {(first + timedelta(days=i)).strftime("%m-%d") for i in range(days)}
+    if "02-28" in month_days:
+        month_days.add("02-29")  # kept on 28 February in common years
     with store.read() as s:
+        if s.get_bind().dialect.name == "sqlite":
+            # stored as YYYY-MM-DD; literal 6, 5 so the expression index ix_contacts_birthday_md matches
+            month_day = func.substr(Contact.birthday, literal_column("6"), literal_column("5"))
+        else:
+            month_day = func.to_char(Contact.birthday, "MM-DD")
         rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday,
                                 Contact.birthday_is_lunar)
                          .join(Client, Contact.client_id == Client.id)
-                         .where(Contact.birthday.is_not(None), Client.deleted_at.is_(None)))
+                         .where(Contact.birthday.is_not(None), Client.deleted_at.is_(None),
+                                or_(month_day.in_(sorted(month_days)), Contact.birthday_is_lunar.is_(True))))
         for client_id, client_name, name, title, born, lunar in rows:
             if lunar:
                 for day in workcal.lunar_anniversaries(born, first, last)[:1]:

@@ -7,10 +7,10 @@ moving back) needs a reason, stored as an override."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from rmdesk import vocab
 from rmdesk.errors import RuleNotMet, ValidationError
@@ -170,11 +170,8 @@ class BoardFilter:
     include_parked: bool = False  # nurture and lost
 
 
-def board(store: Store, f: BoardFilter = BoardFilter()) -> dict[int, list[Card]]:
-    """The clients of each step, longest in step first, with their open deal amount and
-    whether they have sat in the step longer than its limit (settings: stale days)."""
+def _board_query(store: Store, f: BoardFilter):
     from rmdesk.services.clients import ClientQuery, apply_filters
-    from rmdesk.services.settings import get_stale_days
 
     open_deals = (select(Deal.client_id, func.coalesce(func.sum(Deal.amount), 0).label("total"))
                   .where(Deal.status == "open", Deal.deleted_at.is_(None)).group_by(Deal.client_id).subquery())
@@ -183,20 +180,71 @@ def board(store: Store, f: BoardFilter = BoardFilter()) -> dict[int, list[Card]]
                Client.step_entered_at, Client.next_action_date, open_deals.c.total)
         .outerjoin(open_deals, open_deals.c.client_id == Client.id),
         ClientQuery(search=f.search, owner=f.owner, tier=f.tier, include_closed=f.include_parked),
+        store.is_sqlite,
     ).order_by(Client.step_entered_at, Client.id)
     if f.industry:
         query = query.where(Client.industry == f.industry)
+    return query
+
+
+def _cards(store: Store, queries) -> dict[int, list[Card]]:
+    from rmdesk.services.settings import get_stale_days
+
     limits = get_stale_days(store)
     today = clock.today()
     columns: dict[int, list[Card]] = {step: [] for step in vocab.STEPS}
     money = Money()
     with store.read() as s:
-        for cid, name, tier, owner, step, status, entered, next_date, total in s.execute(query):
-            amount = money.process_result_value(total, None) if total else Decimal("0.00")
-            days = (today - entered.date()).days
-            stale = bool(limits[step]) and days > limits[step] and status in ("active", "won")
-            columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, amount, stale))
+        for query in queries:
+            for cid, name, tier, owner, step, status, entered, next_date, total in s.execute(query):
+                amount = money.process_result_value(total, None) if total else Decimal("0.00")
+                days = (today - entered.date()).days
+                stale = bool(limits[step]) and days > limits[step] and status in ("active", "won")
+                columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, amount, stale))
     return columns
+
+
+def board(store: Store, f: BoardFilter = BoardFilter(), per_column: int | None = None) -> dict[int, list[Card]]:
+    """The clients of each step, longest in step first, with their open deal amount and
+    whether they have sat in the step longer than its limit (settings: stale days).
+    `per_column`: at most that many cards per step (a big book; see column_totals)."""
+    query = _board_query(store, f)
+    if per_column is None:
+        return _cards(store, [query])
+    return _cards(store, [query.where(Client.step == step).limit(per_column) for step in vocab.STEPS])
+
+
+@dataclass(frozen=True)
+class ColumnTotal:
+    cards: int
+    open_deal_amount: Decimal
+
+
+def column_totals(store: Store, f: BoardFilter = BoardFilter()) -> dict[int, ColumnTotal]:
+    """Cards and open deal amount per step for the same filter as `board` (all cards)."""
+    inner = _board_query(store, f).order_by(None).subquery()
+    query = select(inner.c.step, func.count(), func.coalesce(func.sum(inner.c.total), 0)).group_by(inner.c.step)
+    money = Money()
+    out = {step: ColumnTotal(0, Decimal("0.00")) for step in vocab.STEPS}
+    with store.read() as s:
+        for step, count, total in s.execute(query):
+            out[step] = ColumnTotal(count, money.process_result_value(total, None) if total else Decimal("0.00"))
+    return out
+
+
+def stale_cards(store: Store, limit: int | None = None) -> list[Card]:
+    """Active and won clients longer in their step than its limit, longest first."""
+    from rmdesk.services.settings import get_stale_days
+
+    today = clock.today()
+    cutoffs = [and_(Client.step == step, Client.step_entered_at < datetime.combine(today - timedelta(days=days),
+                                                                                    time.min))
+               for step, days in get_stale_days(store).items() if days]
+    if not cutoffs:
+        return []
+    query = _board_query(store, BoardFilter()).where(or_(*cutoffs)).limit(limit)
+    return sorted((c for cards in _cards(store, [query]).values() for c in cards),
+                  key=lambda c: (-c.days_in_step, c.client_id))
 
 
 def owners(store: Store) -> list[str]:

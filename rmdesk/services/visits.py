@@ -160,8 +160,8 @@ def cancel_visit(store: Store, visit_id: int, reason: str) -> None:
 
 
 def visits_between(store: Store, start: date, days: int = 1, client_id: int | None = None,
-                   include_cancelled: bool = False) -> list[VisitRow]:
-    """Visits with planned_at in [start, start + days), in time order."""
+                   include_cancelled: bool = False, limit: int | None = None) -> list[VisitRow]:
+    """Visits with planned_at in [start, start + days), in time order (the first `limit`)."""
     begin = datetime.combine(start, datetime.min.time())
     query = (
         select(Visit, Client.name, Contact.name)
@@ -175,6 +175,8 @@ def visits_between(store: Store, start: date, days: int = 1, client_id: int | No
         query = query.where(Visit.status != "cancelled")
     if client_id is not None:
         query = query.where(Visit.client_id == client_id)
+    if limit is not None:
+        query = query.limit(limit)
     with store.read() as s:
         return [VisitRow(vis.id, vis.client_id, cname, pname, vis.planned_at, vis.duration_min, vis.place,
                          vis.kind, vis.objective, vis.status, vis.confirmed)
@@ -206,13 +208,22 @@ class TaskRow:
     due_date: date | None
 
 
-def open_tasks(store: Store, due_by: date | None = None) -> list[TaskRow]:
-    """Tasks not done, optionally only those due on or before `due_by`, earliest first."""
+def open_tasks(store: Store, due_by: date | None = None, limit: int | None = None,
+               client_id: int | None = None, due_from: date | None = None) -> list[TaskRow]:
+    """Tasks not done, optionally only those due in [`due_from`, `due_by`] or of one
+    client, earliest first (the first `limit`)."""
     query = (select(Task, Client.name).join(Client, Task.client_id == Client.id)
              .where(Task.done_at.is_(None), Client.deleted_at.is_(None))
              .order_by(Task.due_date.is_(None), Task.due_date, Task.id))
     if due_by is not None:
-        query = query.where(Task.due_date <= due_by)
+        # no undated tasks then: a plain order the due-date index can serve
+        query = query.where(Task.due_date <= due_by).order_by(None).order_by(Task.due_date, Task.id)
+    if due_from is not None:
+        query = query.where(Task.due_date >= due_from)
+    if client_id is not None:
+        query = query.where(Task.client_id == client_id)
+    if limit is not None:
+        query = query.limit(limit)
     with store.read() as s:
         return [TaskRow(t.id, t.client_id, name, t.title, t.owner, t.due_date) for t, name in s.execute(query)]
 

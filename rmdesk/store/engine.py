@@ -23,7 +23,7 @@ from rmdesk.paths import STORE_FILENAME
 
 # The newest Alembic revision. A test checks it matches the migration scripts, so
 # opening an up-to-date store needs no Alembic import (start-up time).
-HEAD_REVISION = "0007_call_report"
+HEAD_REVISION = "0006_search_index"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -133,7 +133,7 @@ class Store:
         current = self.schema_revision()
         if current == HEAD_REVISION:
             return
-        from rmdesk.store import migrate
+        from rmdesk.store import migrate, search_index
 
         if current is not None and current not in migrate.known_revisions():
             raise StoreError("store.newer_schema", revision=current)
@@ -142,6 +142,10 @@ class Store:
 
             backup.create_backup(self.data_dir, key=self.key)  # before any migration
         migrate.upgrade(self.engine, "head")
+        # A later migration that rebuilt clients/contacts in batch mode drops the
+        # search triggers: put them back and refill the index.
+        with self.engine.begin() as conn:
+            search_index.ensure(conn)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -187,6 +191,17 @@ class Store:
     def close(self, backup: bool = True) -> None:
         """Close the engine; a local store that changed is checked and backed up
         (a store failing the check is never copied into the backups)."""
+        if self.is_sqlite:
+            # A book that grew by hand since the last statistics gets fresh ones (the
+            # bulk paths take them themselves), so the planner keeps choosing the indexes.
+            from rmdesk.store import search_index
+
+            try:
+                with self.engine.begin() as conn:
+                    if search_index.stats_stale(conn):
+                        search_index.analyze(conn)
+            except Exception:  # noqa: BLE001 - closing must not fail on a busy or read-only file
+                pass
         self.engine.dispose()
         try:
             if self.local() and (self.data_dir / STORE_FILENAME).exists():

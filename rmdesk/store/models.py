@@ -25,9 +25,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from rmdesk.store.search_index import INDEXES as LIVE_INDEXES
+from rmdesk.store.search_index import LIVE
 from rmdesk.store.types import Money, Rate
 
 # Stable constraint names so Alembic migrations (and SQLite batch mode) can refer to them.
@@ -58,6 +61,10 @@ class Client(Base):
         CheckConstraint("step BETWEEN 1 AND 6", name="step_range"),
         CheckConstraint("qualification_score BETWEEN 0 AND 5", name="score_range"),
         Index("ix_clients_step_status", "step", "status"),
+        # Live clients only (migration 0006; rmdesk.store.search_index): the list's sorts and filters.
+        # (The migration gives PostgreSQL the same WHERE; naming it here would import that dialect.)
+        *(Index(name, *[c.strip() for c in columns.split(",")], sqlite_where=text(LIVE))
+          for name, columns in LIVE_INDEXES.items()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

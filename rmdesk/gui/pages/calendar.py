@@ -32,6 +32,8 @@ from rmdesk.store.engine import Store
 VISIT_ROLE = Qt.ItemDataRole.UserRole + 3
 TASK_COLOR = QColor("#6a1b9a")
 UNCONFIRMED = QColor("#8a6d3b")
+# A branch's shared book can plan thousands of visits a day: each day lists the first ones.
+DAY_ITEMS = 200
 
 
 class CalendarPage(QWidget):
@@ -150,9 +152,6 @@ class CalendarPage(QWidget):
         week = self.mode.currentData() == "week"
         self.views.setCurrentIndex(0 if week else 1)
         start, length = self.shown_range()
-        visits = visits_between(self.store, start, length)
-        tasks = [t for t in open_tasks(self.store, due_by=start + timedelta(days=length - 1))
-                 if t.due_date and t.due_date >= start]
         end = start + timedelta(days=length - 1)
         self.title.setText(f"{formatting.day(start)} – {formatting.day(end)}" if week
                            else f"{formatting.day(start)} {self._weekday(start)}")
@@ -164,14 +163,21 @@ class CalendarPage(QWidget):
                 label.setText(f"<b>{self._weekday(day)}</b> {day.strftime('%m-%d')}")
                 label.setStyleSheet("background: #e3f2fd;" if day == clock.today() else "")
             items.clear()
-            for v in (v for v in visits if v.planned_at.date() == day):
+            # day by day, each with its own limit (the database stops at the first ones)
+            visits = visits_between(self.store, day, 1, limit=DAY_ITEMS + 1)
+            tasks = open_tasks(self.store, due_from=day, due_by=day, limit=DAY_ITEMS + 1)
+            more = len(visits) > DAY_ITEMS or len(tasks) > DAY_ITEMS
+            visits, tasks = visits[:DAY_ITEMS], tasks[:DAY_ITEMS]
+            for v in visits:
                 items.addItem(self._visit_item(v, detailed=not week))
-            for t in (t for t in tasks if t.due_date == day):
+            for t in tasks:
                 text = self.tr("Next step: %1 — %2").replace("%1", t.title).replace("%2", t.client_name)
                 item = QListWidgetItem("☐ " + (text if not week else t.title + "\n" + t.client_name))
                 item.setToolTip(text)
                 item.setData(CLIENT_ID_ROLE, t.client_id)
                 item.setForeground(QBrush(TASK_COLOR))
                 items.addItem(item)
+            if more:
+                items.addItem(QListWidgetItem(self.tr("Showing the first %1.").replace("%1", str(DAY_ITEMS))))
             if not items.count() and not week:
                 items.addItem(QListWidgetItem(self.tr("Nothing planned.")))

@@ -49,6 +49,7 @@ class ClientTable(QTableView):
 
 
 class ClientsPage(QWidget):
+    LOADS_ITSELF = True  # the model counts and pages when built
     def __init__(self, store: Store, open_client: Callable[[int], object]) -> None:
         super().__init__()
         self.store = store

@@ -27,11 +27,14 @@ from rmdesk import formatting, i18n, vocab
 from rmdesk.gui.common import CLIENT_ID_ROLE, step_label
 from rmdesk.gui.moves import request_move
 from rmdesk.services import clock, tiering
-from rmdesk.services.pipeline import BoardFilter, board, owners
+from rmdesk.services.pipeline import BoardFilter, ColumnTotal, board, column_totals, owners
 from rmdesk.store.engine import Store
 
 OVERDUE = QColor("#b00020")
 STALE = QColor("#fff3cd")
+# A branch's shared book can have tens of thousands of open cards: each column shows the
+# clients longest in their step, up to this many (the header gives the full count).
+CARDS_PER_COLUMN = 2000
 
 
 class BoardColumn(QListWidget):
@@ -160,36 +163,52 @@ class PipelinePage(QWidget):
     def refresh(self) -> None:
         lang = i18n.language()
         today = clock.today()
-        columns = board(self.store, self.current_filter())
+        f = self.current_filter()
+        columns = board(self.store, f, per_column=CARDS_PER_COLUMN)
+        totals = column_totals(self.store, f) if any(len(c) >= CARDS_PER_COLUMN for c in columns.values()) else {
+            step: ColumnTotal(len(cards), sum((c.open_deal_amount for c in cards), Decimal(0)))
+            for step, cards in columns.items()}
+        # Texts looked up once, not per card (thousands of cards on a big book).
+        in_step, next_text, stale_text = self.tr("%1 d in step"), self.tr("Next %1"), self.tr("stale")
+        overdue_tip = self.tr("Next action is overdue")
+        stale_tip = self.tr("In this step longer than its limit (Settings)")
+        tiers = {key: i18n.label("tier", key) for key in (*vocab.TIERS, None)}
+        statuses = {key: i18n.label("status", key) for key in ("nurture", "lost")}
+        overdue_brush, stale_brush = QBrush(OVERDUE), QBrush(STALE)
         for step, cards in columns.items():
-            total = sum((c.open_deal_amount for c in cards), Decimal(0))
-            summary = self.tr("%1 clients").replace("%1", str(len(cards)))
-            if total:
-                summary += " · " + formatting.money(total, lang)
+            total = totals[step]
+            summary = self.tr("%1 clients").replace("%1", str(total.cards))
+            if total.open_deal_amount:
+                summary += " · " + formatting.money(total.open_deal_amount, lang)
+            if total.cards > len(cards):
+                summary += "<br>" + self.tr("Showing the %1 longest in step; filter to see others.").replace(
+                    "%1", str(len(cards)))
             self.headers[step].setText(f"<b>{step_label(step)}</b><br>{summary}")
             widget = self.lists[step]
             widget.setUpdatesEnabled(False)
             widget.clear()
             for card in cards:
-                facts = [i18n.label("tier", card.tier), self.tr("%1 d in step").replace("%1", str(card.days_in_step))]
-                if card.status in ("nurture", "lost"):
-                    facts.insert(0, i18n.label("status", card.status))
+                facts = [tiers.get(card.tier, card.tier or ""), in_step.replace("%1", str(card.days_in_step))]
+                if card.status in statuses:
+                    facts.insert(0, statuses[card.status])
                 extra = []
                 if card.next_action_date:
-                    extra.append(self.tr("Next %1").replace("%1", card.next_action_date.strftime("%m-%d")))
+                    d = card.next_action_date
+                    extra.append(next_text.replace("%1", f"{d.month:02d}-{d.day:02d}"))
                 if card.open_deal_amount:
                     extra.append(formatting.money(card.open_deal_amount, lang))
                 if card.stale:
-                    extra.append(self.tr("stale"))
+                    extra.append(stale_text)
                 lines = [card.name, " · ".join(filter(None, facts))] + ([" · ".join(extra)] if extra else [])
-                item = QListWidgetItem("\n".join(lines), widget)
+                text = "\n".join(lines)
+                item = QListWidgetItem(text, widget)
                 item.setData(CLIENT_ID_ROLE, card.client_id)
-                tip = ["\n".join(lines)]
+                tip = [text]
                 if card.overdue(today):
-                    item.setForeground(QBrush(OVERDUE))
-                    tip.append(self.tr("Next action is overdue"))
+                    item.setForeground(overdue_brush)
+                    tip.append(overdue_tip)
                 if card.stale:
-                    item.setBackground(QBrush(STALE))
-                    tip.append(self.tr("In this step longer than its limit (Settings)"))
+                    item.setBackground(stale_brush)
+                    tip.append(stale_tip)
                 item.setToolTip("\n".join(tip))
             widget.setUpdatesEnabled(True)

@@ -15,10 +15,12 @@ from rmdesk.gui.pages.keeping import reminder_text
 from rmdesk.services import clock
 from rmdesk.services.clients import is_empty
 from rmdesk.services.maintenance import care_reminders, maintenance_due
-from rmdesk.services.pipeline import board
+from rmdesk.services.pipeline import stale_cards
 from rmdesk.services.settings import get_reminder_days
 from rmdesk.services.visits import open_tasks, visits_between
 from rmdesk.store.engine import Store
+
+ROWS = 100  # per section: a branch's shared book can have thousands due on one day
 
 
 class Section(QWidget):
@@ -40,9 +42,10 @@ class Section(QWidget):
         layout.addStretch(0)  # takes the room when the table is hidden, so the lines stay on top
 
     def fill(self, headers: list[str], rows: list[tuple[int | None, list[str]]]) -> None:
-        fill_table(self.table, headers, rows)
+        fill_table(self.table, headers, rows[:ROWS])
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
+        self.table.setToolTip(self.tr("Showing the first %1.").replace("%1", str(ROWS)) if len(rows) > ROWS else "")
 
 
 class TodayPage(QWidget):
@@ -81,20 +84,20 @@ class TodayPage(QWidget):
         self.visits.fill([self.tr("Time"), self.tr("Client"), self.tr("Meeting"), self.tr("Kind"), self.tr("Objective")],
                          [(v.client_id, [v.planned_at.strftime("%H:%M"), v.client_name, v.contact_name or "",
                                          i18n.label("visit_kind", v.kind), v.objective or ""])
-                          for v in visits_between(self.store, today, 1)])
+                          for v in visits_between(self.store, today, 1, limit=ROWS + 1)])
         self.tasks.fill([self.tr("Due"), self.tr("Client"), self.tr("Owner"), self.tr("Next step")],
                         [(t.client_id, [formatting.day(t.due_date), t.client_name, t.owner, t.title])
-                         for t in open_tasks(self.store, due_by=today)])
+                         for t in open_tasks(self.store, due_by=today, limit=ROWS + 1)])
         self.maintenance.fill([self.tr("Due"), self.tr("Client"), self.tr("Tier")],
                               [(m.client_id, [formatting.day(m.due), m.client_name, i18n.label("tier", m.tier)])
-                               for m in maintenance_due(self.store, today)])
+                               for m in maintenance_due(self.store, today, limit=ROWS + 1)])
         span = get_reminder_days(self.store)
         self.birthdays.title.setText(self.tr("Personal care in the next %1 days").replace("%1", str(span)))
         self.birthdays.fill([self.tr("Date"), self.tr("Occasion"), self.tr("Client"), self.tr("Who")],
                             [(r.client_id, [formatting.day(r.day), reminder_text(r)[0], r.client_name,
-                                            reminder_text(r)[1]]) for r in care_reminders(self.store, span, today)])
-        stale = sorted((c for cards in board(self.store).values() for c in cards if c.stale),
-                       key=lambda c: -c.days_in_step)
+                                            reminder_text(r)[1]])
+                             for r in care_reminders(self.store, span, today)[:ROWS + 1]])
+        stale = stale_cards(self.store, limit=ROWS + 1)
         self.stale.fill([self.tr("Step"), self.tr("Client"), self.tr("Days in step"), self.tr("Tier")],
                         [(c.client_id, [step_label(c.step), c.name, str(c.days_in_step), i18n.label("tier", c.tier)])
                          for c in stale])

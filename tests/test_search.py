@@ -1,0 +1,175 @@
+"""The search index (migration 0006): the FTS paths answer exactly what a plain
+substring search over the same fields answers, and stay right through every write."""
+
+import sqlite3
+
+import pytest
+from sqlalchemy import select, text
+
+from rmdesk.services import clients, pinyin
+from rmdesk.services.clients import ClientQuery, search_condition
+from rmdesk.store import search_index
+from rmdesk.store.models import Client
+
+
+def _ids(store, term, fts=True):
+    with store.read() as s:
+        return set(s.scalars(select(Client.id).where(search_condition(term, fts))))
+
+
+def _reference(store, term):
+    """Plain Python: the term is a substring of a name, short name, contact name, the
+    credit code or (spaces ignored) the pinyin keys — except that 1–2 characters match the
+    start of the full pinyin and of the credit code (anywhere would match nearly all), and
+    one letter matches the start of the initials."""
+    term = term.strip()
+    keys = "".join(ch for ch in term.lower() if ch.isascii() and ch.isalnum())
+    hits = set()
+    for row in clients.list_clients(store):
+        detail = clients.get_client(store, row.id)
+        with store.read() as s:
+            initials, full = s.execute(select(Client.pinyin_initials, Client.pinyin_full)
+                                       .where(Client.id == row.id)).one()
+        texts = [detail.name, detail.short_name or "", *(c.name for c in detail.contacts)]
+        code = detail.credit_code or ""
+        if any(term.lower() in t.lower() for t in texts):
+            hits.add(row.id)
+        elif term.upper() in code if len(term) >= 3 else code.startswith(term.upper()):
+            hits.add(row.id)
+        elif keys and len(term) >= 3 and (keys in initials or keys in full):
+            hits.add(row.id)
+        elif keys and len(term) == 2 and (keys in initials or full.startswith(keys)):
+            hits.add(row.id)
+        elif keys and len(term) == 1 and (initials.startswith(keys) or full.startswith(keys)):
+            hits.add(row.id)
+    return hits
+
+
+@pytest.mark.parametrize("term", ["电力", "华能", "重庆", "中", "华", "有限公司", "集团有限", "hndl", "cq", "dl", "h",
+                                  "huaneng", "dianli", "chongqing", "911", "9", "秀英", "王", "欧阳明", "ABC", "zz"])
+def test_index_answers_like_a_plain_substring_search(demo_store, term):
+    assert _ids(demo_store, term) == _reference(demo_store, term)
+
+
+def test_three_characters_and_more_agree_with_the_like_fallback(demo_store):
+    for term in ("电力有", "华能电", "hndl", "huaneng", "91110", "有限公司", "chongqing gang"):
+        assert _ids(demo_store, term) == _ids(demo_store, term, fts=False), term
+
+
+def test_index_follows_inserts_renames_contacts_and_deletes(store):
+    a = clients.create_client(store, {"name": "华能电力", "short_name": "华能"})
+    b = clients.create_client(store, {"name": "重庆钢铁股份有限公司"})
+    p = clients.add_contact(store, b, {"name": "欧阳明"})
+    assert _ids(store, "电力") == {a} and _ids(store, "能电力") == {a} and _ids(store, "dl") == {a}
+    assert _ids(store, "欧阳") == {b} and _ids(store, "欧阳明") == {b} and _ids(store, "明") == {b}
+    clients.update_client(store, a, {"name": "长城汽车"})
+    assert _ids(store, "电力") == set() and _ids(store, "华能") == {a}  # short name kept
+    assert _ids(store, "ccqc") == {a} and _ids(store, "汽车") == {a} and _ids(store, "hndl") == set()
+    clients.update_contact(store, p, {"name": "李秀英"})
+    assert _ids(store, "欧阳") == set() and _ids(store, "秀英") == {b} and _ids(store, "李秀英") == {b}
+    clients.delete_contact(store, p)
+    assert _ids(store, "秀英") == set()
+    clients.trash_client(store, b)
+    assert [r.id for r in clients.list_clients(store, ClientQuery(search="钢铁"))] == []
+    assert clients.count_clients(store, ClientQuery(search="钢铁")) == 0
+    assert clients.count_clients(store, ClientQuery(search="gangtie")) == 0
+    clients.restore_client(store, b)
+    assert [r.id for r in clients.list_clients(store, ClientQuery(search="钢铁"))] == [b]
+    assert clients.count_clients(store, ClientQuery(search="钢铁")) == 1
+    clients.trash_client(store, b)
+    clients.empty_trash(store)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("INSERT INTO client_search(client_search) VALUES ('integrity-check')") is not None
+    assert _ids(store, "钢铁") == set()
+
+
+def test_fts_tables_pass_their_integrity_check_after_edits(demo_store):
+    for row in clients.list_clients(demo_store, limit=20):
+        clients.update_client(demo_store, row.id, {"name": row.name + "新", "short_name": "新名"})
+    with demo_store.engine.begin() as conn:
+        for table in ("client_search", "contact_search"):
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+        for table in ("client_grams", "contact_grams"):  # contentless: the index itself
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 0)")
+
+
+def test_python_grams_equal_the_trigger_sql():
+    conn = sqlite3.connect(":memory:")
+    for values in [("华能电力有限公司", "华能", "hndlyxgs"), ("", None, ""), ("x" * 70, "y" * 40, "z" * 33),
+                   ("(集团) A股 ", None, "jt"), ("𠀋記", "記", "j")]:
+        sql = search_index._client_grams("r")
+        got = conn.execute(f"SELECT {sql} FROM (SELECT ? AS name, ? AS short_name, ? AS pinyin_initials) r",
+                           values).fetchone()
+        assert tuple(got) == search_index.client_grams_text(*values)
+
+
+def test_lost_triggers_are_reinstalled_on_open(store, data_dir):
+    from rmdesk.store import migrate
+    from rmdesk.store.engine import Store
+
+    a = clients.create_client(store, {"name": "华能电力"})
+    with store.engine.begin() as conn:
+        for name in search_index.TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        conn.exec_driver_sql("DROP TABLE client_grams")
+        # back to the revision before the search index: opening re-runs its migration
+        before = migrate.ScriptDirectory.from_config(migrate.config()).get_revision("0006_search_index").down_revision
+        conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{before}'")
+        conn.execute(text("DROP INDEX ix_clients_live_tier"))
+    store.close()
+    again = Store.open(data_dir)
+    try:
+        assert _ids(again, "电力") == {a}
+        b = clients.create_client(again, {"name": "长城汽车"})
+        assert _ids(again, "汽车") == {b}
+    finally:
+        again.close()
+
+
+def test_bulk_keys_equal_one_by_one():
+    names = ["重庆钢铁", "华能电力 (集团)", "ABC公司", "长城汽车"] * 700
+    assert pinyin.search_keys_many(names, processes=2) == [pinyin.search_keys(n) for n in names]
+    assert pinyin.search_keys("重庆") == ("cq", "chongqing")
+
+
+def test_bulk_load_rebuilds_dropped_indexes_and_a_sound_search_index(store):
+    from rmdesk.services import demo
+
+    demo.generate(store, 120, seed=3)
+    with store.engine.connect() as conn:
+        before = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    with store.write() as s, search_index.bulk_load(s.connection(), rows=1_000_000):
+        s.execute(text("INSERT INTO clients (id, name, short_name, pinyin_initials, pinyin_full, two_high, owner, "
+                       "step, status, step_entered_at, q_need, q_afford, q_standard, q_authority, q_value, "
+                       "qualification_score, proposal_agreed, created_at, updated_at) VALUES (9001, '华能电力', "
+                       "'华能', 'hndl', 'huanengdianli', 0, '', 1, 'active', '2026-01-01 00:00:00', 0, 0, 0, 0, 0, "
+                       "0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+    with store.engine.begin() as conn:
+        after = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert after == before
+        assert not search_index.missing(conn)
+        for table in ("client_search", "contact_search"):
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    assert 9001 in _ids(store, "hndl") and 9001 in _ids(store, "电力") and 9001 in _ids(store, "华能电")
+    clients.update_client(store, 9001, {"name": "长城汽车"})  # the triggers are back
+    assert 9001 not in _ids(store, "hndl") and 9001 in _ids(store, "ccqc")
+
+
+def test_counts_and_broad_pages_agree_with_the_plain_queries(demo_store):
+    """The fast paths (search-only count; a broad search walking the sort index) give the
+    same numbers and rows as the straightforward queries."""
+    from sqlalchemy import func
+
+    from rmdesk.services.clients import apply_filters
+
+    clients.trash_client(demo_store, clients.list_clients(demo_store, ClientQuery(search="有限公司"), limit=1)[0].id)
+    for term in ("有限公司", "华", "h", "电力", "hndl", "91"):
+        q = ClientQuery(search=term)
+        with demo_store.read() as s:
+            plain = s.scalar(apply_filters(select(func.count(Client.id)), q, True))
+        assert clients.count_clients(demo_store, q) == plain
+        for sort, desc in (("name", False), ("tier", True), ("step", False)):
+            want = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=3, limit=40)]
+            got = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=3, limit=40,
+                                                      total=10**6)]
+            assert got == want, (term, sort)
