@@ -33,6 +33,16 @@ def pinned_clock():
     i18n.set_language(None)
 
 
+def quiet_threads() -> None:
+    """Let GUI background jobs finish before their store closes (as the app does)."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
@@ -42,6 +52,7 @@ def data_dir(tmp_path: Path) -> Path:
 def store(data_dir: Path):
     s = Store.open(data_dir)
     yield s
+    quiet_threads()
     s.close()
 
 
@@ -67,6 +78,7 @@ def demo_store(demo_template: Path, tmp_path: Path):
     shutil.copytree(demo_template, target)
     s = Store.open(target)
     yield s
+    quiet_threads()
     s.close()
 
 
@@ -85,6 +97,7 @@ def make_desk(qtbot):
         return d
 
     yield build
+    quiet_threads()
     for w in QApplication.topLevelWidgets():
         if isinstance(w, ClientWindow):
             w.close()

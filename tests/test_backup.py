@@ -147,6 +147,24 @@ def test_corrupt_store_is_refused_on_open_and_never_backed_up(data_dir):
     assert backup.list_backups(data_dir) == []
 
 
+def test_open_trusts_only_an_untouched_file_checked_at_its_last_close(data_dir, monkeypatch):
+    filled_store(data_dir)  # its close checked the file and left the stamp
+    checks = []
+    real = backup.quick_check
+    monkeypatch.setattr(backup, "quick_check", lambda *a, **k: checks.append(a[0]) or real(*a, **k))
+    store = Store.open(data_dir)
+    assert checks == [] and not (data_dir / backup.VERIFIED_MARK).exists()  # used once, then gone
+    clients.create_client(store, {"name": "崩溃前写入"})
+    store.engine.dispose()  # a crash: no close, so no stamp
+    Store.open(data_dir, lock=False).close(backup=False)
+    assert len(checks) == 2  # checked on that open, and on its close
+    # a file changed after its verified close (here: damaged) is checked again and refused
+    corrupt(data_dir / STORE_FILENAME)
+    with pytest.raises(StoreError) as info:
+        Store.open(data_dir)
+    assert info.value.key == "store.corrupt"
+
+
 def test_restore_replaces_a_sound_store_after_backing_it_up(data_dir):
     store = Store.open(data_dir)
     clients.create_client(store, {"name": "旧公司"})

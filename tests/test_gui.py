@@ -166,12 +166,13 @@ def test_first_run_shows_a_welcome_on_today(qtbot, store):
     assert not d.window.today.visits.table.isVisible() and d.window.today.visits.empty.isVisible()
 
 
-def test_today_lists_visits_tasks_maintenance_birthdays_and_stale(desk):
+def test_today_lists_visits_tasks_maintenance_birthdays_and_stale(desk, qtbot):
     from rmdesk.services import maintenance, pipeline, visits
 
     w = desk.window
     w.show_page(0)
     t = w.today
+    qtbot.waitUntil(lambda: t.keeping_ready, timeout=10000)  # the keeping sections load off the GUI thread
     today = visits.visits_between(desk.store, pinned_day(), 1)
     assert t.visits.table.rowCount() == len(today)
     assert t.tasks.table.rowCount() == len(visits.open_tasks(desk.store, due_by=pinned_day()))

@@ -1994,6 +1994,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Tier</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
         <source>Personal care in the next %1 days</source>
         <translation>Personal care in the next %1 days</translation>
     </message>

@@ -1993,6 +1993,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>客户分层</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
         <source>Personal care in the next %1 days</source>
         <translation>未来 %1 天的情感维护</translation>
     </message>

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import paths
@@ -20,6 +20,12 @@ from rmdesk.store import backup, crypto
 from rmdesk.store.engine import Store
 
 DEFAULT_IDLE_MINUTES = 15
+
+
+def wait_for_jobs() -> None:
+    """Background work (Today's keeping sections, checks, exports) finishes before its store
+    is closed: a connection closed under a running query takes the process down."""
+    QThreadPool.globalInstance().waitForDone()
 
 
 def gui_settings(data_dir: Path) -> QSettings:
@@ -62,6 +68,7 @@ class Desk:
         page = old.current_page()
         old.save_geometry()
         self.backups.stop()
+        wait_for_jobs()
         self.store.close()
         try:
             work()
@@ -101,6 +108,7 @@ class Desk:
     def close_store(self) -> None:
         self.idle_lock.stop()
         self.backups.stop()
+        wait_for_jobs()
         self.store.close()
 
     def switch_language(self, lang: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
@@ -51,6 +52,7 @@ def validate_rule(text: object, field: str = "cadence") -> str:
     return rule
 
 
+@lru_cache(maxsize=16384)  # pure; many clients share a rule and a last-contact day
 def next_occurrence(rule: str, after: date) -> date:
     """The first day after `after` on which the rule (started at `after`) falls."""
     start = datetime.combine(after, datetime.min.time())

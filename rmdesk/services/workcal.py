@@ -22,6 +22,7 @@ from lunardate import LunarDate
 
 
 @cache
+@cache
 def coverage() -> tuple[int, int]:
     """First and last year whose holidays and make-up days the package knows."""
     years = {d.year for d in chinese_calendar.holidays} | {d.year for d in chinese_calendar.workdays}
@@ -33,6 +34,7 @@ def is_covered(year: int) -> bool:
     return first <= year <= last
 
 
+@lru_cache(maxsize=8192)  # pure: the due list asks about the same days for thousands of clients
 def is_working_day(day: date) -> bool:
     if not is_covered(day.year):
         return day.weekday() < 5
@@ -44,6 +46,7 @@ def is_make_up_day(day: date) -> bool:
     return is_covered(day.year) and day.weekday() >= 5 and chinese_calendar.is_workday(day)
 
 
+@lru_cache(maxsize=4096)
 def holiday_name(day: date) -> str | None:
     """The key of the public holiday on `day` (e.g. 'spring_festival', 'national_day'; labels
     under label.holiday in messages.toml), if any."""

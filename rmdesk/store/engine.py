@@ -94,7 +94,7 @@ class Store:
                     key = password
                     crypto.dbapi()  # StoreError when the binding is missing
                 if check:
-                    backup.check_store(data_dir, key)
+                    backup.check_store(data_dir, key, trust_verified_close=True)
             except BaseException:
                 if held:
                     dirlock.release(held)
@@ -211,6 +211,10 @@ class Store:
                 if problems:
                     logging.getLogger(__name__).error("store fails its check on close: %s", problems[:3])
                     backup = False
+                else:
+                    from rmdesk.store.backup import mark_verified
+
+                    mark_verified(self.data_dir)
             if backup and self.local() and self.dirty:
                 try:
                     self.backup_now()

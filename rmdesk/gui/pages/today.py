@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from rmdesk import formatting, i18n
 from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table, step_label
+from rmdesk.gui.errors import show_error
+from rmdesk.gui.jobs import Job
 from rmdesk.gui.pages.keeping import reminder_text
 from rmdesk.services import clock
 from rmdesk.services.clients import is_empty
@@ -20,6 +23,7 @@ from rmdesk.services.settings import get_reminder_days
 from rmdesk.services.visits import open_tasks, visits_between
 from rmdesk.store.engine import Store
 
+START_UP_DELAY_MS = 500
 ROWS = 100  # per section: a branch's shared book can have thousands due on one day
 
 
@@ -76,6 +80,9 @@ class TodayPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.welcome)
         layout.addLayout(grid, 1)
+        self._keeping_round = 0
+        self.keeping_ready = False
+        self.keeping_job: Job | None = None
 
     def refresh(self) -> None:
         today = clock.today()
@@ -88,18 +95,58 @@ class TodayPage(QWidget):
         self.tasks.fill([self.tr("Due"), self.tr("Client"), self.tr("Owner"), self.tr("Next step")],
                         [(t.client_id, [formatting.day(t.due_date), t.client_name, t.owner, t.title])
                          for t in open_tasks(self.store, due_by=today, limit=ROWS + 1)])
-        self.maintenance.fill([self.tr("Due"), self.tr("Client"), self.tr("Tier")],
-                              [(m.client_id, [formatting.day(m.due), m.client_name, i18n.label("tier", m.tier)])
-                               for m in maintenance_due(self.store, today, limit=ROWS + 1)])
-        span = get_reminder_days(self.store)
-        self.birthdays.title.setText(self.tr("Personal care in the next %1 days").replace("%1", str(span)))
-        self.birthdays.fill([self.tr("Date"), self.tr("Occasion"), self.tr("Client"), self.tr("Who")],
-                            [(r.client_id, [formatting.day(r.day), reminder_text(r)[0], r.client_name,
-                                            reminder_text(r)[1]])
-                             for r in care_reminders(self.store, span, today)[:ROWS + 1]])
+        self.load_keeping(today)
         stale = stale_cards(self.store, limit=ROWS + 1)
         self.stale.fill([self.tr("Step"), self.tr("Client"), self.tr("Days in step"), self.tr("Tier")],
                         [(c.client_id, [step_label(c.step), c.name, str(c.days_in_step), i18n.label("tier", c.tier)])
                          for c in stale])
 
+    def load_keeping(self, today) -> Job:
+        """Maintenance due and personal care walk every kept client's cadence on the working
+        calendar and every lunar birthday (about a second in a 100,000-client book): computed
+        on the thread pool after the page shows, filled in when done."""
+        self.keeping_ready = False
+        self._keeping_round += 1
+        round_ = self._keeping_round
+        for section in (self.maintenance, self.birthdays):
+            section.empty.setText(self.tr("Loading…"))
+            section.table.hide()
+            section.empty.show()
+        store = self.store
 
+        def work():
+            span = get_reminder_days(store)
+            return round_, span, maintenance_due(store, today, limit=ROWS + 1), care_reminders(store, span, today)
+
+        self.keeping_job = Job(work)
+        # bound methods: run on the GUI thread, and dropped if the page is gone by then
+        self.keeping_job.signals.done.connect(self._fill_keeping)
+        self.keeping_job.signals.failed.connect(self._keeping_failed)
+        # At start-up the worker would share the interpreter with the window's first paints
+        # (and the client list the RM opens next): it waits a moment then; later refreshes don't.
+        # the page as the timer's context: a page closed before then starts nothing
+        QTimer.singleShot(START_UP_DELAY_MS if round_ == 1 else 0, self, self._start_keeping)
+        return self.keeping_job
+
+    def _start_keeping(self) -> None:
+        # a window being replaced (language, restore, password) is hidden: its store is closing
+        if self.keeping_job is not None and self.window().isVisible():
+            self.keeping_job.start()
+
+    def _keeping_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _fill_keeping(self, result: tuple) -> None:
+        round_, span, due, care = result
+        if round_ != self._keeping_round:  # a newer refresh is on its way
+            return
+        self.maintenance.empty.setText(self.tr("No customer is due for maintenance."))
+        self.maintenance.fill([self.tr("Due"), self.tr("Client"), self.tr("Tier")],
+                              [(m.client_id, [formatting.day(m.due), m.client_name, i18n.label("tier", m.tier)])
+                               for m in due])
+        self.birthdays.empty.setText(self.tr("No birthdays, anniversaries or festivals coming up."))
+        self.birthdays.title.setText(self.tr("Personal care in the next %1 days").replace("%1", str(span)))
+        self.birthdays.fill([self.tr("Date"), self.tr("Occasion"), self.tr("Client"), self.tr("Who")],
+                            [(r.client_id, [formatting.day(r.day), reminder_text(r)[0], r.client_name,
+                                            reminder_text(r)[1]]) for r in care[:ROWS + 1]])
+        self.keeping_ready = True
