@@ -122,6 +122,12 @@ def test_duplicates_by_credit_code_or_normalised_name(store, tmp_path):
     assert clients.get_client(store, a).name == "华能电力（集团）有限公司"  # the name is never overwritten
     assert clients.get_client(store, b).district == "静安区"
     assert clients.count_clients(store) == 3
+    # the search index follows the bulk load (new clients, their key persons) and the merges
+    def found(text):
+        return {h.name for h in clients.list_clients(store, clients.ClientQuery(search=text))}
+
+    assert found("新客户") == found("新客") == found("xkh") == {"新客户"}
+    assert found("钱七") == {"新客户"} and found("李四") == {"华能电力（集团）有限公司"}
 
 
 def test_cancel_leaves_the_store_unchanged(store, data_dir, tmp_path):
