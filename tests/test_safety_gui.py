@@ -74,6 +74,52 @@ def test_damaged_store_offers_the_newest_good_backup(data_dir, qtbot):
     reopened.close()
 
 
+def test_damage_at_rest_after_a_checked_close_is_caught_in_the_background(data_dir, qtbot, monkeypatch):
+    import json
+    import os
+
+    from rmdesk.gui import safety
+    from rmdesk.gui.app import Desk
+
+    store = Store.open(data_dir)
+    for i in range(300):
+        clients.create_client(store, {"name": f"公司{i}", "intel_notes": "情报" * 40})
+    store.backup_now()
+    store.close(backup=False)  # checked: the next open may skip the check
+    path = data_dir / STORE_FILENAME
+    stat = path.stat()
+    with open(path, "r+b") as fh:  # bit rot in the last pages: the same size, the old time put back
+        fh.seek(stat.st_size - 8 * 4096)
+        fh.write(b"\xde\xad" * 4096)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    store = Store.open(data_dir)
+    assert store.check_skipped
+    offered = []
+    monkeypatch.setattr(safety, "offer_restore", lambda directory, exc, key=None: offered.append(exc.key) or
+                        Store.open(directory, check=False, lock=False))
+    desk = Desk(store, data_dir, "zh_CN")
+    first = desk.window
+    qtbot.waitUntil(lambda: offered == ["store.corrupt"], timeout=10000)
+    qtbot.addWidget(desk.window)
+    assert desk.window is not first and desk.store is not store  # rebuilt on what offer_restore gave
+    desk.close()
+    # damage that stops the file from opening at all is reported as damage, not as an error
+    corrupt(path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    (data_dir / backup_mark()).write_text(json.dumps({"size": path.stat().st_size, "mtime_ns": stat.st_mtime_ns}))
+    try:
+        Store.open(data_dir)
+        raise AssertionError("a damaged store must not open")
+    except StoreError as exc:
+        assert exc.key == "store.corrupt"
+
+
+def backup_mark() -> str:
+    from rmdesk.store.backup import VERIFIED_MARK
+
+    return VERIFIED_MARK
+
+
 def test_a_second_launch_raises_the_first_window(data_dir, qtbot):
     from PySide6.QtWidgets import QWidget
 

@@ -7,13 +7,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import paths
 from rmdesk.errors import RmdeskError, StoreError
 from rmdesk.gui import safety, translation
 from rmdesk.gui.errors import install_excepthook
+from rmdesk.gui.jobs import Job
 from rmdesk.gui.main_window import MainWindow
 from rmdesk.gui.privacy import DataActions, IdleLock, ask_password
 from rmdesk.store import backup, crypto
@@ -48,6 +49,37 @@ class Desk:
         self.backups = safety.BackupScheduler(store)
         self.idle_lock = IdleLock(self.idle_minutes(), lambda: self.store.key,
                                   lambda: [w for w in QApplication.topLevelWidgets() if w.isWindow()])
+        self.verify_job = self.verify_in_background()
+
+    def verify_in_background(self) -> Job | None:
+        """The quick_check that opening skipped (the file was untouched since a close checked
+        it) runs now on the thread pool; damage found there is handled as at start."""
+        if not self.store.check_skipped:
+            return None
+        job = Job(backup.check_store, self.data_dir, self.store.key)
+        job.signals.failed.connect(self._damaged, Qt.ConnectionType.QueuedConnection)
+        return job.start()
+
+    def _damaged(self, exc: BaseException) -> None:
+        if not (isinstance(exc, StoreError) and exc.key == "store.corrupt"):
+            logging.getLogger(__name__).error("background check failed to run: %s", exc)
+            return
+        old = self.window
+        old.hide()
+        self.backups.stop()
+        wait_for_jobs()
+        self.store.close(backup=False)
+        store = safety.offer_restore(self.data_dir, exc, key=self.store.key)
+        if store is None:  # the user chose Quit: nothing more is read from the damaged file
+            old.close()
+            QApplication.quit()
+            return
+        self.store = store
+        self.backups = safety.BackupScheduler(store)
+        self.window = self._new_window()
+        self.window.show()
+        old.close()
+        old.deleteLater()
 
     def _new_window(self, page: int = 0) -> MainWindow:
         window = MainWindow(self.store, self.settings, self.language, self.switch_language, actions=self.actions)

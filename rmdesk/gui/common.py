@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk import i18n
 from rmdesk.playbook import loader
+from rmdesk.services.maintenance import Reminder
 
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -80,3 +81,13 @@ class WrappingCheckBox(QWidget):
 
     def isChecked(self) -> bool:  # noqa: N802
         return self.checkbox.isChecked()
+
+
+def reminder_text(r: Reminder) -> tuple[str, str]:
+    """(occasion, who) of a care reminder in the current language."""
+    if r.kind == "birthday":
+        what = i18n.message("reminder.lunar_birthday" if r.lunar else "reminder.birthday")
+        return f"{what} ({r.years})", r.person or ""
+    if r.kind == "anniversary":
+        return i18n.message("reminder.anniversary", years=r.years), ""
+    return i18n.message(f"reminder.{r.kind}"), i18n.message("reminder.festival_clients", count=r.clients)

@@ -127,20 +127,23 @@ def _unchanged_since_verified(data_dir: Path, path: Path) -> bool:
     return same and not pending
 
 
-def check_store(data_dir: Path, key: str | None = None, trust_verified_close: bool = False) -> None:
+def check_store(data_dir: Path, key: str | None = None, trust_verified_close: bool = False) -> bool:
     """Raise StoreError('store.corrupt') when the store of data_dir fails quick_check.
     With `trust_verified_close` (opening the store), a file not touched since a close
     checked it is not read through again: at 100,000 clients quick_check alone takes
     longer than the whole start-up may. A crash, another writer or a copied-in file
-    changes the stamp (or leaves a log behind), and then the check runs."""
+    changes the stamp (or leaves a log behind), and then the check runs. The app runs a
+    skipped check off the GUI thread once its window is up (damage at rest is caught too).
+    Returns whether the check ran."""
     path = data_dir / STORE_FILENAME
     if not path.exists():
-        return
+        return True
     if trust_verified_close and _unchanged_since_verified(data_dir, path):
-        return
+        return False
     problems = quick_check(path, key=key)
     if problems:
         raise StoreError("store.corrupt", path=str(path), detail=problems[0][:200])
+    return True
 
 
 # ---------------------------------------------------------------- backups

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import URL, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -58,6 +59,7 @@ class Store:
         self.key = key
         # Set by every committed write; cleared by a backup (see maybe_backup/close).
         self.dirty = False
+        self.check_skipped = False
         self._lock: Path | None = None
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._read = sessionmaker(bind=engine, expire_on_commit=False)
@@ -76,6 +78,7 @@ class Store:
         'store.wrong_password'); a new store opened with a password is created encrypted."""
         held = None
         key = None
+        checked = True
         if url is None:
             if data_dir is None:
                 raise ValueError("Store.open needs a data_dir or a url")
@@ -93,8 +96,7 @@ class Store:
                 if password and (crypto.is_encrypted(path) or not path.exists() or path.stat().st_size == 0):
                     key = password
                     crypto.dbapi()  # StoreError when the binding is missing
-                if check:
-                    backup.check_store(data_dir, key, trust_verified_close=True)
+                checked = backup.check_store(data_dir, key, trust_verified_close=True) if check else True
             except BaseException:
                 if held:
                     dirlock.release(held)
@@ -111,14 +113,21 @@ class Store:
             event.listen(engine, "begin", _sqlite_begin)
         store = cls(engine, data_dir, key)
         store._lock = held
+        # trusted from its last checked close: the GUI runs the check in the background
+        store.check_skipped = not checked
         try:
             store.upgrade()
-        except BaseException:
-            store.close(backup=False)
-            raise
-        from rmdesk.services.catalog import ensure_products
+            from rmdesk.services.catalog import ensure_products
 
-        ensure_products(store)
+            ensure_products(store)
+        except BaseException as exc:
+            store.close(backup=False)
+            if not checked and isinstance(exc, DBAPIError):
+                # the skipped check, now: a damaged file is reported as such
+                from rmdesk.store import backup
+
+                backup.check_store(data_dir, key)
+            raise
         store.dirty = False  # seeding the catalogue is no reason for a backup
         return store
 

@@ -23,24 +23,14 @@ from rmdesk import formatting, i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
 from rmdesk.gui.client_forms import VisitDialog
-from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table
+from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table, reminder_text
 from rmdesk.services import cadence, clients, clock, tiering, workcal
 from rmdesk.services.cadence import DueItem, reason_text
-from rmdesk.services.maintenance import Reminder, care_reminders
+from rmdesk.services.maintenance import care_reminders
 from rmdesk.services.settings import get_reminder_days
 from rmdesk.store.engine import Store
 
 OVERDUE = QColor("#b00020")
-
-
-def reminder_text(r: Reminder) -> tuple[str, str]:
-    """(occasion, who) of a care reminder in the current language."""
-    if r.kind == "birthday":
-        what = i18n.message("reminder.lunar_birthday" if r.lunar else "reminder.birthday")
-        return f"{what} ({r.years})", r.person or ""
-    if r.kind == "anniversary":
-        return i18n.message("reminder.anniversary", years=r.years), ""
-    return i18n.message(f"reminder.{r.kind}"), i18n.message("reminder.festival_clients", count=r.clients)
 
 
 class KeepingPage(QWidget):

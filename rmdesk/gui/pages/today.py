@@ -11,10 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from rmdesk import formatting, i18n
-from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table, step_label
+from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table, reminder_text, step_label
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.jobs import Job
-from rmdesk.gui.pages.keeping import reminder_text
 from rmdesk.services import clock
 from rmdesk.services.clients import is_empty
 from rmdesk.services.maintenance import care_reminders, maintenance_due
