@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from rmdesk import formatting, i18n
-from rmdesk.gui.common import fill_table, heading, read_only_table, step_label
+from rmdesk.gui.common import fill_table, heading, read_only_table, set_scrolling_body, step_label
 from rmdesk.services import clock, targets, tiering
 from rmdesk.services.pipeline import funnel
 from rmdesk.store.engine import Store
@@ -173,12 +172,7 @@ class ReportsPage(QWidget):
         layout.addWidget(heading(self.tr("Pipeline funnel")))
         layout.addWidget(self.table)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        set_scrolling_body(self, body)
 
     def refresh(self) -> None:
         rows = funnel(self.store)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk import formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
-from rmdesk.gui.common import step_label
+from rmdesk.gui.common import set_scrolling_body, step_label
 from rmdesk.gui.forms.ui_settings_page import Ui_SettingsPage
 from rmdesk.gui.jobs import Job
 from rmdesk.gui.keeping_settings import KeepingSettings
@@ -50,12 +49,7 @@ class SettingsPage(QWidget):
         self.ui.setupUi(body)
         self.keeping = KeepingSettings(store)
         self.ui.pageLayout.insertWidget(self.ui.pageLayout.indexOf(self.ui.storeGroup), self.keeping)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        set_scrolling_body(self, body)
         for code, name in LANGUAGE_NAMES:  # each language named in itself, never translated
             self.ui.languageCombo.addItem(name, code)
         self.ui.languageCombo.setCurrentIndex(self.ui.languageCombo.findData(language))
