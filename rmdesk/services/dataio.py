@@ -117,7 +117,12 @@ def _header_index() -> dict[str, str]:
 
 def auto_mapping(headers: list[str]) -> dict[int, str]:
     """Column index -> field, guessed from the header names (first match wins)."""
-    index = _header_index()
+    return map_headers(headers, _header_index())
+
+
+def map_headers(headers: list[str], index: Mapping[str, str]) -> dict[int, str]:
+    """Column index -> field through `index` (normalised header -> field); a field is
+    taken by its first column only."""
     mapping: dict[int, str] = {}
     used: set[str] = set()
     for i, h in enumerate(headers):

@@ -136,7 +136,7 @@ def kind_of(headers: list[str]) -> str:
 
 
 def auto_mapping(kind: str, headers: list[str]) -> dict[int, str]:
-    from rmdesk.services.dataio import _norm_header
+    from rmdesk.services.dataio import _norm_header, map_headers
 
     fields = ("credit_code", "name", *KINDS[kind])
     index: dict[str, str] = {}
@@ -146,13 +146,7 @@ def auto_mapping(kind: str, headers: list[str]) -> dict[int, str]:
             names += ["客户名称", "企业名称", "client"]
         for n in names:
             index.setdefault(_norm_header(n), f)
-    mapping, used = {}, set()
-    for i, h in enumerate(headers):
-        f = index.get(_norm_header(h))
-        if f and f not in used:
-            mapping[i] = f
-            used.add(f)
-    return mapping
+    return map_headers(headers, index)
 
 
 def import_records(store: Store, kind: str, table: Table, mapping: dict[int, str], policy: str = "skip",

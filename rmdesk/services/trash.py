@@ -32,21 +32,20 @@ class TrashItem:
 
 
 def trash_visit(store: Store, visit_id: int) -> None:
-    with store.write() as s:
-        visit = s.get(Visit, visit_id)
-        if visit is None or visit.deleted_at is not None:
-            raise NotFound("error.visit_not_found", id=visit_id)
-        visit.deleted_at = clock.now()
-        s.add(ClientEvent(client_id=visit.client_id, at=visit.deleted_at, kind="trash_visit", note=str(visit_id)))
+    _trash_row(store, Visit, "visit", visit_id)
 
 
 def trash_deal(store: Store, deal_id: int) -> None:
+    _trash_row(store, Deal, "deal", deal_id)
+
+
+def _trash_row(store: Store, model: type[Visit] | type[Deal], kind: str, item_id: int) -> None:
     with store.write() as s:
-        deal = s.get(Deal, deal_id)
-        if deal is None or deal.deleted_at is not None:
-            raise NotFound("error.deal_not_found", id=deal_id)
-        deal.deleted_at = clock.now()
-        s.add(ClientEvent(client_id=deal.client_id, at=deal.deleted_at, kind="trash_deal", note=str(deal_id)))
+        row = s.get(model, item_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFound(f"error.{kind}_not_found", id=item_id)
+        row.deleted_at = clock.now()
+        s.add(ClientEvent(client_id=row.client_id, at=row.deleted_at, kind=f"trash_{kind}", note=str(item_id)))
 
 
 def move_to_trash(store: Store, kind: str, item_id: int) -> None:
