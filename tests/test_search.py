@@ -155,21 +155,60 @@ def test_bulk_load_rebuilds_dropped_indexes_and_a_sound_search_index(store):
     assert 9001 not in _ids(store, "hndl") and 9001 in _ids(store, "ccqc")
 
 
-def test_counts_and_broad_pages_agree_with_the_plain_queries(demo_store):
-    """The fast paths (search-only count; a broad search walking the sort index) give the
-    same numbers and rows as the straightforward queries."""
+def _plain_count(store, q):
     from sqlalchemy import func
 
     from rmdesk.services.clients import apply_filters
 
+    with store.read() as s:
+        return s.scalar(apply_filters(select(func.count(Client.id)), q, True))
+
+
+# How a broad search's page may be read: merging each source's first rows (each source
+# sorted, or walked along the sort index), or walking the index against the whole set.
+PAGE_PATHS = {
+    "merge, sources sorted": {"SORT_LIMIT": 10**6, "LOOKUP_STEPS": 0},
+    "merge, sources walked": {"SORT_LIMIT": 0},
+    "merge, as sized": {},
+    "deep: walk against the match set": {"MERGE_DEPTH": 0},
+}
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_counts_and_broad_pages_agree_with_the_plain_queries(demo_store, monkeypatch, path):
+    """The fast paths (search-only count; a broad search read in sort order) give the
+    same numbers and rows as the straightforward queries."""
+    for name, value in PAGE_PATHS[path].items():
+        monkeypatch.setattr(clients, name, value)
     clients.trash_client(demo_store, clients.list_clients(demo_store, ClientQuery(search="有限公司"), limit=1)[0].id)
-    for term in ("有限公司", "华", "h", "电力", "hndl", "91"):
-        q = ClientQuery(search=term)
-        with demo_store.read() as s:
-            plain = s.scalar(apply_filters(select(func.count(Client.id)), q, True))
-        assert clients.count_clients(demo_store, q) == plain
-        for sort, desc in (("name", False), ("tier", True), ("step", False)):
-            want = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=3, limit=40)]
-            got = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=3, limit=40,
-                                                      total=10**6)]
-            assert got == want, (term, sort)
+    for q in (ClientQuery(search=t) for t in ("有限公司", "华", "h", "电力", "hndl", "91", "王", "z")):
+        assert clients.count_clients(demo_store, q) == _plain_count(demo_store, q)
+    queries = [ClientQuery(search=t) for t in ("有限公司", "华", "h", "电力", "hndl", "91", "王", "z")]
+    queries += [ClientQuery(search="h", step=2), ClientQuery(search="华", status="active", tier="key")]
+    for q in queries:
+        for sort, desc in (("name", False), ("name", True), ("tier", True), ("updated_at", False)):
+            for offset, limit in ((0, 40), (3, 40), (25, 7)):
+                want = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=offset,
+                                                          limit=limit)]
+                got = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=offset,
+                                                         limit=limit, total=10**6)]
+                assert got == want, (q, sort, desc, offset)
+
+
+@pytest.mark.parametrize("term", ["华", "h", "有限公司", "电力", "王", "hndl", "9", "zz"])
+def test_capped_count_is_exact_below_the_cap_and_a_floor_above(demo_store, term):
+    for q in (ClientQuery(search=term), ClientQuery(search=term, step=1), ClientQuery(search=term, status="active")):
+        plain = _plain_count(demo_store, q)
+        for cap in (5, 30, 10_000):
+            n, exact = clients.count_clients_capped(demo_store, q, cap=cap)
+            if exact:
+                assert n == plain, (q, cap)
+            else:  # "more than cap": only when there are
+                assert n == cap < plain, (q, cap)
+        assert clients.count_clients_capped(demo_store, q) == (plain, True)  # 200 clients: under the cap
+
+
+def test_capped_count_without_a_search_is_exact(demo_store):
+    assert clients.count_clients_capped(demo_store, ClientQuery(), cap=5) == (200, True)
+    assert clients.count_clients_capped(demo_store, ClientQuery(step=1), cap=5) == (
+        clients.count_clients(demo_store, ClientQuery(step=1)), True)

@@ -305,6 +305,13 @@
             <numerusform>%n clients</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>More than %n clients</source>
+        <translation>
+            <numerusform>More than %n client</numerusform>
+            <numerusform>More than %n clients</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClosingTool</name>

@@ -304,6 +304,12 @@
             <numerusform>%n 个客户</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>More than %n clients</source>
+        <translation>
+            <numerusform>超过 %n 个客户</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClosingTool</name>

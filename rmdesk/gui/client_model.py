@@ -1,17 +1,20 @@
 """The client list as a windowed Qt model: the row count comes from the database and
 rows are fetched a page at a time when the view asks for them (scrolling anywhere in a
 100k book fetches only the pages shown), kept in a small LRU cache. Sorting and
-filtering are done by the database, never in Python."""
+filtering are done by the database, never in Python.
+
+A broad search in a big book is counted only up to COUNT_CAP ("10,000+"): the model
+then holds that many rows, and scrolling to the end (fetchMore) counts the rest."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from rmdesk import formatting, i18n
 from rmdesk.gui.common import CLIENT_ID_ROLE, step_label
-from rmdesk.services.clients import ClientQuery, ClientRow, count_clients, list_clients
+from rmdesk.services.clients import ClientQuery, ClientRow, count_clients_capped, list_clients
 from rmdesk.store.engine import Store
 
 PAGE_SIZE = 200
@@ -19,6 +22,7 @@ MAX_PAGES = 16  # rows kept in memory: at most PAGE_SIZE * MAX_PAGES
 
 
 class ClientTableModel(QAbstractTableModel):
+    counted = Signal()  # the exact count arrived after a capped one
     COLUMNS = ("name", "industry", "tier", "step", "status", "owner", "district", "next_action_date")
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
@@ -29,6 +33,7 @@ class ClientTableModel(QAbstractTableModel):
         self._descending = False
         self._pages: OrderedDict[int, list[ClientRow]] = OrderedDict()
         self._total = 0
+        self._exact = True  # False: more than _total rows match (a capped count)
         self.reload()
 
     def headers(self) -> list[str]:
@@ -39,7 +44,7 @@ class ClientTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
-        self._total = count_clients(self._store, self._query)
+        self._total, self._exact = count_clients_capped(self._store, self._query)
         self.endResetModel()
 
     def set_query(self, query: ClientQuery) -> None:
@@ -48,6 +53,10 @@ class ClientTableModel(QAbstractTableModel):
 
     def total(self) -> int:
         return self._total
+
+    def total_is_exact(self) -> bool:
+        """False while the count stopped at the cap: more than total() rows match."""
+        return self._exact
 
     def _page(self, number: int) -> list[ClientRow]:
         rows = self._pages.get(number)
@@ -70,12 +79,26 @@ class ClientTableModel(QAbstractTableModel):
         offset = row % PAGE_SIZE
         return rows[offset] if offset < len(rows) else None
 
-    # Every row is addressable at once (pages load on demand), so nothing to fetch more of.
+    # Every counted row is addressable at once (pages load on demand); past a capped
+    # count, the view asks for more when scrolled to the end and the rest is counted.
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return False
+        return not parent.isValid() and not self._exact
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
-        return None
+        if not self.canFetchMore(parent):
+            return
+        total, _exact = count_clients_capped(self._store, self._query, cap=None)
+        self._exact = True
+        if total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < self._total:  # another writer removed clients since the capped count
+            self.beginResetModel()
+            self._pages.clear()
+            self._total = total
+            self.endResetModel()
+        self.counted.emit()
 
     def cached_rows(self) -> int:
         return sum(len(rows) for rows in self._pages.values())

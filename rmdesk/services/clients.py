@@ -16,6 +16,7 @@ from rmdesk.errors import NotFound, ValidationError
 from rmdesk.services import clock
 from rmdesk.services import validation as v
 from rmdesk.services.pinyin import search_keys
+from rmdesk.store import search_index
 from rmdesk.store.engine import Store
 from rmdesk.store.models import BankRelation, Client, ClientEvent, Contact, StepChange
 
@@ -334,9 +335,20 @@ def search_condition(term: str, fts: bool):
     return Client.id.in_(ids) if ids is not None else Client.id.is_(None)
 
 
-def search_ids(term: str):
-    """SQLite: the ids of the clients matching `term` (one UNION of index lookups), or
-    None when nothing can match."""
+@dataclass(frozen=True)
+class SearchPart:
+    """One source of a search's matches: `ids` selects client ids (read off an FTS table —
+    a client may come more than once — or an index range); `on_row`, for a range, is the
+    same match as a condition on the clients row, and `column` the column it ranges over."""
+
+    ids: Select
+    on_row: object | None = None
+    column: object | None = None
+
+
+def search_parts(term: str) -> list[SearchPart]:
+    """Where the clients matching `term` come from (SQLite with the search index); empty
+    when nothing can match."""
     term = term.strip()
     keys = _DROP.sub("", term.lower())
     code = term.upper()
@@ -347,27 +359,37 @@ def search_ids(term: str):
         clients_hit = select(_client_search.c.rowid).where(_client_search.c.client_search.op("MATCH")(expr))
         contacts_hit = select(_contact_search.c.rowid).where(_contact_search.c.contact_search.op("MATCH")(
             _phrase(term)))
-        return union(clients_hit, select(Contact.client_id).where(Contact.id.in_(contacts_hit)))
+        return [SearchPart(clients_hit), SearchPart(select(Contact.client_id).where(Contact.id.in_(contacts_hit)))]
     grams = _GRAM_DROP.sub(" ", term.lower()).split()
-    sources = []
+    parts = []
     if grams:
         match = " ".join(_phrase(g) for g in grams)
         # one letter: names only (a letter somewhere in the initials matches half the book;
         # the start of the initials is matched below)
         client_match = ("{g} : " + match) if len(term) == 1 else match
-        clients_hit = select(_client_grams.c.rowid).where(_client_grams.c.client_grams.op("MATCH")(client_match))
-        contacts_hit = select(_contact_grams.c.rowid).where(_contact_grams.c.contact_grams.op("MATCH")(match))
-        sources += [clients_hit, select(Contact.client_id).where(Contact.id.in_(contacts_hit))]
-    if keys and len(term) == 1:
-        # (the full pinyin starts with the same letter as the initials: one range is enough)
-        sources.append(select(Client.id).where(_prefix(Client.pinyin_initials, keys)))
-    elif keys:
-        # (live clients: the partial index on pinyin_full serves the range)
-        sources.append(select(Client.id).where(Client.deleted_at.is_(None), _prefix(Client.pinyin_full, keys)))
+        parts.append(SearchPart(select(_client_grams.c.rowid).where(
+            _client_grams.c.client_grams.op("MATCH")(client_match))))
+        # key persons: the client id is the high part of the row key (search_index.CONTACT_KEY_SHIFT)
+        parts.append(SearchPart(
+            select(literal_column(f"contact_grams.rowid >> {search_index.CONTACT_KEY_SHIFT}").label("id"))
+            .select_from(_contact_grams).where(_contact_grams.c.contact_grams.op("MATCH")(match))))
+    if keys:
+        # The start of the full pinyin — and so of the initials, which start with the same
+        # letter — through the live partial index on pinyin_full (the name order itself).
+        on_row = _prefix(Client.pinyin_full, keys)
+        parts.append(SearchPart(select(Client.id).where(Client.deleted_at.is_(None), on_row).correlate(None), on_row,
+                                Client.pinyin_full))
     if code.isascii() and code.isalnum():
-        sources.append(select(Client.id).where(_prefix(Client.credit_code, code)))
-    # One set of ids: the database materialises it once and probes it.
-    return union(*sources) if sources else None
+        on_row = _prefix(Client.credit_code, code)
+        parts.append(SearchPart(select(Client.id).where(on_row).correlate(None), on_row, Client.credit_code))
+    return parts
+
+
+def search_ids(term: str):
+    """SQLite: the ids of the clients matching `term` (one UNION of index lookups), or
+    None when nothing can match. The database materialises the set once and probes it."""
+    parts = search_parts(term)
+    return union(*(part.ids for part in parts)) if parts else None
 
 
 # Sort keys whose live partial index is ordered exactly like the list (key, then id).
@@ -375,14 +397,33 @@ SORT_INDEXES = {"name": "ix_clients_live_pinyin_full", "industry": "ix_clients_l
                 "tier": "ix_clients_live_tier", "status": "ix_clients_live_status", "owner": "ix_clients_live_owner",
                 "district": "ix_clients_live_district", "next_action_date": "ix_clients_live_next_action_date",
                 "updated_at": "ix_clients_live_updated_at"}
-# A search matching more clients than this walks the sort index and picks the matches
-# (the first page is found after a few hundred entries) instead of sorting them all.
+# A search matching more clients than this reads its page in the sort order instead of
+# sorting every match.
 BROAD_SEARCH = 3000
+# A broad search's pages down to this row merge the first rows of each source of
+# matches (search_parts) in sort order; deeper pages walk the sort index against the
+# whole match set.
+MERGE_DEPTH = 2000
+# A source of up to this many matches may be sorted (its rows looked up by id); a larger
+# one is always read walking the sort index, which stops once the page is full.
+SORT_LIMIT = 20_000
+# Looking a row up by id to sort it costs about this many steps of a walk along an index.
+LOOKUP_STEPS = 6
+# The list's count stops here when counting further would read more than the page
+# needs (a one-letter search in a million-client book); the list then says "10,000+".
+COUNT_CAP = 10_000
 
 
 def apply_filters(query: Select, q: ClientQuery, fts: bool = False) -> Select:
     """Add the filters of `q`; `fts`: the store is SQLite with the search index."""
-    query = query.where(Client.deleted_at.is_(None))
+    query = _apply_fields(query, q).where(Client.deleted_at.is_(None))
+    if q.search and q.search.strip():
+        query = query.where(search_condition(q.search, fts))
+    return query
+
+
+def _apply_fields(query: Select, q: ClientQuery) -> Select:
+    """The filters of `q` other than the search and the trash."""
     if q.step is not None:
         query = query.where(Client.step == q.step)
     if q.status:
@@ -393,8 +434,6 @@ def apply_filters(query: Select, q: ClientQuery, fts: bool = False) -> Select:
         query = query.where(Client.owner == q.owner)
     if q.tier:
         query = query.where(Client.tier == q.tier)
-    if q.search and q.search.strip():
-        query = query.where(search_condition(q.search, fts))
     return query
 
 
@@ -402,7 +441,7 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
                  descending: bool = False, offset: int = 0, limit: int | None = None,
                  total: int | None = None) -> list[ClientRow]:
     """One page of the list. `total`: the query's count when the caller has it (the list
-    model does) — a broad search then reads the page in index order."""
+    model does; a capped count will do) — a broad search then reads the page in index order."""
     column = SORT_COLUMNS.get(sort)
     if column is None:
         raise ValidationError("error.not_in_list", "sort", value=sort)
@@ -412,46 +451,98 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
               Client.step_entered_at, Client.updated_at)
     if limit is None:
         query = apply_filters(select(*fields), q, store.is_sqlite).order_by(*order).offset(offset)
-    else:
-        # The page's ids first: the offset is skipped in the (partial) index of the sort
-        # column without touching the rows, so a deep page costs about the first one.
-        page = apply_filters(select(Client.id), q, store.is_sqlite).order_by(*order).offset(offset).limit(limit)
-        ids_of_match = search_ids(q.search) if store.is_sqlite and q.search and q.search.strip() else None
-        if ids_of_match is not None and total is not None and total > BROAD_SEARCH and sort in SORT_INDEXES:
-            # Many matches: walk the sort column's index and keep the matching ids until the
-            # page is full, instead of sorting every match. `+id` keeps SQLite from turning
-            # the match set into rowid lookups; the hint only renders on a top-level statement,
-            # so the page's ids come first.
-            unsearched = ClientQuery(step=q.step, status=q.status, owner=q.owner, tier=q.tier,
-                                     include_closed=q.include_closed)
-            page = (apply_filters(select(Client.id), unsearched, True)
-                    .where(literal_column("+clients.id").in_(ids_of_match))
+        with store.read() as s:
+            return [ClientRow(*row) for row in s.execute(query)]
+    parts = search_parts(q.search) if store.is_sqlite and q.search and q.search.strip() else []
+    broad = parts and total is not None and total > BROAD_SEARCH and sort in SORT_INDEXES
+    with store.read() as s:
+        if broad and offset + limit <= MERGE_DEPTH:
+            ids = _merged_page(s, parts, q, sort, order, offset, limit)
+            query = select(*fields).where(Client.id.in_(ids)).order_by(*order)
+        elif broad:
+            # A deep page: walk the sort column's index and keep the ids in the match set
+            # until the page is full. `+id` keeps SQLite from turning the match set into
+            # rowid lookups; the hint only renders on a top-level statement, so the page's
+            # ids come first.
+            page = (_apply_fields(select(Client.id), q)
+                    .where(Client.deleted_at.is_(None), literal_column("+clients.id").in_(search_ids(q.search)))
                     .order_by(*order).offset(offset).limit(limit)
                     .with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite"))
-            with store.read() as s:
-                ids = list(s.scalars(page))
-            query = select(*fields).where(Client.id.in_(ids)).order_by(*order)
+            query = select(*fields).where(Client.id.in_(list(s.scalars(page)))).order_by(*order)
         else:
+            # The page's ids first: the offset is skipped in the (partial) index of the sort
+            # column without touching the rows, so a deep page costs about the first one.
+            page = apply_filters(select(Client.id), q, store.is_sqlite).order_by(*order).offset(offset).limit(limit)
             query = select(*fields).where(Client.id.in_(page)).order_by(*order)
-    with store.read() as s:
         return [ClientRow(*row) for row in s.execute(query)]
+
+
+def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str, order, offset: int,
+                 limit: int) -> list[int]:
+    """The ids of rows offset..offset+limit of a search in sort order: the first
+    offset + limit of each source, then the page of those (the page of the whole match
+    is among them). Each source is read the cheap way for its size: a few matches are
+    looked up and sorted; many are found walking the sort index, which soon fills the page
+    (a range over the sort column itself is read in order straight away)."""
+    wanted = offset + limit
+    book = s.scalar(select(func.max(Client.id))) or 0  # about the book's size, for free
+    tops: set[int] = set()
+    for part in parts:
+        size = s.scalar(select(func.count()).select_from(part.ids.limit(SORT_LIMIT + 1).subquery()))
+        if not size:
+            continue
+        top = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None))
+        in_order = part.column is not None and part.column is SORT_COLUMNS[sort]
+        # sorting costs `size` lookups; a walk passes about wanted * book / size entries
+        if not in_order and size <= SORT_LIMIT and size * LOOKUP_STEPS * size <= wanted * book:
+            top = top.where(Client.id.in_(part.ids)).with_hint(Client, "NOT INDEXED", "sqlite")
+        else:
+            match = part.on_row if part.on_row is not None else literal_column("+clients.id").in_(part.ids)
+            top = top.where(match).with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite")
+        tops.update(s.scalars(top.order_by(*order).limit(wanted)))
+    return list(s.scalars(select(Client.id).where(Client.id.in_(tops)).order_by(*order).offset(offset).limit(limit)))
 
 
 def count_clients(store: Store, q: ClientQuery = ClientQuery()) -> int:
     with store.read() as s:
-        if store.is_sqlite and q.search and q.search.strip() and q == ClientQuery(search=q.search):
-            # Search alone: the matching ids counted once, less those in the trash
-            # (no lookup of every match in the clients table).
-            ids = search_ids(q.search)
-            if ids is None:
-                return 0
-            matches = ids.cte("matches").prefix_with("MATERIALIZED")
-            matched = select(func.count()).select_from(matches).scalar_subquery()
-            trashed = (select(func.count()).select_from(Client)
-                       .where(Client.deleted_at.is_not(None), literal_column("+clients.id").in_(select(matches.c[0])))
-                       .scalar_subquery())
-            return s.scalar(select(matched - trashed)) or 0
-        return s.scalar(apply_filters(select(func.count(Client.id)), q, store.is_sqlite)) or 0
+        return _count(s, q, store.is_sqlite)
+
+
+def _count(s: Session, q: ClientQuery, fts: bool) -> int:
+    if fts and q.search and q.search.strip() and q == ClientQuery(search=q.search):
+        # Search alone: the matching ids counted once, less those in the trash
+        # (no lookup of every match in the clients table).
+        ids = search_ids(q.search)
+        if ids is None:
+            return 0
+        matches = ids.cte("matches").prefix_with("MATERIALIZED")
+        matched = select(func.count()).select_from(matches).scalar_subquery()
+        trashed = (select(func.count()).select_from(Client)
+                   .where(Client.deleted_at.is_not(None), literal_column("+clients.id").in_(select(matches.c[0])))
+                   .scalar_subquery())
+        return s.scalar(select(matched - trashed)) or 0
+    return s.scalar(apply_filters(select(func.count(Client.id)), q, fts)) or 0
+
+
+def count_clients_capped(store: Store, q: ClientQuery = ClientQuery(),
+                         cap: int | None = COUNT_CAP) -> tuple[int, bool]:
+    """(count, exact). A search some single source of which (the names' index, the key
+    persons', a pinyin or credit-code range) matches more than `cap` live clients gives
+    (cap, False): "more than cap", found after reading cap + 1 matches of that source
+    instead of all of them. Any other query (or cap None) is counted exactly."""
+    with store.read() as s:
+        searched = cap is not None and store.is_sqlite and q.search and q.search.strip()
+        parts = search_parts(q.search) if searched else []
+        for part in parts:
+            if part.on_row is not None:
+                live = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None), part.on_row)
+            else:
+                matched = part.ids.subquery("matched")
+                live = (_apply_fields(select(Client.id), q).distinct()
+                        .join_from(matched, Client, Client.id == matched.c[0]).where(Client.deleted_at.is_(None)))
+            if s.scalar(select(func.count()).select_from(live.limit(cap + 1).subquery())) > cap:
+                return cap, False
+        return _count(s, q, store.is_sqlite), True
 
 
 def add_contact(store: Store, client_id: int, data: Mapping[str, object]) -> int:

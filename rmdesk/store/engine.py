@@ -24,7 +24,7 @@ from rmdesk.paths import STORE_FILENAME
 
 # The newest Alembic revision. A test checks it matches the migration scripts, so
 # opening an up-to-date store needs no Alembic import (start-up time).
-HEAD_REVISION = "0006_search_index"
+HEAD_REVISION = "0008_contact_grams_by_client"
 BUSY_TIMEOUT_MS = 5000
 
 

@@ -7,6 +7,9 @@
   of the names and pinyin initials (华能电力 -> 华 华能 能 能电 电 电力 力, h hn n nd d dl l)
   as tokens, so that 1–2 character
   queries — which the trigram tokenizer cannot answer — are one index lookup too.
+  A key person's row in contact_grams is keyed `client_id << 32 | contact id`
+  (CONTACT_KEY): a common surname matches tens of thousands of key persons in a big
+  book, and their clients are then read off the index instead of looked up one by one.
 
 Triggers do the upkeep, so every write path (services, the demo generator, importers,
 raw SQL) keeps the index right; they are plain SQL (no application functions), so
@@ -69,6 +72,14 @@ def _contact_grams(row: str) -> str:
     return grams_sql(f"{row}.name", GRAM_SPAN["contact"])
 
 
+# contact_grams' rowid: the client in the high bits, the key person in the low 32.
+CONTACT_KEY_SHIFT = 32
+
+
+def contact_key(row: str) -> str:
+    return f"(({row}.client_id << {CONTACT_KEY_SHIFT}) | {row}.id)"
+
+
 def _client_values(row: str) -> str:
     return ", ".join(f"{row}.{c}" for c in CLIENT_COLUMNS)
 
@@ -124,17 +135,19 @@ def ddl() -> list[str]:
         # contacts
         f"""CREATE TRIGGER IF NOT EXISTS contacts_search_ai AFTER INSERT ON contacts BEGIN
             INSERT INTO contact_search(rowid, name) VALUES (new.id, new.name);
-            INSERT INTO contact_grams(rowid, g) VALUES (new.id, {_contact_grams('new')});
+            INSERT INTO contact_grams(rowid, g) VALUES ({contact_key('new')}, {_contact_grams('new')});
         END""",
         f"""CREATE TRIGGER IF NOT EXISTS contacts_search_ad AFTER DELETE ON contacts BEGIN
             INSERT INTO contact_search(contact_search, rowid, name) VALUES ('delete', old.id, old.name);
-            INSERT INTO contact_grams(contact_grams, rowid, g) VALUES ('delete', old.id, {_contact_grams('old')});
+            INSERT INTO contact_grams(contact_grams, rowid, g) VALUES ('delete', {contact_key('old')},
+                {_contact_grams('old')});
         END""",
-        f"""CREATE TRIGGER IF NOT EXISTS contacts_search_au AFTER UPDATE OF name ON contacts BEGIN
+        f"""CREATE TRIGGER IF NOT EXISTS contacts_search_au AFTER UPDATE OF name, client_id ON contacts BEGIN
             INSERT INTO contact_search(contact_search, rowid, name) VALUES ('delete', old.id, old.name);
-            INSERT INTO contact_grams(contact_grams, rowid, g) VALUES ('delete', old.id, {_contact_grams('old')});
+            INSERT INTO contact_grams(contact_grams, rowid, g) VALUES ('delete', {contact_key('old')},
+                {_contact_grams('old')});
             INSERT INTO contact_search(rowid, name) VALUES (new.id, new.name);
-            INSERT INTO contact_grams(rowid, g) VALUES (new.id, {_contact_grams('new')});
+            INSERT INTO contact_grams(rowid, g) VALUES ({contact_key('new')}, {_contact_grams('new')});
         END""",
     ]
     return statements
@@ -205,8 +218,9 @@ def _index_new_rows(conn: Connection, top_client: int, top_contact: int) -> None
     params = [(cid, *client_grams_text(n, s, i)) for cid, n, s, i in rows]
     if params:
         conn.exec_driver_sql("INSERT INTO client_grams(rowid, g, i) VALUES (?, ?, ?)", params)
-    rows = conn.exec_driver_sql(f"SELECT id, name FROM contacts WHERE id > {top_contact} ORDER BY id")
-    params = [(pid, contact_grams_text(n)) for pid, n in rows]
+    rows = conn.exec_driver_sql(f"SELECT {contact_key('contacts')}, name FROM contacts WHERE id > {top_contact} "
+                                f"ORDER BY id")
+    params = [(key, contact_grams_text(n)) for key, n in rows]
     if params:
         conn.exec_driver_sql("INSERT INTO contact_grams(rowid, g) VALUES (?, ?)", params)
 
@@ -243,7 +257,22 @@ def rebuild(conn: Connection) -> None:
     conn.exec_driver_sql("INSERT INTO client_search(client_search) VALUES ('rebuild')")
     conn.exec_driver_sql("INSERT INTO contact_search(contact_search) VALUES ('rebuild')")
     conn.exec_driver_sql(f"INSERT INTO client_grams(rowid, g, i) SELECT c.id, {_client_grams('c')} FROM clients c")
-    conn.exec_driver_sql(f"INSERT INTO contact_grams(rowid, g) SELECT p.id, {_contact_grams('p')} FROM contacts p")
+    conn.exec_driver_sql(f"INSERT INTO contact_grams(rowid, g) SELECT {contact_key('p')}, {_contact_grams('p')} "
+                         "FROM contacts p")
+
+
+def rekey_contact_grams(conn: Connection) -> None:
+    """Migration 0008: contact_grams from rowid = contact id to CONTACT_KEY, with the
+    triggers that keep it (SQLite only)."""
+    if conn.dialect.name != "sqlite":
+        return
+    for name in TRIGGERS:
+        if name.startswith("contacts_"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS contact_grams")
+    install(conn)
+    conn.exec_driver_sql(f"INSERT INTO contact_grams(rowid, g) SELECT {contact_key('p')}, {_contact_grams('p')} "
+                         "FROM contacts p")
 
 
 def analyze(conn: Connection) -> None:

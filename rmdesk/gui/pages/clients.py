@@ -55,6 +55,7 @@ class ClientsPage(QWidget):
         self.store = store
         self._open_client = open_client
         self.model = ClientTableModel(store, self)
+        self.model.counted.connect(self._update_count)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, pinyin initials, credit code, contact…"))
@@ -136,7 +137,10 @@ class ClientsPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("%n client(s)", "", self.model.total()))
+        if self.model.total_is_exact():
+            self.count.setText(self.tr("%n client(s)", "", self.model.total()))
+        else:  # a broad search in a big book: counted up to the cap (scroll to the end for all)
+            self.count.setText(self.tr("More than %n clients", "", self.model.total()))
 
     def refresh(self) -> None:
         self.model.reload()
