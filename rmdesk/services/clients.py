@@ -595,7 +595,7 @@ def set_banks(store: Store, client_id: int, banks: list[Mapping[str, object]]) -
 
 def is_empty(store: Store) -> bool:
     with store.read() as s:
-        return s.scalar(select(func.count(Client.id))) == 0
+        return s.scalar(select(Client.id).limit(1)) is None
 
 
 

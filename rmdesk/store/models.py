@@ -7,7 +7,7 @@ printed plans show; the setting tells a future team server how to convert.
 Vocabulary columns hold the ASCII keys from rmdesk.vocab.
 """
 
-from __future__ import annotations
+
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -121,10 +121,10 @@ class Client(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
 
-    contacts: Mapped[list[Contact]] = relationship(
+    contacts: Mapped[list["Contact"]] = relationship(
         back_populates="client", cascade="all, delete-orphan", order_by="Contact.id"
     )
-    banks: Mapped[list[BankRelation]] = relationship(cascade="all, delete-orphan")
+    banks: Mapped[list["BankRelation"]] = relationship(cascade="all, delete-orphan")
 
 
 class Contact(Base):
@@ -145,7 +145,7 @@ class Contact(Base):
     # and each year's birthday falls on the same lunar month and day.
     birthday_is_lunar: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     preferences: Mapped[str | None] = mapped_column(Text)
-    client: Mapped[Client] = relationship(back_populates="contacts")
+    client: Mapped["Client"] = relationship(back_populates="contacts")
 
 
 class BankRelation(Base):

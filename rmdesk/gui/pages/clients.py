@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from rmdesk import i18n, vocab
 from rmdesk.gui import dialogs
-from rmdesk.gui.client_dialog import NewClientDialog
 from rmdesk.gui.client_model import ClientTableModel
 from rmdesk.gui.common import step_label
 from rmdesk.services import clients
@@ -85,8 +84,10 @@ class ClientsPage(QWidget):
         self.table = ClientTable(self._open_row, self.trash_row)
         self.trashed: list[int] = []  # newest last, for Ctrl+Z
         self.table.setModel(self.model)
+        # the model's own order (name, ascending) shown before sorting is on: enabling it then
+        # asks the model for the order it already has, and the book is counted once
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -151,6 +152,8 @@ class ClientsPage(QWidget):
         self.search.selectAll()
 
     def new_client(self) -> None:
+        from rmdesk.gui.client_dialog import NewClientDialog  # its compiled form: only when asked for
+
         dialog = NewClientDialog(self.store, self)
         if dialogs.run(dialog) and dialog.client_id is not None:
             self.refresh()

@@ -95,19 +95,16 @@ class TodayPage(QWidget):
                         [(t.client_id, [formatting.day(t.due_date), t.client_name, t.owner, t.title])
                          for t in open_tasks(self.store, due_by=today, limit=ROWS + 1)])
         self.load_keeping(today)
-        stale = stale_cards(self.store, limit=ROWS + 1)
-        self.stale.fill([self.tr("Step"), self.tr("Client"), self.tr("Days in step"), self.tr("Tier")],
-                        [(c.client_id, [step_label(c.step), c.name, str(c.days_in_step), i18n.label("tier", c.tier)])
-                         for c in stale])
 
     def load_keeping(self, today) -> Job:
         """Maintenance due and personal care walk every kept client's cadence on the working
-        calendar and every lunar birthday (about a second in a 100,000-client book): computed
-        on the thread pool after the page shows, filled in when done."""
+        calendar and every lunar birthday (about a second in a 100,000-client book), and the
+        stale cards scan the open pipeline: computed on the thread pool after the page shows,
+        filled in when done."""
         self.keeping_ready = False
         self._keeping_round += 1
         round_ = self._keeping_round
-        for section in (self.maintenance, self.birthdays):
+        for section in (self.maintenance, self.birthdays, self.stale):
             section.empty.setText(self.tr("Loading…"))
             section.table.hide()
             section.empty.show()
@@ -115,7 +112,8 @@ class TodayPage(QWidget):
 
         def work():
             span = get_reminder_days(store)
-            return round_, span, maintenance_due(store, today, limit=ROWS + 1), care_reminders(store, span, today)
+            return (round_, span, maintenance_due(store, today, limit=ROWS + 1), care_reminders(store, span, today),
+                    stale_cards(store, limit=ROWS + 1))
 
         self.keeping_job = Job(work)
         # bound methods: run on the GUI thread, and dropped if the page is gone by then
@@ -136,9 +134,13 @@ class TodayPage(QWidget):
         show_error(self, exc)
 
     def _fill_keeping(self, result: tuple) -> None:
-        round_, span, due, care = result
+        round_, span, due, care, stale = result
         if round_ != self._keeping_round:  # a newer refresh is on its way
             return
+        self.stale.empty.setText(self.tr("No client has sat too long in a step."))
+        self.stale.fill([self.tr("Step"), self.tr("Client"), self.tr("Days in step"), self.tr("Tier")],
+                        [(c.client_id, [step_label(c.step), c.name, str(c.days_in_step), i18n.label("tier", c.tier)])
+                         for c in stale])
         self.maintenance.empty.setText(self.tr("No customer is due for maintenance."))
         self.maintenance.fill([self.tr("Due"), self.tr("Client"), self.tr("Tier")],
                               [(m.client_id, [formatting.day(m.due), m.client_name, i18n.label("tier", m.tier)])
