@@ -534,6 +534,9 @@ def count_clients_capped(store: Store, q: ClientQuery = ClientQuery(),
         searched = cap is not None and store.is_sqlite and q.search and q.search.strip()
         parts = search_parts(q.search) if searched else []
         for part in parts:
+            # the source's own entries first (index only): at most cap of them, at most cap clients
+            if s.scalar(select(func.count()).select_from(part.ids.limit(cap + 1).subquery())) <= cap:
+                continue
             if part.on_row is not None:
                 live = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None), part.on_row)
             else:
