@@ -212,3 +212,37 @@ def test_capped_count_without_a_search_is_exact(demo_store):
     assert clients.count_clients_capped(demo_store, ClientQuery(), cap=5) == (200, True)
     assert clients.count_clients_capped(demo_store, ClientQuery(step=1), cap=5) == (
         clients.count_clients(demo_store, ClientQuery(step=1)), True)
+
+
+def test_key_persons_are_indexed_under_their_client_and_follow_a_move(store):
+    """contact_grams' row key carries the client (migration 0008): a key person moved to
+    another client by raw SQL is found under the new one; the index passes its check."""
+    a = clients.create_client(store, {"name": "华能电力"})
+    b = clients.create_client(store, {"name": "长城汽车"})
+    p = clients.add_contact(store, a, {"name": "欧阳明"})
+    with store.engine.connect() as conn:
+        keys = [r[0] for r in conn.exec_driver_sql(
+            "SELECT rowid FROM contact_grams WHERE contact_grams MATCH '\"欧阳\"'")]
+    assert keys == [(a << search_index.CONTACT_KEY_SHIFT) | p]
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(f"UPDATE contacts SET client_id = {b} WHERE id = {p}")
+    assert _ids(store, "欧阳") == {b} and _ids(store, "明") == {b} and _ids(store, "欧阳明") == {b}
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO contact_grams(contact_grams, rank) VALUES ('integrity-check', 0)")
+
+
+def test_downgrade_below_0008_then_open_rebuilds_the_key_persons_index(store, data_dir):
+    from rmdesk.store import migrate
+    from rmdesk.store.engine import Store
+
+    a = clients.create_client(store, {"name": "华能电力"})
+    clients.add_contact(store, a, {"name": "欧阳明"})
+    migrate.downgrade(store.engine, "0006_search_index")
+    with store.engine.connect() as conn:
+        assert search_index.missing(conn)  # its part of the index went with the downgrade
+    store.close()
+    again = Store.open(data_dir)  # upgrades again: 0008 rebuilds it from the key persons
+    try:
+        assert _ids(again, "欧阳") == {a}
+    finally:
+        again.close()

@@ -261,15 +261,20 @@ def rebuild(conn: Connection) -> None:
                          "FROM contacts p")
 
 
+def drop_contact_grams(conn: Connection) -> None:
+    """Drop the key persons' 1–2 character table with the triggers on contacts."""
+    for name in TRIGGERS:
+        if name.startswith("contacts_"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS contact_grams")
+
+
 def rekey_contact_grams(conn: Connection) -> None:
     """Migration 0008: contact_grams from rowid = contact id to CONTACT_KEY, with the
     triggers that keep it (SQLite only)."""
     if conn.dialect.name != "sqlite":
         return
-    for name in TRIGGERS:
-        if name.startswith("contacts_"):
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    conn.exec_driver_sql("DROP TABLE IF EXISTS contact_grams")
+    drop_contact_grams(conn)
     install(conn)
     conn.exec_driver_sql(f"INSERT INTO contact_grams(rowid, g) SELECT {contact_key('p')}, {_contact_grams('p')} "
                          "FROM contacts p")

@@ -21,8 +21,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     # The key persons' part of the index goes; the code of 0006 finds it missing on open
     # (search_index.ensure) and builds it again in its own layout.
-    conn = op.get_bind()
-    for name in search_index.TRIGGERS:
-        if name.startswith("contacts_"):
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    conn.exec_driver_sql("DROP TABLE IF EXISTS contact_grams")
+    search_index.drop_contact_grams(op.get_bind())
