@@ -297,6 +297,11 @@ def saves(directory: Path, size: str) -> None:
     for row in rows:  # leave the book as it was
         clients.update_client(store, row.id, {"name": row.name, "district": row.district,
                                               "next_action_date": row.next_action_date})
+    # Deleting a key person: SQLite clears the visits that name it (ON DELETE SET NULL).
+    added = iter([clients.add_contact(store, ids[n % len(ids)], {"name": f"临时联系人{n}"})
+                  for n in range(max(REPEAT * 30, 200) + 1)])
+    values = timings(lambda: clients.delete_contact(store, next(added)), repeat=max(REPEAT * 30, 200))
+    record("save one record p95: delete a key person", size, values, stat="p95", target=5)
     store.close()
 
 

@@ -24,6 +24,23 @@ def test_head_constant_matches_migration_scripts():
     assert migrate.head() == HEAD_REVISION
 
 
+def test_every_foreign_key_is_indexed(store):
+    """Deleting a parent row (a key person, a visit, a product) looks its children up by
+    an index instead of scanning the child table (30 ms a key person at 100k clients)."""
+    with store.engine.connect() as conn:
+        tables = [r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                     "AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+        unindexed = []
+        for table in tables:
+            leading = {r[0] for r in conn.exec_driver_sql(f"SELECT name FROM pragma_table_info('{table}') WHERE pk = 1")}
+            for index in conn.exec_driver_sql(f"SELECT name FROM pragma_index_list('{table}')"):
+                first = conn.exec_driver_sql(f"SELECT name FROM pragma_index_info('{index[0]}') WHERE seqno = 0")
+                leading |= {r[0] for r in first}
+            unindexed += [f"{table}.{fk[3]}" for fk in conn.exec_driver_sql(f"PRAGMA foreign_key_list('{table}')")
+                          if fk[3] not in leading]
+    assert unindexed == []
+
+
 def test_products_seeded_once(store, data_dir):
     from rmdesk.services.catalog import list_products, shipped_products
 
