@@ -3,7 +3,7 @@ rows are fetched a page at a time when the view asks for them (scrolling anywher
 100k book fetches only the pages shown), kept in a small LRU cache. Sorting and
 filtering are done by the database, never in Python.
 
-A broad search in a big book is counted only up to COUNT_CAP ("10,000+"): the model
+A broad search in a big book is counted only up to COUNT_CAP ("More than 10000"): the model
 then holds that many rows, and scrolling to the end (fetchMore) counts the rest."""
 
 from __future__ import annotations

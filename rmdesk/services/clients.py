@@ -410,7 +410,7 @@ SORT_LIMIT = 20_000
 # Looking a row up by id to sort it costs about this many steps of a walk along an index.
 LOOKUP_STEPS = 6
 # The list's count stops here when counting further would read more than the page
-# needs (a one-letter search in a million-client book); the list then says "10,000+".
+# needs (a one-letter search in a million-client book); the list then says "More than 10000".
 COUNT_CAP = 10_000
 
 
