@@ -388,7 +388,10 @@ def search_parts(term: str) -> list[SearchPart]:
 def search_ids(term: str):
     """SQLite: the ids of the clients matching `term` (one UNION of index lookups), or
     None when nothing can match. The database materialises the set once and probes it."""
-    parts = search_parts(term)
+    return _union(search_parts(term))
+
+
+def _union(parts: list[SearchPart]):
     return union(*(part.ids for part in parts)) if parts else None
 
 
@@ -465,7 +468,7 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
             # rowid lookups; the hint only renders on a top-level statement, so the page's
             # ids come first.
             page = (_apply_fields(select(Client.id), q)
-                    .where(Client.deleted_at.is_(None), literal_column("+clients.id").in_(search_ids(q.search)))
+                    .where(Client.deleted_at.is_(None), literal_column("+clients.id").in_(_union(parts)))
                     .order_by(*order).offset(offset).limit(limit)
                     .with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite"))
             query = select(*fields).where(Client.id.in_(list(s.scalars(page)))).order_by(*order)
