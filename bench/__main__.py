@@ -37,7 +37,8 @@ WITH_1M = os.environ.get("RMDESK_BENCH_1M") == "1"
 WITH_COLD = os.environ.get("RMDESK_BENCH_COLD", "1") == "1"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from rmdesk.services import clients, clock, demo, pipeline  # noqa: E402
+from rmdesk import clock  # noqa: E402
+from rmdesk.services import clients, demo, pipeline  # noqa: E402
 from rmdesk.services.clients import ClientQuery  # noqa: E402
 from rmdesk.store.engine import Store  # noqa: E402
 

@@ -10,8 +10,9 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from rmdesk.export.callplan_pdf import render_plans
-from rmdesk.services import clients, clock, demo, visits
+from rmdesk import clock
+from rmdesk.formats.callplan_pdf import render_plans
+from rmdesk.services import clients, demo, visits
 from rmdesk.services.callplan import plans_between
 from rmdesk.store.engine import Store
 

@@ -308,7 +308,7 @@ def _cmd_clients_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_agenda(args: argparse.Namespace) -> int:
-    from rmdesk.services import clock
+    from rmdesk import clock
     from rmdesk.services.callplan import agenda_rows
 
     start = args.date or clock.today()
@@ -335,7 +335,7 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
 
 def _cmd_plan_print(args: argparse.Namespace) -> int:
     from rmdesk.errors import ValidationError
-    from rmdesk.export.callplan_pdf import render_plans
+    from rmdesk.formats.callplan_pdf import render_plans
     from rmdesk.services.callplan import plan_for_visit, plans_between
 
     lang = i18n.language()
@@ -360,9 +360,9 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
     from datetime import timedelta
     from pathlib import Path as _Path
 
+    from rmdesk import clock
     from rmdesk.errors import ValidationError
-    from rmdesk.export.ics import export_calendar
-    from rmdesk.services import clock
+    from rmdesk.formats.ics import export_calendar
 
     start = args.start or clock.today()
     end = args.end or start + timedelta(days=90)

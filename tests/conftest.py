@@ -16,8 +16,10 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from rmdesk import i18n  # noqa: E402
-from rmdesk.services import clock  # noqa: E402
+from rmdesk import (
+    clock,  # noqa: E402
+    i18n,  # noqa: E402
+)
 from rmdesk.store.engine import Store  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 30)
@@ -88,7 +90,7 @@ def make_desk(qtbot):
     from PySide6.QtWidgets import QApplication
 
     from rmdesk.gui.app import Desk
-    from rmdesk.gui.client_window import ClientWindow
+    from rmdesk.gui.client.window import ClientWindow
 
     def build(store, lang="zh_CN"):
         d = Desk(store, store.data_dir, lang)

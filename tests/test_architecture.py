@@ -25,7 +25,7 @@ def test_core_imports_load_no_qt():
 
 def test_core_sources_do_not_import_qt():
     offenders = []
-    for folder in ("store", "playbook", "services", "export"):
+    for folder in ("store", "playbook", "services", "formats"):
         for path in (ROOT / "rmdesk" / folder).rglob("*.py"):
             offenders += _qt_imports(path)
     for path in (ROOT / "rmdesk").glob("*.py"):

@@ -5,7 +5,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent
 
 from rmdesk.gui import dialogs
-from rmdesk.gui.common import CLIENT_ID_ROLE
+from rmdesk.gui.widgets import CLIENT_ID_ROLE
 from rmdesk.services import clients, pipeline, settings
 from rmdesk.services.pipeline import BoardFilter
 

@@ -7,9 +7,9 @@ import pytest
 from icalendar import Calendar
 
 from rmdesk.cli import main
-from rmdesk.export import fonts
-from rmdesk.export.callplan_pdf import PrintCancelled, render_plans
-from rmdesk.export.ics import export_calendar, uid
+from rmdesk.formats import fonts
+from rmdesk.formats.callplan_pdf import PrintCancelled, render_plans
+from rmdesk.formats.ics import export_calendar, uid
 from rmdesk.playbook import loader
 from rmdesk.services import clients, engagement, pipeline, settings, visits
 from rmdesk.services.callplan import plan_for_visit, plans_between

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from rmdesk.errors import ValidationError
-from rmdesk.export import tabular
+from rmdesk.formats import tabular
 from rmdesk.paths import STORE_FILENAME
 from rmdesk.services import clients, dataio
 from rmdesk.services.validation import credit_code_check_char

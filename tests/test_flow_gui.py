@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from rmdesk.gui import dialogs
-from rmdesk.gui.client_forms import (
+from rmdesk.gui.client.forms import (
     ContactDialog,
     DealDialog,
     FinancingDialog,
@@ -14,7 +14,7 @@ from rmdesk.gui.client_forms import (
     ObjectionDialog,
     VisitDialog,
 )
-from rmdesk.gui.client_window import ClientWindow
+from rmdesk.gui.client.window import ClientWindow
 from rmdesk.services import clients, engagement, flow, pipeline, visits
 
 
@@ -63,7 +63,7 @@ def click(qtbot, button):
 
 
 def test_prospect_from_step_1_to_6(desk, driver, qtbot):
-    from rmdesk.gui.client_dialog import NewClientDialog
+    from rmdesk.gui.client.new_client import NewClientDialog
 
     store = desk.store
     w = desk.window
@@ -232,7 +232,7 @@ def test_delete_moves_to_trash_and_ctrl_z_restores(desk, qtbot):
 def test_empty_trash_asks_twice(desk, qtbot):
     from PySide6.QtWidgets import QMessageBox
 
-    from rmdesk.gui.trash_dialog import TrashDialog
+    from rmdesk.gui.data.trash_dialog import TrashDialog
 
     cid = clients.create_client(desk.store, {"name": "甲公司"})
     clients.trash_client(desk.store, cid)
@@ -248,7 +248,7 @@ def test_empty_trash_asks_twice(desk, qtbot):
 
 
 def test_call_report_suggests_the_advance_when_the_rule_now_holds(desk, driver, monkeypatch):
-    from rmdesk.gui.client_forms import ReportDialog
+    from rmdesk.gui.client.forms import ReportDialog
 
     store = desk.store
     cid = clients.create_client(store, {"name": "长城汽车", "owner": "李娜"})
@@ -317,7 +317,7 @@ def test_visit_editor_prefills_flags_clashes_and_suggests_times(desk, driver):
 def test_reschedule_from_the_visits_tab(desk, driver):
     from datetime import datetime
 
-    from rmdesk.gui.client_forms import RescheduleDialog
+    from rmdesk.gui.client.forms import RescheduleDialog
 
     cid = clients.create_client(desk.store, {"name": "长城汽车"})
     visits.plan_visit(desk.store, cid, {"planned_at": "2026-11-25 09:00"})
@@ -345,7 +345,7 @@ def test_busy_half_days_are_saved_from_the_overview(desk):
 def test_call_report_dialog_logs_objections_products_and_dated_next_steps(desk, driver, monkeypatch):
     from datetime import date
 
-    from rmdesk.gui.client_forms import ReportDialog
+    from rmdesk.gui.client.forms import ReportDialog
     from rmdesk.services import engagement
 
     store = desk.store
@@ -381,7 +381,7 @@ def test_call_report_dialog_logs_objections_products_and_dated_next_steps(desk, 
 
 
 def test_trash_dialog_lists_and_restores_a_visit_and_a_deal(desk, qtbot):
-    from rmdesk.gui.trash_dialog import TrashDialog
+    from rmdesk.gui.data.trash_dialog import TrashDialog
     from rmdesk.services import engagement, trash
 
     cid = clients.create_client(desk.store, {"name": "甲公司"})

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from rmdesk import i18n
 from rmdesk.errors import ValidationError
-from rmdesk.export import tabular
+from rmdesk.formats import tabular
 from rmdesk.paths import STORE_FILENAME
 from rmdesk.services import clients, dataio
 from rmdesk.services import validation as v

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from rmdesk.gui.app import Desk
-from rmdesk.gui.client_window import ClientWindow
+from rmdesk.gui.client.window import ClientWindow
 from rmdesk.services import clients
 
 
@@ -76,7 +76,7 @@ def test_enter_opens_the_selected_client(desk, qtbot):
 
 
 def test_new_client_dialog_keeps_input_on_error(desk, qtbot, monkeypatch):
-    from rmdesk.gui.client_dialog import NewClientDialog
+    from rmdesk.gui.client.new_client import NewClientDialog
 
     dialog = NewClientDialog(desk.store, desk.window)
     qtbot.addWidget(dialog)
@@ -183,7 +183,7 @@ def test_today_lists_visits_tasks_maintenance_birthdays_and_stale(desk, qtbot):
 
 
 def pinned_day():
-    from rmdesk.services import clock
+    from rmdesk import clock
 
     return clock.today()
 

@@ -13,7 +13,7 @@ def write(path, rows, encoding="utf-8"):
 
 
 def test_import_dialog_maps_checks_and_imports(store, make_desk, qtbot, tmp_path):
-    from rmdesk.gui.import_dialog import ImportDialog
+    from rmdesk.gui.data.import_dialog import ImportDialog
 
     desk = make_desk(store)
     path = write(tmp_path / "in.csv", [["企业名称", "备注", "手机"], ["甲公司", "老客户", "13800138000"],
@@ -42,7 +42,7 @@ def test_import_dialog_maps_checks_and_imports(store, make_desk, qtbot, tmp_path
 
 
 def test_cancel_in_the_dialog_leaves_the_store_unchanged(store, make_desk, qtbot, tmp_path):
-    from rmdesk.gui.import_dialog import ImportDialog
+    from rmdesk.gui.data.import_dialog import ImportDialog
 
     desk = make_desk(store)
     path = write(tmp_path / "big.csv", [["name"]] + [[f"公司{i}"] for i in range(3000)])
@@ -59,7 +59,7 @@ def test_cancel_in_the_dialog_leaves_the_store_unchanged(store, make_desk, qtbot
 
 
 def test_the_dialog_imports_a_deals_file_too(store, make_desk, qtbot, tmp_path):
-    from rmdesk.gui.import_dialog import ImportDialog
+    from rmdesk.gui.data.import_dialog import ImportDialog
     from rmdesk.services import engagement
 
     cid = clients.create_client(store, {"name": "甲公司"})

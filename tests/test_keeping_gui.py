@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from rmdesk.gui import dialogs
-from rmdesk.gui.client_forms import VisitDialog
+from rmdesk.gui.client.forms import VisitDialog
 from rmdesk.gui.main_window import MainWindow  # noqa: E402
 from rmdesk.services import cadence, clients, targets, tiering, visits
 
@@ -153,7 +153,7 @@ def test_client_keeping_panel_sets_a_tier_by_hand(desk, monkeypatch):
 
 
 def test_volumes_dialog_enters_business_in_wan(desk, monkeypatch):
-    from rmdesk.gui.client_forms import VolumesDialog
+    from rmdesk.gui.client.forms import VolumesDialog
 
     cid = clients.create_client(desk.store, {"name": "测试新能源有限公司"})
     window = desk.window.open_client(cid)

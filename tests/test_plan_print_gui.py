@@ -151,7 +151,7 @@ def test_cancelling_a_batch_opens_no_preview(make_desk, store, book, previews, m
 @pytest.fixture
 def no_truetype_font(monkeypatch):
     """A computer without a TrueType Chinese font."""
-    from rmdesk.export import fonts
+    from rmdesk.formats import fonts
 
     monkeypatch.setattr(fonts, "CANDIDATES", ())
     monkeypatch.delenv("RMDESK_PDF_FONT", raising=False)
@@ -176,7 +176,7 @@ def test_without_a_truetype_font_plans_use_the_cid_font_and_settings_say_so(
 
 
 def test_settings_name_the_embedded_font(make_desk, store):
-    from rmdesk.export.fonts import pdf_font
+    from rmdesk.formats.fonts import pdf_font
 
     desk = make_desk(store, lang="en")
     desk.window.show_page(desk.window.SETTINGS)

@@ -46,7 +46,8 @@ def corrupt(path: Path) -> None:
 
 
 def test_damaged_store_offers_the_newest_good_backup(data_dir, qtbot):
-    from rmdesk.gui import safety, translation
+    from rmdesk.gui import translation
+    from rmdesk.gui.data import safety
 
     translation.install("zh_CN")
     store = Store.open(data_dir)
@@ -78,8 +79,8 @@ def test_damage_at_rest_after_a_checked_close_is_caught_in_the_background(data_d
     import json
     import os
 
-    from rmdesk.gui import safety
     from rmdesk.gui.app import Desk
+    from rmdesk.gui.data import safety
 
     store = Store.open(data_dir)
     for i in range(300):
@@ -123,7 +124,7 @@ def backup_mark() -> str:
 def test_a_second_launch_raises_the_first_window(data_dir, qtbot):
     from PySide6.QtWidgets import QWidget
 
-    from rmdesk.gui import safety
+    from rmdesk.gui.data import safety
 
     data_dir.mkdir()
     server = safety.claim_instance(data_dir)
@@ -142,7 +143,7 @@ def test_a_second_launch_raises_the_first_window(data_dir, qtbot):
 
 
 def test_automatic_backup_when_due(store, qtbot):
-    from rmdesk.gui import safety
+    from rmdesk.gui.data import safety
 
     scheduler = safety.BackupScheduler(store, interval_ms=10_000_000)
     assert scheduler.tick() is None  # nothing changed
@@ -155,7 +156,7 @@ def test_automatic_backup_when_due(store, qtbot):
 
 
 def test_password_from_settings_encrypts_then_the_idle_lock_asks_for_it(store, make_desk, qtbot):
-    from rmdesk.gui.privacy import PasswordDialog
+    from rmdesk.gui.data.privacy import PasswordDialog
     from rmdesk.store import crypto
 
     if not crypto.available():

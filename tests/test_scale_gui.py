@@ -4,7 +4,8 @@ real page and model (pytest-qt, offscreen). Correctness only; speed is `make ben
 import pytest
 from PySide6.QtCore import Qt
 
-from rmdesk.services import clients, clock
+from rmdesk import clock
+from rmdesk.services import clients
 from rmdesk.services.clients import ClientQuery
 from rmdesk.store.engine import Store
 

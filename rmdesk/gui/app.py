@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import paths
 from rmdesk.errors import RmdeskError, StoreError
-from rmdesk.gui import safety, translation
+from rmdesk.gui import translation
+from rmdesk.gui.data import safety
+from rmdesk.gui.data.privacy import DataActions, IdleLock, ask_password
 from rmdesk.gui.errors import install_excepthook
 from rmdesk.gui.jobs import Job
 from rmdesk.gui.main_window import MainWindow
-from rmdesk.gui.privacy import DataActions, IdleLock, ask_password
 from rmdesk.store import backup, crypto
 from rmdesk.store.engine import Store
 

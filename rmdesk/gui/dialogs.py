@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import i18n, vocab
+from rmdesk import clock, i18n, vocab
 from rmdesk.errors import RmdeskError
-from rmdesk.services import clock
 
 
 def run(dialog: QDialog) -> bool:

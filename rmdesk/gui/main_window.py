@@ -21,7 +21,8 @@ from rmdesk import __version__
 from rmdesk.store.engine import Store
 
 if TYPE_CHECKING:
-    from rmdesk.gui.client_window import ClientWindow
+    from rmdesk.gui.client.window import ClientWindow
+    from rmdesk.gui.data.privacy import DataActions
     from rmdesk.gui.pages.calendar import CalendarPage
     from rmdesk.gui.pages.clients import ClientsPage
     from rmdesk.gui.pages.keeping import KeepingPage
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from rmdesk.gui.pages.reports import ReportsPage
     from rmdesk.gui.pages.settings import SettingsPage
     from rmdesk.gui.pages.today import TodayPage
-    from rmdesk.gui.privacy import DataActions
 
 
 class MainWindow(QMainWindow):
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
                                   "flow, visits and call plans, offline.").replace("%1", __version__))
 
     def _import(self) -> None:
-        from rmdesk.gui.import_dialog import ImportDialog
+        from rmdesk.gui.data.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.store, self)
         dialog.exec()
@@ -134,12 +134,12 @@ class MainWindow(QMainWindow):
             self._on_page(self.current_page())
 
     def _export(self, what: str) -> None:
-        from rmdesk.gui.import_dialog import export_with_dialog
+        from rmdesk.gui.data.import_dialog import export_with_dialog
 
         export_with_dialog(self, self.store, what)
 
     def _trash(self) -> None:
-        from rmdesk.gui.trash_dialog import TrashDialog
+        from rmdesk.gui.data.trash_dialog import TrashDialog
 
         TrashDialog(self.store, self).exec()
         self._on_page(self.current_page())
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
     def open_client(self, client_id: int) -> ClientWindow:
         window = self._client_windows.get(client_id)
         if window is None or not window.isVisible():
-            from rmdesk.gui.client_window import ClientWindow
+            from rmdesk.gui.client.window import ClientWindow
 
             window = ClientWindow(self.store, client_id, self)
             window.destroyed.connect(lambda *_: self._client_windows.pop(client_id, None))

@@ -46,7 +46,7 @@ class BuiltPlans:
 def _build(store: Store, lang: str, visit_ids: list[int], cover: bool, name: str,
            progress: Progress) -> BuiltPlans:
     """Gather each visit's plan (first 30% of the bar), then lay out the PDF (the rest)."""
-    from rmdesk.export.callplan_pdf import PrintCancelled, render_plans
+    from rmdesk.formats.callplan_pdf import PrintCancelled, render_plans
     from rmdesk.services.callplan import plan_for_visit
 
     plans = []

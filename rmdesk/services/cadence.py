@@ -21,10 +21,10 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 from sqlalchemy import func, or_, select
 
-from rmdesk import i18n
+from rmdesk import clock, i18n
 from rmdesk.errors import NotFound, ValidationError
-from rmdesk.services import clock, workcal
 from rmdesk.services import validation as v
+from rmdesk.services import workcal
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Deal, MaintenanceLog, Product, Task, Visit

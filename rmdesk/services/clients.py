@@ -11,9 +11,8 @@ from decimal import Decimal
 from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union
 from sqlalchemy.orm import Session
 
-from rmdesk import vocab
+from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
-from rmdesk.services import clock
 from rmdesk.services import validation as v
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store import search_index

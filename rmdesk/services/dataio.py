@@ -33,10 +33,9 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
-from rmdesk import i18n, vocab
+from rmdesk import clock, i18n, vocab
 from rmdesk.errors import RmdeskError, ValidationError
-from rmdesk.export.tabular import Table
-from rmdesk.services import clock
+from rmdesk.formats.tabular import Table
 from rmdesk.services import validation as v
 from rmdesk.services.clients import CLIENT_FIELDS, CONTACT_FIELDS
 from rmdesk.services.pinyin import search_keys_many
@@ -540,7 +539,7 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
 
 
 def export_file(store: Store, what: str, path: str | Path) -> int:
-    from rmdesk.export.tabular import write_table
+    from rmdesk.formats.tabular import write_table
 
     headers, rows = export_rows(store, what)
     return write_table(path, headers, rows)
@@ -561,7 +560,7 @@ def import_file(store: Store, path: str | Path, overrides: Mapping[str, str] | N
                 lang: str | None = None) -> tuple[ImportPlan, dict[str, int] | None]:
     """Read, map, check and (unless dry_run or any bad row) commit; returns the plan
     and the counts written (None when nothing was written)."""
-    from rmdesk.export.tabular import read_table
+    from rmdesk.formats.tabular import read_table
     from rmdesk.services import records_import
 
     table = read_table(path)

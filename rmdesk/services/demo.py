@@ -17,11 +17,10 @@ from decimal import Decimal
 
 from sqlalchemy import delete, func, select
 
-from rmdesk import vocab
+from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.playbook.loader import CLOSING_STRATEGIES
 from rmdesk.playbook.loader import load as load_playbook
-from rmdesk.services import clock
 from rmdesk.services.bulk import bulk_insert
 from rmdesk.services.catalog import NEED_PRODUCTS
 from rmdesk.services.pinyin import search_keys_many

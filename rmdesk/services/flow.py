@@ -10,10 +10,9 @@ from decimal import Decimal
 
 from sqlalchemy import delete, func, select
 
-from rmdesk import vocab
+from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.playbook import loader
-from rmdesk.services import clock
 from rmdesk.services.clients import fetch_client
 from rmdesk.services.financing import Estimate
 from rmdesk.store.engine import Store

@@ -9,10 +9,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, literal_column, or_, select
 
+from rmdesk import clock
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.playbook import loader
-from rmdesk.services import clock, workcal
 from rmdesk.services import validation as v
+from rmdesk.services import workcal
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Complaint, Contact, MaintenanceLog

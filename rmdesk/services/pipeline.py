@@ -12,10 +12,9 @@ from decimal import Decimal
 
 from sqlalchemy import and_, func, or_, select
 
-from rmdesk import vocab
+from rmdesk import clock, vocab
 from rmdesk.errors import RuleNotMet, ValidationError
 from rmdesk.playbook.rules import ExitCheck, evaluate
-from rmdesk.services import clock
 from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store

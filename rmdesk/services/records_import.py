@@ -18,10 +18,9 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import insert, select, update
 
-from rmdesk import i18n, vocab
+from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
-from rmdesk.export.tabular import Table
-from rmdesk.services import clock
+from rmdesk.formats.tabular import Table
 from rmdesk.services import validation as v
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Contact, Deal, Product, Visit

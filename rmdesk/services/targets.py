@@ -18,8 +18,9 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 
+from rmdesk import clock
 from rmdesk.errors import ValidationError
-from rmdesk.services import clock, settings, workcal
+from rmdesk.services import settings, workcal
 from rmdesk.services import validation as v
 from rmdesk.services.tiering import period_bounds, volumes_in
 from rmdesk.store.engine import Store

@@ -20,10 +20,9 @@ from functools import cache
 
 from sqlalchemy import select
 
-from rmdesk import i18n, vocab
+from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.paths import resources_dir
-from rmdesk.services import clock
 from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store

@@ -12,9 +12,8 @@ from datetime import datetime
 
 from sqlalchemy import delete, select
 
-from rmdesk import i18n
+from rmdesk import clock, i18n
 from rmdesk.errors import NotFound
-from rmdesk.services import clock
 from rmdesk.services.clients import restore_client, trash_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, ClientEvent, Deal, Product, Visit

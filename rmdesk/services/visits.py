@@ -9,9 +9,8 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from rmdesk import vocab
+from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
-from rmdesk.services import clock
 from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import formatting, i18n
-from rmdesk.gui.common import CLIENT_ID_ROLE, heading
+from rmdesk import clock, formatting, i18n
 from rmdesk.gui.plan_print import preview_plans_between
-from rmdesk.services import clock
+from rmdesk.gui.widgets import CLIENT_ID_ROLE, heading
 from rmdesk.services.visits import VisitRow, open_tasks, visits_between
 from rmdesk.store.engine import Store
 

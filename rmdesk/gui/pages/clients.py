@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from rmdesk import i18n, vocab
 from rmdesk.gui import dialogs
-from rmdesk.gui.client_model import ClientTableModel
-from rmdesk.gui.common import step_label
+from rmdesk.gui.pages.client_list_model import ClientTableModel
+from rmdesk.gui.widgets import step_label
 from rmdesk.services import clients
 from rmdesk.services.clients import ClientQuery
 from rmdesk.store.engine import Store
@@ -152,7 +152,7 @@ class ClientsPage(QWidget):
         self.search.selectAll()
 
     def new_client(self) -> None:
-        from rmdesk.gui.client_dialog import NewClientDialog  # its compiled form: only when asked for
+        from rmdesk.gui.client.new_client import NewClientDialog  # its compiled form: only when asked for
 
         dialog = NewClientDialog(self.store, self)
         if dialogs.run(dialog) and dialog.client_id is not None:

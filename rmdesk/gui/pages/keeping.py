@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import formatting, i18n
+from rmdesk import clock, formatting, i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
-from rmdesk.gui.client_forms import VisitDialog
-from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table, reminder_text
-from rmdesk.services import cadence, clients, clock, tiering, workcal
+from rmdesk.gui.client.forms import VisitDialog
+from rmdesk.gui.widgets import CLIENT_ID_ROLE, fill_table, heading, read_only_table, reminder_text
+from rmdesk.services import cadence, clients, tiering, workcal
 from rmdesk.services.cadence import DueItem, reason_text
 from rmdesk.services.maintenance import care_reminders
 from rmdesk.services.settings import get_reminder_days

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import formatting, i18n, vocab
-from rmdesk.gui.common import CLIENT_ID_ROLE, step_label
-from rmdesk.gui.moves import request_move
-from rmdesk.services import clock, tiering
+from rmdesk import clock, formatting, i18n, vocab
+from rmdesk.gui.client.moves import request_move
+from rmdesk.gui.widgets import CLIENT_ID_ROLE, step_label
+from rmdesk.services import tiering
 from rmdesk.services.pipeline import BoardFilter, ColumnTotal, board, column_totals, owners
 from rmdesk.store.engine import Store
 

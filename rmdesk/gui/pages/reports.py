@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import formatting, i18n
-from rmdesk.gui.common import fill_table, heading, read_only_table, set_scrolling_body, step_label
-from rmdesk.services import clock, targets, tiering
+from rmdesk import clock, formatting, i18n
+from rmdesk.gui.widgets import fill_table, heading, read_only_table, set_scrolling_body, step_label
+from rmdesk.services import targets, tiering
 from rmdesk.services.pipeline import funnel
 from rmdesk.store.engine import Store
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from rmdesk import formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
-from rmdesk.gui.common import set_scrolling_body, step_label
+from rmdesk.gui.data.privacy import DataActions, PasswordDialog
 from rmdesk.gui.forms.ui_settings_page import Ui_SettingsPage
 from rmdesk.gui.jobs import Job
-from rmdesk.gui.keeping_settings import KeepingSettings
-from rmdesk.gui.privacy import DataActions, PasswordDialog
+from rmdesk.gui.pages.keeping_settings import KeepingSettings
+from rmdesk.gui.widgets import set_scrolling_body, step_label
 from rmdesk.services import masking
 from rmdesk.services.integrity import CheckReport, check_database
 from rmdesk.services.settings import get_profile, get_stale_days, save_profile, save_stale_days
@@ -105,7 +105,7 @@ class SettingsPage(QWidget):
         self.ui.passwordButton.setText(self.tr("Change pass&word…") if encrypted else self.tr("Set pass&word…"))
 
     def describe_pdf_font(self) -> str:
-        from rmdesk.export.fonts import pdf_font  # reportlab: only once Settings is opened
+        from rmdesk.formats.fonts import pdf_font  # reportlab: only once Settings is opened
 
         font = pdf_font()
         if font.embedded:

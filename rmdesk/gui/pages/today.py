@@ -10,11 +10,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
 
-from rmdesk import formatting, i18n
-from rmdesk.gui.common import CLIENT_ID_ROLE, fill_table, heading, read_only_table, reminder_text, step_label
+from rmdesk import clock, formatting, i18n
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.jobs import Job
-from rmdesk.services import clock
+from rmdesk.gui.widgets import CLIENT_ID_ROLE, fill_table, heading, read_only_table, reminder_text, step_label
 from rmdesk.services.clients import is_empty
 from rmdesk.services.maintenance import care_reminders, maintenance_due
 from rmdesk.services.pipeline import stale_cards

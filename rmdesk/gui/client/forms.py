@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import formatting, i18n, vocab
+from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui.dialogs import FormDialog
 from rmdesk.playbook import loader
-from rmdesk.services import cadence, clients, clock, engagement, financing, flow, tiering, visits
+from rmdesk.services import cadence, clients, engagement, financing, flow, tiering, visits
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
 from rmdesk.services.clients import ClientDetail, ContactRow
 from rmdesk.services.settings import get_profile

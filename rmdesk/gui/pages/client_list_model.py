@@ -13,7 +13,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from rmdesk import formatting, i18n
-from rmdesk.gui.common import CLIENT_ID_ROLE, step_label
+from rmdesk.gui.widgets import CLIENT_ID_ROLE, step_label
 from rmdesk.services.clients import ClientQuery, ClientRow, count_clients_capped, list_clients
 from rmdesk.store.engine import Store
 

@@ -27,9 +27,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from rmdesk import i18n
-from rmdesk.export.fonts import pdf_font
-from rmdesk.services import clock
+from rmdesk import clock, i18n
+from rmdesk.formats.fonts import pdf_font
 from rmdesk.services.callplan import CallPlan
 
 INK = colors.HexColor("#1f2d3d")

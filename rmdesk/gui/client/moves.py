@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QWidget
 from rmdesk import i18n
 from rmdesk.errors import RmdeskError, RuleNotMet
 from rmdesk.gui import dialogs
-from rmdesk.gui.common import step_label
 from rmdesk.gui.errors import show_error
+from rmdesk.gui.widgets import step_label
 from rmdesk.services import pipeline
 from rmdesk.store.engine import Store
 

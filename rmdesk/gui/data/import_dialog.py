@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk import i18n
 from rmdesk.errors import RmdeskError
-from rmdesk.export.tabular import Table, read_table
+from rmdesk.formats.tabular import Table, read_table
 from rmdesk.gui.jobs import Job
 from rmdesk.services import dataio, records_import
 from rmdesk.store.engine import Store

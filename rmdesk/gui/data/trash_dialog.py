@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import formatting
-from rmdesk.gui.common import fill_table, read_only_table
+from rmdesk.gui.widgets import fill_table, read_only_table
 from rmdesk.services import trash
 from rmdesk.store.engine import Store
 

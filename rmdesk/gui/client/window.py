@@ -27,18 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import formatting, i18n, vocab
+from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
-from rmdesk.gui import dialogs, moves
-from rmdesk.gui.client_forms import ContactDialog, ReportDialog, RescheduleDialog, VisitDialog, vocab_combo
-from rmdesk.gui.common import WrappingCheckBox, fill_table, heading, read_only_table, step_label
+from rmdesk.gui import dialogs
+from rmdesk.gui.client import moves
+from rmdesk.gui.client.forms import ContactDialog, ReportDialog, RescheduleDialog, VisitDialog, vocab_combo
+from rmdesk.gui.client.keeping_panel import KeepingPanel
+from rmdesk.gui.client.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
 from rmdesk.gui.errors import show_error
-from rmdesk.gui.keeping_panel import KeepingPanel
 from rmdesk.gui.plan_print import preview_visit_plan
-from rmdesk.gui.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
+from rmdesk.gui.widgets import WrappingCheckBox, fill_table, heading, read_only_table, step_label
 from rmdesk.playbook import loader
 from rmdesk.playbook.rules import Condition
-from rmdesk.services import clients, clock, flow, pipeline, tiering, trash, visits
+from rmdesk.services import clients, flow, pipeline, tiering, trash, visits
 from rmdesk.services.clients import ClientDetail
 from rmdesk.services.timeline import Entry, timeline
 from rmdesk.store.engine import Store

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import formatting, i18n, vocab
+from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
-from rmdesk.gui.client_forms import (
+from rmdesk.gui.client.forms import (
     DealDialog,
     FinancingDialog,
     MaturityDialog,
@@ -36,10 +36,10 @@ from rmdesk.gui.client_forms import (
     explain,
     vocab_combo,
 )
-from rmdesk.gui.common import fill_table, read_only_table
 from rmdesk.gui.errors import show_error
+from rmdesk.gui.widgets import fill_table, read_only_table
 from rmdesk.playbook import loader
-from rmdesk.services import cadence, clients, clock, engagement, flow, maintenance, trash, visits
+from rmdesk.services import cadence, clients, engagement, flow, maintenance, trash, visits
 from rmdesk.services.clients import ClientDetail
 from rmdesk.store.engine import Store
 

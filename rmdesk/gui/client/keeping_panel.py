@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from rmdesk import formatting, i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
-from rmdesk.gui.client_forms import VolumesDialog, vocab_combo
+from rmdesk.gui.client.forms import VolumesDialog, vocab_combo
+from rmdesk.gui.client.step_tools import Tool
 from rmdesk.gui.errors import show_error
-from rmdesk.gui.step_tools import Tool
 from rmdesk.services import cadence, tiering
 from rmdesk.services.clients import ClientDetail
 from rmdesk.store.engine import Store

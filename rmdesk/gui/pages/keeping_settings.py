@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import formatting, i18n
+from rmdesk import clock, formatting, i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
 from rmdesk.gui.dialogs import FormDialog
-from rmdesk.services import cadence, clock, settings, targets, tiering
+from rmdesk.services import cadence, settings, targets, tiering
 from rmdesk.store.engine import Store
 
 
