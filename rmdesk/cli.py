@@ -362,7 +362,7 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
 
     from rmdesk import clock
     from rmdesk.errors import ValidationError
-    from rmdesk.formats.ics import export_calendar
+    from rmdesk.services.calendar_export import export_calendar
 
     start = args.start or clock.today()
     end = args.end or start + timedelta(days=90)

@@ -16,10 +16,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from rmdesk import (
-    clock,  # noqa: E402
-    i18n,  # noqa: E402
-)
+from rmdesk import clock, i18n  # noqa: E402
 from rmdesk.store.engine import Store  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 30)

@@ -9,9 +9,10 @@ from icalendar import Calendar
 from rmdesk.cli import main
 from rmdesk.formats import fonts
 from rmdesk.formats.callplan_pdf import PrintCancelled, render_plans
-from rmdesk.formats.ics import export_calendar, uid
+from rmdesk.formats.ics import uid
 from rmdesk.playbook import loader
 from rmdesk.services import clients, engagement, pipeline, settings, visits
+from rmdesk.services.calendar_export import export_calendar
 from rmdesk.services.callplan import plan_for_visit, plans_between
 
 MONDAY = date(2026, 11, 23)

@@ -9,7 +9,7 @@ import pytest
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
 from rmdesk.services import clients
-from rmdesk.store import backup, crypto
+from rmdesk.store import backup, crypto, rekey
 from rmdesk.store.engine import Store
 
 pytestmark = pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 is not installed")
@@ -50,14 +50,14 @@ def test_set_change_and_remove_the_password(data_dir):
     clients.create_client(store, {"name": "甲公司"})
     store.backup_now()
     store.close(backup=False)
-    assert crypto.change_password(data_dir, None, "one") == 2  # the store and its backup
+    assert rekey.change_password(data_dir, None, "one") == 2  # the store and its backup
     path = data_dir / STORE_FILENAME
     assert crypto.is_encrypted(path)
     for b in backup.list_backups(data_dir):
         unreadable_without_key(b.path)
     with pytest.raises(StoreError):
-        crypto.change_password(data_dir, "bad", "two")
-    assert crypto.change_password(data_dir, "one", "two") == 2
+        rekey.change_password(data_dir, "bad", "two")
+    assert rekey.change_password(data_dir, "one", "two") == 2
     with pytest.raises(StoreError):
         Store.open(data_dir, password="one")
     store = Store.open(data_dir, password="two")
@@ -66,7 +66,7 @@ def test_set_change_and_remove_the_password(data_dir):
     store.close(backup=False)
     # a restore works with the key too
     backup.restore_backup(data_dir, restored_from, key="two")
-    assert crypto.change_password(data_dir, "two", None) >= 2
+    assert rekey.change_password(data_dir, "two", None) >= 2
     assert not crypto.is_encrypted(path)
     store = Store.open(data_dir)
     assert clients.count_clients(store) == 1

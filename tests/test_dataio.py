@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 from rmdesk.errors import ValidationError
 from rmdesk.formats import tabular
 from rmdesk.paths import STORE_FILENAME
-from rmdesk.services import clients, dataio
+from rmdesk.services import clients, dataio, import_plan
 from rmdesk.services.validation import credit_code_check_char
 
 CODE = "91110000100000000" + credit_code_check_char("91110000100000000")
@@ -141,7 +141,7 @@ def test_cancel_leaves_the_store_unchanged(store, data_dir, tmp_path):
         calls.append(done)
         return done < 2000  # cancel in the middle of the writes
 
-    with pytest.raises(dataio.Cancelled):
+    with pytest.raises(import_plan.Cancelled):
         dataio.commit_import(store, plan, progress)
     assert calls and max(calls) >= 2000
     assert snapshot(data_dir) == before

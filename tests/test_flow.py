@@ -5,11 +5,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from rmdesk import clock
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.playbook import loader
 from rmdesk.services import (
     clients,
-    clock,
     engagement,
     financing,
     flow,

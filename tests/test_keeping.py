@@ -10,15 +10,16 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from rmdesk import clock
 from rmdesk.cli import main
 from rmdesk.errors import ValidationError
 from rmdesk.services import (
     cadence,
     clients,
-    clock,
     engagement,
     maintenance,
     pipeline,
+    recurrence,
     settings,
     targets,
     tiering,
@@ -150,12 +151,12 @@ def test_care_reminders_birthdays_anniversaries_festivals(store):
 
 
 def test_rule_validation():
-    assert cadence.validate_rule("rrule:freq=weekly; interval=2") == "FREQ=WEEKLY;INTERVAL=2"
+    assert recurrence.validate_rule("rrule:freq=weekly; interval=2") == "FREQ=WEEKLY;INTERVAL=2"
     for bad in ("", "FREQ=SECONDLY", "every two weeks", "FREQ=WEEKLY;INTERVAL=x", "FREQ=YEARLY;INTERVAL=9"):
         with pytest.raises(ValidationError):
-            cadence.validate_rule(bad)
-    assert cadence.describe("FREQ=WEEKLY;INTERVAL=2", "en") == "every 2 week(s)"
-    assert cadence.describe("FREQ=MONTHLY", "zh_CN") == "每 1 个月"
+            recurrence.validate_rule(bad)
+    assert recurrence.describe("FREQ=WEEKLY;INTERVAL=2", "en") == "every 2 week(s)"
+    assert recurrence.describe("FREQ=MONTHLY", "zh_CN") == "每 1 个月"
 
 
 def test_cadence_moves_over_spring_festival_and_keeps_make_up_days(store):
@@ -509,7 +510,7 @@ def test_import_volumes_from_csv_all_or_nothing(store):
        st.sampled_from(["FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY", "FREQ=MONTHLY;INTERVAL=3",
                         "FREQ=MONTHLY;INTERVAL=6", "FREQ=DAILY;INTERVAL=10"]))
 def test_due_dates_are_the_first_working_day_on_or_after_the_rule(last, rule):
-    nominal = cadence.next_occurrence(rule, last)
+    nominal = recurrence.next_occurrence(rule, last)
     due = workcal.next_working_day(nominal)
     assert nominal > last and due >= nominal and workcal.is_working_day(due)
     skipped = [nominal + timedelta(days=i) for i in range((due - nominal).days)]

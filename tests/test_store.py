@@ -42,7 +42,8 @@ def test_every_foreign_key_is_indexed(store):
 
 
 def test_products_seeded_once(store, data_dir):
-    from rmdesk.services.catalog import list_products, shipped_products
+    from rmdesk.services.catalog import list_products
+    from rmdesk.store.products import shipped_products
 
     assert len(list_products(store)) == len(shipped_products())
     store.close()

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import BinaryIO
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import BinaryIO, Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -29,13 +31,65 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from rmdesk import clock, i18n
 from rmdesk.formats.fonts import pdf_font
-from rmdesk.services.callplan import CallPlan
 
 INK = colors.HexColor("#1f2d3d")
 ACCENT = colors.HexColor("#1f4e79")
 RULE = colors.HexColor("#b8c4d0")
 SHADE = colors.HexColor("#eef3f8")
 MARGIN = 16 * mm
+
+
+class PrintedBy(Protocol):
+    """Who prints the plan, for its header (the RM's profile in the settings)."""
+    rm_name: str
+    bank: str
+    branch: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str
+    decision: str
+    attitude: str
+    phone: str
+    notes: str
+    is_counterpart: bool
+
+
+@dataclass(frozen=True)
+class ObjectionPrep:
+    type: str
+    words: str  # the client's words, or the type's name when it is a typical one
+    answer: str
+    logged: bool  # raised by this client (open), not just typical for the step
+
+
+@dataclass(frozen=True)
+class CallPlan:
+    visit_id: int
+    client_id: int
+    client_name: str
+    planned_at: datetime
+    duration_min: int
+    place: str
+    kind: str
+    confirmed: bool
+    client_facts: list[tuple[str, str]]  # (label, value) for the client box
+    people: list[Person]
+    objective: str
+    agenda: list[str]
+    questions: list[str]
+    objections: list[ObjectionPrep]
+    products: list[str]
+    materials: list[str]
+    last_visits: list[tuple[date, str]]
+    next_steps: list[tuple[date | None, str]]
+    profile: PrintedBy
+    attendees_ours: str = ""
+    attendees_theirs: str = ""
 
 
 class TickBox(Flowable):

@@ -120,7 +120,7 @@ class Desk:
 
     def change_password(self, old: str | None, new: str | None) -> None:
         """Encrypt, re-key or decrypt the store and every backup."""
-        from rmdesk.store import crypto
+        from rmdesk.store import rekey
 
         current = self.store.key
         if current is not None and old != current:
@@ -128,7 +128,7 @@ class Desk:
         outcome = {"key": current}
 
         def work() -> None:
-            crypto.change_password(self.data_dir, current, new)
+            rekey.change_password(self.data_dir, current, new)
             outcome["key"] = new
 
         self._reopen(work, lambda: outcome["key"])

@@ -15,10 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrulestr
 from sqlalchemy import func, or_, select
 
 from rmdesk import clock, i18n
@@ -26,49 +23,10 @@ from rmdesk.errors import NotFound, ValidationError
 from rmdesk.services import validation as v
 from rmdesk.services import workcal
 from rmdesk.services.clients import fetch_client
+from rmdesk.services.recurrence import describe, next_occurrence, validate_rule
+from rmdesk.services.tiering import get_scheme
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Deal, MaintenanceLog, Product, Task, Visit
-
-ALLOWED_FREQ = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
-
-
-def validate_rule(text: object, field: str = "cadence") -> str:
-    """A recurrence rule as text, normalised (upper case, no spaces, no RRULE: prefix)."""
-    rule = str(text or "").strip().upper().replace(" ", "")
-    if rule.startswith("RRULE:"):
-        rule = rule[6:]
-    if not rule:
-        raise ValidationError("error.required", field)
-    parts = dict(p.split("=", 1) for p in rule.split(";") if "=" in p)
-    if parts.get("FREQ") not in ALLOWED_FREQ or "DTSTART" in rule:
-        raise ValidationError("error.cadence_invalid", field, rule=rule)
-    try:
-        start = datetime(2026, 1, 1)
-        nxt = rrulestr(rule, dtstart=start).after(start)
-    except (ValueError, TypeError):
-        raise ValidationError("error.cadence_invalid", field, rule=rule) from None
-    if nxt is None or nxt > start + relativedelta(years=5):
-        raise ValidationError("error.cadence_invalid", field, rule=rule)
-    return rule
-
-
-@lru_cache(maxsize=16384)  # pure; many clients share a rule and a last-contact day
-def next_occurrence(rule: str, after: date) -> date:
-    """The first day after `after` on which the rule (started at `after`) falls."""
-    start = datetime.combine(after, datetime.min.time())
-    found = rrulestr(rule, dtstart=start).after(start)
-    if found is None:  # a COUNT/UNTIL rule that has run out: fall back to a year on
-        return after + relativedelta(years=1)
-    return found.date()
-
-
-def describe(rule: str, lang: str | None = None) -> str:
-    """A short human text for the common rules ("every 2 weeks"), else the rule itself."""
-    parts = dict(p.split("=", 1) for p in rule.split(";") if "=" in p)
-    if set(parts) - {"FREQ", "INTERVAL"}:
-        return rule
-    unit = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}[parts["FREQ"]]
-    return i18n.message(f"cadence.every_{unit}", lang, n=int(parts.get("INTERVAL", "1")))
 
 
 def set_client_cadence(store: Store, client_id: int, rule: str | None) -> None:
@@ -145,8 +103,6 @@ def last_contacts(store: Store) -> dict[int, date]:
 
 def schedule(store: Store) -> list[DueItem]:
     """Every kept client's next due contact, earliest first."""
-    from rmdesk.services.tiering import get_scheme
-
     scheme = get_scheme(store)
     cadences: dict[str, str] = scheme["cadences"]
     fallback = cadences[scheme["tiers"][-1]]

@@ -1,66 +1,23 @@
-"""Everything one printed call plan needs, gathered into plain data (no ORM objects)."""
+"""Everything one printed call plan needs, gathered into plain data (no ORM objects):
+the CallPlan that rmdesk.formats.callplan_pdf prints."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 
 from rmdesk import i18n
 from rmdesk.errors import NotFound
+from rmdesk.formats.callplan_pdf import CallPlan, ObjectionPrep, Person
 from rmdesk.playbook import loader
 from rmdesk.services import clients, engagement, masking, visits
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
 from rmdesk.services.masking import phone as mask_phone
-from rmdesk.services.settings import Profile, get_profile
+from rmdesk.services.settings import get_profile
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Visit
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    role: str
-    decision: str
-    attitude: str
-    phone: str
-    notes: str
-    is_counterpart: bool
-
-
-@dataclass(frozen=True)
-class ObjectionPrep:
-    type: str
-    words: str  # the client's words, or the type's name when it is a typical one
-    answer: str
-    logged: bool  # raised by this client (open), not just typical for the step
-
-
-@dataclass(frozen=True)
-class CallPlan:
-    visit_id: int
-    client_id: int
-    client_name: str
-    planned_at: datetime
-    duration_min: int
-    place: str
-    kind: str
-    confirmed: bool
-    client_facts: list[tuple[str, str]]  # (label, value) for the client box
-    people: list[Person]
-    objective: str
-    agenda: list[str]
-    questions: list[str]
-    objections: list[ObjectionPrep]
-    products: list[str]
-    materials: list[str]
-    last_visits: list[tuple[date, str]]
-    next_steps: list[tuple[date | None, str]]
-    attendees_ours: str = ""
-    attendees_theirs: str = ""
-    profile: Profile = field(default_factory=Profile)
 
 
 def _lines(text: str | None) -> list[str]:

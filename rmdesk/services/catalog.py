@@ -1,13 +1,11 @@
-"""The product catalogue: seeded from resources/products.toml, read by deals and plans."""
+"""The product catalogue as deals and plans read it (seeded by rmdesk.store.products)."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from rmdesk.paths import resources_dir
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Product
 
@@ -28,25 +26,6 @@ class ProductRow:
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh_CN" else self.name_en
-
-
-def shipped_products() -> list[dict]:
-    with open(resources_dir() / "products.toml", "rb") as fh:
-        return tomllib.load(fh)["product"]
-
-
-def ensure_products(store: Store) -> int:
-    """Insert shipped products the store lacks (never changes or removes existing ones)."""
-    shipped = shipped_products()
-    with store.read() as s:
-        have = set(s.scalars(select(Product.key)))
-    missing = [p for p in shipped if p["key"] not in have]
-    if not missing:
-        return 0
-    with store.write() as s:
-        for p in missing:
-            s.add(Product(key=p["key"], category=p["category"], name_zh=p["zh_CN"], name_en=p["en"]))
-    return len(missing)
 
 
 def list_products(store: Store) -> list[ProductRow]:

@@ -25,19 +25,27 @@ the CLI's --mapping: a JSON file {"Header": "field"} or the text "Header=field,.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
 from rmdesk import clock, i18n, vocab
-from rmdesk.errors import RmdeskError, ValidationError
+from rmdesk.errors import ValidationError
 from rmdesk.formats.tabular import Table
+from rmdesk.services import records_import
 from rmdesk.services import validation as v
 from rmdesk.services.clients import CLIENT_FIELDS, CONTACT_FIELDS
+from rmdesk.services.import_plan import (
+    Cancelled,
+    ImportPlan,
+    PlannedClient,
+    Progress,
+    RowProblem,
+    map_headers,
+    norm_header,
+    normalise_name,
+)
 from rmdesk.services.pinyin import search_keys_many
 from rmdesk.store import search_index
 from rmdesk.store.engine import Store
@@ -79,15 +87,6 @@ SYNONYMS = {
 POLICIES = ("merge", "skip", "create")
 
 
-def _norm_header(text: str) -> str:
-    return re.sub(r"[\s_:：*（）()]+", "", unicodedata.normalize("NFKC", text)).casefold()
-
-
-def normalise_name(name: str) -> str:
-    """Name key for duplicates: NFKC (full-width -> ASCII), no spaces, case-folded."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
-
-
 def _field_label_key(f: str) -> str:
     if f.startswith(CONTACT_PREFIX) and f != "contact_name":
         return f"field.{f[len(CONTACT_PREFIX):]}"
@@ -110,26 +109,13 @@ def _header_index() -> dict[str, str]:
             if not f.startswith(CONTACT_PREFIX) or f == "contact_name":
                 names.append(i18n.message(_field_label_key(f), lang))
         for n in names:
-            index.setdefault(_norm_header(n), f)
+            index.setdefault(norm_header(n), f)
     return index
 
 
 def auto_mapping(headers: list[str]) -> dict[int, str]:
     """Column index -> field, guessed from the header names (first match wins)."""
     return map_headers(headers, _header_index())
-
-
-def map_headers(headers: list[str], index: Mapping[str, str]) -> dict[int, str]:
-    """Column index -> field through `index` (normalised header -> field); a field is
-    taken by its first column only."""
-    mapping: dict[int, str] = {}
-    used: set[str] = set()
-    for i, h in enumerate(headers):
-        f = index.get(_norm_header(h))
-        if f and f not in used:
-            mapping[i] = f
-            used.add(f)
-    return mapping
 
 
 def apply_overrides(headers: list[str], mapping: dict[int, str], overrides: Mapping[str, str],
@@ -173,68 +159,6 @@ def parse_mapping(text: str) -> dict[str, str]:
         header, target = part.split("=", 1)
         result[header.strip()] = target.strip()
     return result
-
-
-# ---------------------------------------------------------------- the plan
-
-@dataclass(frozen=True)
-class RowProblem:
-    row: int  # the spreadsheet's row number (the header is row 1)
-    field: str | None
-    message: str
-
-
-@dataclass
-class PlannedClient:
-    row: int
-    values: dict[str, object]
-    contacts: list[dict[str, object]] = field(default_factory=list)
-    existing_id: int | None = None  # a stored client it duplicates
-
-
-@dataclass
-class ImportPlan:
-    policy: str
-    total_rows: int
-    kind: str = "clients"  # or visits / deals (rmdesk.services.records_import)
-    new: list[PlannedClient] = field(default_factory=list)
-    merge: list[PlannedClient] = field(default_factory=list)
-    skipped: list[int] = field(default_factory=list)  # rows skipped as duplicates
-    problems: list[RowProblem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def contact_count(self) -> int:
-        return sum(len(getattr(p, "contacts", ())) for p in self.new + self.merge)
-
-    def summary(self, lang: str | None = None) -> str:
-        if self.kind != "clients":
-            return i18n.message("import.summary_records", lang, rows=self.total_rows, new=len(self.new),
-                                merge=len(self.merge), skip=len(self.skipped), bad=len(self.problems),
-                                what=i18n.message(f"import.what_{self.kind}", lang))
-        return i18n.message("import.summary", lang, rows=self.total_rows, new=len(self.new), merge=len(self.merge),
-                            skip=len(self.skipped), contacts=self.contact_count, bad=len(self.problems))
-
-    def report(self, lang: str | None = None, limit: int = 200) -> str:
-        lines = [self.summary(lang)]
-        for p in self.problems[:limit]:
-            lines.append(i18n.message("import.problem", lang, row=p.row, message=p.message))
-        if len(self.problems) > limit:
-            lines.append(i18n.message("import.more_problems", lang, count=len(self.problems) - limit))
-        return "\n".join(lines)
-
-
-class Cancelled(RmdeskError):
-    """The user cancelled; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__("import.cancelled")
-
-
-Progress = Callable[[int, int], bool | None]  # (done, total) -> False to cancel
 
 
 def _vocab_value(f: str, text: str, lang_labels: dict[str, dict[str, str]]) -> str:
@@ -561,7 +485,6 @@ def import_file(store: Store, path: str | Path, overrides: Mapping[str, str] | N
     """Read, map, check and (unless dry_run or any bad row) commit; returns the plan
     and the counts written (None when nothing was written)."""
     from rmdesk.formats.tabular import read_table
-    from rmdesk.services import records_import
 
     table = read_table(path)
     kind = records_import.kind_of(table.headers)

@@ -22,6 +22,14 @@ from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.formats.tabular import Table
 from rmdesk.services import validation as v
+from rmdesk.services.import_plan import (
+    Cancelled,
+    ImportPlan,
+    RowProblem,
+    map_headers,
+    norm_header,
+    normalise_name,
+)
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Contact, Deal, Product, Visit
 
@@ -120,12 +128,11 @@ KINDS = {"visits": VISIT_FIELDS, "deals": DEAL_FIELDS}
 
 def kind_of(headers: list[str]) -> str:
     """clients, visits or deals, from the columns of a file."""
-    from rmdesk.services.dataio import _norm_header
 
-    names = {_norm_header(h) for h in headers}
+    names = {norm_header(h) for h in headers}
 
     def has(field: str) -> bool:
-        return any(_norm_header(n) in names for n in
+        return any(norm_header(n) in names for n in
                    (field, *(i18n.message(f"field.{field}", lang) for lang in i18n.LANGUAGES)))
     if has("planned_at"):
         return "visits"
@@ -135,7 +142,6 @@ def kind_of(headers: list[str]) -> str:
 
 
 def auto_mapping(kind: str, headers: list[str]) -> dict[int, str]:
-    from rmdesk.services.dataio import _norm_header, map_headers
 
     fields = ("credit_code", "name", *KINDS[kind])
     index: dict[str, str] = {}
@@ -144,7 +150,7 @@ def auto_mapping(kind: str, headers: list[str]) -> dict[int, str]:
         if f == "name":
             names += ["客户名称", "企业名称", "client"]
         for n in names:
-            index.setdefault(_norm_header(n), f)
+            index.setdefault(norm_header(n), f)
     return map_headers(headers, index)
 
 
@@ -152,7 +158,6 @@ def import_records(store: Store, kind: str, table: Table, mapping: dict[int, str
                    dry_run: bool = False, progress=None, lang: str | None = None):
     """Check every row; unless dry_run or any problem, write them in one transaction.
     Returns (plan, counts or None) like dataio.import_table."""
-    from rmdesk.services.dataio import Cancelled, ImportPlan, RowProblem, normalise_name
 
     spec = KINDS[kind]
     if "name" not in mapping.values() and "credit_code" not in mapping.values():

@@ -25,6 +25,7 @@ from rmdesk.errors import ValidationError
 from rmdesk.paths import resources_dir
 from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
+from rmdesk.services.recurrence import validate_rule
 from rmdesk.store.engine import Store
 from rmdesk.store.models import BusinessVolume, Client, ClientEvent, Setting
 
@@ -94,7 +95,6 @@ def _decimal(text: object) -> Decimal:
 
 def validate_scheme(scheme: Mapping) -> dict:
     """Check a scheme's shape; returns a clean copy. Raises ValidationError("error.scheme_invalid")."""
-    from rmdesk.services.cadence import validate_rule
 
     def bad(problem: str) -> ValidationError:
         return ValidationError("error.scheme_invalid", "tier_scheme", problem=problem)

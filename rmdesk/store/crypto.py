@@ -4,9 +4,9 @@ An encrypted store (and every one of its backups) is a SQLCipher file: without t
 password it is random bytes. The password is never stored; the user types it at
 start (GUI) or gives it as $RMDESK_PASSWORD / at the prompt (CLI).
 
-Setting, changing or removing the password rewrites the store and every backup with
-`sqlcipher_export` into a temporary file that is checked and then renamed into
-place (atomic per file). The store must be closed while this runs.
+`rewrite` writes one file again under another key with `sqlcipher_export` into a
+temporary file that is checked and then renamed into place (atomic per file);
+rmdesk.store.rekey applies it to the store and every backup.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import os
 from pathlib import Path
 
 from rmdesk.errors import StoreError
-from rmdesk.paths import STORE_FILENAME
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PASSWORD_ENV = "RMDESK_PASSWORD"
@@ -94,7 +93,7 @@ def verify(path: Path, key: str | None) -> None:
         con.close()
 
 
-def _rewrite(path: Path, old: str | None, new: str | None) -> None:
+def rewrite(path: Path, old: str | None, new: str | None) -> None:
     """Write `path` again under the `new` key ('' / None = plain), atomically."""
     mod = dbapi()
     tmp = path.with_name(f".{path.name}.rekey")
@@ -122,31 +121,6 @@ def _rewrite(path: Path, old: str | None, new: str | None) -> None:
     for suffix in ("-wal", "-shm"):  # empty after the checkpoint; must not meet the new file
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.replace(tmp, path)
-
-
-def change_password(data_dir: Path, old: str | None, new: str | None) -> int:
-    """Encrypt (old None), re-key, or decrypt (new None) the store and all its backups.
-    Returns how many files were rewritten. The store must be closed."""
-    from rmdesk.store.backup import list_backups
-
-    store = data_dir / STORE_FILENAME
-    verify(store, old)
-    if not new and not is_encrypted(store):
-        return 0
-    files = [store] + [b.path for b in list_backups(data_dir)]
-    done = 0
-    for path in files:
-        key = old if is_encrypted(path) else None
-        try:
-            _rewrite(path, key, new)
-        except StoreError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a backup under another key, a full disk, ...
-            if path == store:
-                raise StoreError("store.rekey_failed", reason=str(exc)) from exc
-            continue  # a backup that cannot be read with `old` stays as it is
-        done += 1
-    return done
 
 
 def password_from_environment() -> str | None:

@@ -117,7 +117,7 @@ class Store:
         store.check_skipped = not checked
         try:
             store.upgrade()
-            from rmdesk.services.catalog import ensure_products
+            from rmdesk.store.products import ensure_products
 
             ensure_products(store)
         except BaseException as exc:

@@ -19,7 +19,7 @@ from rmdesk.gui import dialogs
 from rmdesk.gui.client.forms import VolumesDialog, vocab_combo
 from rmdesk.gui.client.step_tools import Tool
 from rmdesk.gui.errors import show_error
-from rmdesk.services import cadence, tiering
+from rmdesk.services import cadence, recurrence, tiering
 from rmdesk.services.clients import ClientDetail
 from rmdesk.store.engine import Store
 
@@ -76,7 +76,7 @@ class KeepingPanel(Tool):
         self.clear_button.setEnabled(bool(client.tier_override_reason))
         default = scheme["cadences"].get(client.tier or "", scheme["cadences"][scheme["tiers"][-1]])
         self.cadence.setText(client.cadence_rule or "")
-        self.cadence.setPlaceholderText(self.tr("Tier's cadence: %1").replace("%1", cadence.describe(default, lang)))
+        self.cadence.setPlaceholderText(self.tr("Tier's cadence: %1").replace("%1", recurrence.describe(default, lang)))
         self.founded.setText(formatting.day(client.founded_date))
         item = cadence.due_for(self.store, client.id)
         self.due.setText(self.tr("%1 — %2").replace("%1", formatting.day(item.due)).replace(

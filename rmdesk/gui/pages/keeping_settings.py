@@ -25,7 +25,7 @@ from rmdesk import clock, formatting, i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
 from rmdesk.gui.dialogs import FormDialog
-from rmdesk.services import cadence, settings, targets, tiering
+from rmdesk.services import recurrence, settings, targets, tiering
 from rmdesk.store.engine import Store
 
 
@@ -150,7 +150,7 @@ class KeepingSettings(QGroupBox):
         self.cadences = {}
         for tier in active["tiers"]:
             edit = QLineEdit(active["cadences"][tier])
-            edit.setToolTip(cadence.describe(active["cadences"][tier], lang))
+            edit.setToolTip(recurrence.describe(active["cadences"][tier], lang))
             self.cadence_form.addRow(i18n.label("tier", tier), edit)
             self.cadences[tier] = edit
         year = str(clock.today().year)
@@ -201,7 +201,7 @@ class KeepingSettings(QGroupBox):
         try:
             scheme = tiering.get_scheme(self.store)
             for tier, edit in self.cadences.items():
-                scheme["cadences"][tier] = cadence.validate_rule(edit.text(), "cadence")
+                scheme["cadences"][tier] = recurrence.validate_rule(edit.text(), "cadence")
             tiering.save_scheme(self.store, scheme)
         except RmdeskError as exc:
             _status(self.scheme_status, exc)
