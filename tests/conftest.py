@@ -89,13 +89,18 @@ def make_desk(qtbot):
     from rmdesk.gui.app import Desk
     from rmdesk.gui.client.window import ClientWindow
 
+    desks = []
+
     def build(store, lang="zh_CN"):
         d = Desk(store, store.data_dir, lang)
+        desks.append(d)
         qtbot.addWidget(d.window)
         d.window.show()
         return d
 
     yield build
+    for d in desks:  # no timer, event filter or job of this test calls into a later one
+        d.stop()
     quiet_threads()
     for w in QApplication.topLevelWidgets():
         if isinstance(w, ClientWindow):

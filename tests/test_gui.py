@@ -116,7 +116,10 @@ def test_geometry_is_remembered(desk, qtbot):
     again = Desk(desk.store, desk.data_dir)
     qtbot.addWidget(again.window)
     again.window.show()
-    assert again.window.geometry() == where
+    try:
+        assert again.window.geometry() == where
+    finally:
+        again.stop()
 
 
 def test_pages_show_demo_data(desk):
@@ -162,8 +165,11 @@ def test_first_run_shows_a_welcome_on_today(qtbot, store):
     qtbot.addWidget(d.window)
     d.window.show()
     d.window.show_page(0)
-    assert d.window.today.welcome.isVisible() and "rmdesk demo" in d.window.today.welcome.text()
-    assert not d.window.today.visits.table.isVisible() and d.window.today.visits.empty.isVisible()
+    try:
+        assert d.window.today.welcome.isVisible() and "rmdesk demo" in d.window.today.welcome.text()
+        assert not d.window.today.visits.table.isVisible() and d.window.today.visits.empty.isVisible()
+    finally:
+        d.stop()
 
 
 def test_today_lists_visits_tasks_maintenance_birthdays_and_stale(desk, qtbot):

@@ -138,10 +138,17 @@ class Desk:
         """At quit: wait for a running backup, then close (check + backup on close)."""
         self.close_store()
 
-    def close_store(self) -> None:
+    def stop(self) -> None:
+        """Stop everything that would call back later (timers, the idle lock's event filter,
+        the background check) and let running jobs finish; the store stays open."""
         self.idle_lock.stop()
         self.backups.stop()
+        if self.verify_job is not None:
+            self.verify_job.forget()
         wait_for_jobs()
+
+    def close_store(self) -> None:
+        self.stop()
         self.store.close()
 
     def switch_language(self, lang: str) -> None:
