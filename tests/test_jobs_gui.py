@@ -57,34 +57,34 @@ def test_cycles_with_qt_objects_are_freed_on_the_gui_thread_while_a_job_runs(qtb
     qtbot.waitUntil(gc.isenabled, timeout=5000)  # the pool is idle: automatic collection again
 
 
-def test_a_forgotten_job_reports_nothing(qtbot):
+def run_until_released(qtbot, before_release) -> tuple[jobs.Job, Receiver]:
+    """A job that waits for a go; `before_release(job, receiver)` runs while it waits."""
     release = threading.Event()
     job = jobs.Job(lambda: release.wait(10) and "late")
     receiver = Receiver()
     job.signals.done.connect(receiver.take)
     job.start()
-    job.forget()
-    assert job.cancelled.is_set()
+    before_release(job, receiver)
     release.set()
     qtbot.waitUntil(job.finished.is_set, timeout=10000)
     QThreadPool.globalInstance().waitForDone()
     qtbot.wait(50)  # the relay's queued report has been processed by now
+    return job, receiver
+
+
+def test_a_forgotten_job_reports_nothing(qtbot):
+    job, receiver = run_until_released(qtbot, lambda job, receiver: job.forget())
+    assert job.cancelled.is_set()
     assert receiver.results == []
 
 
 def test_a_receiver_deleted_before_the_job_ends_is_not_called(qtbot):
-    release = threading.Event()
-    job = jobs.Job(lambda: release.wait(10) and "late")
-    receiver = Receiver()
-    job.signals.done.connect(receiver.take)
-    job.start()
-    receiver.deleteLater()
-    qtbot.wait(20)  # the receiver is gone (deferred delete ran)
-    release.set()
-    qtbot.waitUntil(job.finished.is_set, timeout=10000)
-    QThreadPool.globalInstance().waitForDone()
-    qtbot.wait(50)  # delivered by now: the deleted widget's slot was disconnected with it
-    assert job.id not in jobs._running
+    def delete(job, receiver):
+        receiver.deleteLater()
+        qtbot.wait(20)  # the receiver is gone (deferred delete ran)
+
+    job, receiver = run_until_released(qtbot, delete)
+    assert job.id not in jobs._running  # delivered: the deleted widget's slot went with it
     assert receiver.results == []
 
 
