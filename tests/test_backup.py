@@ -214,12 +214,12 @@ def test_a_damaged_backup_is_not_restored(data_dir):
 
 
 def test_backup_before_a_migration(data_dir):
-    from sqlalchemy import create_engine
+    from sqlalchemy import URL, create_engine
 
     from rmdesk.store import migrate
 
     data_dir.mkdir()
-    engine = create_engine(f"sqlite:///{data_dir / STORE_FILENAME}")
+    engine = create_engine(URL.create("sqlite", database=str(data_dir / STORE_FILENAME)))
     migrate.upgrade(engine, "0002_flow_tools")
     engine.dispose()
     Store.open(data_dir).close()

@@ -3,7 +3,7 @@ version, upgrades to head with every row and every value intact."""
 
 import sqlite3
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import URL, create_engine, text
 
 from rmdesk.paths import STORE_FILENAME
 from rmdesk.services import clients, engagement, visits
@@ -93,7 +93,7 @@ def test_every_earlier_version_with_data_upgrades_to_head_intact(tmp_path):
         directory = tmp_path / revision
         directory.mkdir()
         path = directory / STORE_FILENAME
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine(URL.create("sqlite", database=str(path)))
         migrate.upgrade(engine, revision)
         with engine.begin() as conn:
             for sql in BASE + (AFTER_0002 if revision >= "0002" else []):

@@ -2,7 +2,7 @@ import sqlite3
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import URL, create_engine, text
 
 from rmdesk.errors import StoreError, ValidationError
 from rmdesk.paths import STORE_FILENAME
@@ -59,7 +59,7 @@ def test_every_revision_upgrades_to_head_keeping_rows(tmp_path):
     for revision in revisions:
         directory = tmp_path / revision
         directory.mkdir()
-        engine = create_engine(f"sqlite:///{directory / STORE_FILENAME}")
+        engine = create_engine(URL.create("sqlite", database=str(directory / STORE_FILENAME)))
         migrate.upgrade(engine, revision)
         with engine.begin() as conn:
             conn.execute(text(

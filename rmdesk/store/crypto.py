@@ -62,16 +62,22 @@ def _quote(key: str) -> str:
     return "'" + key.replace("'", "''") + "'"
 
 
+def readonly_uri(path: Path) -> str:
+    """The read-only `file:` URI of `path`: every character of the path percent-encoded
+    (a `#`, `?` or `%` in a folder name stays part of the name), the query added after."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+
+
 def connect(path: Path, key: str | None, readonly: bool = False, timeout: float = 30):
     """A DB-API connection: sqlcipher3 with the key when there is one, else sqlite3."""
     if key is None:
         import sqlite3
 
         if readonly:
-            return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
+            return sqlite3.connect(readonly_uri(path), uri=True, timeout=timeout)
         return sqlite3.connect(path, timeout=timeout)
     mod = dbapi()
-    con = mod.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout) if readonly \
+    con = mod.connect(readonly_uri(path), uri=True, timeout=timeout) if readonly \
         else mod.connect(str(path), timeout=timeout)
     con.execute(f"PRAGMA key = {_quote(key)}")
     return con

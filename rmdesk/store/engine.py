@@ -101,8 +101,9 @@ class Store:
                 if held:
                     dirlock.release(held)
                 raise
+            # URL.create: no character of the path or the password is read as URL syntax
             url = URL.create("sqlite+pysqlcipher", password=key, database=str(path)) if key \
-                else f"sqlite:///{path}"
+                else URL.create("sqlite", database=str(path))
         if key:
             engine = create_engine(url, future=True, poolclass=QueuePool,
                                    connect_args={"check_same_thread": False})

@@ -1,4 +1,8 @@
-"""Alembic, driven from code (no alembic.ini needed at run time)."""
+"""Alembic, driven from code (no alembic.ini needed at run time).
+
+Alembic gets an open connection, never a URL: its Config is a configparser, which
+reads the `%` of a percent-encoded path (a Chinese user name, `%41`) as
+interpolation syntax, and a rendered URL would carry the password as text."""
 
 from __future__ import annotations
 
@@ -7,17 +11,17 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def config(engine: Engine | None = None) -> Config:
+def config(connection: Connection | None = None) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    if engine is not None:
-        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
-        cfg.attributes["engine"] = engine
+    # configparser's own escape for a literal %: an install folder may hold one too
+    cfg.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
     return cfg
 
 
@@ -30,8 +34,10 @@ def head() -> str:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
-    command.upgrade(config(engine), target)
+    with engine.connect() as connection:
+        command.upgrade(config(connection), target)
 
 
 def downgrade(engine: Engine, target: str) -> None:
-    command.downgrade(config(engine), target)
+    with engine.connect() as connection:
+        command.downgrade(config(connection), target)
