@@ -358,6 +358,7 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
 def _cmd_plan_print(args: argparse.Namespace) -> int:
     from rmdesk.errors import ValidationError
     from rmdesk.formats.callplan_pdf import render_plans
+    from rmdesk.paths import atomic_output
     from rmdesk.services.callplan import plan_for_visit, plans_between
 
     lang = i18n.language()
@@ -369,7 +370,8 @@ def _cmd_plan_print(args: argparse.Namespace) -> int:
             plans, cover = plans_between(store, args.date, args.days, lang), True
         if not plans:
             raise ValidationError("error.no_visits", None)
-        pages = render_plans(plans, args.output, lang, cover_agenda=cover)
+        with atomic_output(args.output) as tmp:  # a failure leaves an existing file as it was
+            pages = render_plans(plans, tmp, lang, cover_agenda=cover)
     except OSError as exc:
         raise ValidationError("error.cannot_write", None, path=args.output, reason=exc.strerror) from None
     finally:
@@ -384,6 +386,7 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
 
     from rmdesk import clock
     from rmdesk.errors import ValidationError
+    from rmdesk.paths import atomic_output
     from rmdesk.services.calendar_export import export_calendar
 
     start = args.start or clock.today()
@@ -395,10 +398,8 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
         data = export_calendar(store, start, end)
     finally:
         store.close()
-    try:
-        _Path(args.output).write_bytes(data)
-    except OSError as exc:
-        raise ValidationError("error.cannot_write", None, path=args.output, reason=exc.strerror) from None
+    with atomic_output(_Path(args.output)) as tmp:  # a failure leaves an existing file as it was
+        tmp.write_bytes(data)
     print(f"{args.output}: {data.count(b'BEGIN:VEVENT')} visit(s)")
     return 0
 
@@ -479,6 +480,10 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         print(exc, file=sys.stderr)
         return 2
     i18n.set_language(getattr(args, "lang", None))
+    # an object finalised after a failure (a ZipFile on a full disk) goes to the log, not the terminal
+    sys.unraisablehook = lambda u: log.info("ignored while finalising: %s", u.exc_value)
+    if not log.handlers:  # the one line on stderr is the user's; log records are not printed there
+        log.addHandler(logging.NullHandler())
     try:
         if args.command is None:
             if gui is None:

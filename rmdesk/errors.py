@@ -80,7 +80,7 @@ def as_user_error(exc: BaseException) -> RmdeskError | None:
             where = current.filename or ""
             reason = current.strerror or str(current)
             if current.errno == errno.ENOSPC or current.errno == getattr(errno, "EDQUOT", -1):
-                return StoreError("store.disk_full", path=str(where))
+                return StoreError("store.disk_full")
             if current.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
                 return StoreError("store.read_only", reason=f"{where} {reason}".strip())
             if current.errno == errno.EIO:
@@ -88,8 +88,6 @@ def as_user_error(exc: BaseException) -> RmdeskError | None:
         text = str(getattr(current, "orig", None) or current).lower()
         for needle, key in _SQLITE_FAILURES:
             if needle in text:
-                if key == "store.disk_full":
-                    return StoreError(key, path="")
-                return StoreError(key, reason=needle)
+                return StoreError(key) if key == "store.disk_full" else StoreError(key, reason=needle)
         current = getattr(current, "orig", None) or current.__cause__ or current.__context__
     return None

@@ -247,6 +247,13 @@ def create_backup(data_dir: Path, now: datetime | None = None, rotate: bool = Tr
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - OSError, sqlite3.Error or sqlcipher3's
+        for leftover in folder.glob(".*.partial"):
+            leftover.unlink(missing_ok=True)  # a full disk: give the space back now
+        from rmdesk.errors import as_user_error
+
+        known = as_user_error(exc)
+        if known is not None and known.key in ("store.disk_full", "store.read_only", "store.io_error"):
+            raise known from exc
         raise StoreError("store.backup_failed", reason=str(getattr(exc, "strerror", None) or exc)) from exc
     info = BackupInfo(name, folder / name, now, (folder / name).stat().st_size)
     if rotate:
