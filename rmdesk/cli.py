@@ -152,7 +152,9 @@ def _password(directory: Path) -> str | None:
     """An encrypted store's password: $RMDESK_PASSWORD, else asked on the terminal."""
     from rmdesk.paths import STORE_FILENAME
     from rmdesk.store import crypto
+    from rmdesk.store.engine import refuse_lost_store
 
+    refuse_lost_store(directory)  # damage, not a password to ask for
     if not crypto.is_encrypted(directory / STORE_FILENAME):
         return None
     given = crypto.password_from_environment()
@@ -163,12 +165,14 @@ def _password(directory: Path) -> str | None:
     return given or None
 
 
-def _open_store(args: argparse.Namespace, lock: bool = True):
+def _open_store(args: argparse.Namespace, lock: bool = True, readonly: bool = False):
+    """The store; `readonly` for the commands that only read (they write nothing to the
+    folder and work on a read-only one)."""
     from rmdesk.paths import data_dir
     from rmdesk.store.engine import Store
 
     directory = data_dir(getattr(args, "data_dir", None))
-    return Store.open(directory, lock=lock, password=_password(directory))
+    return Store.open(directory, lock=lock and not readonly, password=_password(directory), readonly=readonly)
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -185,10 +189,14 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         crypto.verify(directory / STORE_FILENAME, key)
     if args.backup_command == "list":
         for b in backup.list_backups(directory):
-            print(f"{b.name}  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.size}")
+            print(f"{b.name}  {b.local_time:%Y-%m-%d %H:%M:%S}  {b.size}")
         return 0
     if args.backup_command == "create":
-        info = backup.create_backup(directory, key=key)
+        held = lock.acquire(directory)  # no password change or restore while the copy is taken
+        try:
+            info = backup.create_backup(directory, key=key)
+        finally:
+            lock.release(held)
         print(i18n.message("backup.created", lang, name=info.name))
         return 0
     held = lock.acquire(directory)  # restore: no other rmdesk may have the store open
@@ -207,7 +215,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     lang = i18n.language()
     overrides = dataio.parse_mapping(args.mapping) if args.mapping else None
-    store = _open_store(args, lock=not args.dry_run)
+    store = _open_store(args, readonly=args.dry_run)
     try:
         plan, counts = dataio.import_file(store, args.file, overrides, args.duplicates, args.dry_run, lang=lang)
     finally:
@@ -228,7 +236,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from rmdesk.services import dataio
 
-    store = _open_store(args, lock=False)
+    store = _open_store(args, readonly=True)
     try:
         count = dataio.export_file(store, args.what, args.output)
     finally:
@@ -264,6 +272,20 @@ LIST_FIELDS = ("id", "name", "short_name", "industry", "tier", "step", "status",
                "next_action_date")
 
 
+def _clean(text: object) -> str:
+    """A value as it may reach the terminal (no control characters acting there)."""
+    from rmdesk.formatting import printable
+
+    return printable("" if text is None else str(text))
+
+
+def _csv_cell(value: object) -> str:
+    """A CSV cell as the exports write it: formula-looking text escaped, no control characters."""
+    from rmdesk.formats.tabular import escape
+
+    return escape(_clean(value)) if isinstance(value, str) else ("" if value is None else str(value))
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -275,7 +297,7 @@ def _pad(text: str, width: int) -> str:
 def _cmd_clients_list(args: argparse.Namespace) -> int:
     from rmdesk.services.clients import ClientQuery, list_clients
 
-    store = _open_store(args, lock=False)
+    store = _open_store(args, readonly=True)
     try:
         rows = list_clients(store, ClientQuery(step=args.step, status=args.status, search=args.search),
                             limit=args.limit)
@@ -291,15 +313,15 @@ def _cmd_clients_list(args: argparse.Namespace) -> int:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(LIST_FIELDS)
         for r in rows:
-            writer.writerow([getattr(r, f) if getattr(r, f) is not None else "" for f in LIST_FIELDS])
+            writer.writerow([_csv_cell(getattr(r, f)) for f in LIST_FIELDS])
     else:
         lang = i18n.language()
         head = ["ID", i18n.message("field.name", lang), i18n.message("field.step", lang),
                 i18n.message("field.status", lang), i18n.message("field.tier", lang),
                 i18n.message("field.industry", lang), i18n.message("field.owner", lang),
                 i18n.message("field.next_action_date", lang)]
-        table = [[str(r.id), r.name, str(r.step), i18n.label("status", r.status, lang),
-                  i18n.label("tier", r.tier, lang), i18n.label("industry", r.industry, lang), r.owner,
+        table = [[str(r.id), _clean(r.name), str(r.step), i18n.label("status", r.status, lang),
+                  i18n.label("tier", r.tier, lang), i18n.label("industry", r.industry, lang), _clean(r.owner),
                   r.next_action_date.isoformat() if r.next_action_date else ""] for r in rows]
         widths = [max(_width(row[i]) for row in [head, *table]) for i in range(len(head))]
         for row in [head, *table]:
@@ -312,7 +334,7 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
     from rmdesk.services.callplan import agenda_rows
 
     start = args.date or clock.today()
-    store = _open_store(args, lock=False)
+    store = _open_store(args, readonly=True)
     try:
         rows = agenda_rows(store, start, args.days)
     finally:
@@ -329,17 +351,18 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
         parts = [v.planned_at.strftime("%H:%M"), v.client_name, v.place or i18n.label("visit_kind", v.kind, lang),
                  v.objective or "", v.contact_name or ""]
         flag = "" if v.confirmed or v.status != "planned" else f" ({i18n.message('plan.unconfirmed', lang)})"
-        print("  " + "  ".join(p for p in parts if p) + flag)
+        print("  " + "  ".join(_clean(p) for p in parts if p) + flag)
     return 0
 
 
 def _cmd_plan_print(args: argparse.Namespace) -> int:
     from rmdesk.errors import ValidationError
     from rmdesk.formats.callplan_pdf import render_plans
+    from rmdesk.paths import atomic_output
     from rmdesk.services.callplan import plan_for_visit, plans_between
 
     lang = i18n.language()
-    store = _open_store(args, lock=False)
+    store = _open_store(args, readonly=True)
     try:
         if args.visit:
             plans, cover = [plan_for_visit(store, args.visit, lang)], False
@@ -347,7 +370,8 @@ def _cmd_plan_print(args: argparse.Namespace) -> int:
             plans, cover = plans_between(store, args.date, args.days, lang), True
         if not plans:
             raise ValidationError("error.no_visits", None)
-        pages = render_plans(plans, args.output, lang, cover_agenda=cover)
+        with atomic_output(args.output) as tmp:  # a failure leaves an existing file as it was
+            pages = render_plans(plans, tmp, lang, cover_agenda=cover)
     except OSError as exc:
         raise ValidationError("error.cannot_write", None, path=args.output, reason=exc.strerror) from None
     finally:
@@ -362,21 +386,20 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
 
     from rmdesk import clock
     from rmdesk.errors import ValidationError
+    from rmdesk.paths import atomic_output
     from rmdesk.services.calendar_export import export_calendar
 
     start = args.start or clock.today()
     end = args.end or start + timedelta(days=90)
     if end < start:
         raise ValidationError("error.range_reversed", None)
-    store = _open_store(args, lock=False)
+    store = _open_store(args, readonly=True)
     try:
         data = export_calendar(store, start, end)
     finally:
         store.close()
-    try:
-        _Path(args.output).write_bytes(data)
-    except OSError as exc:
-        raise ValidationError("error.cannot_write", None, path=args.output, reason=exc.strerror) from None
+    with atomic_output(_Path(args.output)) as tmp:  # a failure leaves an existing file as it was
+        tmp.write_bytes(data)
     print(f"{args.output}: {data.count(b'BEGIN:VEVENT')} visit(s)")
     return 0
 
@@ -414,7 +437,8 @@ def _cmd_due(args: argparse.Namespace) -> int:
         return 0
     head = [i18n.message("field.due_date", lang), "ID", i18n.message("field.name", lang),
             i18n.message("field.tier", lang), i18n.message("field.last_contact", lang), i18n.message("field.reason", lang)]
-    body = [[d.due.isoformat() + (f" (+{d.overdue_days})" if d.overdue_days else ""), str(d.client_id), d.client_name,
+    body = [[d.due.isoformat() + (f" (+{d.overdue_days})" if d.overdue_days else ""), str(d.client_id),
+             _clean(d.client_name),
              i18n.label("tier", d.tier, lang), d.last_contact.isoformat() if d.last_contact else "-",
              reason_text(d, lang)] for d in items]
     _table([head, *body])
@@ -437,7 +461,7 @@ def _cmd_tiers_recompute(args: argparse.Namespace) -> int:
     for c in changes:
         old, new = i18n.label("tier", c.old, lang) or "-", i18n.label("tier", c.new, lang) or "-"
         key = "cli.tier_kept" if c.kept else "cli.tier_changed"
-        print(i18n.message(key, lang, id=c.client_id, name=c.client_name, old=old, new=new, why=c.why))
+        print(i18n.message(key, lang, id=c.client_id, name=_clean(c.client_name), old=old, new=new, why=c.why))
     print(i18n.message("cli.tiers_summary", lang, changed=sum(not c.kept for c in changes),
                        kept=sum(c.kept for c in changes)))
     return 0
@@ -456,6 +480,10 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         print(exc, file=sys.stderr)
         return 2
     i18n.set_language(getattr(args, "lang", None))
+    # an object finalised after a failure (a ZipFile on a full disk) goes to the log, not the terminal
+    sys.unraisablehook = lambda u: log.info("ignored while finalising: %s", u.exc_value)
+    if not log.handlers:  # the one line on stderr is the user's; log records are not printed there
+        log.addHandler(logging.NullHandler())
     try:
         if args.command is None:
             if gui is None:
@@ -490,11 +518,17 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         print(exc, file=sys.stderr)
         return 2
     except RmdeskError as exc:
-        print(f"rmdesk: {exc.message()}", file=sys.stderr)
+        print(f"rmdesk: {_clean(exc.message())}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `rmdesk clients list | head`
         return 0
     except Exception as exc:  # never a traceback for the user; keep it in the log file
+        from rmdesk.errors import as_user_error
+
+        known = as_user_error(exc)  # a full disk, an I/O error, a read-only folder, damage
+        if known is not None:
+            print(f"rmdesk: {_clean(known.message())}", file=sys.stderr)
+            return 1
         logpath = _log_unexpected(args)
         detail = f"{type(exc).__name__}: {exc}" + (f" ({logpath})" if logpath else "")
         print(f"rmdesk: {i18n.message('error.unexpected', detail=detail)}", file=sys.stderr)

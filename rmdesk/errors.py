@@ -51,3 +51,43 @@ class StoreError(RmdeskError):
 
 class PlaybookError(RmdeskError):
     """A playbook file is broken; names the file and the key."""
+
+
+_SQLITE_FAILURES = (  # (text in SQLite's message, our key)
+    ("database or disk is full", "store.disk_full"),
+    ("disk i/o error", "store.io_error"),
+    ("readonly database", "store.read_only"),
+    ("read-only file system", "store.read_only"),
+    ("database disk image is malformed", "store.damaged_read"),
+    ("file is not a database", "store.damaged_read"),
+    ("unable to open database file", "store.io_error"),
+)
+
+
+def as_user_error(exc: BaseException) -> RmdeskError | None:
+    """A full disk, an I/O error, a read-only folder or a file found damaged while
+    reading, in whatever wrapping (SQLAlchemy, sqlite3, sqlcipher3, OSError), as one
+    StoreError in the user's language; None for anything else (a real bug)."""
+    import errno
+
+    seen = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, RmdeskError):
+            return current
+        if isinstance(current, OSError) and current.errno is not None:
+            where = current.filename or ""
+            reason = current.strerror or str(current)
+            if current.errno == errno.ENOSPC or current.errno == getattr(errno, "EDQUOT", -1):
+                return StoreError("store.disk_full")
+            if current.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                return StoreError("store.read_only", reason=f"{where} {reason}".strip())
+            if current.errno == errno.EIO:
+                return StoreError("store.io_error", reason=f"{where} {reason}".strip())
+        text = str(getattr(current, "orig", None) or current).lower()
+        for needle, key in _SQLITE_FAILURES:
+            if needle in text:
+                return StoreError(key) if key == "store.disk_full" else StoreError(key, reason=needle)
+        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
+    return None

@@ -44,3 +44,13 @@ def input_amount_to_yuan(text: str, lang: str) -> str:
     if not value.is_finite():
         return text
     return str((value * input_unit_factor(lang)).normalize())
+
+
+_UNPRINTABLE = __import__("re").compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal or a one-line cell: control characters (ESC, a lone CR,
+    C1) shown as \\xNN instead of acting; a newline or tab kept only as a space."""
+    text = text.replace("\n", " ").replace("\t", " ")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

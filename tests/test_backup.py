@@ -85,7 +85,7 @@ def test_backup_create_list_and_rotate(store, data_dir):
     clients.create_client(store, {"name": "备份公司"})
     first = backup.create_backup(data_dir, datetime(2026, 11, 23, 9, 0))
     second = backup.create_backup(data_dir, datetime(2026, 11, 23, 9, 0))
-    assert first.name == "rmdesk-20261123-090000.sqlite3" and second.name == "rmdesk-20261123-090000-2.sqlite3"
+    assert first.name == "rmdesk-20261123-090000Z.sqlite3" and second.name == "rmdesk-20261123-090000Z-2.sqlite3"
     names = [b.name for b in backup.list_backups(data_dir)]
     assert set(names) == {first.name, second.name}
     # a backup is a self-contained, sound database with the data
@@ -98,7 +98,7 @@ def test_backup_create_list_and_rotate(store, data_dir):
     backup.create_backup(data_dir, datetime(2026, 1, 1, 9, 0))
     backup.rotate_backups(data_dir, datetime(2026, 11, 23, 10, 0))
     names = [b.name for b in backup.list_backups(data_dir)]
-    assert "rmdesk-20260101-090000.sqlite3" in names and "rmdesk-20260101-080000.sqlite3" not in names
+    assert "rmdesk-20260101-090000Z.sqlite3" in names and "rmdesk-20260101-080000Z.sqlite3" not in names
 
 
 def test_automatic_backup_only_when_changed_and_older_than_30_minutes(data_dir):

@@ -19,7 +19,7 @@ from rmdesk.gui.errors import install_excepthook
 from rmdesk.gui.jobs import Job
 from rmdesk.gui.main_window import MainWindow
 from rmdesk.store import backup, crypto
-from rmdesk.store.engine import Store
+from rmdesk.store.engine import Store, refuse_lost_store
 
 DEFAULT_IDLE_MINUTES = 15
 
@@ -96,22 +96,30 @@ class Desk:
 
     def _reopen(self, work: Callable[[], None], key: Callable[[], str | None]) -> None:
         """Close the store, run `work` on the closed files, reopen and rebuild the window
-        (also when `work` failed: its error is raised after the store is back)."""
+        (also when `work` failed: its error is raised after the store is back). The folder
+        lock is held from before the close to after the reopen: no other rmdesk can open
+        the store in between (a CLI import would write into a file about to be replaced)."""
+        from rmdesk.store import lock as dirlock
+
         old = self.window
         page = old.current_page()
         old.save_geometry()
         self.backups.stop()
         wait_for_jobs()
-        self.store.close()
+        held = dirlock.acquire(self.data_dir)  # shared with the open store's own hold
         try:
-            work()
+            self.store.close()
+            try:
+                work()
+            finally:
+                self.store = Store.open(self.data_dir, password=key())
+                self.backups = safety.BackupScheduler(self.store)
+                self.window = self._new_window(page)
+                self.window.show()
+                old.close()
+                old.deleteLater()
         finally:
-            self.store = Store.open(self.data_dir, password=key())
-            self.backups = safety.BackupScheduler(self.store)
-            self.window = self._new_window(page)
-            self.window.show()
-            old.close()
-            old.deleteLater()
+            dirlock.release(held)
 
     def restore_backup(self, name: str) -> None:
         """Put the backup in place of the store (after backing up the current data)."""
@@ -182,11 +190,12 @@ def run(data_dir: str | None = None, lang: str | None = None) -> int:
     try:
         password, note = None, ""
         for _attempt in range(5):
-            if crypto.is_encrypted(directory / paths.STORE_FILENAME):
-                password = ask_password(None, note)
-                if password is None:
-                    return 1
             try:
+                refuse_lost_store(directory)  # damage is offered a restore, never a password prompt
+                if crypto.is_encrypted(directory / paths.STORE_FILENAME):
+                    password = ask_password(None, note)
+                    if password is None:
+                        return 1
                 store = Store.open(directory, password=password)
                 break
             except StoreError as exc:

@@ -176,11 +176,14 @@ class PlanPreview(QDialog):
         return self.write_to(path)
 
     def write_to(self, path: str) -> bool:
+        from rmdesk.errors import RmdeskError
+        from rmdesk.paths import atomic_output
+
         try:
-            Path(path).write_bytes(self.built.pdf)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save call plans as PDF"),
-                                i18n.message("error.cannot_write", path=path, reason=exc.strerror or str(exc)))
+            with atomic_output(path) as tmp:  # a failure leaves an existing file as it was
+                tmp.write_bytes(self.built.pdf)
+        except RmdeskError as exc:
+            QMessageBox.warning(self, self.tr("Save call plans as PDF"), exc.message())
             return False
         QSettings().setValue("plans/folder", str(Path(path).parent))
         return True

@@ -464,9 +464,11 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
 
 def export_file(store: Store, what: str, path: str | Path) -> int:
     from rmdesk.formats.tabular import write_table
+    from rmdesk.paths import atomic_output
 
     headers, rows = export_rows(store, what)
-    return write_table(path, headers, rows)
+    with atomic_output(path) as tmp:  # a failure leaves an existing file as it was
+        return write_table(tmp, headers, rows)
 
 
 def import_table(store: Store, table: Table, mapping: dict[int, str], policy: str = "skip",

@@ -45,7 +45,7 @@ def check_database(data_dir: Path, key: str | None = None) -> CheckReport:
     problems = backup.quick_check(path, full=True, key=key)
     counts: dict[str, int] = {}
     if not problems:
-        con = crypto.connect(path, key, readonly=True)
+        con = crypto.open_readonly(path, key)
         try:
             for table in COUNTED:
                 counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608

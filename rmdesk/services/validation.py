@@ -4,6 +4,7 @@ ValidationError(key, field) — the key is a message in resources/i18n/messages.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -30,7 +31,7 @@ def credit_code_check_char(first17: str) -> str:
 
 def credit_code(value: object, field: str = "credit_code") -> str | None:
     """Normalise (trim, upper-case) and check format and check digit; empty -> None."""
-    text = str(value or "").strip().upper().replace(" ", "")
+    text = _nfkc(value).strip().upper().replace(" ", "")
     if not text:
         return None
     if len(text) != 18:
@@ -42,8 +43,31 @@ def credit_code(value: object, field: str = "credit_code") -> str | None:
     return text
 
 
+# C0 and C1 control characters (ESC, a lone CR, NUL, ...) never reach the store: a
+# terminal, an .ics line, a CSV cell or a PDF would take them as commands or line ends.
+# Tabs and newlines stay in multi-line texts (notes); a one-line field (under 1,000
+# characters: names, places, titles) gets a space for them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_BREAKS = re.compile(r"[\t\n]")
+MULTILINE_FROM = 1000
+
+
+def clean_text(text: str, multiline: bool) -> str:
+    """`text` without control characters (CR LF and a lone CR become LF)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    if not multiline:
+        text = _LINE_BREAKS.sub(" ", text)
+    return text
+
+
+def _nfkc(value: object) -> str:
+    """Full-width digits, letters and signs (１３９, ＡＢ, －) as their plain forms."""
+    return unicodedata.normalize("NFKC", clean_text(str(value or ""), False))
+
+
 def required_text(value: object, field: str, max_len: int) -> str:
-    text = str(value or "").strip()
+    text = clean_text(str(value or ""), max_len >= MULTILINE_FROM).strip()
     if not text:
         raise ValidationError("error.required", field)
     if len(text) > max_len:
@@ -52,14 +76,14 @@ def required_text(value: object, field: str, max_len: int) -> str:
 
 
 def optional_text(value: object, field: str, max_len: int) -> str | None:
-    text = str(value or "").strip()
+    text = clean_text(str(value or ""), max_len >= MULTILINE_FROM).strip()
     if len(text) > max_len:
         raise ValidationError("error.too_long", field, max=max_len)
     return text or None
 
 
 def phone(value: object, field: str = "phone") -> str | None:
-    text = str(value or "").strip()
+    text = _nfkc(value).strip()
     if not text:
         return None
     compact = re.sub(r"[\s()]", "", text)
@@ -69,7 +93,7 @@ def phone(value: object, field: str = "phone") -> str | None:
 
 
 def email(value: object, field: str = "email") -> str | None:
-    text = str(value or "").strip()
+    text = _nfkc(value).strip()
     if not text:
         return None
     if len(text) > 120 or not _EMAIL.match(text):
@@ -107,7 +131,7 @@ def amount(value: object, field: str = "amount", required: bool = False) -> Deci
         return None
     if isinstance(value, float):
         raise TypeError("money must not be a float; pass Decimal or text")
-    text = str(value).strip().replace(",", "").replace("，", "")
+    text = _nfkc(value).strip().replace(",", "").replace("，", "")
     try:
         number = Decimal(text)
     except InvalidOperation:

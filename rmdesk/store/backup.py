@@ -24,7 +24,7 @@ import shutil
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rmdesk.errors import StoreError
@@ -36,15 +36,28 @@ log = logging.getLogger(__name__)
 BACKUP_DIR = "backups"
 AUTO_INTERVAL = timedelta(minutes=30)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 12, 10, 9
-_NAME = re.compile(r"^rmdesk-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+# Stamps are UTC and end in Z (rmdesk-20261123-013000Z.sqlite3), so a change of the
+# computer's time zone cannot reorder the backups; older names (no Z) were local time
+# and are read as such.
+_NAME = re.compile(r"^rmdesk-(\d{8}-\d{6})(Z?)(?:-(\d+))?\.sqlite3$")
+
+
+def utcnow() -> datetime:
+    """Now in UTC, naive (the backups' and the rotation's clock)."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
 class BackupInfo:
     name: str
     path: Path
-    taken_at: datetime
+    taken_at: datetime  # UTC, naive
     size: int
+
+    @property
+    def local_time(self) -> datetime:
+        """When it was taken, in this computer's zone (for showing)."""
+        return self.taken_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 # ---------------------------------------------------------------- rotation (pure)
@@ -81,7 +94,7 @@ def quick_check(path: Path, full: bool = False, key: str | None = None) -> list[
     """Problems found by SQLite's quick_check (or integrity_check + foreign_key_check
     when `full`); an empty list means the file is sound. `key`: an encrypted file's password."""
     try:
-        con = crypto.connect(path, key, readonly=True, timeout=5)
+        con = crypto.open_readonly(path, key, timeout=5)
     except Exception as exc:  # noqa: BLE001 - sqlite3.Error or sqlcipher3's, or StoreError (no binding)
         return [str(exc)]
     try:
@@ -114,7 +127,7 @@ def mark_verified(data_dir: Path) -> None:
         pass
 
 
-def _unchanged_since_verified(data_dir: Path, path: Path) -> bool:
+def _unchanged_since_verified(data_dir: Path, path: Path, keep_mark: bool = False) -> bool:
     mark = data_dir / VERIFIED_MARK
     try:
         same = json.loads(mark.read_text(encoding="ascii")) == _stamp(path)
@@ -123,11 +136,13 @@ def _unchanged_since_verified(data_dir: Path, path: Path) -> bool:
     except (OSError, ValueError):
         return False
     finally:
-        mark.unlink(missing_ok=True)  # a session starts: only its verified close writes it again
+        if not keep_mark:  # a session starts: only its verified close writes it again
+            mark.unlink(missing_ok=True)
     return same and not pending
 
 
-def check_store(data_dir: Path, key: str | None = None, trust_verified_close: bool = False) -> bool:
+def check_store(data_dir: Path, key: str | None = None, trust_verified_close: bool = False,
+                keep_mark: bool = False) -> bool:
     """Raise StoreError('store.corrupt') when the store of data_dir fails quick_check.
     With `trust_verified_close` (opening the store), a file not touched since a close
     checked it is not read through again: at 100,000 clients quick_check alone takes
@@ -138,7 +153,7 @@ def check_store(data_dir: Path, key: str | None = None, trust_verified_close: bo
     path = data_dir / STORE_FILENAME
     if not path.exists():
         return True
-    if trust_verified_close and _unchanged_since_verified(data_dir, path):
+    if trust_verified_close and _unchanged_since_verified(data_dir, path, keep_mark):
         return False
     problems = quick_check(path, key=key)
     if problems:
@@ -163,7 +178,13 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
         if not m or not entry.is_file():
             continue
         stamp = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
-        found.append((stamp, int(m.group(2) or 1), BackupInfo(entry.name, entry, stamp, entry.stat().st_size)))
+        if not m.group(2):  # an old name, in local time
+            stamp = stamp.astimezone(UTC).replace(tzinfo=None)
+        try:
+            size = entry.stat().st_size
+        except OSError:
+            continue
+        found.append((stamp, int(m.group(3) or 1), BackupInfo(entry.name, entry, stamp, size)))
     found.sort(key=lambda item: item[:2], reverse=True)
     return [item[2] for item in found]
 
@@ -206,11 +227,11 @@ def create_backup(data_dir: Path, now: datetime | None = None, rotate: bool = Tr
     if not source.exists():
         raise StoreError("store.no_store", path=str(source))
     check_store(data_dir, key)
-    now = (now or datetime.now()).replace(microsecond=0)
+    now = (now or utcnow()).replace(microsecond=0)
     folder = backup_dir(data_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        base = f"rmdesk-{now:%Y%m%d-%H%M%S}"
+        base = f"rmdesk-{now:%Y%m%d-%H%M%S}Z"
         name, n = f"{base}.sqlite3", 1
         while (folder / name).exists():
             n += 1
@@ -226,6 +247,13 @@ def create_backup(data_dir: Path, now: datetime | None = None, rotate: bool = Tr
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - OSError, sqlite3.Error or sqlcipher3's
+        for leftover in folder.glob(".*.partial"):
+            leftover.unlink(missing_ok=True)  # a full disk: give the space back now
+        from rmdesk.errors import as_user_error
+
+        known = as_user_error(exc)
+        if known is not None and known.key in ("store.disk_full", "store.read_only", "store.io_error"):
+            raise known from exc
         raise StoreError("store.backup_failed", reason=str(getattr(exc, "strerror", None) or exc)) from exc
     info = BackupInfo(name, folder / name, now, (folder / name).stat().st_size)
     if rotate:
@@ -265,6 +293,16 @@ def newest_good_backup(data_dir: Path, key: str | None = None) -> BackupInfo | N
 
 def restore_backup(data_dir: Path, name: str, now: datetime | None = None,
                    key: str | None = None) -> BackupInfo | None:
+    """Replace the store with the backup `name`, holding the folder lock from start to
+    end (see _restore)."""
+    from rmdesk.store import journal
+
+    with journal.locked(data_dir):
+        journal.recover(data_dir)
+        return _restore(data_dir, name, now, key)
+
+
+def _restore(data_dir: Path, name: str, now: datetime | None, key: str | None) -> BackupInfo | None:
     """Replace the store with the backup `name`. The backup is checked first (full
     integrity check); the current store is backed up when it is sound, or moved aside
     as rmdesk.sqlite3.corrupt-<time> when it is not. The store must be closed.
@@ -274,9 +312,11 @@ def restore_backup(data_dir: Path, name: str, now: datetime | None = None,
     if problems:
         raise StoreError("store.backup_corrupt", name=chosen.name, detail=problems[0][:200])
     target = data_dir / STORE_FILENAME
-    now = now or datetime.now()
+    now = now or utcnow()
     safety = None
-    if target.exists() and not quick_check(target, key=key):
+    from rmdesk.store import journal
+
+    if target.exists() and crypto.classify(target) in ("plain", "encrypted") and not quick_check(target, key=key):
         # Sound store: keep a copy, then write the backup into it through SQLite, which
         # applies it as one transaction (atomic, crash-safe, WAL-aware).
         safety = create_backup(data_dir, now, rotate=False, key=key)
@@ -290,24 +330,36 @@ def restore_backup(data_dir: Path, name: str, now: datetime | None = None,
                 dst.close()
                 src.close()
         except Exception as exc:  # noqa: BLE001 - sqlite3.Error or sqlcipher3's
-            raise StoreError("store.restore_failed", reason=str(exc)) from exc
-    else:
-        # Missing or damaged store: move it aside (never delete a user's file), then
-        # put a copy of the backup in its place with an atomic rename.
-        stamp = f"{now:%Y%m%d-%H%M%S}"
-        try:
-            for suffix in ("", "-wal", "-shm"):
-                old = data_dir / f"{STORE_FILENAME}{suffix}"
-                if old.exists():
-                    os.replace(old, data_dir / f"{STORE_FILENAME}{suffix}.corrupt-{stamp}")
-            partial = data_dir / f".{STORE_FILENAME}.restoring"
-            shutil.copyfile(chosen.path, partial)
-            with open(partial, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(partial, target)
-            _fsync_dir(data_dir)
-        except OSError as exc:
-            raise StoreError("store.restore_failed", reason=exc.strerror or str(exc)) from exc
+            raise StoreError("store.restore_failed", reason=str(getattr(exc, "strerror", None) or exc)) from exc
+        return safety
+    # Missing or damaged store: a copy of the backup is prepared beside it; then, under
+    # the journal, the damaged file (and its log) is set aside as
+    # rmdesk.sqlite3.corrupt-<time>[-wal] (never delete a user's file) and the copy
+    # renamed over it. A kill at any moment leaves a store file: the old or the new one,
+    # and the next open finishes what the journal says.
+    stamp = f"{now:%Y%m%d-%H%M%S}"
+    aside = f"{STORE_FILENAME}.corrupt-{stamp}"
+    n = 1
+    while (data_dir / aside).exists():
+        n += 1
+        aside = f"{STORE_FILENAME}.corrupt-{stamp}-{n}"
+    partial = data_dir / f".{STORE_FILENAME}.restoring"
+    try:
+        shutil.copyfile(chosen.path, partial)
+        journal.fsync_file(partial)
+        steps: list = []
+        if target.exists() and target.stat().st_size > 0:
+            steps.append(("keep", STORE_FILENAME, aside))
+        for suffix in ("-wal", "-shm"):
+            if suffix == "-wal" and (data_dir / f"{STORE_FILENAME}{suffix}").exists():
+                steps.append(("keep", f"{STORE_FILENAME}{suffix}", f"{aside}{suffix}"))
+            steps.append(("unlink", f"{STORE_FILENAME}{suffix}", ""))
+        steps.append(("replace", partial.name, STORE_FILENAME))
+        journal.commit(data_dir, "restore", steps)
+    except OSError as exc:
+        if not journal.pending(data_dir):
+            partial.unlink(missing_ok=True)
+        raise StoreError("store.restore_failed", reason=exc.strerror or str(exc)) from exc
     return safety
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from rmdesk import i18n
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
 
@@ -49,6 +50,49 @@ def _sqlite_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _writable(folder: Path) -> bool:
+    from rmdesk.store.crypto import writable
+
+    return writable(folder)
+
+
+def _refuse_lost_store(data_dir: Path, password: str | None) -> None:
+    """A missing or empty store beside backups (or set-aside copies, or a journal), or a
+    headerless one, is damage: 'store.corrupt', so the restore is offered."""
+    from rmdesk.store import crypto, journal
+
+    path = data_dir / STORE_FILENAME
+    kind = crypto.classify(path)
+    if kind == "damaged" or (kind == "encrypted" and password is None and _known_plain(data_dir)):
+        raise StoreError("store.corrupt", path=str(path), detail=i18n.message("store.no_header"))
+    if kind in ("missing", "empty") and journal.store_leftovers(data_dir):
+        detail = i18n.message("store.gone" if kind == "missing" else "store.emptied")
+        raise StoreError("store.corrupt", path=str(path), detail=detail)
+
+
+def refuse_lost_store(data_dir: Path) -> None:
+    """Before asking for a password: StoreError 'store.corrupt' when the store is lost or
+    damaged (a headerless file beside plain backups is damage, not encryption)."""
+    _refuse_lost_store(data_dir, None)
+
+
+def _known_plain(data_dir: Path) -> bool:
+    """No password was set: the newest backup is a plain SQLite file."""
+    from rmdesk.store import backup, crypto
+
+    backups = backup.list_backups(data_dir)
+    return bool(backups) and crypto.classify(backups[0].path) == "plain"
+
+
+def _sqlite_readonly_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA query_only=ON")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
 class Store:
     """One database: a local SQLite file or a shared server given by a SQLAlchemy URL."""
 
@@ -60,6 +104,7 @@ class Store:
         # Set by every committed write; cleared by a backup (see maybe_backup/close).
         self.dirty = False
         self.check_skipped = False
+        self.readonly = False
         self._lock: Path | None = None
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._read = sessionmaker(bind=engine, expire_on_commit=False)
@@ -68,14 +113,25 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path | None = None, url: str | None = None, *, lock: bool = True,
-             check: bool = True, password: str | None = None) -> Store:
+             check: bool = True, password: str | None = None, readonly: bool = False) -> Store:
         """Open (creating if needed) the store and bring its schema up to date.
 
         A local store is first checked (quick_check; StoreError 'store.corrupt' when it
         fails) and, with `lock`, its data directory is locked against a second writer
-        process (StoreError 'store.locked'); read-only commands pass lock=False.
+        process (StoreError 'store.locked'). An interrupted multi-file operation is
+        finished first and the partial files of killed ones are deleted (journal.recover).
+        A missing, empty or headerless store beside backups or set-aside copies is damage
+        ('store.corrupt', with the restore offer), never a new empty book.
         An encrypted store needs its `password` ('store.password_needed' /
-        'store.wrong_password'); a new store opened with a password is created encrypted."""
+        'store.wrong_password'); a new store opened with a password is created encrypted.
+
+        `readonly` (the listing, export and printing commands): nothing is written to the
+        folder: no lock, no stamp, no catalogue seeding, no statistics, no check at close;
+        the file is opened read-only (immutable when the folder cannot be written)."""
+        if readonly and url is None and data_dir is not None:
+            ro = cls._open_readonly(data_dir, password, check)
+            if ro is not None:
+                return ro
         held = None
         key = None
         checked = True
@@ -86,14 +142,17 @@ class Store:
                 data_dir.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError("store.cannot_create_dir", path=str(data_dir), reason=exc.strerror) from exc
-            from rmdesk.store import backup, crypto
+            from rmdesk.store import backup, crypto, journal
             from rmdesk.store import lock as dirlock
 
             path = data_dir / STORE_FILENAME
             held = dirlock.acquire(data_dir) if lock else None
             try:
+                if held:
+                    journal.recover(data_dir)
+                _refuse_lost_store(data_dir, password)
                 crypto.verify(path, password)
-                if password and (crypto.is_encrypted(path) or not path.exists() or path.stat().st_size == 0):
+                if password and crypto.classify(path) in ("encrypted", "missing", "empty"):
                     key = password
                     crypto.dbapi()  # StoreError when the binding is missing
                 checked = backup.check_store(data_dir, key, trust_verified_close=True) if check else True
@@ -130,6 +189,47 @@ class Store:
                 backup.check_store(data_dir, key)
             raise
         store.dirty = False  # seeding the catalogue is no reason for a backup
+        return store
+
+    @classmethod
+    def _open_readonly(cls, data_dir: Path, password: str | None, check: bool) -> Store | None:
+        """The read-only open, or None when the store must first be created, upgraded or
+        recovered (then the normal open does that once, and later reads are read-only)."""
+        from rmdesk.store import backup, crypto, journal
+
+        path = data_dir / STORE_FILENAME
+        if journal.pending(data_dir) or crypto.classify(path) in ("missing", "empty"):
+            if data_dir.exists() and not _writable(data_dir):
+                _refuse_lost_store(data_dir, password)
+                raise StoreError("store.no_store", path=str(path))
+            return None
+        _refuse_lost_store(data_dir, password)
+        crypto.verify(path, password)
+        key = password if crypto.classify(path) == "encrypted" else None
+        checked = backup.check_store(data_dir, key, trust_verified_close=True, keep_mark=True) if check else True
+        immutable = crypto.needs_immutable(path)
+
+        def connect():
+            return crypto.open_readonly(path, key, immutable, timeout=BUSY_TIMEOUT_MS / 1000)
+
+        engine = create_engine("sqlite://", creator=connect, future=True, poolclass=QueuePool)
+        event.listen(engine, "connect", _sqlite_readonly_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        store = cls(engine, data_dir, key)
+        store.readonly = True
+        store.check_skipped = not checked
+        try:
+            revision = store.schema_revision()
+        except DBAPIError:
+            store.engine.dispose()
+            backup.check_store(data_dir, key)  # damage is reported as damage
+            raise
+        if revision != HEAD_REVISION:
+            store.engine.dispose()
+            if not _writable(data_dir):
+                raise StoreError("store.needs_upgrade", path=str(path))
+            cls.open(data_dir, password=password, check=False).close(backup=False)
+            return cls._open_readonly(data_dir, password, check=False)
         return store
 
     def schema_revision(self) -> str | None:
@@ -181,7 +281,7 @@ class Store:
         from rmdesk.store import backup
 
         last = backup.last_backup_time(self.data_dir)
-        return last is None or (now or datetime.now()) - last >= backup.AUTO_INTERVAL
+        return last is None or (now or backup.utcnow()) - last >= backup.AUTO_INTERVAL
 
     def backup_now(self):
         """A backup of this store (after checking it); clears `dirty`."""
@@ -200,7 +300,11 @@ class Store:
 
     def close(self, backup: bool = True) -> None:
         """Close the engine; a local store that changed is checked and backed up
-        (a store failing the check is never copied into the backups)."""
+        (a store failing the check is never copied into the backups). A read-only
+        store only closes its connections."""
+        if self.readonly:
+            self.engine.dispose()
+            return
         if self.is_sqlite:
             # A book that grew by hand since the last statistics gets fresh ones (the
             # bulk paths take them themselves), so the planner keeps choosing the indexes.

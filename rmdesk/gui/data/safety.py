@@ -97,7 +97,7 @@ def offer_restore(directory: Path, error: StoreError, ask: Callable[..., bool] |
         return None
     box.setInformativeText(QCoreApplication.translate(
         "Safety", "The newest good backup is from %1. Restore it? The damaged file is kept beside it "
-        "(changes after the backup are not in it).").replace("%1", formatting.minute(newest.taken_at)))
+        "(changes after the backup are not in it).").replace("%1", formatting.minute(newest.local_time)))
     restore = box.addButton(QCoreApplication.translate("Safety", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("Safety", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)

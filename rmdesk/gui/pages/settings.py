@@ -135,7 +135,7 @@ class SettingsPage(QWidget):
         if found:
             self.ui.backupsValue.setText(self.tr("%1 backup(s), the newest from %2 — in %3")
                                          .replace("%1", str(len(found)))
-                                         .replace("%2", formatting.minute(found[0].taken_at))
+                                         .replace("%2", formatting.minute(found[0].local_time))
                                          .replace("%3", str(backup.backup_dir(self.store.data_dir))))
         else:
             self.ui.backupsValue.setText(self.tr("No backup yet"))
@@ -199,14 +199,14 @@ class SettingsPage(QWidget):
         if not found or self.on_restore is None:
             self.ui.storeStatus.setText(self.tr("No backup yet"))
             return
-        labels = [f"{formatting.minute(b.taken_at)}  ({b.name})" for b in found]
+        labels = [f"{formatting.minute(b.local_time)}  ({b.name})" for b in found]
         label, ok = QInputDialog.getItem(self, self.tr("Restore a backup"), self.tr("Backup"), labels, 0, False)
         if not ok:
             return
         chosen = found[labels.index(label)]
         answer = QMessageBox.question(self, self.tr("Restore a backup"), self.tr(
             "Replace the data with the backup from %1? The current data is backed up first.")
-            .replace("%1", formatting.minute(chosen.taken_at)))
+            .replace("%1", formatting.minute(chosen.local_time)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
