@@ -462,11 +462,19 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
     raise ValidationError("error.not_in_list", None, value=what)
 
 
-def export_file(store: Store, what: str, path: str | Path) -> int:
+# Columns an XLSX export formats as money (two decimals, thousands separated); rates keep
+# their four decimals as stored ("0.00##" shows 4.35 and 4.3525).
+NUMBER_FORMATS = {"annual_sales": "#,##0.00", "amount": "#,##0.00", "rate": "0.00##"}
+
+
+def export_file(store: Store, what: str, path: str | Path, lang: str | None = None) -> int:
+    """Write an export as .csv or .xlsx (by the extension); the XLSX sheet is named after
+    `what` in the user's language (the importer reads the first sheet, whatever its name)."""
     from rmdesk.formats.tabular import write_table
 
     headers, rows = export_rows(store, what)
-    return write_table(path, headers, rows)
+    return write_table(path, headers, rows, sheet_title=i18n.message(f"files.sheet_{what}", lang),
+                       number_formats=NUMBER_FORMATS)
 
 
 def import_table(store: Store, table: Table, mapping: dict[int, str], policy: str = "skip",
