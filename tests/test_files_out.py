@@ -1,7 +1,7 @@
 """Files other programs read (issue 16), read back through independent tools: openpyxl for
 the workbooks, the icalendar parser for the calendars, poppler for the PDFs."""
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from openpyxl import load_workbook
