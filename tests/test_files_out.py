@@ -106,3 +106,108 @@ def test_xlsx_export_reimports_without_loss(store, tmp_path):
             assert strip(dataio.export_rows(target, what)[1]) == strip(dataio.export_rows(store, what)[1])
     finally:
         target.close()
+
+
+# ---------------------------------------------------------------- spreadsheets' damage, phones
+
+def _csv(path, rows):
+    import csv
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+def test_a_credit_code_a_spreadsheet_turned_into_a_number_is_explained(store, tmp_path):
+    code = "913101158900282E09"
+    assert credit_code_check_char(code[:17]) == code[17]
+    clients.create_client(store, {"name": "上海浦江实业有限公司", "credit_code": code})
+    dataio.export_file(store, "clients", tmp_path / "c.csv")
+    # what LibreOffice or Excel (full precision) saves after opening the CSV
+    text = (tmp_path / "c.csv").read_text(encoding="utf-8-sig").replace(code, "9.13101158900282E+23")
+    (tmp_path / "saved.csv").write_text(text, encoding="utf-8-sig")
+    plan, counts = dataio.import_file(store, tmp_path / "saved.csv", dry_run=True, lang="en")
+    [problem] = plan.problems
+    assert problem.field == "credit_code" and "18 characters" not in problem.message
+    assert "turned into a number" in problem.message and ".xlsx" in problem.message
+    assert "probably 913101158900282E09" in problem.message
+    plan, _ = dataio.import_file(store, tmp_path / "saved.csv", dry_run=True, lang="zh_CN")
+    assert "电子表格" in plan.problems[0].message and ".xlsx" in plan.problems[0].message
+    # Excel's CSV keeps only what it shows: nothing to guess from, still explained
+    bad = _csv(tmp_path / "x.csv", [["name", "credit_code"], ["甲", "9.13101E+23"], ["乙", "913101158900282000000000"]])
+    plan, _ = dataio.import_file(store, bad, dry_run=True, lang="en")
+    assert [p.row for p in plan.problems] == [2, 3]
+    assert "turned into a number" in plan.problems[0].message and "probably" not in plan.problems[0].message
+    assert "probably 913101158900282E09" in plan.problems[1].message
+    # the XLSX export keeps the code as text: it re-imports as it was
+    dataio.export_file(store, "clients", tmp_path / "c.xlsx")
+    plan, _ = dataio.import_file(store, tmp_path / "c.xlsx", dry_run=True)
+    assert plan.ok and plan.skipped == [2]
+
+
+PHONES = {
+    "+853 2882 3456": "+85328823456",  # Macau
+    "+886 2 2345 6789": "+886223456789",  # Taiwan
+    "+65 6123 4567": "+6561234567",  # Singapore
+    "+1 212 736 5000": "+12127365000",  # North America
+    "010-88886666 转 123": "+861088886666;ext=123",
+    "021-12345678-801": "+862112345678;ext=801",
+    "13812345678": "+8613812345678",
+    "+852 2123 4567": "+85221234567",
+}
+
+
+def test_phone_numbers_from_anywhere_keep_what_was_typed_and_a_normalised_form(store, tmp_path):
+    rows = [["name", "contact_name", "contact_phone"]]
+    rows += [[f"公司{i}", f"联系人{i}", phone] for i, phone in enumerate(PHONES)]
+    plan, counts = dataio.import_file(store, _csv(tmp_path / "p.csv", rows))
+    assert plan.ok, plan.report("en")
+    assert counts["contacts"] == len(PHONES)
+    with store.read() as s:
+        from sqlalchemy import select
+
+        from rmdesk.store.models import Contact
+
+        stored = dict(s.execute(select(Contact.phone, Contact.phone_normalized)).all())
+    assert stored == PHONES
+    cid = clients.create_client(store, {"name": "表单公司"})
+    pid = clients.add_contact(store, cid, {"name": "王", "phone": "0755-1234567"})  # old 7-digit landline
+    with store.read() as s:
+        assert s.get(Contact, pid).phone == "0755-1234567" and s.get(Contact, pid).phone_normalized is None
+    clients.update_contact(store, pid, {"phone": "+65 6123 4567"})
+    with store.read() as s:
+        assert s.get(Contact, pid).phone_normalized == "+6561234567"
+
+
+def test_one_odd_phone_number_is_a_row_problem_naming_it(store, tmp_path):
+    path = _csv(tmp_path / "odd.csv", [["name", "contact_name", "contact_phone"], ["甲公司", "王", "13812345678"],
+                                      ["乙公司", "李", "电话待补"], ["丙公司", "赵", "+853 2882 3456"]])
+    plan, counts = dataio.import_file(store, path, lang="zh_CN")
+    assert [(p.row, p.field) for p in plan.problems] == [(3, "phone")]
+    assert "电话待补" in plan.problems[0].message and "+852" in plan.problems[0].message
+    assert len(plan.new) == 2  # the other rows were checked and are ready
+
+
+def test_two_visits_of_one_client_at_one_time_survive_a_round_trip(store, tmp_path):
+    from rmdesk.store.engine import Store
+
+    cid = clients.create_client(store, {"name": "甲公司"})
+    boss = clients.add_contact(store, cid, {"name": "王总"})
+    cfo = clients.add_contact(store, cid, {"name": "李总"})
+    visits.plan_visit(store, cid, {"planned_at": "2026-11-24 09:00", "contact_id": boss, "objective": "授信"})
+    visits.plan_visit(store, cid, {"planned_at": "2026-11-24 09:00", "contact_id": cfo, "objective": "结算"})
+    visits.plan_visit(store, cid, {"planned_at": "2026-11-24 09:00", "kind": "phone"})
+    for ext in ("csv", "xlsx"):
+        files = {w: tmp_path / f"{w}.{ext}" for w in dataio.WHAT}
+        for what, path in files.items():
+            dataio.export_file(store, what, path)
+        target = Store.open(tmp_path / f"copy-{ext}")
+        try:
+            dataio.import_file(target, files["clients"])
+            dataio.import_file(target, files["contacts"], policy="merge")
+            plan, counts = dataio.import_file(target, files["visits"])
+            assert counts["created"] == 3 and not plan.skipped
+            again, _ = dataio.import_file(target, files["visits"], dry_run=True)
+            assert len(again.skipped) == 3  # and a second import finds each one stored
+        finally:
+            target.close()

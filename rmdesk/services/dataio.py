@@ -33,6 +33,7 @@ from sqlalchemy import func, insert, select, update
 from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.formats.tabular import Table
+from rmdesk.formatting import normalise_phone
 from rmdesk.services import records_import
 from rmdesk.services import validation as v
 from rmdesk.services.clients import CLIENT_FIELDS, CONTACT_FIELDS
@@ -375,6 +376,7 @@ def _contact_row(client_id: int, c: dict[str, object]) -> dict[str, object]:
     row = {"client_id": client_id, "title": None, "role": None, "decision_power": "none", "attitude": "unknown",
            "phone": None, "email": None, "birthday": None, "birthday_is_lunar": False, "preferences": None}
     row.update(c)
+    row["phone_normalized"] = normalise_phone(row["phone"])  # type: ignore[arg-type]
     return row
 
 
