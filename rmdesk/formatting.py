@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -46,7 +47,7 @@ def input_amount_to_yuan(text: str, lang: str) -> str:
     return str((value * input_unit_factor(lang)).normalize())
 
 
-_UNPRINTABLE = __import__("re").compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def printable(text: str) -> str:
@@ -54,3 +55,43 @@ def printable(text: str) -> str:
     C1) shown as \\xNN instead of acting; a newline or tab kept only as a space."""
     text = text.replace("\n", " ").replace("\t", " ")
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+# ---------------------------------------------------------------- phone numbers
+
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
+_TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*-\s*(\d{1,6})$")  # 021-12345678-801
+# Without a country code a number is read as Chinese, then as Hong Kong (8 digits, no area code).
+PHONE_REGIONS = ("CN", "HK")
+
+
+def normalise_phone(text: str | None) -> str | None:
+    """A phone number as typed, in E.164 form with its extension (RFC 3966 style):
+    13812345678 -> +8613812345678, 010-88886666 转 123 -> +861088886666;ext=123,
+    +853 2882 3456 -> +85328823456. None when the text is not a valid number."""
+    import phonenumbers
+
+    text = (text or "").strip()
+    if not text:
+        return None
+    main, extension = text, None
+    found = _EXTENSION.search(text)
+    if found:
+        main, extension = text[:found.start()], found.group(1)
+    candidates = [(main, extension)]
+    trailing = _TRAILING_EXTENSION.match(main) if extension is None else None
+    if trailing:
+        candidates.append((trailing.group(1), trailing.group(2)))
+    for number_text, ext in candidates:
+        for region in PHONE_REGIONS:
+            try:
+                number = phonenumbers.parse(number_text, region)
+            except phonenumbers.NumberParseException:
+                break
+            if phonenumbers.is_valid_number(number):
+                e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+                ext = ext or number.extension
+                return f"{e164};ext={ext}" if ext else e164
+            if number_text.lstrip().startswith("+"):
+                break  # a country code was given: no other region to try
+    return None

@@ -188,7 +188,18 @@ def test_visits_and_deals_export_reads_back_exactly(demo_store, tmp_path):
             dataio.export_file(demo_store, what, path)
             table = tabular.read_table(path)
             assert table.headers == list(headers)
-            assert table.rows == [[tabular._out_text(v) for v in r] for r in rows]
+            expected = [[tabular._out_text(v) for v in r] for r in rows]
+            if ext == "xlsx":  # amounts are numbers there: 70250000.00 reads back as 70250000
+                expected = [[_as_number(v) for v in r] for r in expected]
+                table.rows = [[_as_number(v) for v in r] for r in table.rows]
+            assert table.rows == expected
+
+
+def _as_number(text: str) -> object:
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return text
 
 
 def test_formulas_are_exported_escaped_and_imported_back(store, tmp_path):

@@ -30,7 +30,7 @@ def test_import_dialog_maps_checks_and_imports(store, make_desk, qtbot, tmp_path
     dialog.set_field(1, "intel_notes")
     dialog.run(dry_run=True)
     qtbot.waitUntil(lambda: "第 3 行" in dialog.report.toPlainText(), timeout=10000)
-    assert "电话号码格式不正确" in dialog.report.toPlainText() and clients.count_clients(store) == 0
+    assert "“123”不是有效的电话号码" in dialog.report.toPlainText() and clients.count_clients(store) == 0
     # without the phone column the rows are good
     dialog.set_field(2, "")
     dialog.run(dry_run=False)

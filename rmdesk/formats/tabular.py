@@ -6,8 +6,11 @@ comes back as text ('' for empty); numbers and dates from XLSX become their plai
 text (1234.5, 2026-11-23) so the service-layer validators see the same input as
 from CSV.
 
-Writing: CSV as UTF-8 with BOM (Excel then opens Chinese text right) or XLSX with
-every cell as text (exact: no float rounding of money, no lost leading zeros).
+Writing: CSV as UTF-8 with BOM (Excel then opens Chinese text right) or a real XLSX
+workbook: numbers as numbers (money exact: a Decimal of more than 15 significant digits,
+which a double cannot hold, stays text), dates and times as dates with a date format,
+text as text (no lost leading zeros); a named sheet with a bold, frozen header row and
+columns fitted to their content (a CJK character counts two).
 Cells that start with = + - @ (or tab / CR) are written with a leading apostrophe
 so that a spreadsheet never runs them as a formula (CSV/formula injection);
 `unescape` strips it again on import, so files round-trip without loss.
@@ -19,7 +22,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -95,7 +98,10 @@ def _cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ", timespec="minutes")
+        if value.time() == time(0):
+            return value.date().isoformat()
+        value = value + timedelta(microseconds=500_000) if value.microsecond >= 500_000 else value
+        return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
@@ -174,39 +180,123 @@ def _read_xlsx(path: Path) -> Table:
 
 # ---------------------------------------------------------------- writing
 
-def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Write a CSV (UTF-8 with BOM) or XLSX file by its extension; returns the row count."""
+# Excel's number formats: dates and times as real dates, money with two decimals.
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+DATETIME_SECONDS_FORMAT = "yyyy-mm-dd hh:mm:ss"
+MONEY_FORMAT = "#,##0.00"
+# A double holds 15 significant decimal digits exactly: a Decimal with more is written as text.
+EXACT_DIGITS = 15
+MIN_WIDTH, MAX_WIDTH = 6, 60  # column widths, in characters (a CJK character counts two)
+WIDTH_SAMPLE = 5000  # rows looked at to fit the column widths
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: wide (CJK) and full-width characters count two."""
+    import unicodedata
+
+    longest = 0
+    for line in text.split("\n"):
+        longest = max(longest, sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line))
+    return longest
+
+
+def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[object]],
+                sheet_title: str = "", number_formats: dict[str, str] | None = None) -> int:
+    """Write a CSV (UTF-8 with BOM) or XLSX file by its extension; returns the row count.
+
+    XLSX: numbers (int, and Decimal with at most 15 significant digits) are numbers, dates and
+    datetimes are dates with a date format; everything else is text. `number_formats` gives a
+    column (by header) its number format (money: #,##0.00). The header row is bold and frozen,
+    the columns are as wide as their content, the sheet is named `sheet_title`."""
     path = Path(path)
     kind = _kind(path)
-    texts = ([escape(_out_text(v)) for v in row] for row in rows)
     count = 0
     try:
         if kind == "csv":
             with open(path, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh, lineterminator="\r\n")
                 writer.writerow(headers)
-                for row in texts:
-                    writer.writerow(row)
+                for row in rows:
+                    writer.writerow([escape(_out_text(v)) for v in row])
                     count += 1
         else:
-            from openpyxl import Workbook
-            from openpyxl.cell import WriteOnlyCell
-
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet()
-            sheet.append(list(headers))
-            for row in texts:
-                cells = []
-                for text in row:
-                    cell = WriteOnlyCell(sheet, value=text)
-                    cell.number_format = "@"  # text: Excel keeps 0-leading codes and exact amounts
-                    cells.append(cell)
-                sheet.append(cells)
-                count += 1
-            book.save(path)
+            count = _write_xlsx(path, list(headers), rows, sheet_title, number_formats or {})
     except OSError as exc:
         raise ValidationError("error.cannot_write", None, path=str(path), reason=exc.strerror or str(exc)) from None
     return count
+
+
+def _xlsx_value(value: object, number_format: str | None) -> tuple[object, str | None, str]:
+    """(cell value, number format or None, the text shown) of one value."""
+    if value is None:
+        return None, None, ""
+    if isinstance(value, bool):
+        return ("1" if value else "0"), "@", "1"
+    if isinstance(value, datetime):
+        fmt = DATETIME_SECONDS_FORMAT if value.second else DATETIME_FORMAT
+        return value.replace(microsecond=0, tzinfo=None), fmt, "2026-01-01 00:00" + (":00" if value.second else "")
+    if isinstance(value, date):
+        return value, DATE_FORMAT, "2026-01-01"
+    if isinstance(value, int):
+        return value, number_format, f"{value:,}" if number_format else str(value)
+    if isinstance(value, Decimal) and value.is_finite() and len(value.as_tuple().digits) <= EXACT_DIGITS:
+        shown = f"{value:,}" if number_format == MONEY_FORMAT else format(value, "f")
+        return value, number_format, shown
+    text = escape(_out_text(value))
+    return text, "@", text
+
+
+def _write_xlsx(path: Path, headers: list[str], rows: Iterable[Sequence[object]], title: str,
+                number_formats: dict[str, str]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.child import INVALID_TITLE_REGEX
+
+    formats = [number_formats.get(h) for h in headers]
+    cells: list[list[tuple[object, str | None]]] = []
+    widths = [display_width(str(h)) for h in headers]
+    for n, row in enumerate(rows):
+        out = []
+        for i, value in enumerate(list(row)[:len(headers)]):
+            cell, fmt, shown = _xlsx_value(value, formats[i] if i < len(formats) else None)
+            out.append((cell, fmt))
+            if n < WIDTH_SAMPLE:
+                widths[i] = max(widths[i], display_width(shown))
+        cells.append(out)
+    book = Workbook(write_only=True)
+    # a sheet name: at most 31 characters, none of \ / ? * [ ] :
+    name = INVALID_TITLE_REGEX.sub("", title or "")[:31].strip("'") or "rmdesk"
+    sheet = book.create_sheet(title=name)
+    for i, width in enumerate(widths, start=1):
+        # + 2: the cell's padding and the filter button of the header
+        sheet.column_dimensions[get_column_letter(i)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
+    sheet.freeze_panes = "A2"
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(cells) + 1}"
+    bold = Font(bold=True)
+    head = []
+    for h in headers:
+        cell = WriteOnlyCell(sheet, value=escape(str(h)))
+        cell.font = bold
+        cell.number_format = "@"
+        head.append(cell)
+    sheet.append(head)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in cells:
+        line = []
+        for value, fmt in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            if fmt:
+                cell.number_format = fmt  # text (@): Excel keeps 0-leading codes as typed
+            if isinstance(value, str) and "\n" in value:
+                cell.alignment = wrap
+            line.append(cell)
+        sheet.append(line)
+    book.save(path)
+    return len(cells)
 
 
 def _out_text(value: object) -> str:

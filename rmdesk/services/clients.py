@@ -8,16 +8,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union
+from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union, update
 from sqlalchemy.orm import Session
 
 from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
+from rmdesk.formatting import normalise_phone
 from rmdesk.services import validation as v
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store import search_index
 from rmdesk.store.engine import Store
-from rmdesk.store.models import BankRelation, Client, ClientEvent, Contact, StepChange
+from rmdesk.store.models import BankRelation, Client, ClientEvent, Contact, StepChange, Visit
 
 _DROP = re.compile(r"[^a-z0-9]")  # what the pinyin keys keep (rmdesk.services.pinyin)
 _GRAM_DROP = re.compile(r"[^\w]")  # separators of the 1–2 character token index (unicode61)
@@ -550,8 +551,15 @@ def count_clients_capped(store: Store, q: ClientQuery = ClientQuery(),
         return _count(s, q, store.is_sqlite), True
 
 
+def with_normalised_phone(values: dict[str, object]) -> dict[str, object]:
+    """The contact values with the phone's normalised form beside the typed one."""
+    if "phone" in values:
+        values["phone_normalized"] = normalise_phone(values["phone"])  # type: ignore[arg-type]
+    return values
+
+
 def add_contact(store: Store, client_id: int, data: Mapping[str, object]) -> int:
-    values = clean(data, CONTACT_FIELDS)
+    values = with_normalised_phone(clean(data, CONTACT_FIELDS))
     if "name" not in values:
         raise ValidationError("error.required", "contact_name")
     with store.write() as s:
@@ -564,7 +572,7 @@ def add_contact(store: Store, client_id: int, data: Mapping[str, object]) -> int
 
 
 def update_contact(store: Store, contact_id: int, changes: Mapping[str, object]) -> None:
-    values = clean(changes, CONTACT_FIELDS)
+    values = with_normalised_phone(clean(changes, CONTACT_FIELDS))
     with store.write() as s:
         contact = s.get(Contact, contact_id)
         if contact is None:
@@ -617,6 +625,7 @@ def trash_client(store: Store, client_id: int) -> None:
         client = fetch_client(s, client_id)
         client.deleted_at = clock.now()
         s.add(ClientEvent(client_id=client_id, at=client.deleted_at, kind="trash"))
+        _new_calendar_version(s, client_id)  # its visits leave the calendars as cancelled
 
 
 def restore_client(store: Store, client_id: int) -> None:
@@ -626,6 +635,13 @@ def restore_client(store: Store, client_id: int) -> None:
             raise NotFound("error.client_not_found", id=client_id)
         client.deleted_at = None
         s.add(ClientEvent(client_id=client_id, at=clock.now(), kind="restore"))
+        _new_calendar_version(s, client_id)  # and come back
+
+
+def _new_calendar_version(s, client_id: int) -> None:
+    """A new iCalendar version (SEQUENCE, LAST-MODIFIED) of every live visit of the client."""
+    s.execute(update(Visit).where(Visit.client_id == client_id, Visit.deleted_at.is_(None))
+              .values(sequence=Visit.sequence + 1, updated_at=clock.now()))
 
 
 def trash(store: Store) -> list[TrashRow]:

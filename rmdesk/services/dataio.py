@@ -33,6 +33,7 @@ from sqlalchemy import func, insert, select, update
 from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.formats.tabular import Table
+from rmdesk.formatting import normalise_phone
 from rmdesk.services import records_import
 from rmdesk.services import validation as v
 from rmdesk.services.clients import CLIENT_FIELDS, CONTACT_FIELDS
@@ -375,6 +376,7 @@ def _contact_row(client_id: int, c: dict[str, object]) -> dict[str, object]:
     row = {"client_id": client_id, "title": None, "role": None, "decision_power": "none", "attitude": "unknown",
            "phone": None, "email": None, "birthday": None, "birthday_is_lunar": False, "preferences": None}
     row.update(c)
+    row["phone_normalized"] = normalise_phone(row["phone"])  # type: ignore[arg-type]
     return row
 
 
@@ -462,13 +464,21 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
     raise ValidationError("error.not_in_list", None, value=what)
 
 
-def export_file(store: Store, what: str, path: str | Path) -> int:
+# Columns an XLSX export formats as money (two decimals, thousands separated); rates keep
+# their four decimals as stored ("0.00##" shows 4.35 and 4.3525).
+NUMBER_FORMATS = {"annual_sales": "#,##0.00", "amount": "#,##0.00", "rate": "0.00##"}
+
+
+def export_file(store: Store, what: str, path: str | Path, lang: str | None = None) -> int:
+    """Write an export as .csv or .xlsx (by the extension); the XLSX sheet is named after
+    `what` in the user's language (the importer reads the first sheet, whatever its name)."""
+    from rmdesk.files import atomic_output
     from rmdesk.formats.tabular import write_table
-    from rmdesk.paths import atomic_output
 
     headers, rows = export_rows(store, what)
     with atomic_output(path) as tmp:  # a failure leaves an existing file as it was
-        return write_table(tmp, headers, rows)
+        return write_table(tmp, headers, rows, sheet_title=i18n.message(f"files.sheet_{what}", lang),
+                           number_formats=NUMBER_FORMATS)
 
 
 def import_table(store: Store, table: Table, mapping: dict[int, str], policy: str = "skip",

@@ -4,7 +4,9 @@ A row names its client by unified social credit code or name (`credit_code`, `na
 the client must be stored already (import the clients first). The exported `id`
 column is ignored: ids belong to one store. A visit's `contact_name` is looked up
 among the client's key persons. Duplicates: a visit of the same client at the same
-time, a deal of the same client, product, amount and expected date; the policy
+time with the same key person, kind, place and objective (two different visits of one
+client at one time are two visits), a deal of the same client, product, amount and
+expected date; the policy
 (skip / merge / create) decides as for clients. All rows are checked first; any bad
 row means nothing is written; the writes are one transaction.
 """
@@ -126,6 +128,13 @@ DEAL_FIELDS: dict[str, Callable[[object], object]] = {
 KINDS = {"visits": VISIT_FIELDS, "deals": DEAL_FIELDS}
 
 
+def _visit_key(client_id: int, planned_at: datetime, contact_id: int | None, kind: str, place: str | None,
+               objective: str | None) -> tuple:
+    """What makes two visits the same one: the client, the time, the key person met, the kind,
+    the place and the objective (two different visits of one client at one time both stay)."""
+    return client_id, planned_at, contact_id, kind, (place or "").strip(), (objective or "").strip()
+
+
 def kind_of(headers: list[str]) -> str:
     """clients, visits or deals, from the columns of a file."""
 
@@ -177,8 +186,11 @@ def import_records(store: Store, kind: str, table: Table, mapping: dict[int, str
             for name in (key, zh, en):
                 products[name.casefold()] = pid
         if kind == "visits":
-            existing = {(cid, at): vid for vid, cid, at in s.execute(
-                select(Visit.id, Visit.client_id, Visit.planned_at).where(Visit.deleted_at.is_(None)))}
+            existing = {}
+            for vid, *key in s.execute(select(Visit.id, Visit.client_id, Visit.planned_at, Visit.contact_id,
+                                              Visit.kind, Visit.place, Visit.objective)
+                                       .where(Visit.deleted_at.is_(None)).order_by(Visit.id)):
+                existing.setdefault(_visit_key(*key), vid)
         else:
             existing = {(cid, pid, amt, exp): did for did, cid, pid, amt, exp in s.execute(
                 select(Deal.id, Deal.client_id, Deal.product_id, Deal.amount, Deal.expected_date)
@@ -214,7 +226,8 @@ def import_records(store: Store, kind: str, table: Table, mapping: dict[int, str
                     values["contact_id"] = contacts.get((cid, name))
                     if values["contact_id"] is None:
                         raise ValidationError("error.contact_not_of_client", "contact_name")
-                key = (cid, values["planned_at"])
+                key = _visit_key(cid, values["planned_at"], values["contact_id"], values.get("kind") or "onsite",
+                                 values.get("place"), values.get("objective"))
             else:
                 pid = products.get(str(values.pop("product")).casefold())
                 if pid is None:

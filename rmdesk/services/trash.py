@@ -45,6 +45,9 @@ def _trash_row(store: Store, model: type[Visit] | type[Deal], kind: str, item_id
             raise NotFound(f"error.{kind}_not_found", id=item_id)
         row.deleted_at = clock.now()
         s.add(ClientEvent(client_id=row.client_id, at=row.deleted_at, kind=f"trash_{kind}", note=str(item_id)))
+        if isinstance(row, Visit):  # it leaves the calendars as cancelled: a new version
+            row.sequence += 1
+            row.updated_at = row.deleted_at
 
 
 def move_to_trash(store: Store, kind: str, item_id: int) -> None:
@@ -62,6 +65,9 @@ def restore(store: Store, kind: str, item_id: int) -> None:
             raise NotFound(key, id=item_id)
         row.deleted_at = None
         s.add(ClientEvent(client_id=row.client_id, at=clock.now(), kind=f"restore_{kind}", note=str(item_id)))
+        if isinstance(row, Visit):
+            row.sequence += 1
+            row.updated_at = clock.now()
 
 
 def items(store: Store, lang: str | None = None) -> list[TrashItem]:

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from rmdesk.errors import ValidationError
+from rmdesk.formatting import normalise_phone
 
 # GB 32100-2015 unified social credit code (统一社会信用代码): 18 characters from this
 # 31-character alphabet (no I, O, S, V, Z); the last is a check character.
@@ -29,11 +30,23 @@ def credit_code_check_char(first17: str) -> str:
     return CREDIT_CODE_ALPHABET[(31 - total % 31) % 31]
 
 
+# What a spreadsheet makes of a code it took for a number: 913101158900282E09 is read as
+# 913101158900282 x 10^9 and saved as 9.13101158900282E+23 (or all its digits).
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?E[+-]?\d+$")
+
+
 def credit_code(value: object, field: str = "credit_code") -> str | None:
-    """Normalise (trim, upper-case) and check format and check digit; empty -> None."""
+    """Normalise (trim, upper-case, NFKC) and check format and check digit; empty -> None.
+    A code a spreadsheet turned into a number is recognised and explained."""
+    raw = str(value or "").strip()
     text = _nfkc(value).strip().upper().replace(" ", "")
     if not text:
         return None
+    if len(text) != 18 and (_SCIENTIFIC.match(text) or (text.isdigit() and len(text) > 18)):
+        guesses = unmangle_credit_code(text)
+        if len(guesses) == 1:
+            raise ValidationError("files.credit_code_mangled_guess", field, value=raw, code=guesses[0])
+        raise ValidationError("files.credit_code_mangled", field, value=raw)
     if len(text) != 18:
         raise ValidationError("error.credit_code_length", field, length=len(text))
     if any(ch not in _CREDIT_INDEX for ch in text):
@@ -66,6 +79,34 @@ def _nfkc(value: object) -> str:
     return unicodedata.normalize("NFKC", clean_text(str(value or ""), False))
 
 
+def unmangle_credit_code(number: str) -> list[str]:
+    """The codes of the form digits E digits (18 characters, valid check character) that a
+    spreadsheet would read as this number; empty when the number lost digits (fewer than 12
+    significant ones were kept, as Excel's CSV does with 9.13101E+23)."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(number.replace(",", "."))
+    except InvalidOperation:
+        return []
+    if not value.is_finite() or value <= 0:
+        return []
+    sign, digits, exponent = value.normalize().as_tuple()
+    significant = "".join(map(str, digits))
+    if len(significant) < 12 or not isinstance(exponent, int):
+        return []
+    found = []
+    for k in range(len(significant), 17):  # k characters before the E, 17 - k after it
+        zeros = k - len(significant)
+        power = exponent - zeros
+        if power < 0 or len(str(power)) > 17 - k:
+            continue
+        code = significant + "0" * zeros + "E" + str(power).rjust(17 - k, "0")
+        if credit_code_check_char(code[:17]) == code[17]:
+            found.append(code)
+    return found
+
+
 def required_text(value: object, field: str, max_len: int) -> str:
     text = clean_text(str(value or ""), max_len >= MULTILINE_FROM).strip()
     if not text:
@@ -86,9 +127,15 @@ def phone(value: object, field: str = "phone") -> str | None:
     text = _nfkc(value).strip()
     if not text:
         return None
+    if len(text) > 32:
+        raise ValidationError("error.too_long", field, max=32)
+    if normalise_phone(text) is not None:  # any country's number, China's by default
+        return text
+    # Chinese numbers the metadata does not know yet (a 7-digit landline of an area that
+    # moved to 8 digits): accepted as typed, without a normalised form.
     compact = re.sub(r"[\s()]", "", text)
     if not (_MOBILE.match(compact.replace("-", "")) or _LANDLINE.match(compact) or _HONG_KONG.match(compact)):
-        raise ValidationError("error.phone_format", field)
+        raise ValidationError("files.phone_format", field, value=text)
     return text
 
 

@@ -66,8 +66,9 @@ def plan_visit(store: Store, client_id: int, data: Mapping[str, object]) -> int:
             contact = s.get(Contact, contact_id)
             if contact is None or contact.client_id != client_id:
                 raise ValidationError("error.contact_not_of_client", "contact_id")
-        visit = Visit(client_id=client_id, contact_id=contact_id, status="planned", created_at=clock.now(),
-                      **values)
+        now = clock.now()
+        visit = Visit(client_id=client_id, contact_id=contact_id, status="planned", created_at=now,
+                      updated_at=now, sequence=0, **values)
         s.add(visit)
         s.flush()
         return visit.id
@@ -80,12 +81,20 @@ def _visit(s, visit_id: int) -> Visit:
     return visit
 
 
+def _new_version(visit: Visit) -> None:
+    """A change a calendar shows: the exported event's SEQUENCE and LAST-MODIFIED grow."""
+    visit.sequence = (visit.sequence or 0) + 1
+    visit.updated_at = clock.now()
+
+
 def confirm_visit(store: Store, visit_id: int, confirmed: bool = True) -> None:
     with store.write() as s:
         visit = _visit(s, visit_id)
         if visit.status != "planned":
             raise ValidationError("error.visit_not_planned", "status")
-        visit.confirmed = confirmed
+        if visit.confirmed != confirmed:
+            visit.confirmed = confirmed
+            _new_version(visit)
 
 
 @dataclass(frozen=True)
@@ -140,6 +149,7 @@ def record_report(store: Store, visit_id: int, outcome: str, needs: str | None =
         visit.report_attendees = v.optional_text(attendees_met, "attendees_met", 1000)
         visit.report_products = json.dumps(list(dict.fromkeys(products)), ensure_ascii=False)
         visit.reported_at = clock.now()
+        _new_version(visit)
         for row in (*tasks, *raised):
             row.client_id = visit.client_id
             row.visit_id = visit.id
@@ -156,6 +166,7 @@ def cancel_visit(store: Store, visit_id: int, reason: str) -> None:
             raise ValidationError("error.visit_not_planned", "status")
         visit.status = "cancelled"
         visit.cancel_reason = text
+        _new_version(visit)
 
 
 def visits_between(store: Store, start: date, days: int = 1, client_id: int | None = None,
@@ -257,6 +268,7 @@ def reschedule_visit(store: Store, visit_id: int, new_time: datetime | str, reas
                           new=when.isoformat(sep=" ", timespec="minutes"), note=why))
         visit.planned_at = when
         visit.confirmed = False  # a new time has to be confirmed again
+        _new_version(visit)
 
 
 def reschedule_field(visit_id: int) -> str:

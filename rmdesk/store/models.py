@@ -138,7 +138,9 @@ class Contact(Base):
     role: Mapped[str | None] = mapped_column(String(32))
     decision_power: Mapped[str] = mapped_column(String(16), default="none")
     attitude: Mapped[str] = mapped_column(String(16), default="unknown")
-    phone: Mapped[str | None] = mapped_column(String(32))
+    phone: Mapped[str | None] = mapped_column(String(32))  # as typed
+    # E.164 with any extension (+861088886666;ext=123); None when not a known valid number
+    phone_normalized: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(120))
     birthday: Mapped[date | None] = mapped_column(Date)
     # The birthday is kept on the lunar calendar (农历): `birthday` is the solar date of birth,
@@ -192,6 +194,10 @@ class Visit(Base):
     reported_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The calendar's version of the visit (iCalendar SEQUENCE and LAST-MODIFIED): raised by
+    # every change an exported event shows (time, status, confirmation, trash, restore).
+    sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Task(Base):
