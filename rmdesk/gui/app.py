@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import paths
@@ -159,6 +160,18 @@ class Desk:
         old.deleteLater()
 
 
+SMOKE_TEST_ENV = "RMDESK_SMOKE_TEST"
+
+
+def _smoke_quit(app: QApplication, desk: Desk) -> None:
+    """$RMDESK_SMOKE_TEST (the tests of an installed wheel and of the bundle): once the main
+    window is up and painted, say so on stdout and quit the normal way (check, backup, unlock)."""
+    window = desk.window
+    window.repaint()
+    print(f"rmdesk: main window shown: {window.windowTitle()}", flush=True)
+    app.quit()
+
+
 def run(data_dir: str | None = None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("rmdesk")
@@ -200,6 +213,8 @@ def run(data_dir: str | None = None, lang: str | None = None) -> int:
     desk = Desk(store, directory, lang)
     safety.raise_on_request(server, lambda: desk.window)
     desk.window.show()
+    if os.environ.get(SMOKE_TEST_ENV):
+        QTimer.singleShot(0, lambda: _smoke_quit(app, desk))
     code = app.exec()
     desk.close()
     server.close()
