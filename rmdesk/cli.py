@@ -455,7 +455,10 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2
-    i18n.set_language(getattr(args, "lang", None))
+    lang = getattr(args, "lang", None)
+    if lang is None and args.command not in (None, "version"):
+        lang = _saved_language(args)  # the GUI's rule: --lang, the setting, the environment
+    i18n.set_language(lang)
     try:
         if args.command is None:
             if gui is None:
@@ -500,6 +503,15 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         print(f"rmdesk: {i18n.message('error.unexpected', detail=detail)}", file=sys.stderr)
         return 1
     return 2
+
+
+def _saved_language(args: argparse.Namespace) -> str | None:
+    from rmdesk.paths import data_dir
+
+    try:
+        return i18n.saved_language(data_dir(getattr(args, "data_dir", None)))
+    except OSError:
+        return None
 
 
 def _log_unexpected(args: argparse.Namespace) -> Path | None:
