@@ -59,7 +59,8 @@ def test_the_wheel_carries_every_resource(installed):
                    "rmdesk/resources/playbook/en.toml", "rmdesk/resources/products.toml",
                    "rmdesk/resources/tier_schemes.toml", "rmdesk/resources/translations/rmdesk_zh_CN.qm",
                    "rmdesk/resources/translations/rmdesk_en.qm", "rmdesk/gui/forms/ui_settings_page.py",
-                   "rmdesk/gui/forms/ui_client_dialog.py", "rmdesk/store/migrations/env.py"):
+                   "rmdesk/gui/forms/ui_client_dialog.py", "rmdesk/store/migrations/env.py",
+                   "rmdesk/resources/icons/rmdesk-256.png", "rmdesk/resources/icons/rmdesk.svg"):
         assert needed in names, needed
     assert not any(n.endswith(".ts") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
