@@ -8,7 +8,7 @@ FORMS_PY := $(patsubst ui/%.ui,rmdesk/gui/forms/ui_%.py,$(FORMS_UI))
 TS := resources/translations/rmdesk_zh_CN.ts resources/translations/rmdesk_en.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: venv run test bench lint ts clean
+.PHONY: venv run test bench lint ts clean wheel bundle bundle-smoke
 
 # Bytecode written ahead, as a regular install has it: an editable install under
 # PYTHONDONTWRITEBYTECODE would compile every module at each start (~90 ms).
@@ -42,6 +42,21 @@ ts: $(STAMP) $(FORMS_PY)
 
 bench: venv
 	$(BIN)/python -m bench
+
+# dist/rmdesk-*.whl: pip builds it in an isolated environment (setup.py generates the forms
+# and .qm files into it)
+wheel: venv
+	$(BIN)/python -m pip wheel --no-deps -w dist .
+
+# dist/rmdesk/: the PyInstaller one-folder bundle (build.spec), then its smoke test
+bundle: venv
+	bash scripts/install-test-deps.sh
+	$(BIN)/python -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10,<7'
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+	bash scripts/bundle-smoke.sh dist/rmdesk
+
+bundle-smoke:
+	bash scripts/bundle-smoke.sh dist/rmdesk
 
 clean:
 	rm -rf $(VENV) $(FORMS_PY) $(QM) build dist

@@ -479,7 +479,10 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2
-    i18n.set_language(getattr(args, "lang", None))
+    lang = getattr(args, "lang", None)
+    if lang is None and args.command not in (None, "version"):
+        lang = _saved_language(args)  # the GUI's rule: --lang, the setting, the environment
+    i18n.set_language(lang)
     # an object finalised after a failure (a ZipFile on a full disk) goes to the log, not the terminal
     sys.unraisablehook = lambda u: log.info("ignored while finalising: %s", u.exc_value)
     if not log.handlers:  # the one line on stderr is the user's; log records are not printed there
@@ -534,6 +537,15 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         print(f"rmdesk: {i18n.message('error.unexpected', detail=detail)}", file=sys.stderr)
         return 1
     return 2
+
+
+def _saved_language(args: argparse.Namespace) -> str | None:
+    from rmdesk.paths import data_dir
+
+    try:
+        return i18n.saved_language(data_dir(getattr(args, "data_dir", None)))
+    except OSError:
+        return None
 
 
 def _log_unexpected(args: argparse.Namespace) -> Path | None:

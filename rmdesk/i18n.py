@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import locale
 import os
+import sys
 import tomllib
 from functools import cache
 
@@ -15,14 +16,83 @@ LANGUAGES = ("zh_CN", "en")
 _current: str | None = None
 
 
-def system_language() -> str:
-    """zh_CN when the environment's locale is Chinese, else English."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var)
+def _ours(tag: str) -> str | None:
+    """zh_CN / en for a locale or language tag (zh_CN.UTF-8, zh-Hans-CN, en_US), else None."""
+    tag = tag.strip().lower()
+    if tag.startswith("zh"):
+        return "zh_CN"
+    if tag.startswith("en"):
+        return "en"
+    return None
+
+
+def _windows_language() -> str | None:
+    import ctypes
+
+    langid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    return "zh_CN" if langid & 0x3FF == 0x04 else "en"  # LANG_CHINESE
+
+
+def _macos_language() -> str | None:
+    import plistlib
+    from pathlib import Path
+
+    try:
+        with open(Path.home() / "Library" / "Preferences" / ".GlobalPreferences.plist", "rb") as fh:
+            preferred = plistlib.load(fh).get("AppleLanguages") or []
+    except (OSError, ValueError, plistlib.InvalidFileException):
+        preferred = []
+    for tag in preferred:
+        if _ours(str(tag)):
+            return _ours(str(tag))
+    return None
+
+
+def system_language(environ: dict[str, str] | None = None, platform: str | None = None) -> str:
+    """The language the environment asks for, the same rule for the CLI and the GUI: as gettext
+    reads it, $LANGUAGE (a colon-separated list, the first language we have wins), then the
+    first of $LC_ALL, $LC_MESSAGES, $LANG that is set; with none set, the system's language
+    on Windows and macOS, else the C library's locale. zh_CN for Chinese, else English."""
+    env = os.environ if environ is None else environ
+    platform = platform or sys.platform
+    for tag in (env.get("LANGUAGE") or "").split(":"):
+        if tag and _ours(tag):
+            return _ours(tag)  # type: ignore[return-value]
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
         if value:
-            return "zh_CN" if value.lower().startswith("zh") else "en"
-    loc = locale.getlocale()[0] or ""
-    return "zh_CN" if loc.lower().startswith("zh") else "en"
+            return _ours(value) or "en"  # C, POSIX, fr_FR: English
+    try:
+        if platform == "win32":
+            return _windows_language() or "en"
+        if platform == "darwin":
+            found = _macos_language()
+            if found:
+                return found
+    except Exception:  # noqa: BLE001 - no answer from the system: the locale below
+        pass
+    return _ours(locale.getlocale()[0] or "") or "en"
+
+
+def saved_language(data_dir) -> str | None:
+    """The language chosen in the app's Settings (gui.ini of the data folder), if any."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(os.path.join(data_dir, "gui.ini"), encoding="utf-8")
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return None
+    value = parser.get("General", "language", fallback=None)
+    return value if value in LANGUAGES else None
+
+
+def choose_language(explicit: str | None, saved: str | None) -> str:
+    """--lang, else the language saved in Settings, else the environment's (system_language)."""
+    for lang in (explicit, saved):
+        if lang in LANGUAGES:
+            return lang  # type: ignore[return-value]
+    return system_language()
 
 
 def set_language(lang: str | None) -> None:

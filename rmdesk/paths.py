@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 DATA_DIR_ENV = "RMDESK_DATA_DIR"
@@ -11,13 +12,25 @@ STORE_FILENAME = "rmdesk.sqlite3"
 
 
 def resources_dir() -> Path:
-    """The shipped resources/ folder: inside a PyInstaller bundle, else the source tree."""
+    """The shipped resources: package data (rmdesk/resources in a wheel or a PyInstaller
+    bundle, found through importlib.resources), else the checkout's top-level resources/
+    (an editable install; the build maps that folder into the package)."""
     override = os.environ.get("RMDESK_RESOURCES")
     if override:
         return Path(override)
+    return _packaged_or_checkout()
+
+
+@cache
+def _packaged_or_checkout() -> Path:
+    from importlib.resources import files
+
+    packaged = files("rmdesk").joinpath("resources")
+    if packaged.is_dir():
+        return Path(str(packaged))  # installed as files on disk (wheel, bundle)
     bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
+    if bundle and (Path(bundle) / "rmdesk" / "resources").is_dir():
+        return Path(bundle) / "rmdesk" / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
 
 

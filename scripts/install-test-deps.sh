@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests (not the app) need from Debian when it is missing:
 # a TrueType CJK font (PDF/screenshots), poppler-utils (pdftotext/pdftoppm) and its CMaps, Xvfb,
+# desktop-file-utils and appstream (validators of the .desktop file and the AppStream metainfo),
 # and the shared libraries the PySide6 wheels load even on the offscreen platform.
 set -euo pipefail
 need=()
@@ -10,6 +11,9 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -d /usr/share/poppler/cMap/Adobe-GB1 ] || need+=(poppler-data)
 command -v xvfb-run >/dev/null || need+=(xvfb xauth)
 command -v fc-list >/dev/null || need+=(fontconfig)
+# the desktop integration's checks (tests/test_desktop.py)
+command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
+command -v appstreamcli >/dev/null || need+=(appstream)
 # xcb libraries: for running the real window under Xvfb (screenshots), not needed offscreen.
 for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libxcb-cursor.so.0 \
            libxcb-icccm.so.4 libxcb-image.so.0 libxcb-keysyms.so.1 libxcb-render-util.so.0 libxkbcommon-x11.so.0; do

@@ -86,6 +86,8 @@ def test_pdf_embeds_a_subset_of_a_truetype_cjk_font(store, prepared, tmp_path):
     assert font.embedded
     cjk = [line for line in listing.splitlines() if "+" in line and "TrueType" in line]
     assert cjk and all(" yes yes " in line for line in cjk)
+    every = listing.splitlines()[2:]
+    assert every and all(line.split()[-5] == "yes" for line in every), listing  # no font left to the reader
     assert "Call plan — 重庆长安精密机械有限公司" in pdf_pages(path)[0]
 
 

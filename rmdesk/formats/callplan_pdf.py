@@ -175,6 +175,11 @@ class CallPlanWriter:
     def m(self, key: str, **params: object) -> str:
         return i18n.message(f"plan.{key}", self.lang, **params)
 
+    def table_style(self, commands: list) -> TableStyle:
+        """A table style in the plan's font: a table sets its cells' font even for cells that
+        hold paragraphs, and its default (Helvetica) would be a font the PDF does not embed."""
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font.name), *commands])
+
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), style or self.s.body)
 
@@ -185,7 +190,7 @@ class CallPlanWriter:
                  ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
         if header:
             style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT)]
-        t.setStyle(TableStyle(style))
+        t.setStyle(self.table_style(style))
         return t
 
     # --- pieces ------------------------------------------------------------------------
@@ -194,7 +199,7 @@ class CallPlanWriter:
         left = " · ".join(filter(None, [prof.bank, prof.branch])) or "rmdesk"
         right = " · ".join(filter(None, [prof.rm_name, prof.phone, prof.email]))
         t = Table([[self.p(left, self.s.head), self.p(right, self.s.head_right)]], colWidths=["50%", "50%"])
-        t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        t.setStyle(self.table_style([("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
         return t
 
@@ -230,12 +235,12 @@ class CallPlanWriter:
         # Products and materials side by side: what to present, what to bring (tick boxes).
         boxes = [[TickBox(), p(name)] for name in plan.materials] or [[p(""), p(m("none"))]]
         mat = Table(boxes, colWidths=[6 * mm, 0.5 * width - 10 * mm])
-        mat.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
+        mat.setStyle(self.table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
                                  ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         products = [p(f"• {name}") for name in plan.products] or [p(m("none"))]
         pair = Table([[p(m("products"), s.h2), p(m("materials"), s.h2)], [products, mat]],
                      colWidths=[0.5 * width, 0.5 * width])
-        pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        pair.setStyle(self.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
         out.append(KeepTogether([pair]))
         history = [[p(m("when"), s.small), p(m("notes"), s.small)]]
@@ -279,7 +284,11 @@ class CallPlanWriter:
         self.printed = clock.now()
         doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=14 * mm,
                                 bottomMargin=18 * mm, title=self.m("title"), author=plans[0].profile.rm_name
-                                if plans else "", creator="rmdesk")
+                                if plans else "", creator="rmdesk",
+                                # each page starts in the plan's font: reportlab's default start
+                                # font, Helvetica, is never embedded (a PDF needs no font from
+                                # the computer that opens it)
+                                initialFontName=self.font.name)
         width = doc.width - 12  # the frame keeps 6 pt padding on each side
         story: list[Flowable] = []
         if cover_agenda and plans:

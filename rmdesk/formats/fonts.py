@@ -25,6 +25,17 @@ CANDIDATES = (
 )
 
 
+def bundled() -> list[str]:
+    """The TrueType CJK font the desktop bundle carries (resources/fonts/, with its licence),
+    used when the computer has none of the CANDIDATES (a stock Linux with only Noto CJK)."""
+    from rmdesk.paths import resources_dir
+
+    folder = resources_dir() / "fonts"
+    if not folder.is_dir():
+        return []
+    return sorted(str(p) for p in folder.iterdir() if p.suffix.lower() in (".ttf", ".ttc"))
+
+
 @dataclass(frozen=True)
 class PdfFont:
     name: str  # the name to use in styles
@@ -53,7 +64,7 @@ def pdf_font() -> PdfFont:
     from reportlab.pdfbase.ttfonts import TTFont
 
     wanted = os.environ.get("RMDESK_PDF_FONT")
-    for path in ([wanted] if wanted else []) + list(CANDIDATES):
+    for path in ([wanted] if wanted else []) + list(CANDIDATES) + bundled():
         if path and Path(path).is_file() and _usable(path):
             kwargs = {"subfontIndex": 0} if path.lower().endswith(".ttc") else {}
             pdfmetrics.registerFont(TTFont(FONT_NAME, path, **kwargs))

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import paths
 from rmdesk.errors import RmdeskError, StoreError
-from rmdesk.gui import translation
+from rmdesk.gui import folders, translation
 from rmdesk.gui.data import safety
 from rmdesk.gui.data.privacy import DataActions, IdleLock, ask_password
 from rmdesk.gui.errors import install_excepthook
@@ -30,6 +32,29 @@ def wait_for_jobs() -> None:
     QThreadPool.globalInstance().waitForDone()
 
 
+APP_ID = "org.rmdesk.Rmdesk"  # the .desktop file's and the AppStream metainfo's name
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = paths.resources_dir() / "icons"
+    for size in ICON_SIZES:  # loaded only when a size is drawn
+        icon.addFile(str(folder / f"rmdesk-{size}.png"), QSize(size, size))
+    return icon
+
+
+def identify(app: QApplication) -> None:
+    """Names and icon, before any QSettings exists: the desktop matches the window to
+    rmdesk's .desktop file, and no Qt default ever names an 'Unknown Organization'."""
+    app.setOrganizationName("rmdesk")
+    app.setOrganizationDomain("rmdesk.org")
+    app.setApplicationName("rmdesk")
+    app.setApplicationDisplayName("rmdesk")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+
+
 def gui_settings(data_dir: Path) -> QSettings:
     """Window geometry and language, kept beside the data so each data folder has its own."""
     return QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat)
@@ -42,6 +67,7 @@ class Desk:
         self.store = store
         self.data_dir = data_dir
         self.settings = gui_settings(data_dir)
+        folders.bind(self.settings)  # file dialogs keep their folder in this gui.ini
         self.language = translation.choose_language(lang, self.settings.value("language", None, str))
         translation.install(self.language)
         self.actions = DataActions(self.restore_backup, self.change_password, self.idle_minutes,
@@ -174,10 +200,21 @@ class Desk:
         old.deleteLater()
 
 
+SMOKE_TEST_ENV = "RMDESK_SMOKE_TEST"
+
+
+def _smoke_quit(app: QApplication, desk: Desk) -> None:
+    """$RMDESK_SMOKE_TEST (the tests of an installed wheel and of the bundle): once the main
+    window is up and painted, say so on stdout and quit the normal way (check, backup, unlock)."""
+    window = desk.window
+    window.repaint()
+    print(f"rmdesk: main window shown: {window.windowTitle()}", flush=True)
+    app.quit()
+
+
 def run(data_dir: str | None = None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("rmdesk")
-    app.setApplicationDisplayName("rmdesk")
+    identify(app)
     directory = paths.data_dir(data_dir)
     directory.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=directory / "rmdesk.log", level=logging.INFO,
@@ -216,6 +253,8 @@ def run(data_dir: str | None = None, lang: str | None = None) -> int:
     desk = Desk(store, directory, lang)
     safety.raise_on_request(server, lambda: desk.window)
     desk.window.show()
+    if os.environ.get(SMOKE_TEST_ENV):
+        QTimer.singleShot(0, lambda: _smoke_quit(app, desk))
     code = app.exec()
     desk.close()
     server.close()

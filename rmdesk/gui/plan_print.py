@@ -7,15 +7,13 @@ import io
 import threading
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import i18n
+from rmdesk.gui import folders
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.jobs import Cancelled, Progress, run_job
 from rmdesk.store.engine import Store
@@ -165,10 +164,8 @@ class PlanPreview(QDialog):
             self.rendered.add(index)
 
     def save(self) -> bool:
-        folder = QSettings().value("plans/folder") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save call plans as PDF"),
-                                              str(Path(folder) / self.built.name), self.tr("PDF files (*.pdf)"))
+        path, _ = folders.save_file(self, self.tr("Save call plans as PDF"), self.built.name,
+                                    self.tr("PDF files (*.pdf)"))
         if not path:
             return False
         if not path.lower().endswith(".pdf"):
@@ -185,7 +182,6 @@ class PlanPreview(QDialog):
         except RmdeskError as exc:
             QMessageBox.warning(self, self.tr("Save call plans as PDF"), exc.message())
             return False
-        QSettings().setValue("plans/folder", str(Path(path).parent))
         return True
 
     def print_pages(self) -> bool:

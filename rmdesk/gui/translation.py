@@ -11,11 +11,9 @@ _installed: list[QTranslator] = []
 
 
 def choose_language(explicit: str | None, saved: str | None) -> str:
-    """--lang, else the language saved in Settings, else the system locale."""
-    for lang in (explicit, saved):
-        if lang in i18n.LANGUAGES:
-            return lang
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    """--lang, else the language saved in Settings, else the environment's: the CLI's rule
+    (rmdesk.i18n.choose_language), so both speak the same language."""
+    return i18n.choose_language(explicit, saved)
 
 
 def install(lang: str) -> bool:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from rmdesk import i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.formats.tabular import Table, read_table
+from rmdesk.gui import folders
 from rmdesk.gui.jobs import Job
 from rmdesk.services import dataio, records_import
 from rmdesk.store.engine import Store
@@ -105,8 +105,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(ready)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import clients and contacts"), "",
-                                              self.tr("Tables (*.csv *.xlsx)"))
+        path = folders.open_file(self, self.tr("Import clients and contacts"), self.tr("Tables (*.csv *.xlsx)"))
         if path:
             self.load(path)
 
@@ -233,8 +232,8 @@ def export_with_dialog(parent: QWidget, store: Store, what: str) -> Job | None:
 
     names = {"clients": QCoreApplication.translate("Export", "clients"), "contacts": QCoreApplication.translate("Export", "contacts"),
              "visits": QCoreApplication.translate("Export", "visits"), "deals": QCoreApplication.translate("Export", "deals")}
-    path, chosen = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Export", "Export"), f"{what}.xlsx",
-                                               QCoreApplication.translate("Export", "Excel (*.xlsx);;CSV (*.csv)"))
+    path, chosen = folders.save_file(parent, QCoreApplication.translate("Export", "Export"), f"{what}.xlsx",
+                                     QCoreApplication.translate("Export", "Excel (*.xlsx);;CSV (*.csv)"))
     if not path:
         return None
     if not path.lower().endswith((".xlsx", ".csv")):

@@ -10,7 +10,6 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from rmdesk import clock, formatting, i18n
 from rmdesk.errors import RmdeskError
-from rmdesk.gui import dialogs
+from rmdesk.gui import dialogs, folders
 from rmdesk.gui.client.forms import VisitDialog
 from rmdesk.gui.widgets import CLIENT_ID_ROLE, fill_table, heading, read_only_table, reminder_text
 from rmdesk.services import cadence, clients, tiering, workcal
@@ -125,8 +124,7 @@ class KeepingPage(QWidget):
         self.status.setText(text)
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import business volumes"), "",
-                                              self.tr("CSV files (*.csv)"))
+        path = folders.open_file(self, self.tr("Import business volumes"), self.tr("CSV files (*.csv)"))
         if path:
             self.import_file(path)
 
