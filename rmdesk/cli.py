@@ -7,7 +7,7 @@ Contract (other tools call these; extend, never rename):
   rmdesk version
   rmdesk agenda [--date YYYY-MM-DD] [--days N]
   rmdesk plan print --date YYYY-MM-DD [--days N] -o FILE.pdf | --visit ID -o FILE.pdf
-  rmdesk calendar export [--from D] [--to D] -o FILE.ics
+  rmdesk calendar export [--from D] [--to D] [--alarm MINUTES] -o FILE.ics
   rmdesk due [--days N] [--format table|json]
   rmdesk tiers recompute
   rmdesk backup create|list|restore NAME
@@ -96,6 +96,8 @@ def _build_parser() -> argparse.ArgumentParser:
     export = calendar_sub.add_parser("export", parents=[common], help="export visits as .ics")
     export.add_argument("--from", dest="start", type=_date, metavar="D", help="first day (default: today)")
     export.add_argument("--to", dest="end", type=_date, metavar="D", help="last day (default: 90 days on)")
+    export.add_argument("--alarm", type=_non_negative_int, metavar="MINUTES",
+                        help="reminder this many minutes before each visit, 0 for none (default: the setting, 30)")
     export.add_argument("-o", "--output", required=True, metavar="FILE.ics")
 
     due = sub.add_parser("due", parents=[common], help="clients due for maintenance in the next N days")
@@ -370,7 +372,7 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
         raise ValidationError("error.range_reversed", None)
     store = _open_store(args, lock=False)
     try:
-        data = export_calendar(store, start, end)
+        data = export_calendar(store, start, end, alarm_minutes=args.alarm)
     finally:
         store.close()
     try:
