@@ -457,7 +457,16 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2
-    i18n.set_language(getattr(args, "lang", None))
+    lang = getattr(args, "lang", None)
+    if lang is None and args.command is not None:
+        # no --lang: the language chosen in the app for this data folder, else the locale's
+        from rmdesk.paths import data_dir
+
+        try:
+            lang = i18n.saved_language(data_dir(getattr(args, "data_dir", None)))
+        except (OSError, ValueError, RuntimeError):
+            lang = None
+    i18n.set_language(lang)
     try:
         if args.command is None:
             if gui is None:

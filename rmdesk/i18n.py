@@ -25,6 +25,24 @@ def system_language() -> str:
     return "zh_CN" if loc.lower().startswith("zh") else "en"
 
 
+GUI_SETTINGS_FILE = "gui.ini"  # the app's settings beside the data (Qt's INI format)
+
+
+def saved_language(data_dir) -> str | None:
+    """The language chosen in the app (Settings), kept in the data folder's gui.ini; None
+    when none was chosen or the file cannot be read. The CLI follows it like the app does."""
+    import configparser
+    from pathlib import Path
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(Path(data_dir) / GUI_SETTINGS_FILE, encoding="utf-8")
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return None
+    lang = parser.get("General", "language", fallback=None)
+    return lang if lang in LANGUAGES else None
+
+
 def set_language(lang: str | None) -> None:
     global _current
     _current = lang if lang in LANGUAGES else None

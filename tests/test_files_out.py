@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from rmdesk import clock
+from rmdesk import clock, i18n
 from rmdesk.formats import tabular
 from rmdesk.formats.ics import uid
 from rmdesk.services import clients, dataio, engagement, masking, settings, trash, visits
@@ -362,3 +362,93 @@ def test_masking_applies_to_the_calendar(store, week):
     masking.set_enabled(store, True)
     data = export_calendar(store, MONDAY, date(2026, 11, 30))
     assert b"13800001111" not in data and "138****1111" in str(_events(data)[uid(a, book)]["DESCRIPTION"])
+
+
+# ---------------------------------------------------------------- PDFs
+
+def _poppler(tool: str, path) -> str:
+    import subprocess
+
+    return subprocess.run([tool, str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def _pdftext(path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _info(path) -> dict[str, str]:
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in _poppler("pdfinfo", path).splitlines())}
+
+
+def _fonts(path) -> list[str]:
+    return _poppler("pdffonts", path).splitlines()[2:]
+
+
+@pytest.fixture
+def plans(store):
+    settings.save_profile(store, {"rm_name": "王小明", "bank": "华夏商业银行", "branch": "滨江支行"})
+    cid = clients.create_client(store, {"name": "重庆长安精密机械有限公司"})
+    boss = clients.add_contact(store, cid, {"name": "欧阳总", "title": "总经理", "attitude": "supportive"})
+    clients.add_contact(store, cid, {"name": "Jonathan Richardson-Whitfield", "title": "Chief Financial Officer",
+                                     "attitude": "supportive"})
+    one = visits.plan_visit(store, cid, {"planned_at": "2026-11-24 09:00", "contact_id": boss})
+    other = clients.create_client(store, {"name": "Acme International Trading (Hong Kong) Limited"})
+    visits.plan_visit(store, other, {"planned_at": "2026-11-25 15:00", "place": "Shangri-La Hotel, Pudong"})
+    return one
+
+
+@pytest.mark.parametrize("lang,title_one,title_week,tag", [
+    ("zh_CN", "拜访计划 2026-11-24 重庆长安精密机械有限公司", "拜访计划 2026-11-24 至 2026-11-25（2 家客户）", b"/Lang (zh-CN)"),
+    ("en", "Call plan 2026-11-24 重庆长安精密机械有限公司", "Call plans 2026-11-24 to 2026-11-25 (2 clients)", b"/Lang (en)"),
+])
+def test_pdf_metadata_and_every_font_embedded(store, plans, tmp_path, lang, title_one, title_week, tag):
+    from rmdesk.formats.callplan_pdf import render_plans
+    from rmdesk.services.callplan import plan_for_visit, plans_between
+
+    one, week = tmp_path / "one.pdf", tmp_path / "week.pdf"
+    render_plans([plan_for_visit(store, plans, lang)], one, lang)
+    render_plans(plans_between(store, MONDAY, 7, lang), week, lang, cover_agenda=True)
+    assert _info(one)["Title"] == title_one and _info(week)["Title"] == title_week
+    for path in (one, week):
+        info = _info(path)
+        assert info["Author"] == "王小明 · 华夏商业银行 滨江支行"
+        assert info["Subject"] and info["Subject"] == i18n.message("files.pdf_subject", lang)
+        assert tag in path.read_bytes()
+        fonts = _fonts(path)
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
+        assert not any("Helvetica" in line for line in fonts)
+
+
+def test_english_words_do_not_break_inside_narrow_columns(store, plans, tmp_path):
+    from rmdesk.formats.callplan_pdf import render_plans
+    from rmdesk.services.callplan import plans_between
+
+    path = tmp_path / "en.pdf"
+    render_plans(plans_between(store, MONDAY, 7, "en"), path, "en", cover_agenda=True)
+    text = _pdftext(path)
+    words = {w for line in text.splitlines() for w in line.split()}
+    assert "Supportive" in words and "Supportiv" not in words
+    assert "Richardson-Whitfield" in words
+    assert "Limited" in words and "Pudong" in words
+
+
+def test_the_cli_prints_in_the_language_chosen_in_the_app(store, plans, tmp_path, monkeypatch):
+    from rmdesk.cli import main
+
+    store.close()
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    i18n.set_language(None)
+    (store.data_dir / "gui.ini").write_text("[General]\nlanguage=zh_CN\n", encoding="utf-8")
+    out = tmp_path / "plan.pdf"
+    assert main(["--data-dir", str(store.data_dir), "plan", "print", "--visit", str(plans), "-o", str(out)]) == 0
+    assert _info(out)["Title"].startswith("拜访计划")
+    text = _pdftext(out)
+    assert "会见对象" in text and "Whom we meet" not in text
+    # --lang still wins
+    assert main(["--data-dir", str(store.data_dir), "--lang", "en", "plan", "print", "--visit", str(plans),
+                 "-o", str(out)]) == 0
+    assert _info(out)["Title"].startswith("Call plan")
