@@ -452,3 +452,72 @@ def test_the_cli_prints_in_the_language_chosen_in_the_app(store, plans, tmp_path
     assert main(["--data-dir", str(store.data_dir), "--lang", "en", "plan", "print", "--visit", str(plans),
                  "-o", str(out)]) == 0
     assert _info(out)["Title"].startswith("Call plan")
+
+
+# ---------------------------------------------------------------- the migration, LibreOffice
+
+def test_migration_0012_fills_the_new_columns_of_an_old_book(tmp_path):
+    import sqlite3
+
+    from sqlalchemy import create_engine, text
+
+    from rmdesk.paths import STORE_FILENAME
+    from rmdesk.store import migrate
+    from rmdesk.store.engine import Store
+
+    directory = tmp_path / "old"
+    directory.mkdir()
+    engine = create_engine(f"sqlite:///{directory / STORE_FILENAME}")
+    migrate.upgrade(engine, "0009_foreign_key_indexes")
+    with engine.begin() as conn:
+        for sql in (
+            "INSERT INTO clients (id, name, pinyin_initials, pinyin_full, two_high, owner, step, status, "
+            "step_entered_at, q_need, q_afford, q_standard, q_authority, q_value, qualification_score, "
+            "proposal_agreed, created_at, updated_at) VALUES (1, '甲', 'j', 'jia', 0, '', 1, 'active', "
+            "'2026-01-01 00:00:00', 0, 0, 0, 0, 0, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+            "INSERT INTO contacts (id, client_id, name, decision_power, attitude, phone) VALUES "
+            "(1, 1, '王', 'none', 'unknown', '010-88886666 转 123'), (2, 1, '李', 'none', 'unknown', '0755-1234567')",
+            "INSERT INTO visits (id, client_id, planned_at, duration_min, kind, status, confirmed, created_at, "
+            "reported_at) VALUES (1, 1, '2026-11-24 09:00:00', 60, 'onsite', 'done', 0, '2026-11-01 08:00:00', "
+            "'2026-11-24 11:00:00'), (2, 1, '2026-11-25 09:00:00', 60, 'onsite', 'planned', 0, "
+            "'2026-11-02 08:00:00', NULL)",
+            "INSERT INTO client_events (client_id, at, kind, field, old, new) VALUES (1, '2026-11-20 10:00:00', "
+            "'visit_rescheduled', 'visits.1.planned_at', '2026-11-23 09:00', '2026-11-24 09:00')",
+        ):
+            conn.execute(text(sql))
+    engine.dispose()
+    Store.open(directory).close()
+    con = sqlite3.connect(directory / STORE_FILENAME)
+    try:
+        assert con.execute("SELECT phone, phone_normalized FROM contacts ORDER BY id").fetchall() == [
+            ("010-88886666 转 123", "+861088886666;ext=123"), ("0755-1234567", None)]
+        assert con.execute("SELECT id, sequence, updated_at FROM visits ORDER BY id").fetchall() == [
+            (1, 2, "2026-11-24 11:00:00"), (2, 0, "2026-11-02 08:00:00")]
+        [(book,)] = con.execute("SELECT value FROM settings WHERE key = 'book_id'").fetchall()
+        assert len(book.strip('"')) == 32
+    finally:
+        con.close()
+
+
+def test_libreoffice_reads_numbers_and_dates_from_the_xlsx(store, tmp_path):
+    """Optional: LibreOffice (when installed) shows the amount with its number format and the
+    date as a date, which only a real number and a real date do."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    _book(store)
+    dataio.export_file(store, "deals", tmp_path / "deals.xlsx")
+    # 44,34,76: comma, quote, UTF-8; the 9th token true: save the cells as shown
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
+                    "--outdir", str(tmp_path / "out"), str(tmp_path / "deals.xlsx")],
+                   check=True, capture_output=True, timeout=300)
+    import csv
+
+    with open(tmp_path / "out" / "deals.csv", encoding="utf-8") as fh:
+        header, row = list(csv.reader(fh))[:2]
+    row = dict(zip(header, row, strict=True))
+    assert row["amount"] == "5,000,000.10" and row["expected_date"] == "2026-12-31" and row["credit_code"] == CODE
