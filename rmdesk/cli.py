@@ -7,7 +7,7 @@ Contract (other tools call these; extend, never rename):
   rmdesk version
   rmdesk agenda [--date YYYY-MM-DD] [--days N]
   rmdesk plan print --date YYYY-MM-DD [--days N] -o FILE.pdf | --visit ID -o FILE.pdf
-  rmdesk calendar export [--from D] [--to D] -o FILE.ics
+  rmdesk calendar export [--from D] [--to D] [--alarm MINUTES] -o FILE.ics
   rmdesk due [--days N] [--format table|json]
   rmdesk tiers recompute
   rmdesk backup create|list|restore NAME
@@ -96,6 +96,8 @@ def _build_parser() -> argparse.ArgumentParser:
     export = calendar_sub.add_parser("export", parents=[common], help="export visits as .ics")
     export.add_argument("--from", dest="start", type=_date, metavar="D", help="first day (default: today)")
     export.add_argument("--to", dest="end", type=_date, metavar="D", help="last day (default: 90 days on)")
+    export.add_argument("--alarm", type=_non_negative_int, metavar="MINUTES",
+                        help="reminder this many minutes before each visit, 0 for none (default: the setting, 30)")
     export.add_argument("-o", "--output", required=True, metavar="FILE.ics")
 
     due = sub.add_parser("due", parents=[common], help="clients due for maintenance in the next N days")
@@ -395,7 +397,7 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
         raise ValidationError("error.range_reversed", None)
     store = _open_store(args, readonly=True)
     try:
-        data = export_calendar(store, start, end)
+        data = export_calendar(store, start, end, alarm_minutes=args.alarm)
     finally:
         store.close()
     with atomic_output(_Path(args.output)) as tmp:  # a failure leaves an existing file as it was
@@ -544,7 +546,7 @@ def _saved_language(args: argparse.Namespace) -> str | None:
 
     try:
         return i18n.saved_language(data_dir(getattr(args, "data_dir", None)))
-    except OSError:
+    except (OSError, ValueError, RuntimeError):
         return None
 
 

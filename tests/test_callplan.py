@@ -14,6 +14,7 @@ from rmdesk.playbook import loader
 from rmdesk.services import clients, engagement, pipeline, settings, visits
 from rmdesk.services.calendar_export import export_calendar
 from rmdesk.services.callplan import plan_for_visit, plans_between
+from rmdesk.services.settings import get_book_id
 
 MONDAY = date(2026, 11, 23)
 
@@ -115,8 +116,9 @@ def test_ics_round_trip_with_stable_uids(store, prepared):
     _, v1, v2, _ = prepared
     first = Calendar.from_ical(export_calendar(store, MONDAY, date(2026, 11, 30), "zh_CN"))
     events = {e["UID"]: e for e in first.walk("VEVENT")}
-    assert set(events) == {uid(v1), uid(v2)}
-    e1 = events[uid(v1)]
+    book = get_book_id(store)
+    assert set(events) == {uid(v1, book), uid(v2, book)}
+    e1 = events[uid(v1, book)]
     assert e1.decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 11, 24, 9, 0)
     assert str(e1.decoded("DTSTART").tzinfo) in ("Asia/Shanghai", "CST") or e1["DTSTART"].params["TZID"] == "Asia/Shanghai"
     assert (e1.decoded("DTEND") - e1.decoded("DTSTART")).seconds == 3600
@@ -126,8 +128,8 @@ def test_ics_round_trip_with_stable_uids(store, prepared):
     again = {e["UID"]: e for e in Calendar.from_ical(
         export_calendar(store, MONDAY, date(2026, 11, 30))).walk("VEVENT")}
     assert set(again) == set(events)  # same UIDs: a re-import updates
-    assert again[uid(v1)]["SEQUENCE"] > e1["SEQUENCE"]
-    assert again[uid(v1)].decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 11, 26, 10, 0)
+    assert again[uid(v1, book)]["SEQUENCE"] > e1["SEQUENCE"]
+    assert again[uid(v1, book)].decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 11, 26, 10, 0)
 
 
 def test_cli_agenda_plan_print_and_calendar_export(store, prepared, tmp_path, capsys):

@@ -124,10 +124,12 @@ def test_settings_choose_scheme_cadence_targets_and_reminders(desk):
     k.save_targets_button.click()
     assert "拜访次数" in k.target_status.text()
     k.reminder_days.setValue(14)
+    assert k.calendar_alarm.value() == 30  # the calendar's reminder, default 30 minutes
+    k.calendar_alarm.setValue(45)
     k.save_reminder_button.click()
-    from rmdesk.services.settings import get_reminder_days
+    from rmdesk.services.settings import get_calendar_alarm_minutes, get_reminder_days
 
-    assert get_reminder_days(desk.store) == 14
+    assert get_reminder_days(desk.store) == 14 and get_calendar_alarm_minutes(desk.store) == 45
 
 
 def test_client_keeping_panel_sets_a_tier_by_hand(desk, monkeypatch):

@@ -808,12 +808,24 @@
         <translation> days</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>No reminder</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>Remind of birthdays, anniversaries and festivals this many days ahead</source>
         <translation>Remind of birthdays, anniversaries and festivals this many days ahead</translation>
+    </message>
+    <message>
+        <source>In exported calendars (.ics), remind this many minutes before each visit</source>
+        <translation>In exported calendars (.ics), remind this many minutes before each visit</translation>
     </message>
     <message>
         <source>Scheme in use; %1 tiers changed.</source>

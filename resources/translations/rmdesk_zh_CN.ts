@@ -806,12 +806,24 @@
         <translation> 天</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
         <source>Remind of birthdays, anniversaries and festivals this many days ahead</source>
         <translation>生日、周年纪念和节日提前提醒天数</translation>
+    </message>
+    <message>
+        <source>In exported calendars (.ics), remind this many minutes before each visit</source>
+        <translation>导出的日历（.ics）中，每次拜访提前提醒的分钟数</translation>
     </message>
     <message>
         <source>Scheme in use; %1 tiers changed.</source>

@@ -5,6 +5,7 @@ with a subset of a TrueType CJK font embedded (see fonts.py)."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,6 +38,7 @@ ACCENT = colors.HexColor("#1f4e79")
 RULE = colors.HexColor("#b8c4d0")
 SHADE = colors.HexColor("#eef3f8")
 MARGIN = 16 * mm
+LANG_TAGS = {"zh_CN": "zh-CN", "en": "en"}  # the PDF's /Lang (BCP 47)
 
 
 class PrintedBy(Protocol):
@@ -130,6 +132,36 @@ class RuledLines(Flowable):
             self.canv.line(0, y, self.width, y)
 
 
+CELL_PADDING = 6.5  # left and right padding of a table cell, with a little slack
+
+
+def fit_widths(rows: list[list], widths: list[float]) -> list[float]:
+    """Column widths that hold the longest Latin word of each column where the table has room
+    (the columns with room to spare give it up), so "Supportive" never breaks inside."""
+    from xml.sax.saxutils import unescape
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    need = []
+    for col in range(len(widths)):
+        longest = 0.0
+        for row in rows:
+            cell = row[col] if col < len(row) else None
+            if isinstance(cell, Paragraph):
+                words = unescape(re.sub(r"<[^>]+>", " ", cell.text)).split()
+                longest = max([longest] + [stringWidth(w, cell.style.fontName, cell.style.fontSize)
+                                           for w in words if not _CJK.search(w)])
+        need.append(longest + CELL_PADDING)
+    short = [max(n - w, 0.0) for w, n in zip(widths, need, strict=True)]
+    spare = [max(w - n, 0.0) for w, n in zip(widths, need, strict=True)]
+    deficit, room = sum(short), sum(spare)
+    if deficit == 0 or room == 0:
+        return widths
+    give = min(deficit, room)
+    return [w + (s / deficit) * give - (r / room) * give
+            for w, s, r in zip(widths, short, spare, strict=True)]
+
+
 class _Styles:
     def __init__(self, font: str) -> None:
         base = dict(fontName=font, textColor=INK, wordWrap="CJK")
@@ -141,13 +173,29 @@ class _Styles:
                                  **{**base, "textColor": ACCENT})
         self.head = ParagraphStyle("head", fontSize=8.5, leading=11, **base)
         self.head_right = ParagraphStyle("head_right", parent=self.head, alignment=TA_RIGHT)
+        self._latin: dict[str, ParagraphStyle] = {}
+
+    def latin(self, style: ParagraphStyle) -> ParagraphStyle:
+        """The style for text without CJK characters: broken between words only."""
+        if style.name not in self._latin:
+            self._latin[style.name] = ParagraphStyle(f"{style.name}_latin", parent=style, wordWrap=None,
+                                                     splitLongWords=1)
+        return self._latin[style.name]
 
 
-def _numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None]):
-    """A canvas that knows the page count when it draws each footer (page x/y)."""
+# CJK ideographs, kana, hangul, full-width forms and CJK punctuation: text with any of
+# them wraps the CJK way (between any two characters).
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def _numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None], font_name: str):
+    """A canvas that knows the page count when it draws each footer (page x/y). It starts
+    each page in our font: reportlab's default Helvetica would be referenced (not embedded)
+    by every page even though no text uses it."""
 
     class NumberedCanvas(pdfcanvas.Canvas):
         def __init__(self, *args, **kwargs):
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or font_name
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -181,10 +229,15 @@ class CallPlanWriter:
         return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font.name), *commands])
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.s.body)
+        style = style or self.s.body
+        if not _CJK.search(text):
+            # Latin text wraps at spaces (reportlab's CJK wrapping breaks words anywhere:
+            # "Supportiv / e"); a word longer than its column is still split
+            style = self.s.latin(style)
+        return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
     def table(self, rows: list[list], widths: list[float], header: bool = True) -> Table:
-        t = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+        t = Table(rows, colWidths=fit_widths(rows, widths), repeatRows=1 if header else 0)
         style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                  ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                  ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
@@ -266,6 +319,27 @@ class CallPlanWriter:
         return [self.header_line(plans[0]), Spacer(0, 4 * mm), p(f"{m('agenda_title')} {span}", s.title),
                 Spacer(0, 2 * mm), self.table(rows, [w * width for w in (0.14, 0.3, 0.2, 0.36)])]
 
+    def title_of(self, plans: list[CallPlan]) -> str:
+        """The document title: the date and client of one plan, else the range and count."""
+        if not plans:
+            return self.m("title")
+        first, last = plans[0].planned_at.date(), plans[-1].planned_at.date()
+        if len(plans) == 1:
+            return i18n.message("files.pdf_title_one", self.lang, date=first.isoformat(), client=plans[0].client_name)
+        count = len({p.client_id for p in plans})
+        if first == last:
+            return i18n.message("files.pdf_title_day", self.lang, first=first.isoformat(), count=count)
+        return i18n.message("files.pdf_title_range", self.lang, first=first.isoformat(), last=last.isoformat(),
+                            count=count)
+
+    @staticmethod
+    def author_of(plans: list[CallPlan]) -> str:
+        """The RM's name and bank (and branch), from the profile."""
+        if not plans:
+            return ""
+        prof = plans[0].profile
+        return " · ".join(filter(None, [prof.rm_name, " ".join(filter(None, [prof.bank, prof.branch]))]))
+
     def footer(self, c: pdfcanvas.Canvas, page: int, pages: int) -> None:
         c.saveState()
         c.setFont(self.font.name, 7.5)
@@ -283,8 +357,10 @@ class CallPlanWriter:
         are laid out; returning False cancels (nothing is written then) — for the GUI's batch printing."""
         self.printed = clock.now()
         doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=14 * mm,
-                                bottomMargin=18 * mm, title=self.m("title"), author=plans[0].profile.rm_name
-                                if plans else "", creator="rmdesk",
+                                bottomMargin=18 * mm, title=self.title_of(plans), author=self.author_of(plans),
+                                subject=i18n.message("files.pdf_subject", self.lang), creator="rmdesk",
+                                producer="rmdesk (reportlab)", lang=LANG_TAGS.get(self.lang, "en"),
+                                keywords=", ".join(dict.fromkeys(p.client_name for p in plans)),
                                 # each page starts in the plan's font: reportlab's default start
                                 # font, Helvetica, is never embedded (a PDF needs no font from
                                 # the computer that opens it)
@@ -307,7 +383,8 @@ class CallPlanWriter:
             doc.setProgressCallBack(on_layout)
         pages: list[int] = []
         doc.build(story, canvasmaker=_numbered_canvas(lambda c, n, total: (self.footer(c, n, total),
-                                                                            pages.append(total))))
+                                                                            pages.append(total)),
+                                                      self.font.name))
         return pages[-1] if pages else 0
 
 

@@ -99,3 +99,38 @@ def get_reminder_days(store: Store) -> int:
 
 def save_reminder_days(store: Store, days: object) -> int:
     return save_int(store, "reminder_days", days, 1, 90)
+
+
+# The calendar export's reminder (a VALARM) this many minutes before each visit; 0: none.
+DEFAULT_CALENDAR_ALARM_MINUTES = 30
+
+
+def get_calendar_alarm_minutes(store: Store) -> int:
+    return get_int(store, "calendar_alarm_minutes", DEFAULT_CALENDAR_ALARM_MINUTES)
+
+
+def save_calendar_alarm_minutes(store: Store, minutes: object) -> int:
+    """Set the reminder lead time (0 to 7 days in minutes; 0 = no reminder)."""
+    number = v.int_range(minutes, 0, 7 * 24 * 60, "calendar_alarm_minutes")
+    if number is None:
+        raise ValidationError("error.required", "calendar_alarm_minutes")
+    with store.write() as s:
+        s.merge(Setting(key="calendar_alarm_minutes", value=json.dumps(number)))
+    return number
+
+
+def get_book_id(store: Store) -> str:
+    """The book's id, made once with the store (migration 0012) and kept by its backups:
+    it makes the calendar UIDs of this book unique among all books."""
+    with store.read() as s:
+        row = s.get(Setting, "book_id")
+        if row is not None:
+            return str(json.loads(row.value))
+    import uuid
+
+    with store.write() as s:  # a store that lost it: a new one, made once
+        row = s.get(Setting, "book_id")
+        if row is None:
+            row = Setting(key="book_id", value=json.dumps(uuid.uuid4().hex))
+            s.add(row)
+        return str(json.loads(row.value))

@@ -119,12 +119,22 @@ class KeepingSettings(QGroupBox):
         self.reminder_days = QSpinBox()
         self.reminder_days.setRange(1, 90)
         self.reminder_days.setSuffix(self.tr(" days"))
+        # the calendar export's reminder (a VALARM before each visit)
+        self.calendar_alarm = QSpinBox()
+        self.calendar_alarm.setRange(0, 7 * 24 * 60)
+        self.calendar_alarm.setSingleStep(15)
+        self.calendar_alarm.setSuffix(self.tr(" min"))
+        self.calendar_alarm.setSpecialValueText(self.tr("No reminder"))
         self.save_reminder_button = QPushButton(self.tr("Save"))
         self.save_reminder_button.clicked.connect(self.save_reminders)
         self.reminder_status = QLabel()
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Remind of birthdays, anniversaries and festivals this many days ahead")))
         right.addWidget(self.reminder_days)
+        calendar_label = QLabel(self.tr("In exported calendars (.ics), remind this many minutes before each visit"))
+        calendar_label.setWordWrap(True)
+        right.addWidget(calendar_label)
+        right.addWidget(self.calendar_alarm)
         right.addWidget(self.save_reminder_button)
         right.addWidget(self.reminder_status)
         right.addStretch(1)
@@ -161,6 +171,7 @@ class KeepingSettings(QGroupBox):
         self.load_targets()
         self.daily.setValue(targets.get_daily_goal(self.store))
         self.reminder_days.setValue(settings.get_reminder_days(self.store))
+        self.calendar_alarm.setValue(settings.get_calendar_alarm_minutes(self.store))
         for label in (self.scheme_status, self.target_status, self.reminder_status):
             label.clear()
 
@@ -228,6 +239,7 @@ class KeepingSettings(QGroupBox):
     def save_reminders(self) -> None:
         try:
             settings.save_reminder_days(self.store, self.reminder_days.value())
+            settings.save_calendar_alarm_minutes(self.store, self.calendar_alarm.value())
         except RmdeskError as exc:
             _status(self.reminder_status, exc)
             return
