@@ -2,6 +2,7 @@
 
 Contract (other tools call these; extend, never rename):
   rmdesk [--data-dir DIR]                                  open the GUI
+  (every command also takes --db-url postgresql://user@host/db, or $RMDESK_DB_URL: a team database)
   rmdesk demo --clients N [--seed S] [--force]             fill the store with a demo book
   rmdesk clients list [--step N] [--search Q] [--format table|csv|json]
   rmdesk version
@@ -57,6 +58,9 @@ def _build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="data directory (default: $RMDESK_DATA_DIR or the user data dir)")
+    common.add_argument("--db-url", metavar="URL", default=argparse.SUPPRESS,
+                        help="a team database: postgresql://user@host[:port]/database (default: $RMDESK_DB_URL; "
+                             "the password from $RMDESK_DB_PASSWORD, ~/.pgpass or a prompt)")
     common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
                         help="language of messages (default: the system locale)")
 
@@ -163,18 +167,89 @@ def _password(directory: Path) -> str | None:
     return given or None
 
 
-def _open_store(args: argparse.Namespace, lock: bool = True):
+def _team_url(args: argparse.Namespace):
+    """The team database's URL (--db-url, else $RMDESK_DB_URL), or None for the local book.
+    The password: the URL's own, else $RMDESK_DB_PASSWORD, else libpq's ~/.pgpass/service file."""
+    import os
+
+    from rmdesk.store import server
+
+    text = getattr(args, "db_url", None) or os.environ.get(server.URL_VARIABLE)
+    if not text:
+        return None
+    url = server.parse(text)
+    if url.password is None:
+        given = server.password_from_environment()
+        if given is not None:
+            url = url.set(password=given)
+    return url
+
+
+def _open_team(args: argparse.Namespace, url):
+    """Open the team database; asks for the password on a terminal when the server wants one."""
+    from rmdesk.errors import StoreError
     from rmdesk.paths import data_dir
     from rmdesk.store.engine import Store
 
     directory = data_dir(getattr(args, "data_dir", None))
+    try:
+        return Store.open(directory, url=url)
+    except StoreError as exc:
+        if exc.key not in ("server.password_needed", "server.auth_failed") or url.password is not None \
+                or not sys.stdin.isatty():
+            raise
+    import getpass
+
+    given = getpass.getpass(i18n.message("server.password_prompt", user=url.username or "", host=url.host or "")
+                            + ": ")
+    return Store.open(directory, url=url.set(password=given))
+
+
+def _open_store(args: argparse.Namespace, lock: bool = True):
+    from rmdesk.paths import data_dir
+    from rmdesk.store.engine import Store
+
+    url = _team_url(args)
+    if url is not None:
+        return _open_team(args, url)
+    directory = data_dir(getattr(args, "data_dir", None))
     return Store.open(directory, lock=lock, password=_password(directory))
+
+
+def _cmd_team_backup(args: argparse.Namespace, url) -> int:
+    """On a team database: `create` runs pg_dump into the backups folder (when pg_dump is
+    installed here); restoring is the admin's pg_restore."""
+    from rmdesk import clock
+    from rmdesk.errors import StoreError
+    from rmdesk.paths import data_dir
+    from rmdesk.store import backup, server
+
+    directory = data_dir(getattr(args, "data_dir", None))
+    lang = i18n.language()
+    if args.backup_command == "restore":
+        raise StoreError("server.no_restore")
+    if args.backup_command == "list":
+        folder = backup.backup_dir(directory)
+        for path in sorted(folder.glob("team-*.dump"), reverse=True) if folder.is_dir() else []:
+            print(f"{path.name}  {path.stat().st_size}")
+        return 0
+    store = _open_team(args, url)  # the schema is checked (and brought up to date) first
+    store.close()
+    done = server.dump(store.engine.url, backup.backup_dir(directory), clock.now())
+    if done is None:
+        print(i18n.message("server.backup_server", lang))
+        return 0
+    print(i18n.message("backup.created", lang, name=done[0]))
+    return 0
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
     from rmdesk.paths import STORE_FILENAME, data_dir
     from rmdesk.store import backup, lock
 
+    url = _team_url(args)
+    if url is not None:
+        return _cmd_team_backup(args, url)
     directory = data_dir(getattr(args, "data_dir", None))
     lang = i18n.language()
     key = None
@@ -241,6 +316,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from rmdesk.paths import data_dir
     from rmdesk.services.integrity import check_database
 
+    url = _team_url(args)
+    if url is not None:
+        from rmdesk.services.integrity import check_server
+
+        store = _open_team(args, url)
+        try:
+            report = check_server(store)
+        finally:
+            store.close()
+        print(report.text(i18n.language()))
+        return 0 if report.ok else 1
     directory = data_dir(getattr(args, "data_dir", None))
     report = check_database(directory, key=_password(directory))
     print(report.text(i18n.language()))
@@ -495,6 +581,12 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
     except BrokenPipeError:  # `rmdesk clients list | head`
         return 0
     except Exception as exc:  # never a traceback for the user; keep it in the log file
+        from rmdesk.store import server
+
+        known = server.translate(exc)  # a team database's server went away mid-command
+        if known is not None:
+            print(f"rmdesk: {known.message()}", file=sys.stderr)
+            return 1
         logpath = _log_unexpected(args)
         detail = f"{type(exc).__name__}: {exc}" + (f" ({logpath})" if logpath else "")
         print(f"rmdesk: {i18n.message('error.unexpected', detail=detail)}", file=sys.stderr)

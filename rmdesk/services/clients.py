@@ -309,6 +309,10 @@ def _prefix(col, text: str):
     return and_(col >= text, col < text[:-1] + chr(ord(text[-1]) + 1))
 
 
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def search_condition(term: str, fts: bool):
     """Where-clause for the search box: `term` found in the name, short name, pinyin
     (initials or full, spaces ignored), credit code or a contact's name.
@@ -323,12 +327,27 @@ def search_condition(term: str, fts: bool):
     keys = _DROP.sub("", term.lower())
     code = term.upper()
     if not fts:
-        like = f"%{term}%"
-        contact_match = select(Contact.id).where(Contact.client_id == Client.id, Contact.name.ilike(like))
-        terms = [Client.name.ilike(like), Client.short_name.ilike(like), Client.credit_code.ilike(f"%{code}%"),
+        # LIKE patterns escape the user's own % and _ (a bound parameter, never SQL text)
+        like = f"%{_like_escape(term)}%"
+        contact_match = select(Contact.id).where(Contact.client_id == Client.id,
+                                                 Contact.name.ilike(like, escape="\\"))
+        terms = [Client.name.ilike(like, escape="\\"), Client.short_name.ilike(like, escape="\\"),
                  contact_match.exists()]
+        if len(term) >= _TRIGRAM:
+            terms.append(Client.credit_code.like(f"%{_like_escape(code)}%", escape="\\"))
+        else:  # 1–2 characters: the start of the code (anywhere would match nearly every code)
+            terms.append(Client.credit_code.like(f"{_like_escape(code)}%", escape="\\"))
         if keys:
-            terms += [Client.pinyin_initials.like(f"%{keys}%"), Client.pinyin_full.like(f"%{keys}%")]
+            k = _like_escape(keys)
+            if len(term) >= _TRIGRAM:
+                terms += [Client.pinyin_initials.like(f"%{k}%", escape="\\"),
+                          Client.pinyin_full.like(f"%{k}%", escape="\\")]
+            elif len(term) == 2:
+                terms += [Client.pinyin_initials.like(f"%{k}%", escape="\\"),
+                          Client.pinyin_full.like(f"{k}%", escape="\\")]
+            else:
+                terms += [Client.pinyin_initials.like(f"{k}%", escape="\\"),
+                          Client.pinyin_full.like(f"{k}%", escape="\\")]
         return or_(*terms)
     ids = search_ids(term)
     return Client.id.in_(ids) if ids is not None else Client.id.is_(None)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import URL, create_engine, event, inspect, text
+from sqlalchemy import URL, create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -106,6 +106,8 @@ class Store:
         if key:
             engine = create_engine(url, future=True, poolclass=QueuePool,
                                    connect_args={"check_same_thread": False})
+        elif make_url(url).get_backend_name() != "sqlite":
+            return cls._open_server(url, data_dir)
         else:
             engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
@@ -129,6 +131,33 @@ class Store:
                 backup.check_store(data_dir, key)
             raise
         store.dirty = False  # seeding the catalogue is no reason for a backup
+        return store
+
+    @classmethod
+    def _open_server(cls, url, data_dir: Path | None) -> Store:
+        """A team database on a server (rmdesk.store.server): every connection error becomes
+        one StoreError in the user's language."""
+        from rmdesk.store import server
+
+        if isinstance(url, str):
+            url = server.parse(url)
+        if url.get_backend_name() == "postgresql" and not server.driver_available():
+            raise StoreError("server.no_driver")
+        engine = create_engine(url, future=True, pool_pre_ping=True,
+                               connect_args=server.connect_args() if url.get_backend_name() == "postgresql" else {})
+        store = cls(engine, data_dir)
+        try:
+            store.upgrade()
+            from rmdesk.store.products import ensure_products
+
+            ensure_products(store)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise (server.translate(exc, url) or exc) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        store.dirty = False
         return store
 
     def schema_revision(self) -> str | None:
