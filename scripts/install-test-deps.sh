@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests (not the app) need from Debian when it is missing:
 # a TrueType CJK font (PDF/screenshots), poppler-utils (pdftotext/pdftoppm) and its CMaps, Xvfb,
-# and the shared libraries the PySide6 wheels load even on the offscreen platform.
+# the shared libraries the PySide6 wheels load even on the offscreen platform, and PostgreSQL.
 set -euo pipefail
 need=()
 fc-list :lang=zh 2>/dev/null | grep -qi 'wqy' || need+=(fonts-wqy-microhei)
@@ -27,6 +27,9 @@ for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1
     libxkbcommon-x11.so.0) need+=(libxkbcommon-x11-0) ;;
   esac
 done
+# PostgreSQL for the team-database tests (a throwaway cluster per test session); when it truly
+# cannot be installed those tests skip, the rest still run
+bash "$(dirname "$0")/pg-test-cluster.sh" install || echo "warning: PostgreSQL could not be installed; its tests will skip" >&2
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "missing Debian packages for the tests: ${need[*]} (run as root: apt-get install ${need[*]})" >&2

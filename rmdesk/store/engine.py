@@ -184,6 +184,10 @@ class Store:
         # search triggers: put them back and refill the index.
         with self.engine.begin() as conn:
             search_index.ensure(conn)
+        if not self.is_sqlite:  # rows an older rmdesk loaded with explicit ids: sequences past them
+            from rmdesk.store import sequences
+
+            sequences.sync_all(self.engine)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -39,9 +39,9 @@ def sync(conn: Connection, table: Table) -> None:
         return
     quoted = conn.dialect.identifier_preparer.quote(table.name)
     top = conn.execute(text(f"SELECT max(id) FROM {quoted}")).scalar()  # noqa: S608 - a model's table
-    if top is None:  # empty: the next id is 1
-        conn.execute(text("SELECT setval(CAST(:s AS regclass), 1, false)"), {"s": seq})
-    else:  # the next nextval() returns top + 1
+    current = conn.execute(text("SELECT pg_sequence_last_value(CAST(:s AS regclass))"), {"s": seq}).scalar() or 0
+    # only ever forward: a role that sees part of the rows (row-level security) never moves it back
+    if top is not None and top > current:  # the next nextval() returns top + 1
         conn.execute(text("SELECT setval(CAST(:s AS regclass), :v, true)"), {"s": seq, "v": top})
 
 
@@ -64,3 +64,14 @@ def behind(conn: Connection, tables: list[Table]) -> list[tuple[str, int, int]]:
         if top is not None and current < top:
             found.append((table.name, current, top))
     return found
+
+
+def sync_all(engine) -> None:
+    """Every model table's sequence past its rows (opening a server database; cheap)."""
+    if engine.dialect.name != "postgresql":
+        return
+    from rmdesk.store.models import Base
+
+    with engine.begin() as conn:
+        for table in Base.metadata.sorted_tables:
+            sync(conn, table)
