@@ -15,6 +15,7 @@ Contract (other tools call these; extend, never rename):
   rmdesk check
   rmdesk import FILE [--dry-run] [--mapping M] [--duplicates merge|skip|create]
   rmdesk export --what clients|contacts|visits|deals -o FILE.csv|FILE.xlsx
+  rmdesk team init | add-rm LOGIN --name N [--lead] | share CLIENT --with LOGIN | reassign CLIENT --to LOGIN | list
 User errors print one line on stderr: exit 2 for bad usage, 1 for a failure.
 """
 
@@ -126,6 +127,21 @@ def _build_parser() -> argparse.ArgumentParser:
                            help='columns to fields: "Header=field,..." or a JSON file {"Header": "field"}')
     importing.add_argument("--duplicates", choices=("merge", "skip", "create"), default="skip",
                            help="rows matching a client by credit code or name (default: skip)")
+
+    team = sub.add_parser("team", parents=[common], help="set up a team database (admin; needs --db-url)")
+    team_sub = team.add_subparsers(dest="team_command", parser_class=_Parser, required=True)
+    team_sub.add_parser("init", parents=[common], help="turn on the server's access rules (row-level security)")
+    add_rm = team_sub.add_parser("add-rm", parents=[common], help="add an RM (a server login) to the team")
+    add_rm.add_argument("login", metavar="LOGIN")
+    add_rm.add_argument("--name", required=True, help="the name shown, e.g. 王强")
+    add_rm.add_argument("--lead", action="store_true", help="a team lead: sees every client, reassigns")
+    share = team_sub.add_parser("share", parents=[common], help="share a client with another RM")
+    share.add_argument("client", type=_positive_int, metavar="CLIENT")
+    share.add_argument("--with", dest="login", required=True, metavar="LOGIN")
+    reassign = team_sub.add_parser("reassign", parents=[common], help="give a client to another RM (lead)")
+    reassign.add_argument("client", type=_positive_int, metavar="CLIENT")
+    reassign.add_argument("--to", dest="login", required=True, metavar="LOGIN")
+    team_sub.add_parser("list", parents=[common], help="list the team")
 
     exporting = sub.add_parser("export", parents=[common], help="export a table to CSV or XLSX")
     exporting.add_argument("--what", required=True, choices=("clients", "contacts", "visits", "deals"))
@@ -331,6 +347,49 @@ def _cmd_check(args: argparse.Namespace) -> int:
     report = check_database(directory, key=_password(directory))
     print(report.text(i18n.language()))
     return 0 if report.ok else 1
+
+
+def _cmd_team(args: argparse.Namespace) -> int:
+    import os
+
+    from rmdesk.errors import StoreError
+    from rmdesk.store import team
+
+    url = _team_url(args)
+    if url is None:
+        raise StoreError("team.needs_server")
+    lang = i18n.language()
+    store = _open_team(args, url)
+    try:
+        if args.team_command == "add-rm":
+            password = os.environ.get("RMDESK_RM_PASSWORD")
+            if password is None and sys.stdin.isatty():
+                import getpass
+
+                password = getpass.getpass(i18n.message("team.new_password", lang, login=args.login) + ": ")
+            with store.engine.begin() as conn:
+                team.add_member(conn, args.login, args.name, args.lead, password or None)
+            print(i18n.message("team.added", lang, login=args.login, name=args.name,
+                               lead=i18n.message("team.lead_mark", lang) if args.lead else ""))
+        elif args.team_command == "init":
+            with store.engine.begin() as conn:
+                tables = team.init(conn)
+            print(i18n.message("team.initialised", lang, count=len(tables)))
+        elif args.team_command == "share":
+            with store.engine.begin() as conn:
+                team.share(conn, args.client, args.login)
+            print(i18n.message("team.shared", lang, id=args.client, login=args.login))
+        elif args.team_command == "reassign":
+            with store.engine.begin() as conn:
+                team.reassign(conn, args.client, args.login)
+            print(i18n.message("team.reassigned", lang, id=args.client, login=args.login))
+        else:
+            with store.engine.connect() as conn:
+                for login, name, lead in team.members(conn):
+                    print(f"{login}\t{name}" + ("\tlead" if lead else ""))
+    finally:
+        store.close()
+    return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -572,6 +631,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
             return _cmd_import(args)
         if args.command == "export":
             return _cmd_export(args)
+        if args.command == "team":
+            return _cmd_team(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2

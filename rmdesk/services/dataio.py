@@ -28,7 +28,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
@@ -357,8 +357,12 @@ def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = No
             by_cols: dict[tuple[str, ...], list[dict]] = {}
             for u in part:
                 by_cols.setdefault(tuple(sorted(u)), []).append(u)
-            for group in by_cols.values():
-                s.execute(update(Client), group)
+            table = Client.__table__
+            for cols, group in by_cols.items():
+                # Core executemany by id; the version goes up (an open copy elsewhere is now stale)
+                statement = (update(table).where(table.c.id == bindparam("_id"))
+                             .values({**{c: bindparam(c) for c in cols if c != "id"}, "version": table.c.version + 1}))
+                s.execute(statement, [{**{k: v for k, v in u.items() if k != "id"}, "_id": u["id"]} for u in group])
             counts["merged"] += len(part)
             done += len(part)
             if progress and progress(done, total) is False:
