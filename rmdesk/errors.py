@@ -51,3 +51,8 @@ class StoreError(RmdeskError):
 
 class PlaybookError(RmdeskError):
     """A playbook file is broken; names the file and the key."""
+
+
+class Conflict(RmdeskError):
+    """A save from a stale copy: someone else changed the record since it was read (team mode).
+    Nothing was written; `who` and `at` say by whom and when."""

@@ -99,6 +99,11 @@ def db_url(engine_name, request):
 
 
 @pytest.fixture
+def pg_server_or_none(engine_name, request):
+    return request.getfixturevalue("pg_server") if engine_name == "postgresql" else None
+
+
+@pytest.fixture
 def cli_base(data_dir: Path, db_url, monkeypatch) -> list[str]:
     """The CLI's arguments that name the store under test: the data directory and, on
     PostgreSQL, `--db-url` without the password (that comes from $RMDESK_DB_PASSWORD)."""

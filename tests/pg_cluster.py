@@ -68,10 +68,16 @@ class PgServer:
     def url(self, database: str, **changes) -> URL:
         return self.admin.set(database=database, **changes)
 
-    def sql(self, statement: str, **params) -> list:
-        with self.engine.connect() as conn:
-            result = conn.execute(text(statement), params)
-            return list(result) if result.returns_rows else []
+    def sql(self, statement: str, database: str | None = None, **params) -> list:
+        """One statement on the admin connection (to `database`, default the maintenance one)."""
+        engine = self.engine if database is None else create_engine(self.url(database), isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as conn:
+                result = conn.execute(text(statement), params)
+                return list(result) if result.returns_rows else []
+        finally:
+            if database is not None:
+                engine.dispose()
 
     def _template(self) -> str:
         if not self._template_ready:

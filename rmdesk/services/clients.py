@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock, vocab
-from rmdesk.errors import NotFound, ValidationError
+from rmdesk.errors import Conflict, NotFound, ValidationError
 from rmdesk.services import validation as v
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store import search_index
@@ -145,6 +146,9 @@ class ClientDetail:
     tier_override_reason: str | None = None
     cadence_rule: str | None = None
     founded_date: date | None = None
+    # team mode: the row's version (pass it back to update_client) and who saved it last
+    version: int = 1
+    changed_by: str | None = None
 
     def days_in_step(self, today: date | None = None) -> int:
         return ((today or clock.today()) - self.step_entered_at.date()).days
@@ -198,25 +202,56 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def update_client(store: Store, client_id: int, changes: Mapping[str, object]) -> None:
+def who_am_i(store: Store) -> str | None:
+    """The signed-in server login of a team database (None: the local book)."""
+    return None if store.is_sqlite else store.engine.url.username
+
+
+def _conflict(s: Session, client: Client) -> Conflict:
+    from rmdesk.store.models import TeamMember
+
+    login = client.changed_by
+    name = (s.get(TeamMember, login).name if login and s.get(TeamMember, login) else login) if login else None
+    at = client.updated_at.strftime("%Y-%m-%d %H:%M") if client.updated_at else "?"
+    if name:
+        return Conflict("conflict.client_changed", None, who=name, at=at, id=client.id)
+    return Conflict("conflict.client_changed_anonymous", None, at=at, id=client.id)
+
+
+def update_client(store: Store, client_id: int, changes: Mapping[str, object],
+                  expected_version: int | None = None) -> None:
+    """Save changes to a client. With `expected_version` (the ClientDetail.version the form was
+    filled from) a save from a stale copy is refused with Conflict, nothing written; a save racing
+    another one at the same moment is refused the same way (the version column in the UPDATE)."""
     values = clean(changes, CLIENT_FIELDS)
     now = clock.now()
-    with store.write() as s:
-        client = fetch_client(s, client_id)
-        if "credit_code" in values:
-            _unique_credit_code(s, values["credit_code"], client_id)  # type: ignore[arg-type]
-        for key, value in values.items():
-            before = getattr(client, key)
-            if before == value:
-                continue
-            if key in KEY_FIELDS:
-                s.add(ClientEvent(client_id=client_id, at=now, kind="edit", field=key, old=_text(before),
-                                  new=_text(value)))
-            if key == "name":
-                _set_name(client, value)  # type: ignore[arg-type]
-            else:
-                setattr(client, key, value)
-        client.updated_at = now
+    try:
+        with store.write() as s:
+            client = fetch_client(s, client_id)
+            if expected_version is not None and client.version != expected_version:
+                raise _conflict(s, client)
+            _apply_update(s, client, client_id, values, now)
+            client.changed_by = who_am_i(store)
+    except StaleDataError:
+        with store.read() as s:
+            raise _conflict(s, fetch_client(s, client_id)) from None
+
+
+def _apply_update(s: Session, client: Client, client_id: int, values: dict, now) -> None:
+    if "credit_code" in values:
+        _unique_credit_code(s, values["credit_code"], client_id)  # type: ignore[arg-type]
+    for key, value in values.items():
+        before = getattr(client, key)
+        if before == value:
+            continue
+        if key in KEY_FIELDS:
+            s.add(ClientEvent(client_id=client_id, at=now, kind="edit", field=key, old=_text(before),
+                              new=_text(value)))
+        if key == "name":
+            _set_name(client, value)  # type: ignore[arg-type]
+        else:
+            setattr(client, key, value)
+    client.updated_at = now
 
 
 def set_qualification(store: Store, client_id: int, criteria: Mapping[str, bool]) -> int:
@@ -258,6 +293,7 @@ def get_client(store: Store, client_id: int) -> ClientDetail:
             contacts=[_contact_row(p) for p in c.contacts],
             banks=[BankRow(b.bank_name, b.share_pct, b.satisfaction, b.notes) for b in c.banks],
             tier_override_reason=c.tier_override_reason, cadence_rule=c.cadence_rule, founded_date=c.founded_date,
+            version=c.version, changed_by=c.changed_by,
         )
 
 
