@@ -2,6 +2,7 @@
 
 Contract (other tools call these; extend, never rename):
   rmdesk [--data-dir DIR]                                  open the GUI
+  (every command also takes --db-url postgresql://user@host/db, or $RMDESK_DB_URL: a team database)
   rmdesk demo --clients N [--seed S] [--force]             fill the store with a demo book
   rmdesk clients list [--step N] [--search Q] [--format table|csv|json]
   rmdesk version
@@ -14,6 +15,7 @@ Contract (other tools call these; extend, never rename):
   rmdesk check
   rmdesk import FILE [--dry-run] [--mapping M] [--duplicates merge|skip|create]
   rmdesk export --what clients|contacts|visits|deals -o FILE.csv|FILE.xlsx
+  rmdesk team init | add-rm LOGIN --name N [--lead] | share CLIENT --with LOGIN | reassign CLIENT --to LOGIN | list
 User errors print one line on stderr: exit 2 for bad usage, 1 for a failure.
 """
 
@@ -57,6 +59,9 @@ def _build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="data directory (default: $RMDESK_DATA_DIR or the user data dir)")
+    common.add_argument("--db-url", metavar="URL", default=argparse.SUPPRESS,
+                        help="a team database: postgresql://user@host[:port]/database (default: $RMDESK_DB_URL; "
+                             "the password from $RMDESK_DB_PASSWORD, ~/.pgpass or a prompt)")
     common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
                         help="language of messages (default: the system locale)")
 
@@ -125,6 +130,21 @@ def _build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--duplicates", choices=("merge", "skip", "create"), default="skip",
                            help="rows matching a client by credit code or name (default: skip)")
 
+    team = sub.add_parser("team", parents=[common], help="set up a team database (admin; needs --db-url)")
+    team_sub = team.add_subparsers(dest="team_command", parser_class=_Parser, required=True)
+    team_sub.add_parser("init", parents=[common], help="turn on the server's access rules (row-level security)")
+    add_rm = team_sub.add_parser("add-rm", parents=[common], help="add an RM (a server login) to the team")
+    add_rm.add_argument("login", metavar="LOGIN")
+    add_rm.add_argument("--name", required=True, help="the name shown, e.g. 王强")
+    add_rm.add_argument("--lead", action="store_true", help="a team lead: sees every client, reassigns")
+    share = team_sub.add_parser("share", parents=[common], help="share a client with another RM")
+    share.add_argument("client", type=_positive_int, metavar="CLIENT")
+    share.add_argument("--with", dest="login", required=True, metavar="LOGIN")
+    reassign = team_sub.add_parser("reassign", parents=[common], help="give a client to another RM (lead)")
+    reassign.add_argument("client", type=_positive_int, metavar="CLIENT")
+    reassign.add_argument("--to", dest="login", required=True, metavar="LOGIN")
+    team_sub.add_parser("list", parents=[common], help="list the team")
+
     exporting = sub.add_parser("export", parents=[common], help="export a table to CSV or XLSX")
     exporting.add_argument("--what", required=True, choices=("clients", "contacts", "visits", "deals"))
     exporting.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -167,20 +187,92 @@ def _password(directory: Path) -> str | None:
     return given or None
 
 
-def _open_store(args: argparse.Namespace, lock: bool = True, readonly: bool = False):
-    """The store; `readonly` for the commands that only read (they write nothing to the
-    folder and work on a read-only one)."""
+def _team_url(args: argparse.Namespace):
+    """The team database's URL (--db-url, else $RMDESK_DB_URL), or None for the local book.
+    The password: the URL's own, else $RMDESK_DB_PASSWORD, else libpq's ~/.pgpass/service file."""
+    import os
+
+    from rmdesk.store import server
+
+    text = getattr(args, "db_url", None) or os.environ.get(server.URL_VARIABLE)
+    if not text:
+        return None
+    url = server.parse(text)
+    if url.password is None:
+        given = server.password_from_environment()
+        if given is not None:
+            url = url.set(password=given)
+    return url
+
+
+def _open_team(args: argparse.Namespace, url):
+    """Open the team database; asks for the password on a terminal when the server wants one."""
+    from rmdesk.errors import StoreError
     from rmdesk.paths import data_dir
     from rmdesk.store.engine import Store
 
     directory = data_dir(getattr(args, "data_dir", None))
+    try:
+        return Store.open(directory, url=url)
+    except StoreError as exc:
+        if exc.key not in ("server.password_needed", "server.auth_failed") or url.password is not None \
+                or not sys.stdin.isatty():
+            raise
+    import getpass
+
+    given = getpass.getpass(i18n.message("server.password_prompt", user=url.username or "", host=url.host or "")
+                            + ": ")
+    return Store.open(directory, url=url.set(password=given))
+
+
+def _open_store(args: argparse.Namespace, lock: bool = True, readonly: bool = False):
+    """The store: the team database when --db-url or $RMDESK_DB_URL names one, else the local
+    book; `readonly` for the commands that only read (they write nothing to the folder and
+    work on a read-only one)."""
+    from rmdesk.paths import data_dir
+    from rmdesk.store.engine import Store
+
+    url = _team_url(args)
+    if url is not None:
+        return _open_team(args, url)
+    directory = data_dir(getattr(args, "data_dir", None))
     return Store.open(directory, lock=lock and not readonly, password=_password(directory), readonly=readonly)
+
+
+def _cmd_team_backup(args: argparse.Namespace, url) -> int:
+    """On a team database: `create` runs pg_dump into the backups folder (when pg_dump is
+    installed here); restoring is the admin's pg_restore."""
+    from rmdesk import clock
+    from rmdesk.errors import StoreError
+    from rmdesk.paths import data_dir
+    from rmdesk.store import backup, server
+
+    directory = data_dir(getattr(args, "data_dir", None))
+    lang = i18n.language()
+    if args.backup_command == "restore":
+        raise StoreError("server.no_restore")
+    if args.backup_command == "list":
+        folder = backup.backup_dir(directory)
+        for path in sorted(folder.glob("team-*.dump"), reverse=True) if folder.is_dir() else []:
+            print(f"{path.name}  {path.stat().st_size}")
+        return 0
+    store = _open_team(args, url)  # the schema is checked (and brought up to date) first
+    store.close()
+    done = server.dump(store.engine.url, backup.backup_dir(directory), clock.now())
+    if done is None:
+        print(i18n.message("server.backup_server", lang))
+        return 0
+    print(i18n.message("backup.created", lang, name=done[0]))
+    return 0
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
     from rmdesk.paths import STORE_FILENAME, data_dir
     from rmdesk.store import backup, lock
 
+    url = _team_url(args)
+    if url is not None:
+        return _cmd_team_backup(args, url)
     directory = data_dir(getattr(args, "data_dir", None))
     lang = i18n.language()
     key = None
@@ -251,10 +343,64 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from rmdesk.paths import data_dir
     from rmdesk.services.integrity import check_database
 
+    url = _team_url(args)
+    if url is not None:
+        from rmdesk.services.integrity import check_server
+
+        store = _open_team(args, url)
+        try:
+            report = check_server(store)
+        finally:
+            store.close()
+        print(report.text(i18n.language()))
+        return 0 if report.ok else 1
     directory = data_dir(getattr(args, "data_dir", None))
     report = check_database(directory, key=_password(directory))
     print(report.text(i18n.language()))
     return 0 if report.ok else 1
+
+
+def _cmd_team(args: argparse.Namespace) -> int:
+    import os
+
+    from rmdesk.errors import StoreError
+    from rmdesk.store import team
+
+    url = _team_url(args)
+    if url is None:
+        raise StoreError("team.needs_server")
+    lang = i18n.language()
+    store = _open_team(args, url)
+    try:
+        if args.team_command == "add-rm":
+            password = os.environ.get("RMDESK_RM_PASSWORD")
+            if password is None and sys.stdin.isatty():
+                import getpass
+
+                password = getpass.getpass(i18n.message("team.new_password", lang, login=args.login) + ": ")
+            with store.engine.begin() as conn:
+                team.add_member(conn, args.login, args.name, args.lead, password or None)
+            print(i18n.message("team.added", lang, login=args.login, name=args.name,
+                               lead=i18n.message("team.lead_mark", lang) if args.lead else ""))
+        elif args.team_command == "init":
+            with store.engine.begin() as conn:
+                tables = team.init(conn)
+            print(i18n.message("team.initialised", lang, count=len(tables)))
+        elif args.team_command == "share":
+            with store.engine.begin() as conn:
+                team.share(conn, args.client, args.login)
+            print(i18n.message("team.shared", lang, id=args.client, login=args.login))
+        elif args.team_command == "reassign":
+            with store.engine.begin() as conn:
+                team.reassign(conn, args.client, args.login)
+            print(i18n.message("team.reassigned", lang, id=args.client, login=args.login))
+        else:
+            with store.engine.connect() as conn:
+                for login, name, lead in team.members(conn):
+                    print(f"{login}\t{name}" + ("\tlead" if lead else ""))
+    finally:
+        store.close()
+    return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -519,6 +665,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
             return _cmd_import(args)
         if args.command == "export":
             return _cmd_export(args)
+        if args.command == "team":
+            return _cmd_team(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -529,8 +677,11 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         return 0
     except Exception as exc:  # never a traceback for the user; keep it in the log file
         from rmdesk.errors import as_user_error
+        from rmdesk.store import server
 
-        known = as_user_error(exc)  # a full disk, an I/O error, a read-only folder, damage
+        # a team database's server went away mid-command; a full disk, an I/O error, a
+        # read-only folder, damage
+        known = server.translate(exc) or as_user_error(exc)
         if known is not None:
             print(f"rmdesk: {_clean(known.message())}", file=sys.stderr)
             return 1

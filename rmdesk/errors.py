@@ -91,3 +91,8 @@ def as_user_error(exc: BaseException) -> RmdeskError | None:
                 return StoreError(key) if key == "store.disk_full" else StoreError(key, reason=needle)
         current = getattr(current, "orig", None) or current.__cause__ or current.__context__
     return None
+
+
+class Conflict(RmdeskError):
+    """A save from a stale copy: someone else changed the record since it was read (team mode).
+    Nothing was written; `who` and `at` say by whom and when."""

@@ -2,7 +2,7 @@
 # Installs what the tests (not the app) need from Debian when it is missing:
 # a TrueType CJK font (PDF/screenshots), poppler-utils (pdftotext/pdftoppm) and its CMaps, Xvfb,
 # desktop-file-utils and appstream (validators of the .desktop file and the AppStream metainfo),
-# and the shared libraries the PySide6 wheels load even on the offscreen platform.
+# the shared libraries the PySide6 wheels load even on the offscreen platform, and PostgreSQL.
 set -euo pipefail
 need=()
 fc-list :lang=zh 2>/dev/null | grep -qi 'wqy' || need+=(fonts-wqy-microhei)
@@ -31,6 +31,12 @@ for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1
     libxkbcommon-x11.so.0) need+=(libxkbcommon-x11-0) ;;
   esac
 done
+# PostgreSQL for the team-database tests (a throwaway cluster per test session); when it truly
+# cannot be installed on a developer's machine those tests skip, the rest still run; CI needs them
+if ! bash "$(dirname "$0")/pg-test-cluster.sh" install; then
+  [ "${CI:-}" = true ] && { echo "PostgreSQL could not be installed: CI runs the team-database tests" >&2; exit 1; }
+  echo "warning: PostgreSQL could not be installed; its tests will skip" >&2
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "missing Debian packages for the tests: ${need[*]} (run as root: apt-get install ${need[*]})" >&2

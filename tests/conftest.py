@@ -47,9 +47,79 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+# --- both engines ------------------------------------------------------------------------------
+# A module marked `pytestmark = pytest.mark.both_engines` runs each test that uses `store`,
+# `demo_store` or `db_url` twice: on a local SQLite book and on a fresh database of a throwaway
+# PostgreSQL cluster (scripts/pg-test-cluster.sh; one per session). A test marked
+# `sqlite_only` (file backups, FTS internals) runs once. RMDESK_TEST_PG_URL names an existing
+# server instead (a superuser URL); the PostgreSQL runs skip only when no server can be had.
+
+ENGINE_FIXTURES = ("store", "demo_store", "db_url", "engine_name")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "both_engines: run the module's store tests on SQLite and PostgreSQL")
+    config.addinivalue_line("markers", "sqlite_only: a test of SQLite internals (not run on PostgreSQL)")
+    config.addinivalue_line("markers", "postgresql: needs the PostgreSQL test server")
+
+
+def pytest_generate_tests(metafunc):
+    if not any(f in metafunc.fixturenames for f in ENGINE_FIXTURES):
+        return
+    marked = metafunc.definition.get_closest_marker("both_engines")
+    if marked is None or metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store(data_dir: Path):
-    s = Store.open(data_dir)
+def engine_name(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    from pg_cluster import PgServer
+
+    server = PgServer.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def db_url(engine_name, request):
+    """None on SQLite; on PostgreSQL the URL of a new empty database (schema at head)."""
+    if engine_name == "sqlite":
+        yield None
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_database()
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def pg_server_or_none(engine_name, request):
+    return request.getfixturevalue("pg_server") if engine_name == "postgresql" else None
+
+
+@pytest.fixture
+def cli_base(data_dir: Path, db_url, monkeypatch) -> list[str]:
+    """The CLI's arguments that name the store under test: the data directory and, on
+    PostgreSQL, `--db-url` without the password (that comes from $RMDESK_DB_PASSWORD)."""
+    if db_url is None:
+        return ["--data-dir", str(data_dir)]
+    monkeypatch.setenv("RMDESK_DB_PASSWORD", db_url.password)
+    from sqlalchemy import URL
+
+    bare = URL.create("postgresql", username=db_url.username, host=db_url.host, port=db_url.port,
+                      database=db_url.database)
+    return ["--data-dir", str(data_dir), "--db-url", bare.render_as_string()]
+
+
+@pytest.fixture
+def store(data_dir: Path, db_url):
+    s = Store.open(data_dir, url=db_url)
     yield s
     quiet_threads()
     s.close()
@@ -69,11 +139,34 @@ def demo_template(tmp_path_factory) -> Path:
     return directory
 
 
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_server) -> str:
+    """The same 200-client demo book in a PostgreSQL template database."""
+    from rmdesk.services import demo
+
+    clock.pin(NOW)
+    url = pg_server.new_database(name="rmdesk_demo_tpl")
+    s = Store.open(url=url)
+    demo.generate(s, 200, seed=11)
+    s.close()
+    clock.pin(None)
+    return "rmdesk_demo_tpl"
+
+
 @pytest.fixture
-def demo_store(demo_template: Path, tmp_path: Path):
+def demo_store(demo_template: Path, tmp_path: Path, engine_name, request):
     import shutil
 
     target = tmp_path / "demo"
+    if engine_name == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        url = server.new_database(template=request.getfixturevalue("pg_demo_template"))
+        s = Store.open(target, url=url)
+        yield s
+        quiet_threads()
+        s.close()
+        server.drop_database(url)
+        return
     shutil.copytree(demo_template, target)
     s = Store.open(target)
     yield s

@@ -9,6 +9,8 @@ from rmdesk.gui.widgets import CLIENT_ID_ROLE
 from rmdesk.services import clients, pipeline, settings
 from rmdesk.services.pipeline import BoardFilter
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def page(make_desk, demo_store):

@@ -16,6 +16,8 @@ from rmdesk.services.calendar_export import export_calendar
 from rmdesk.services.callplan import plan_for_visit, plans_between
 from rmdesk.services.settings import get_book_id
 
+pytestmark = pytest.mark.both_engines
+
 MONDAY = date(2026, 11, 23)
 
 
@@ -132,9 +134,9 @@ def test_ics_round_trip_with_stable_uids(store, prepared):
     assert again[uid(v1, book)].decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 11, 26, 10, 0)
 
 
-def test_cli_agenda_plan_print_and_calendar_export(store, prepared, tmp_path, capsys):
+def test_cli_agenda_plan_print_and_calendar_export(store, prepared, tmp_path, capsys, cli_base):
     store.close()
-    base = ["--data-dir", str(store.data_dir), "--lang", "zh_CN"]
+    base = [*cli_base, "--lang", "zh_CN"]
     assert main([*base, "agenda", "--date", "2026-11-23", "--days", "7"]) == 0
     out = capsys.readouterr().out
     assert "2026-11-24" in out and "09:00  重庆长安精密机械有限公司" in out and "香格里拉" in out

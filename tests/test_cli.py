@@ -4,11 +4,13 @@ import pytest
 
 from rmdesk.cli import main
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
-def run(data_dir, capsys):
+def run(cli_base, capsys):
     def invoke(*argv):
-        code = main(["--data-dir", str(data_dir), *argv] if argv and argv[0] != "version" else list(argv))
+        code = main([*cli_base, *argv] if argv and argv[0] != "version" else list(argv))
         out, err = capsys.readouterr()
         return code, out, err
 
@@ -22,7 +24,7 @@ def test_version(run):
 
 def test_demo_then_list_in_three_formats(run):
     code, out, err = run("demo", "--clients", "30", "--seed", "5")
-    assert code == 0 and "clients 30" in out and err == ""
+    assert code == 0 and "clients 30" in out and err == "", err
     code, out, _ = run("clients", "list", "--format", "json")
     rows = json.loads(out)
     assert code == 0 and len(rows) == 30
@@ -88,6 +90,7 @@ def test_data_dir_from_environment(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "env-data" / "rmdesk.sqlite3").exists()
 
 
+@pytest.mark.sqlite_only
 def test_backup_create_list_restore_and_check(run, data_dir):
     assert run("demo", "--clients", "5")[0] == 0
     code, out, _ = run("backup", "create")
@@ -107,6 +110,7 @@ def test_backup_create_list_restore_and_check(run, data_dir):
     assert code == 1 and err.count("\n") == 1 and "nope" in err
 
 
+@pytest.mark.sqlite_only
 def test_check_fails_with_exit_1_on_a_damaged_store(run, data_dir):
     assert run("demo", "--clients", "200")[0] == 0
     path = data_dir / "rmdesk.sqlite3"
@@ -139,6 +143,7 @@ def test_import_and_export_commands(run, data_dir, tmp_path):
     assert code == 2
 
 
+@pytest.mark.sqlite_only
 def test_an_encrypted_store_from_the_command_line(run, data_dir, monkeypatch):
     from rmdesk.store import crypto
     from rmdesk.store.engine import Store

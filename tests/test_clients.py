@@ -4,6 +4,8 @@ from rmdesk.errors import NotFound, ValidationError
 from rmdesk.services import clients
 from rmdesk.services.clients import ClientQuery
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_create_and_read_back(store):
     cid = clients.create_client(store, {"name": "  华能电力有限公司 ", "credit_code": "91110000100006485k",

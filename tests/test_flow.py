@@ -21,6 +21,8 @@ from rmdesk.services import (
 from rmdesk.services.pipeline import BoardFilter
 from rmdesk.services.timeline import timeline
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def cid(store):

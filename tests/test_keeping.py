@@ -28,6 +28,8 @@ from rmdesk.services import (
 )
 from rmdesk.services.timeline import timeline
 
+pytestmark = pytest.mark.both_engines
+
 NOW = datetime(2026, 11, 23, 9, 30)  # as pinned by conftest
 
 
@@ -443,9 +445,9 @@ def test_weekly_activity_against_the_daily_goal(store):
 
 
 @pytest.fixture
-def run(data_dir, capsys):
+def run(cli_base, capsys):
     def invoke(*argv):
-        code = main(["--data-dir", str(data_dir), *argv])
+        code = main([*cli_base, *argv])
         out, err = capsys.readouterr()
         return code, out, err
 

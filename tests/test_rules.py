@@ -7,6 +7,8 @@ import pytest
 from rmdesk.errors import RuleNotMet, ValidationError
 from rmdesk.services import clients, engagement, pipeline, visits
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def cid(store):

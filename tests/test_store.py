@@ -10,7 +10,10 @@ from rmdesk.services import clients, engagement
 from rmdesk.store import migrate
 from rmdesk.store.engine import HEAD_REVISION, Store
 
+pytestmark = pytest.mark.both_engines
 
+
+@pytest.mark.sqlite_only
 def test_new_store_is_wal_with_foreign_keys_at_head(store, data_dir):
     assert (data_dir / STORE_FILENAME).exists()
     with store.engine.connect() as conn:
@@ -27,17 +30,17 @@ def test_head_constant_matches_migration_scripts():
 def test_every_foreign_key_is_indexed(store):
     """Deleting a parent row (a key person, a visit, a product) looks its children up by
     an index instead of scanning the child table (30 ms a key person at 100k clients)."""
+    from sqlalchemy import inspect
+
     with store.engine.connect() as conn:
-        tables = [r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                                     "AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+        found = inspect(conn)
         unindexed = []
-        for table in tables:
-            leading = {r[0] for r in conn.exec_driver_sql(f"SELECT name FROM pragma_table_info('{table}') WHERE pk = 1")}
-            for index in conn.exec_driver_sql(f"SELECT name FROM pragma_index_list('{table}')"):
-                first = conn.exec_driver_sql(f"SELECT name FROM pragma_index_info('{index[0]}') WHERE seqno = 0")
-                leading |= {r[0] for r in first}
-            unindexed += [f"{table}.{fk[3]}" for fk in conn.exec_driver_sql(f"PRAGMA foreign_key_list('{table}')")
-                          if fk[3] not in leading]
+        for table in found.get_table_names():
+            leading = set(found.get_pk_constraint(table)["constrained_columns"][:1])
+            leading |= {ix["column_names"][0] for ix in found.get_indexes(table) if ix["column_names"]}
+            leading |= {uq["column_names"][0] for uq in found.get_unique_constraints(table)}
+            unindexed += [f"{table}.{fk['constrained_columns'][0]}" for fk in found.get_foreign_keys(table)
+                          if fk["constrained_columns"][0] not in leading]
     assert unindexed == []
 
 

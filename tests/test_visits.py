@@ -8,6 +8,8 @@ from rmdesk.errors import ValidationError
 from rmdesk.services import clients, visits
 from rmdesk.services.timeline import timeline
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def cid(store):

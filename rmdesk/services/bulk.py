@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
+from rmdesk.store import sequences
+
 CHUNK = 50_000
 
 
@@ -57,4 +59,6 @@ def bulk_insert(session: Session, model: type, rows: Sequence[dict], chunk: int 
         connection.execute(statement, list(part))
         if progress:
             progress(start + len(part))
+    if "id" in keys:
+        sequences.sync(connection, table)  # a server's id sequence continues after these rows
     return len(rows)

@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock, vocab
-from rmdesk.errors import NotFound, ValidationError
+from rmdesk.errors import Conflict, NotFound, ValidationError
 from rmdesk.formatting import normalise_phone
 from rmdesk.services import validation as v
 from rmdesk.services.pinyin import search_keys
@@ -146,6 +147,9 @@ class ClientDetail:
     tier_override_reason: str | None = None
     cadence_rule: str | None = None
     founded_date: date | None = None
+    # team mode: the row's version (pass it back to update_client) and who saved it last
+    version: int = 1
+    changed_by: str | None = None
 
     def days_in_step(self, today: date | None = None) -> int:
         return ((today or clock.today()) - self.step_entered_at.date()).days
@@ -199,25 +203,56 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def update_client(store: Store, client_id: int, changes: Mapping[str, object]) -> None:
+def who_am_i(store: Store) -> str | None:
+    """The signed-in server login of a team database (None: the local book)."""
+    return None if store.is_sqlite else store.engine.url.username
+
+
+def _conflict(s: Session, client: Client) -> Conflict:
+    from rmdesk.store.models import TeamMember
+
+    login = client.changed_by
+    name = (s.get(TeamMember, login).name if login and s.get(TeamMember, login) else login) if login else None
+    at = client.updated_at.strftime("%Y-%m-%d %H:%M") if client.updated_at else "?"
+    if name:
+        return Conflict("conflict.client_changed", None, who=name, at=at, id=client.id)
+    return Conflict("conflict.client_changed_anonymous", None, at=at, id=client.id)
+
+
+def update_client(store: Store, client_id: int, changes: Mapping[str, object],
+                  expected_version: int | None = None) -> None:
+    """Save changes to a client. With `expected_version` (the ClientDetail.version the form was
+    filled from) a save from a stale copy is refused with Conflict, nothing written; a save racing
+    another one at the same moment is refused the same way (the version column in the UPDATE)."""
     values = clean(changes, CLIENT_FIELDS)
     now = clock.now()
-    with store.write() as s:
-        client = fetch_client(s, client_id)
-        if "credit_code" in values:
-            _unique_credit_code(s, values["credit_code"], client_id)  # type: ignore[arg-type]
-        for key, value in values.items():
-            before = getattr(client, key)
-            if before == value:
-                continue
-            if key in KEY_FIELDS:
-                s.add(ClientEvent(client_id=client_id, at=now, kind="edit", field=key, old=_text(before),
-                                  new=_text(value)))
-            if key == "name":
-                _set_name(client, value)  # type: ignore[arg-type]
-            else:
-                setattr(client, key, value)
-        client.updated_at = now
+    try:
+        with store.write() as s:
+            client = fetch_client(s, client_id)
+            if expected_version is not None and client.version != expected_version:
+                raise _conflict(s, client)
+            _apply_update(s, client, client_id, values, now)
+            client.changed_by = who_am_i(store)
+    except StaleDataError:
+        with store.read() as s:
+            raise _conflict(s, fetch_client(s, client_id)) from None
+
+
+def _apply_update(s: Session, client: Client, client_id: int, values: dict, now) -> None:
+    if "credit_code" in values:
+        _unique_credit_code(s, values["credit_code"], client_id)  # type: ignore[arg-type]
+    for key, value in values.items():
+        before = getattr(client, key)
+        if before == value:
+            continue
+        if key in KEY_FIELDS:
+            s.add(ClientEvent(client_id=client_id, at=now, kind="edit", field=key, old=_text(before),
+                              new=_text(value)))
+        if key == "name":
+            _set_name(client, value)  # type: ignore[arg-type]
+        else:
+            setattr(client, key, value)
+    client.updated_at = now
 
 
 def set_qualification(store: Store, client_id: int, criteria: Mapping[str, bool]) -> int:
@@ -259,6 +294,7 @@ def get_client(store: Store, client_id: int) -> ClientDetail:
             contacts=[_contact_row(p) for p in c.contacts],
             banks=[BankRow(b.bank_name, b.share_pct, b.satisfaction, b.notes) for b in c.banks],
             tier_override_reason=c.tier_override_reason, cadence_rule=c.cadence_rule, founded_date=c.founded_date,
+            version=c.version, changed_by=c.changed_by,
         )
 
 
@@ -310,6 +346,10 @@ def _prefix(col, text: str):
     return and_(col >= text, col < text[:-1] + chr(ord(text[-1]) + 1))
 
 
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def search_condition(term: str, fts: bool):
     """Where-clause for the search box: `term` found in the name, short name, pinyin
     (initials or full, spaces ignored), credit code or a contact's name.
@@ -324,12 +364,27 @@ def search_condition(term: str, fts: bool):
     keys = _DROP.sub("", term.lower())
     code = term.upper()
     if not fts:
-        like = f"%{term}%"
-        contact_match = select(Contact.id).where(Contact.client_id == Client.id, Contact.name.ilike(like))
-        terms = [Client.name.ilike(like), Client.short_name.ilike(like), Client.credit_code.ilike(f"%{code}%"),
+        # LIKE patterns escape the user's own % and _ (a bound parameter, never SQL text)
+        like = f"%{_like_escape(term)}%"
+        contact_match = select(Contact.id).where(Contact.client_id == Client.id,
+                                                 Contact.name.ilike(like, escape="\\"))
+        terms = [Client.name.ilike(like, escape="\\"), Client.short_name.ilike(like, escape="\\"),
                  contact_match.exists()]
+        if len(term) >= _TRIGRAM:
+            terms.append(Client.credit_code.like(f"%{_like_escape(code)}%", escape="\\"))
+        else:  # 1–2 characters: the start of the code (anywhere would match nearly every code)
+            terms.append(Client.credit_code.like(f"{_like_escape(code)}%", escape="\\"))
         if keys:
-            terms += [Client.pinyin_initials.like(f"%{keys}%"), Client.pinyin_full.like(f"%{keys}%")]
+            k = _like_escape(keys)
+            if len(term) >= _TRIGRAM:
+                terms += [Client.pinyin_initials.like(f"%{k}%", escape="\\"),
+                          Client.pinyin_full.like(f"%{k}%", escape="\\")]
+            elif len(term) == 2:
+                terms += [Client.pinyin_initials.like(f"%{k}%", escape="\\"),
+                          Client.pinyin_full.like(f"{k}%", escape="\\")]
+            else:
+                terms += [Client.pinyin_initials.like(f"{k}%", escape="\\"),
+                          Client.pinyin_full.like(f"{k}%", escape="\\")]
         return or_(*terms)
     ids = search_ids(term)
     return Client.id.in_(ids) if ids is not None else Client.id.is_(None)

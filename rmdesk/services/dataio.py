@@ -28,7 +28,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
@@ -48,7 +48,7 @@ from rmdesk.services.import_plan import (
     normalise_name,
 )
 from rmdesk.services.pinyin import search_keys_many
-from rmdesk.store import search_index
+from rmdesk.store import search_index, sequences
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Contact, Deal, Product, StepChange, Visit
 
@@ -325,14 +325,14 @@ def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = No
     chunk = 1000
     keys = search_keys_many([p.values["name"] for p in plan.new])  # type: ignore[misc]
     with store.write() as s:
-        next_id = (s.scalar(select(func.max(Client.id))) or 0) + 1
+        # ids taken from the server's sequence (other writers), or after the largest on SQLite
+        new_ids = iter(sequences.reserve_ids(s.connection(), Client.__table__, len(plan.new)))
         client_rows, change_rows, contact_rows = [], [], []
         # New clients and their key persons go in with the search index's triggers off and are
         # indexed in one pass at the end of the block; the merges below run with them on.
         with search_index.bulk_load(s.connection(), rows=len(plan.new)):
             for p, (initials, full) in zip(plan.new, keys, strict=True):
-                cid = next_id
-                next_id += 1
+                cid = next(new_ids)
                 row = {"id": cid, "step": 1, "status": "active", "step_entered_at": now, "created_at": now,
                        "updated_at": now, "pinyin_initials": initials, "pinyin_full": full, "owner": "",
                        "two_high": False, "proposal_agreed": False, "q_need": False, "q_afford": False,
@@ -358,8 +358,12 @@ def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = No
             by_cols: dict[tuple[str, ...], list[dict]] = {}
             for u in part:
                 by_cols.setdefault(tuple(sorted(u)), []).append(u)
-            for group in by_cols.values():
-                s.execute(update(Client), group)
+            table = Client.__table__
+            for cols, group in by_cols.items():
+                # Core executemany by id; the version goes up (an open copy elsewhere is now stale)
+                statement = (update(table).where(table.c.id == bindparam("_id"))
+                             .values({**{c: bindparam(c) for c in cols if c != "id"}, "version": table.c.version + 1}))
+                s.execute(statement, [{**{k: v for k, v in u.items() if k != "id"}, "_id": u["id"]} for u in group])
             counts["merged"] += len(part)
             done += len(part)
             if progress and progress(done, total) is False:

@@ -54,3 +54,55 @@ def check_database(data_dir: Path, key: str | None = None) -> CheckReport:
         finally:
             con.close()
     return CheckReport(path, not problems, problems, counts, path.stat().st_size, len(backups), newest)
+
+
+@dataclass(frozen=True)
+class ServerReport:
+    where: str
+    ok: bool
+    revision: str | None
+    head: str
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def text(self, lang: str | None = None) -> str:
+        lines = [i18n.message("server.check_sound" if self.ok else "server.check_problems", lang, where=self.where),
+                 "  " + i18n.message("server.check_head", lang, revision=self.revision or "—", head=self.head)]
+        lines += [f"  - {p}" for p in self.problems[:50]]
+        if self.counts:
+            lines.append(i18n.message("check.counts", lang, **{k: self.counts.get(k, 0) for k in COUNTED}))
+        return "\n".join(lines)
+
+
+def check_server(store, lang: str | None = None) -> ServerReport:
+    """A team database's check: migration head, rows whose parent is missing (for every foreign
+    key of the models), id sequences behind their tables. Read-only."""
+    from sqlalchemy import func, select
+
+    from rmdesk.store import sequences, server
+    from rmdesk.store.engine import HEAD_REVISION
+    from rmdesk.store.models import Base
+
+    lang = lang or i18n.language()
+    problems: list[str] = []
+    revision = store.schema_revision()
+    if revision != HEAD_REVISION:
+        problems.append(i18n.message("server.check_behind", lang, revision=revision or "—", head=HEAD_REVISION))
+    tables = list(Base.metadata.sorted_tables)
+    counts: dict[str, int] = {}
+    with store.engine.connect() as conn:
+        for table in tables:
+            for fk in table.foreign_keys:
+                child, parent = fk.parent, fk.column
+                orphan = (select(func.count()).select_from(table)
+                          .where(child.isnot(None),
+                                 ~select(parent).where(parent == child).exists()))
+                n = conn.execute(orphan).scalar() or 0
+                if n:
+                    problems.append(i18n.message("server.check_orphans", lang, table=table.name, column=child.name,
+                                                 count=n, target=parent.table.name))
+        for name, current, top in sequences.behind(conn, tables):
+            problems.append(i18n.message("server.check_sequence", lang, table=name, current=current, top=top))
+        for name in COUNTED:
+            counts[name] = conn.execute(select(func.count()).select_from(Base.metadata.tables[name])).scalar() or 0
+    return ServerReport(server.describe(store.engine.url), not problems, revision, HEAD_REVISION, problems, counts)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import URL, create_engine, event, inspect, text
+from sqlalchemy import URL, create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,7 +25,7 @@ from rmdesk.paths import STORE_FILENAME
 
 # The newest Alembic revision. A test checks it matches the migration scripts, so
 # opening an up-to-date store needs no Alembic import (start-up time).
-HEAD_REVISION = "0012_files_out"
+HEAD_REVISION = "0011_team_mode"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -166,6 +166,8 @@ class Store:
         if key:
             engine = create_engine(url, future=True, poolclass=QueuePool,
                                    connect_args={"check_same_thread": False})
+        elif make_url(url).get_backend_name() != "sqlite":
+            return cls._open_server(url, data_dir)
         else:
             engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
@@ -232,6 +234,33 @@ class Store:
             return cls._open_readonly(data_dir, password, check=False)
         return store
 
+    @classmethod
+    def _open_server(cls, url, data_dir: Path | None) -> Store:
+        """A team database on a server (rmdesk.store.server): every connection error becomes
+        one StoreError in the user's language."""
+        from rmdesk.store import server
+
+        if isinstance(url, str):
+            url = server.parse(url)
+        if url.get_backend_name() == "postgresql" and not server.driver_available():
+            raise StoreError("server.no_driver")
+        engine = create_engine(url, future=True, pool_pre_ping=True,
+                               connect_args=server.connect_args() if url.get_backend_name() == "postgresql" else {})
+        store = cls(engine, data_dir)
+        try:
+            store.upgrade()
+            from rmdesk.store.products import ensure_products
+
+            ensure_products(store)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise (server.translate(exc, url) or exc) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        store.dirty = False
+        return store
+
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("alembic_version"):
@@ -256,6 +285,10 @@ class Store:
         # search triggers: put them back and refill the index.
         with self.engine.begin() as conn:
             search_index.ensure(conn)
+        if not self.is_sqlite:  # rows an older rmdesk loaded with explicit ids: sequences past them
+            from rmdesk.store import sequences
+
+            sequences.sync_all(self.engine)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -120,6 +120,11 @@ class Client(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    # Team mode (migration 0011): raised by every UPDATE; a save from an older copy is refused
+    # (StaleDataError, rmdesk.errors.Conflict). changed_by: who saved last (a login or an RM name).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    __mapper_args__ = {"version_id_col": version}
 
     contacts: Mapped[list["Contact"]] = relationship(
         back_populates="client", cascade="all, delete-orphan", order_by="Contact.id"
@@ -147,6 +152,11 @@ class Contact(Base):
     # and each year's birthday falls on the same lunar month and day.
     birthday_is_lunar: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     preferences: Mapped[str | None] = mapped_column(Text)
+    # Team mode (migration 0011), as on Client
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __mapper_args__ = {"version_id_col": version}
     client: Mapped["Client"] = relationship(back_populates="contacts")
 
 
@@ -361,3 +371,20 @@ class Complaint(Base):
     text: Mapped[str] = mapped_column(Text)
     steps_done: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of complaint step ids
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class TeamMember(Base):
+    """An RM (or the team lead) of a team database: the server login and the name shown."""
+
+    __tablename__ = "team_members"
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    lead: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class ClientShare(Base):
+    """A client its owner shares with another RM (who then sees and edits it)."""
+
+    __tablename__ = "client_shares"
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)

@@ -263,6 +263,8 @@ def rebuild(conn: Connection) -> None:
 
 def drop_contact_grams(conn: Connection) -> None:
     """Drop the key persons' 1–2 character table with the triggers on contacts."""
+    if conn.dialect.name != "sqlite":  # only SQLite has them
+        return
     for name in TRIGGERS:
         if name.startswith("contacts_"):
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
@@ -325,9 +327,10 @@ def ensure(conn: Connection) -> bool:
 
 
 def drop(conn: Connection) -> None:
-    for name in TRIGGERS:
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    for name in ("client_search", "contact_search", "client_grams", "contact_grams"):
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+    if conn.dialect.name == "sqlite":  # the FTS tables and their triggers are SQLite's only
+        for name in TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        for name in ("client_search", "contact_search", "client_grams", "contact_grams"):
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
     for name in (*INDEXES, "ix_contacts_birthday_md"):
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")

@@ -419,7 +419,9 @@ class OverviewTab(Tool):
         return out
 
     def save(self) -> None:
-        self.act(clients.update_client, self.store, self.client_id, self.values())
+        # refused (and the form kept as typed) when someone changed the client since it was loaded
+        version = self._client.version if self._client is not None else None
+        self.act(clients.update_client, self.store, self.client_id, self.values(), version)
 
     def save_busy(self) -> None:
         if not self._loading:

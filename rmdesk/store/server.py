@@ -1,0 +1,162 @@
+"""A team database on a PostgreSQL server: its URL, its password, its errors.
+
+The user gives `postgresql://user@host[:port]/database` (`--db-url`, $RMDESK_DB_URL or Settings ›
+Team database). The password never goes into a file of rmdesk's: it comes from the URL itself
+(the user typed it), $RMDESK_DB_PASSWORD, a prompt, or libpq's own ~/.pgpass and service file
+(psycopg reads them when no password is given: `postgresql:///?service=team` works too).
+URLs are built with `sqlalchemy.URL.create`, so a password with `@ % : /` needs no quoting.
+"""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from rmdesk.errors import StoreError
+
+DRIVER = "postgresql+psycopg"
+PASSWORD_VARIABLE = "RMDESK_DB_PASSWORD"
+URL_VARIABLE = "RMDESK_DB_URL"
+CONNECT_TIMEOUT_S = 10
+
+
+def parse(text: str, password: str | None = None) -> URL:
+    """The SQLAlchemy URL for a user's `postgresql://...` text; `password` (if given) replaces
+    the URL's. Any postgres driver name becomes psycopg 3."""
+    try:
+        url = make_url(text.strip())
+    except (ArgumentError, ValueError):
+        raise StoreError("server.bad_url", url=hide_password(text)) from None
+    backend = url.get_backend_name()
+    if backend not in ("postgresql", "postgres"):
+        raise StoreError("server.not_postgresql", scheme=backend)
+    url = url.set(drivername=DRIVER)
+    if password is not None:
+        url = url.set(password=password)
+    return url
+
+
+def build(host: str, database: str, user: str | None = None, port: int | None = None,
+          password: str | None = None) -> URL:
+    """A URL from the Settings form's fields (no string formatting of the password)."""
+    return URL.create(DRIVER, username=user or None, password=password or None, host=host or None,
+                      port=port or None, database=database or None)
+
+
+def hide_password(text: str) -> str:
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "…"
+
+
+def password_from_environment() -> str | None:
+    return os.environ.get(PASSWORD_VARIABLE) or None
+
+
+def connect_args() -> dict:
+    # a dead server or network shows as an error within seconds, not a hang; keepalives notice
+    # a connection lost mid-session
+    return {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "rmdesk", "keepalives": 1,
+            "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+
+
+def driver_available() -> bool:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def describe(url: URL) -> str:
+    """user@host:port/database, never the password."""
+    who = f"{url.username}@" if url.username else ""
+    where = url.host or "localhost"
+    if url.port:
+        where += f":{url.port}"
+    return f"{who}{where}/{url.database or ''}"
+
+
+def translate(exc: BaseException, url: URL | None = None) -> StoreError | None:
+    """The user's one-line message for a server error (None: not a server error)."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    orig = exc.orig
+    text = str(orig or exc).strip()
+    first = text.splitlines()[0] if text else type(orig).__name__
+    lower = text.lower()
+    sqlstate = getattr(orig, "sqlstate", None)
+    user = (url.username if url is not None else None) or os.environ.get("PGUSER") or "?"
+    host = (url.host if url is not None else None) or "localhost"
+    if url is not None and url.port:
+        host = f"{host}:{url.port}"
+    if sqlstate == "28P01" or "password authentication failed" in lower:
+        return StoreError("server.auth_failed", user=user)
+    if "no password supplied" in lower or "fe_sendauth" in lower:
+        return StoreError("server.password_needed", user=user)
+    if sqlstate == "3D000" or ("database" in lower and "does not exist" in lower):
+        return StoreError("server.no_database", database=(url.database if url is not None else "?"))
+    if sqlstate == "28000" or "role" in lower and "does not exist" in lower:
+        return StoreError("server.auth_failed", user=user)
+    if sqlstate == "42501" or "permission denied" in lower or "row-level security" in lower:
+        return StoreError("server.no_permission", detail=first.removeprefix("ERROR:").strip())
+    if exc.connection_invalidated or "server closed the connection" in lower or "terminating connection" in lower \
+            or "consuming input failed" in lower or "connection is lost" in lower or "eof detected" in lower:
+        return StoreError("server.lost")
+    if "connection refused" in lower or "could not connect" in lower or "timeout expired" in lower \
+            or "could not translate host" in lower or "name or service not known" in lower \
+            or "no route to host" in lower or "network is unreachable" in lower or "connection failed" in lower:
+        return StoreError("server.unreachable", host=host)
+    return StoreError("server.failed", detail=first)
+
+
+def needs_password(exc: BaseException) -> bool:
+    """The server asked for a password that was not given (a prompt may supply it)."""
+    err = translate(exc)
+    return err is not None and err.key in ("server.password_needed", "server.auth_failed")
+
+
+def pg_dump_path() -> str | None:
+    import shutil
+
+    return shutil.which("pg_dump")
+
+
+def dump(url: URL, folder, now) -> tuple[str, int] | None:
+    """`pg_dump -Fc` of the team database into `folder` (a temporary name, then renamed):
+    (file name, size), or None when pg_dump is not installed here. The connection goes to pg_dump
+    through libpq's environment variables, the password never on a command line."""
+    import subprocess
+    from pathlib import Path
+
+    program = pg_dump_path()
+    if program is None:
+        return None
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"team-{url.database or 'db'}-{now:%Y%m%d-%H%M%S}.dump"
+    target = folder / name
+    partial = folder / (name + ".partial")
+    env = dict(os.environ)
+    for variable, value in (("PGHOST", url.host), ("PGPORT", url.port), ("PGUSER", url.username),
+                            ("PGDATABASE", url.database), ("PGPASSWORD", url.password)):
+        if value is not None:
+            env[variable] = str(value)
+    env.setdefault("PGCONNECT_TIMEOUT", str(CONNECT_TIMEOUT_S))
+    try:
+        done = subprocess.run([program, "--format=custom", "--no-password", "--file", str(partial)],
+                              env=env, capture_output=True, text=True, timeout=3600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError("server.backup_failed", detail=str(exc)) from None
+    if done.returncode != 0:
+        partial.unlink(missing_ok=True)
+        detail = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        raise StoreError("server.backup_failed", detail=detail.removeprefix("pg_dump: error: "))
+    with open(partial, "rb") as fh:
+        os.fsync(fh.fileno())
+    partial.replace(target)
+    return name, target.stat().st_size
