@@ -13,7 +13,7 @@ Contract (other tools call these; extend, never rename):
   rmdesk tiers recompute
   rmdesk backup create|list|restore NAME
   rmdesk check
-  rmdesk import FILE [--dry-run] [--mapping M] [--duplicates merge|skip|create]
+  rmdesk import FILE [--dry-run] [--mapping M] [--duplicates merge|skip|create] [--sheet NAME]
   rmdesk export --what clients|contacts|visits|deals -o FILE.csv|FILE.xlsx
   rmdesk team init | add-rm LOGIN --name N [--lead] | share CLIENT --with LOGIN | reassign CLIENT --to LOGIN | list
 User errors print one line on stderr: exit 2 for bad usage, 1 for a failure.
@@ -127,6 +127,8 @@ def _build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     importing.add_argument("--mapping", metavar="M",
                            help='columns to fields: "Header=field,..." or a JSON file {"Header": "field"}')
+    importing.add_argument("--sheet", metavar="NAME",
+                           help="the workbook's sheet to read (default: the first with a header row)")
     importing.add_argument("--duplicates", choices=("merge", "skip", "create"), default="skip",
                            help="rows matching a client by credit code or name (default: skip)")
 
@@ -311,7 +313,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     overrides = dataio.parse_mapping(args.mapping) if args.mapping else None
     store = _open_store(args, readonly=args.dry_run)
     try:
-        plan, counts = dataio.import_file(store, args.file, overrides, args.duplicates, args.dry_run, lang=lang)
+        plan, counts = dataio.import_file(store, args.file, overrides, args.duplicates, args.dry_run, lang=lang,
+                                          sheet=args.sheet)
     finally:
         store.close()
     print(plan.report(lang), file=sys.stdout if plan.ok else sys.stderr)
@@ -518,14 +521,18 @@ def _cmd_plan_print(args: argparse.Namespace) -> int:
             plans, cover = plans_between(store, args.date, args.days, lang), True
         if not plans:
             raise ValidationError("error.no_visits", None)
+        failed: list = []
         with atomic_output(args.output) as tmp:  # a failure leaves an existing file as it was
-            pages = render_plans(plans, tmp, lang, cover_agenda=cover)
+            pages = render_plans(plans, tmp, lang, cover_agenda=cover, failed=failed)
     except OSError as exc:
         raise ValidationError("error.cannot_write", None, path=args.output, reason=exc.strerror) from None
     finally:
         store.close()
-    print(f"{args.output}: {len(plans)} plan(s), {pages} page(s)")
-    return 0
+    print(f"{args.output}: {len(plans) - len(failed)} plan(s), {pages} page(s)")
+    for plan, reason in failed:  # the batch printed the others
+        print("rmdesk: " + _clean(i18n.message("plan.failed", lang, visit=plan.visit_id, client=plan.client_name,
+                                               reason=reason)), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _cmd_calendar_export(args: argparse.Namespace) -> int:

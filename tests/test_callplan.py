@@ -159,3 +159,20 @@ def test_cli_agenda_plan_print_and_calendar_export(store, prepared, tmp_path, ca
                  str(tmp_path / "no" / "x.pdf")]) == 1
     err = capsys.readouterr().err
     assert "无法写入" in err and "Traceback" not in err
+
+
+def test_long_texts_the_validators_accept_never_break_a_plan_or_a_batch(store, prepared, tmp_path, capsys, cli_base):
+    """A 5,000-character key-person preference and a 2,000-character objective (lengths the
+    validators accept) crashed reportlab with LayoutError, and one such visit a week's batch."""
+    cid, v1, _v2, clerk = prepared
+    clients.update_contact(store, clerk, {"preferences": "喜欢打高尔夫，" * 714})  # 4,998 characters
+    visits.plan_visit(store, cid, {"planned_at": "2026-11-26 10:00", "contact_id": clerk, "kind": "onsite",
+                                   "objective": "确认授信方案与担保结构。" * 166})  # 1,992 characters
+    out = tmp_path / "周计划 #1.pdf"
+    code = main([*cli_base, "--lang", "zh_CN", "plan", "print", "--date", "2026-11-23", "--days", "7", "-o", str(out)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    text = "".join(pdf_pages(out))
+    assert "Acme Trading" in text and "重庆长安精密机械有限公司" in text
+    assert "未打印" in text  # the shortened preference carries a visible mark
+    assert "确认授信方案与担保结构" in text

@@ -28,9 +28,11 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from rmdesk import clock, i18n
+from rmdesk.errors import ValidationError
 from rmdesk.formats.fonts import pdf_font
 
 INK = colors.HexColor("#1f2d3d")
@@ -214,9 +216,18 @@ def _numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None], font_
     return NumberedCanvas
 
 
+CELL_MAX = 1500  # characters of one table cell (a 5,000-character preference is shortened)
+
+
+def _printable(text: str) -> str:
+    """No control characters in the PDF (a lone CR or ESC is not text)."""
+    return "".join(ch for ch in text if ch in "\n\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F))
+
+
 class CallPlanWriter:
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.failed: list[tuple[CallPlan, str]] = []  # plans left out of a batch, with the reason
         self.font = pdf_font()
         self.s = _Styles(self.font.name)
 
@@ -234,10 +245,19 @@ class CallPlanWriter:
             # Latin text wraps at spaces (reportlab's CJK wrapping breaks words anywhere:
             # "Supportiv / e"); a word longer than its column is still split
             style = self.s.latin(style)
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+        return Paragraph(escape(_printable(text)).replace("\n", "<br/>"), style)
+
+    def cell(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A table cell: a text longer than CELL_MAX is shortened with a visible mark (a
+        row must fit on a page; the whole text stays in rmdesk)."""
+        if len(text) > CELL_MAX:
+            text = text[:CELL_MAX] + self.m("shortened", n=len(text) - CELL_MAX)
+        return self.p(text, style)
 
     def table(self, rows: list[list], widths: list[float], header: bool = True) -> Table:
-        t = Table(rows, colWidths=fit_widths(rows, widths), repeatRows=1 if header else 0)
+        rows = [[self.cell(c) if isinstance(c, str) else c for c in row] for row in rows]
+        # a row taller than what is left of the page is split inside its cells
+        t = Table(rows, colWidths=fit_widths(rows, widths), repeatRows=1 if header else 0, splitInRow=1)
         style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                  ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                  ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
@@ -266,13 +286,13 @@ class CallPlanWriter:
         if plan.attendees_ours or plan.attendees_theirs:
             out.append(p(f"{m('attendees')}: {m('ours')} {plan.attendees_ours or '—'}; "
                          f"{m('theirs')} {plan.attendees_theirs or '—'}", s.meta))
-        facts = [[p(k, s.small), p(v)] for k, v in plan.client_facts]
+        facts = [[p(k, s.small), v] for k, v in plan.client_facts]
         out += [p(m("client"), s.h2), self.table(facts, [0.2 * width, 0.8 * width], header=False)]
         people = [[p(m(k), s.small) for k in ("name", "role", "decision", "attitude", "phone", "notes")]]
         for person in plan.people:
             name = person.name + (f" ({m('counterpart')})" if person.is_counterpart else "")
-            people.append([p(name), p(person.role), p(person.decision), p(person.attitude), p(person.phone),
-                           p(person.notes, s.small)])
+            people.append([name, person.role, person.decision, person.attitude, person.phone,
+                           self.cell(person.notes, s.small)])
         if len(people) == 1:
             people.append([p(m("none"))] + [p("")] * 5)
         out += [p(m("people"), s.h2),
@@ -283,7 +303,7 @@ class CallPlanWriter:
         objections = [[p(m("objection"), s.small), p(m("answer"), s.small)]]
         for o in plan.objections:
             said = f"{o.words}" + (f" ({m('raised')})" if o.logged else "")
-            objections.append([p(said), p(o.answer)])
+            objections.append([said, o.answer])
         out += [CondPageBreak(40 * mm), p(m("objections"), s.h2), self.table(objections, [0.35 * width, 0.65 * width])]
         # Products and materials side by side: what to present, what to bring (tick boxes).
         boxes = [[TickBox(), p(name)] for name in plan.materials] or [[p(""), p(m("none"))]]
@@ -297,8 +317,8 @@ class CallPlanWriter:
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
         out.append(KeepTogether([pair]))
         history = [[p(m("when"), s.small), p(m("notes"), s.small)]]
-        history += [[p(d.isoformat()), p(text)] for d, text in plan.last_visits]
-        history += [[p(d.isoformat() if d else ""), p(f"{m('next_step')}: {text}")] for d, text in plan.next_steps]
+        history += [[d.isoformat(), text] for d, text in plan.last_visits]
+        history += [[d.isoformat() if d else "", f"{m('next_step')}: {text}"] for d, text in plan.next_steps]
         if len(history) == 1:
             history.append([p(""), p(m("none"))])
         out += [p(m("history"), s.h2), self.table(history, [0.18 * width, 0.82 * width])]
@@ -314,8 +334,8 @@ class CallPlanWriter:
         rows = [[p(m("when"), s.small), p(m("client_column"), s.small), p(m("place"), s.small),
                  p(i18n.message("field.objective", self.lang), s.small)]]
         for plan in plans:
-            rows.append([p(plan.planned_at.strftime("%m-%d %H:%M")), p(plan.client_name), p(plan.place),
-                         p(plan.objective)])
+            rows.append([plan.planned_at.strftime("%m-%d %H:%M"), plan.client_name, plan.place or "",
+                         plan.objective or ""])
         return [self.header_line(plans[0]), Spacer(0, 4 * mm), p(f"{m('agenda_title')} {span}", s.title),
                 Spacer(0, 2 * mm), self.table(rows, [w * width for w in (0.14, 0.3, 0.2, 0.36)])]
 
@@ -382,10 +402,34 @@ class CallPlanWriter:
 
             doc.setProgressCallBack(on_layout)
         pages: list[int] = []
-        doc.build(story, canvasmaker=_numbered_canvas(lambda c, n, total: (self.footer(c, n, total),
-                                                                            pages.append(total)),
-                                                      self.font.name))
+        try:
+            doc.build(story, canvasmaker=_numbered_canvas(lambda c, n, total: (self.footer(c, n, total),
+                                                                                pages.append(total)),
+                                                          self.font.name))
+        except LayoutError as exc:
+            # One plan that cannot be laid out does not cost the batch: find it (each plan
+            # alone), report it, print the others.
+            bad = [plan for plan in plans if not self._fits(plan)] if len(plans) > 1 else list(plans)
+            rest = [plan for plan in plans if plan not in bad]
+            self.failed += [(plan, str(exc)[:200]) for plan in bad]
+            if not rest or not bad:
+                plan = (bad or plans)[0]
+                raise ValidationError("plan.failed", None, visit=plan.visit_id, client=plan.client_name,
+                                      reason=str(exc)[:200]) from None
+            if hasattr(target, "seek"):
+                target.seek(0)
+                target.truncate()
+            return self.write(rest, target, cover_agenda, progress)
         return pages[-1] if pages else 0
+
+    def _fits(self, plan: CallPlan) -> bool:
+        import io
+
+        try:
+            CallPlanWriter(self.lang).write([plan], io.BytesIO(), False)
+            return True
+        except (LayoutError, ValidationError):
+            return False
 
 
 class PrintCancelled(Exception):
@@ -393,10 +437,18 @@ class PrintCancelled(Exception):
 
 
 def render_plans(plans: list[CallPlan], target: str | os.PathLike | BinaryIO, lang: str, cover_agenda: bool = False,
-                 progress: Callable[[int, int], bool] | None = None) -> int:
-    """Render call plans to a PDF file or stream; returns the number of pages."""
+                 progress: Callable[[int, int], bool] | None = None,
+                 failed: list[tuple[CallPlan, str]] | None = None) -> int:
+    """Render call plans to a PDF file or stream; returns the number of pages. A plan that
+    cannot be laid out is left out of a batch and added to `failed` (with the reason);
+    ValidationError('plan.failed') when none can be."""
     if isinstance(target, os.PathLike):
         target = os.fspath(target)
-    return CallPlanWriter(lang).write(plans, target, cover_agenda, progress)
+    writer = CallPlanWriter(lang)
+    try:
+        return writer.write(plans, target, cover_agenda, progress)
+    finally:
+        if failed is not None:
+            failed += writer.failed
 
 

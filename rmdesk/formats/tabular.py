@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -30,6 +31,10 @@ from rmdesk.errors import ValidationError
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all the parts of a workbook, unpacked (zip bombs)
+MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024  # the one part openpyxl keeps in memory whole
+MAX_ROWS = 1_000_000
+HEADER_SCAN = 20  # rows looked at for the header (titles above it)
 csv.field_size_limit(64 * 1024 * 1024)  # big cells reach the validators (too long) instead of failing here
 
 
@@ -74,7 +79,7 @@ def decode(data: bytes) -> tuple[str, str]:
     raise ValidationError("import.bad_encoding", None)
 
 
-def _normalise(headers: list[str], body: Iterable[Sequence[object]]) -> Table:
+def _normalise(headers: list[str], body: Iterable[Sequence[object]], first_number: int = 2) -> Table:
     headers = [str(h or "").strip().lstrip("\ufeff") for h in headers]
     while headers and not headers[-1]:
         headers.pop()
@@ -82,7 +87,9 @@ def _normalise(headers: list[str], body: Iterable[Sequence[object]]) -> Table:
         raise ValidationError("import.no_header", None)
     width = len(headers)
     rows, numbers = [], []
-    for number, raw in enumerate(body, start=2):
+    for number, raw in enumerate(body, start=first_number):
+        if number - first_number >= MAX_ROWS:
+            raise ValidationError("import.too_many_rows", None, rows=f"{MAX_ROWS:,}")
         cells = [unescape(_cell_text(c)) for c in raw]
         if not any(c.strip() for c in cells):
             continue  # blank line
@@ -90,6 +97,35 @@ def _normalise(headers: list[str], body: Iterable[Sequence[object]]) -> Table:
         rows.append(cells)
         numbers.append(number)
     return Table(headers, rows, line_numbers=numbers)
+
+
+HeaderTest = Callable[[list[str]], bool]
+
+
+def _with_header(rows: Iterator[Sequence[object]], header_ok: HeaderTest | None, strict: bool = False) -> Table | None:
+    """The table whose header is the first of the first HEADER_SCAN rows that `header_ok`
+    accepts (title rows above it are skipped), else the first non-blank row; None when
+    `header_ok` is given and accepts none of them (another sheet may hold the data)."""
+    head: list[tuple[int, Sequence[object]]] = []
+    number = 0
+    for number, raw in enumerate(rows, start=1):
+        head.append((number, raw))
+        if len(head) >= HEADER_SCAN:
+            break
+    chosen = None
+    for i, (_n, raw) in enumerate(head):
+        if header_ok is not None and header_ok([_cell_text(c).strip() for c in raw]):
+            chosen = i
+            break
+    if chosen is None:
+        if strict:
+            return None
+        chosen = next((i for i, (_n, raw) in enumerate(head) if any(_cell_text(c).strip() for c in raw)), None)
+        if chosen is None:
+            raise ValidationError("import.empty", None)
+    header_number, header = head[chosen]
+    body = itertools.chain((raw for _n, raw in head[chosen + 1:]), rows)
+    return _normalise([_cell_text(h) for h in header], body, first_number=header_number + 1)
 
 
 def _cell_text(value: object) -> str:
@@ -111,8 +147,10 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_table(path: str | Path) -> Table:
-    """Read a CSV or XLSX file; ValidationError with an import.* key when it cannot."""
+def read_table(path: str | Path, header_ok: HeaderTest | None = None, sheet: str | None = None) -> Table:
+    """Read a CSV or XLSX file; ValidationError with an import.* key when it cannot.
+    `header_ok(cells)` recognises a header row: title rows above it are skipped, and of a
+    workbook the first sheet that has one is read (`sheet`: that sheet by name)."""
     path = Path(path)
     kind = _kind(path)
     try:
@@ -123,19 +161,39 @@ def read_table(path: str | Path) -> Table:
         raise ValidationError("import.empty", None)
     if size > MAX_FILE_BYTES:
         raise ValidationError("import.too_big", None, mb=MAX_FILE_BYTES // (1024 * 1024))
+    try:
+        with open(path, "rb") as fh:
+            magic = fh.read(8)
+            data = magic + fh.read() if kind == "csv" else b""
+    except OSError as exc:
+        raise ValidationError("import.cannot_read", None, path=str(path), reason=exc.strerror or "") from None
+    if magic == OLE_MAGIC:  # not a zip: an encrypted workbook or an old binary .xls
+        raise ValidationError(_ole_kind(path), None)
     if kind == "csv":
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ValidationError("import.cannot_read", None, path=str(path), reason=exc.strerror or "") from None
-        return parse_csv(data)
-    return _read_xlsx(path)
+        return parse_csv(data, header_ok)
+    return _read_xlsx(path, header_ok, sheet)
 
 
-def parse_csv(data: bytes) -> Table:
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _ole_kind(path: Path) -> str:
+    """An OLE compound file: Excel's password protection (an EncryptionInfo stream) or an
+    Excel 97-2003 .xls (a Workbook stream), whatever the file is called."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 20)
+    except OSError:
+        head = b""
+    return "import.xlsx_protected" if "EncryptionInfo".encode("utf-16-le") in head else "import.old_xls"
+
+
+def parse_csv(data: bytes, header_ok: HeaderTest | None = None) -> Table:
+    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValidationError("import.nul_bytes", None)
     text, encoding = decode(data)
     if "\x00" in text:
-        raise ValidationError("import.bad_encoding", None)
+        raise ValidationError("import.nul_bytes", None)
     if not text.strip():
         raise ValidationError("import.empty", None)
     sample = text[:8192]
@@ -145,37 +203,83 @@ def parse_csv(data: bytes) -> Table:
     except csv.Error:
         delimiter = ","
     try:
-        reader = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        table = _with_header(iter(reader), header_ok)
     except csv.Error as exc:
         raise ValidationError("import.bad_csv", None, reason=str(exc)) from None
-    if not reader:
-        raise ValidationError("import.empty", None)
-    table = _normalise(reader[0], reader[1:])
     table.encoding = encoding
     return table
 
 
-def _read_xlsx(path: Path) -> Table:
+def _check_zip(path: Path) -> None:
+    """A zip bomb is refused before anything is unpacked: the sizes its directory declares
+    (the reader stops at them too) stay under MAX_UNPACKED_BYTES in all."""
     import zipfile
 
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ValidationError("import.bad_xlsx", None, reason=type(exc).__name__) from None
+    total = sum(i.file_size for i in infos)
+    strings = sum(i.file_size for i in infos if i.filename.lower().endswith("sharedstrings.xml"))
+    if total > MAX_UNPACKED_BYTES or strings > MAX_SHARED_STRINGS_BYTES:
+        raise ValidationError("import.too_big_unpacked", None, mb=MAX_UNPACKED_BYTES // (1024 * 1024))
+
+
+def _read_xlsx(path: Path, header_ok: HeaderTest | None = None, sheet_name: str | None = None) -> Table:
+    _check_zip(path)
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise ValidationError("import.bad_xlsx", None, reason=type(exc).__name__) from None
+    except ValidationError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - malformed XML, a missing part, a bad index, an XML bomb
+        raise ValidationError("import.bad_xlsx", None, reason=_xml_reason(exc)) from None
     try:
-        sheet = book.worksheets[0] if book.worksheets else None
-        if sheet is None:
+        if sheet_name is not None:
+            sheets = [ws for ws in book.worksheets if ws.title == sheet_name]
+            if not sheets:
+                raise ValidationError("import.no_sheet", None, name=sheet_name,
+                                      names="、".join(ws.title for ws in book.worksheets))
+        else:
+            sheets = list(book.worksheets)
+        if not sheets:
             raise ValidationError("import.empty", None)
-        rows = sheet.iter_rows(values_only=True)
-        try:
-            header = next(rows)
-        except StopIteration:
-            raise ValidationError("import.empty", None) from None
-        return _normalise([_cell_text(h) for h in header], rows)
+        first = None
+        strict = header_ok is not None and len(sheets) > 1
+        for ws in sheets:
+            try:
+                table = _with_header(ws.iter_rows(values_only=True), header_ok, strict)
+            except ValidationError as exc:
+                if exc.key == "import.empty" and len(sheets) > 1:
+                    continue
+                raise
+            if table is not None:
+                return table
+            if first is None:
+                first = ws
+        if first is None:
+            raise ValidationError("import.empty", None)
+        return _with_header(first.iter_rows(values_only=True), None)
+    except ValidationError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the same, found while reading the rows
+        raise ValidationError("import.bad_xlsx", None, reason=_xml_reason(exc)) from None
     finally:
         book.close()
+
+
+def _xml_reason(exc: BaseException) -> str:
+    name = type(exc).__name__
+    if name in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
+        return "XML entities"
+    if name in ("XMLSyntaxError", "ParseError", "ExpatError"):
+        return "malformed XML"
+    if isinstance(exc, (IndexError, KeyError)):
+        return "a reference to a missing part"
+    return name
 
 
 # ---------------------------------------------------------------- writing

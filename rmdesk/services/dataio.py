@@ -25,6 +25,7 @@ the CLI's --mapping: a JSON file {"Header": "field"} or the text "Header=field,.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -75,13 +76,14 @@ SYNONYMS = {
     "short_name": ("简称", "企业简称"),
     "credit_code": ("统一社会信用代码", "信用代码", "社会信用代码", "uscc", "credit code"),
     "district": ("区域", "地区", "所在区域", "区县"),
+    "industry": ("行业", "所属行业", "行业类别"),
     "address": ("地址", "注册地址", "办公地址"),
     "annual_sales": ("年销售额", "销售额", "营业收入", "sales"),
     "owner": ("客户经理", "负责人", "rm"),
     "intel_notes": ("备注", "客户情报", "情报", "notes", "remarks"),
     "contact_name": ("联系人", "联系人姓名", "关键人", "contact"),
     "contact_title": ("职务", "职位", "title"),
-    "contact_phone": ("电话", "手机", "联系电话", "手机号", "mobile", "phone"),
+    "contact_phone": ("电话", "手机", "联系电话", "手机号", "手机号码", "mobile", "phone"),
     "contact_email": ("邮箱", "电子邮箱", "email", "e-mail"),
     "contact_birthday": ("生日", "birthday"),
 }
@@ -207,20 +209,38 @@ def _clean_row(raw: dict[str, str], labels) -> tuple[dict[str, object], dict[str
         elif text:
             client_in[f] = text
     client = {}
+    errors: list[ValidationError] = []  # every bad field of the row, not only the first
     for key, value in client_in.items():
         try:
             client[key] = CLIENT_IMPORT[key](value)
         except ValidationError as exc:
-            raise ValidationError(exc.key, key, **exc.params) from None
+            errors.append(ValidationError(exc.key, key, **exc.params))
     contact = {}
     for key, value in contact_in.items():
         try:
             contact[key] = CONTACT_FIELDS[key](value)
         except ValidationError as exc:
-            raise ValidationError(exc.key, "contact_name" if key == "name" else exc.field, **exc.params) from None
-    if contact and "name" not in contact:
-        raise ValidationError("error.required", "contact_name")
+            errors.append(ValidationError(exc.key, "contact_name" if key == "name" else exc.field, **exc.params))
+    if contact_in and "name" not in contact_in:
+        errors.append(ValidationError("error.required", "contact_name"))
+    if errors:
+        raise RowErrors(errors)
     return client, contact
+
+
+class RowErrors(ValidationError):
+    """Several bad fields of one row."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__(errors[0].key, errors[0].field, **errors[0].params)
+        self.errors = errors
+
+
+def _contact_key(client: object, contact: Mapping[str, object]) -> tuple:
+    """A key person is the same one when the client, the normalised name and the phone's
+    digits match (a re-import then adds nobody twice)."""
+    phone = re.sub(r"\D", "", str(contact.get("phone") or ""))
+    return (client, normalise_name(str(contact.get("name") or "")), phone)
 
 
 def prepare_import(store: Store, table: Table, mapping: dict[int, str], policy: str = "skip",
@@ -253,6 +273,9 @@ def prepare_import(store: Store, table: Table, mapping: dict[int, str], policy: 
                     pass  # a contact row for a stored client found by its code
                 else:
                     raise ValidationError("error.required", "name")
+        except RowErrors as many:
+            plan.problems += [RowProblem(rownum, e.field, e.message(lang)) for e in many.errors]
+            continue
         except ValidationError as exc:
             plan.problems.append(RowProblem(rownum, exc.field, exc.message(lang)))
             continue
@@ -306,9 +329,32 @@ def prepare_import(store: Store, table: Table, mapping: dict[int, str], policy: 
             plan.new.append(planned)
         for k in keys:
             in_file[k] = planned
+    _drop_repeated_contacts(store, plan)
+    plan.ignored = [h for i, h in enumerate(table.headers) if i not in mapping and h.strip()]
     if progress:
         progress(total, total)
     return plan
+
+
+def _drop_repeated_contacts(store: Store, plan: ImportPlan) -> None:
+    """A key person repeated in the file, or already stored for a merged client, is kept once."""
+    stored: set[tuple] = set()
+    ids = [p.existing_id for p in plan.merge if p.existing_id is not None]
+    with store.read() as s:
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for cid, name, phone in s.execute(select(Contact.client_id, Contact.name, Contact.phone)
+                                              .where(Contact.client_id.in_(part))):
+                stored.add(_contact_key(cid, {"name": name, "phone": phone}))
+    for p in plan.new + plan.merge:
+        owner = p.existing_id if p.existing_id is not None else id(p)
+        kept = []
+        for c in p.contacts:
+            key = _contact_key(owner, c)
+            if key not in stored:
+                stored.add(key)
+                kept.append(c)
+        p.contacts = kept
 
 
 def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
@@ -495,21 +541,29 @@ def import_table(store: Store, table: Table, mapping: dict[int, str], policy: st
     return plan, commit_import(store, plan, progress)
 
 
+def looks_like_header(cells: list[str]) -> bool:
+    """A header row: it names the client (name or credit code) or a visits/deals file's columns."""
+    fields = set(auto_mapping(cells).values())
+    return bool(fields & {"name", "credit_code"}) or records_import.kind_of(cells) != "clients"
+
+
 def import_file(store: Store, path: str | Path, overrides: Mapping[str, str] | None = None,
                 policy: str = "skip", dry_run: bool = False, progress: Progress | None = None,
-                lang: str | None = None) -> tuple[ImportPlan, dict[str, int] | None]:
+                lang: str | None = None, sheet: str | None = None) -> tuple[ImportPlan, dict[str, int] | None]:
     """Read, map, check and (unless dry_run or any bad row) commit; returns the plan
     and the counts written (None when nothing was written)."""
     from rmdesk.formats.tabular import read_table
 
-    table = read_table(path)
+    table = read_table(path, header_ok=looks_like_header, sheet=sheet)
     kind = records_import.kind_of(table.headers)
     if kind != "clients":  # a visits or deals file
         mapping = records_import.auto_mapping(kind, table.headers)
         if overrides:
             mapping = apply_overrides(table.headers, mapping, overrides,
                                       ("credit_code", "name", *records_import.KINDS[kind]))
-        return records_import.import_records(store, kind, table, mapping, policy, dry_run, progress, lang)
+        plan, counts = records_import.import_records(store, kind, table, mapping, policy, dry_run, progress, lang)
+        plan.ignored = [h for i, h in enumerate(table.headers) if i not in mapping and h.strip()]
+        return plan, counts
     mapping = auto_mapping(table.headers)
     if overrides:
         mapping = apply_overrides(table.headers, mapping, overrides)

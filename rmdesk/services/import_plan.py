@@ -58,6 +58,7 @@ class ImportPlan:
     merge: list[PlannedClient] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # rows skipped as duplicates
     problems: list[RowProblem] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # headers of the columns not imported
 
     @property
     def ok(self) -> bool:
@@ -70,13 +71,17 @@ class ImportPlan:
     def summary(self, lang: str | None = None) -> str:
         if self.kind != "clients":
             return i18n.message("import.summary_records", lang, rows=self.total_rows, new=len(self.new),
-                                merge=len(self.merge), skip=len(self.skipped), bad=len(self.problems),
+                                merge=len(self.merge), skip=len(self.skipped), bad=len({p.row for p in self.problems}),
                                 what=i18n.message(f"import.what_{self.kind}", lang))
         return i18n.message("import.summary", lang, rows=self.total_rows, new=len(self.new), merge=len(self.merge),
-                            skip=len(self.skipped), contacts=self.contact_count, bad=len(self.problems))
+                            skip=len(self.skipped), contacts=self.contact_count,
+                            bad=len({p.row for p in self.problems}))
 
     def report(self, lang: str | None = None, limit: int = 200) -> str:
         lines = [self.summary(lang)]
+        if self.ignored:  # never dropped without a word
+            sep = "、" if (lang or i18n.language()) == "zh_CN" else ", "
+            lines.append(i18n.message("import.ignored", lang, columns=sep.join(self.ignored)))
         for p in self.problems[:limit]:
             lines.append(i18n.message("import.problem", lang, row=p.row, message=p.message))
         if len(self.problems) > limit:

@@ -181,6 +181,10 @@ def rewrite_into(path: Path, tmp: Path, old: str | None, new: str | None) -> Non
             con.execute(f"PRAGMA key = {_quote(old)}")
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         con.execute(f"ATTACH DATABASE ? AS rekeyed KEY {_quote(new or '')}", (str(tmp),))
+        # a temporary, checked and fsynced once complete: no journal, no sync per statement
+        # (with them, the ~90 tables and indexes took 2.5 s of fsyncs per file)
+        con.execute("PRAGMA rekeyed.journal_mode = OFF").fetchall()
+        con.execute("PRAGMA rekeyed.synchronous = OFF").fetchall()
         con.execute("SELECT sqlcipher_export('rekeyed')").fetchall()
         version = con.execute("PRAGMA user_version").fetchone()[0]
         con.execute(f"PRAGMA rekeyed.user_version = {int(version)}")

@@ -62,6 +62,14 @@ def _refuse_lost_store(data_dir: Path, password: str | None) -> None:
     from rmdesk.store import crypto, journal
 
     path = data_dir / STORE_FILENAME
+    if journal.pending(data_dir):  # an interrupted restore or password change: finish it first
+        try:
+            with journal.locked(data_dir):
+                journal.recover(data_dir)
+        except StoreError as exc:
+            if exc.key != "store.locked":
+                raise
+            return  # its owner is running: it finishes the operation
     kind = crypto.classify(path)
     if kind == "damaged" or (kind == "encrypted" and password is None and _known_plain(data_dir)):
         raise StoreError("store.corrupt", path=str(path), detail=i18n.message("store.no_header"))
