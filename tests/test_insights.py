@@ -231,3 +231,51 @@ def test_demo_book_gives_meaningful_figures(demo_store):
     assert everything.forecast.weighted > 0
     assert any(w.total for w in everything.activity)
     assert any(c.clients for c in everything.coverage)
+
+
+# ---- the command line -----------------------------------------------------------------
+
+
+def run_cli(capsys, data_dir, *args):
+    from rmdesk.cli import main
+
+    code = main([*args, "--data-dir", str(data_dir)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_report_json_has_stable_keys(store, book, data_dir, capsys):
+    import json
+
+    store.close()
+    code, out, _ = run_cli(capsys, data_dir, "report", "funnel", "--from", "2026-11-01", "--to", "2026-11-30",
+                           "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"from", "to", "steps", "won", "lost", "win_rate", "lost_reasons"}
+    assert data["steps"][0] == {"step": 1, "entered": 3, "advanced": 2, "conversion": 0.6667, "stays": 3,
+                                "median_days": 6.0, "p80_days": 7.2, "now_in_step": 1}
+    assert data["win_rate"] == 0.5 and data["lost_reasons"] == [{"reason": "price", "count": 1}]
+    code, out, _ = run_cli(capsys, data_dir, "report", "channels", "--from", "2026-10-01", "--to", "2026-11-30",
+                           "--format", "json")
+    data = json.loads(out)
+    assert data["channels"][1] == {"channel": "referral", "prospects": 2, "qualified": 1, "won": 1,
+                                   "win_rate": 0.5, "business": "5000000.00"}
+    assert data["total"]["prospects"] == 6 and data["ledger"][0]["client"] == "客户A"
+    code, out, _ = run_cli(capsys, data_dir, "report", "objections", "--from", "2026-11-01", "--format", "json")
+    data = json.loads(out)
+    assert data["types"][0]["answers"][0] == {"answer": "综合成本", "used": 2, "resolved": 1, "closed": 1,
+                                              "resolve_rate": 0.5, "close_rate": 0.5}
+
+
+def test_cli_report_tables_and_errors(store, book, data_dir, capsys):
+    store.close()
+    code, out, _ = run_cli(capsys, data_dir, "report", "funnel", "--from", "2026-11-01", "--to", "2026-11-30",
+                           "--lang", "zh_CN")
+    assert code == 0 and "销售漏斗" in out and "赢单率 50%" in out and "价格" in out
+    code, out, _ = run_cli(capsys, data_dir, "report", "channels", "--lang", "en")
+    assert code == 0 and "Referral ledger" in out and "老周" in out
+    code, _, err = run_cli(capsys, data_dir, "report", "funnel", "--from", "2026-12-01", "--to", "2026-11-01")
+    assert code == 1 and err.count("\n") == 1 and "before the start" in err
+    code, _, err = run_cli(capsys, data_dir, "report", "funnel", "--from", "yesterday")
+    assert code == 2 and err.count("\n") == 1
