@@ -497,7 +497,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_work_report(args: argparse.Namespace) -> int:
-    raise UsageError("rmdesk report: not available yet")
+    from rmdesk.services import workreports
+
+    kind = args.report_command
+    if (args.week and kind != "weekly") or (args.month and kind != "monthly"):
+        raise UsageError(f"rmdesk report {kind}: " + i18n.message("error.report_period_kind"))
+    key = workreports.period_key(kind, day=args.date, week=args.week, month=args.month)
+    store = _open_store(args, lock=False)
+    try:
+        count = workreports.export(store, kind, key, args.output, i18n.language())
+        view = workreports.get(store, kind, key)
+    finally:
+        store.close()
+    unit = "page(s)" if args.output.lower().endswith(".pdf") else "row(s)"
+    print(f"{args.output}: {kind} {key}, {view.status} v{view.version}, {count} {unit}")
+    return 0
 
 
 GuiLauncher = Callable[[str | None, str | None], int]
