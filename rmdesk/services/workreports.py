@@ -561,3 +561,14 @@ def export(store: Store, kind: str, key: str, path: str, lang: str, version: int
         return render_report(doc, path) if suffix == "pdf" else render_report_xlsx(doc, path)
     except OSError as exc:
         raise ValidationError("error.cannot_write", None, path=path, reason=exc.strerror or str(exc)) from None
+
+
+def pdf_bytes(store: Store, kind: str, key: str, lang: str, version: int | None = None) -> tuple[bytes, int]:
+    """The report's PDF in memory (for a preview), and its page count."""
+    import io
+
+    from rmdesk.formats.report_pdf import ReportWriter
+
+    buffer = io.BytesIO()
+    pages = ReportWriter(document(store, kind, key, lang, version)).write(buffer)
+    return buffer.getvalue(), pages
