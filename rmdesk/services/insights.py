@@ -38,10 +38,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 
 from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
@@ -63,17 +64,17 @@ class Period:
         if self.end < self.start:
             raise ValidationError("error.range_reversed", None)
 
-    @property
+    @cached_property
     def begin_at(self) -> datetime:
         return datetime.combine(self.start, time.min)
 
-    @property
+    @cached_property
     def stop_at(self) -> datetime:  # exclusive
         return datetime.combine(self.end + timedelta(days=1), time.min)
 
     def holds(self, at: datetime | date) -> bool:
         if isinstance(at, datetime):
-            return self.begin_at <= at < self.stop_at
+            return self.begin_at <= at < self.stop_at  # type: ignore[operator]
         return self.start <= at <= self.end
 
     @property
@@ -96,6 +97,12 @@ def make_period(start: date | None, end: date | None) -> Period:
 
 def _at(value) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _raw(column):
+    """A timestamp column read as the driver gives it (SQLite: ISO text, parsed by _at with
+    datetime.fromisoformat, much faster than the ORM type's own parsing of many rows)."""
+    return type_coerce(column, String)
 
 
 def _day(value) -> date:
@@ -135,20 +142,23 @@ class _History:
     lost_at: dict[int, datetime]  # client -> last move to lost
 
 
-def _history(store: Store, until: datetime) -> _History:
+def _history(store: Store, until: datetime, since: datetime | None = None) -> _History:
     """Every live client's forward entries, its finished stays and its last move to lost,
-    from the step changes before `until`."""
+    from the step changes before `until` (only of the clients with a change from `since` on)."""
     entries: dict[int, list[tuple[int, datetime]]] = defaultdict(list)
     stays: list[tuple[int, int, datetime, datetime]] = []
     lost_at: dict[int, datetime] = {}
     current: dict[int, tuple[int, datetime]] = {}
-    query = (select(StepChange.client_id, StepChange.at, StepChange.from_step, StepChange.to_step,
+    query = (select(StepChange.client_id, _raw(StepChange.at), StepChange.from_step, StepChange.to_step,
                     StepChange.to_status)
              .join(Client, StepChange.client_id == Client.id)
              .where(Client.deleted_at.is_(None), StepChange.at < until)
              .order_by(StepChange.client_id, StepChange.at, StepChange.id))
+    if since is not None:
+        moved = select(StepChange.client_id).where(StepChange.at >= since, StepChange.at < until)
+        query = query.where(StepChange.client_id.in_(moved))
     with store.read() as s:
-        rows = s.execute(query).all()
+        rows = s.connection().execute(query).all()
     for cid, at, from_step, to_step, to_status in rows:
         at = _at(at)
         if to_status == "lost":
@@ -205,19 +215,22 @@ class FunnelReport:
 
 def funnel(store: Store, period: Period | None = None) -> FunnelReport:
     period = period or default_period()
-    hist = _history(store, period.stop_at)
+    hist = _history(store, period.stop_at, period.begin_at)
     entered: dict[int, set[int]] = {k: set() for k in vocab.STEPS}
     advanced: dict[int, set[int]] = {k: set() for k in vocab.STEPS}
+    begin, stop = period.begin_at, period.stop_at
     for cid, moves in hist.entries.items():
-        for i, (step, at) in enumerate(moves):
-            if not period.holds(at):
-                continue
-            entered[step].add(cid)
-            if any(later > step for later, _ in moves[i + 1:]):
-                advanced[step].add(cid)
+        highest_later = 0  # the highest step entered after this entry
+        for step, at in reversed(moves):
+            if begin <= at < stop:
+                entered[step].add(cid)
+                if highest_later > step:
+                    advanced[step].add(cid)
+            if step > highest_later:
+                highest_later = step
     durations: dict[int, list[float]] = {k: [] for k in vocab.STEPS}
     for _cid, step, since, left in hist.stays:
-        if period.holds(left):
+        if begin <= left < stop:
             durations[step].append((left - since).total_seconds() / 86400)
     with store.read() as s:
         now_counts = dict(s.execute(select(Client.step, func.count()).where(
@@ -294,11 +307,11 @@ def _yield(key: str, members: list[tuple[int, int, bool, Decimal]]) -> YieldLine
 def channels(store: Store, period: Period | None = None) -> ChannelReport:
     period = period or default_period()
     with store.read() as s:
-        clients = s.execute(select(Client.id, Client.name, Client.source_channel, Client.referrer, Client.step,
-                                   Client.status, Client.created_at)
+        clients = s.connection().execute(select(Client.id, Client.name, Client.source_channel, Client.referrer,
+                                                Client.step, Client.status, _raw(Client.created_at))
                             .where(Client.deleted_at.is_(None), Client.created_at >= period.begin_at,
                                    Client.created_at < period.stop_at)).all()
-        top = dict(s.execute(select(StepChange.client_id, func.max(StepChange.to_step))
+        top = dict(s.connection().execute(select(StepChange.client_id, func.max(StepChange.to_step))
                              .join(Client, StepChange.client_id == Client.id)
                              .where(Client.deleted_at.is_(None), Client.created_at >= period.begin_at,
                                     Client.created_at < period.stop_at)
@@ -368,18 +381,19 @@ class ObjectionReport:
 
 def objections(store: Store, period: Period | None = None, only_type: str | None = None) -> ObjectionReport:
     period = period or default_period()
-    query = (select(Objection.client_id, Objection.type, Objection.answer, Objection.resolved, Objection.created_at)
+    query = (select(Objection.client_id, Objection.type, Objection.answer, Objection.resolved,
+                    _raw(Objection.created_at))
              .join(Client, Objection.client_id == Client.id)
              .where(Client.deleted_at.is_(None), Objection.created_at >= period.begin_at,
                     Objection.created_at < period.stop_at))
     if only_type:
         query = query.where(Objection.type == only_type)
     with store.read() as s:
-        rows = s.execute(query).all()
+        rows = s.connection().execute(query).all()
         ids = {r[0] for r in rows}
         wins: dict[int, list[datetime]] = defaultdict(list)
         if ids:
-            for cid, at in s.execute(select(StepChange.client_id, StepChange.at).where(
+            for cid, at in s.connection().execute(select(StepChange.client_id, _raw(StepChange.at)).where(
                     StepChange.to_step == vocab.FINAL_STEP,
                     (StepChange.from_step.is_(None)) | (StepChange.from_step < vocab.FINAL_STEP))):
                 if cid in ids:
@@ -485,14 +499,46 @@ class ActivityWeek:
 
 
 def activity(store: Store, period: Period | None = None) -> list[ActivityWeek]:
-    """Contacts per week (the weeks that overlap the period, at most 53) against the goal."""
-    from rmdesk.services.targets import weekly_activity
+    """Contacts per week (the weeks that overlap the period, at most 53, the last one the
+    week of the period's end) against the goal, counted as services/targets.weekly_activity
+    counts them: held visits (phone calls apart) and maintenance contacts (on-site ones as
+    visits)."""
+    from rmdesk.services import workcal
+    from rmdesk.services.targets import get_daily_goal
 
     period = period or default_period()
+    last_monday = period.end - timedelta(days=period.end.weekday())
     first_monday = period.start - timedelta(days=period.start.weekday())
-    weeks = min(53, (period.end - first_monday).days // 7 + 1)
-    return [ActivityWeek(w.start, w.visits, w.calls, w.other, w.goal)
-            for w in weekly_activity(store, weeks, today=period.end)]
+    weeks = min(53, (last_monday - first_monday).days // 7 + 1)
+    first = last_monday - timedelta(weeks=weeks - 1)
+    begin = datetime.combine(first, time.min)
+    stop = datetime.combine(last_monday + timedelta(days=7), time.min)
+    counts = {first + timedelta(weeks=i): [0, 0, 0] for i in range(weeks)}
+    daily = get_daily_goal(store)
+    with store.read() as s:
+        conn = s.connection()
+        visits = conn.execute(select(_raw(Visit.planned_at), Visit.kind).join(Client, Visit.client_id == Client.id)
+                              .where(Visit.status == "done", Visit.deleted_at.is_(None), Client.deleted_at.is_(None),
+                                     Visit.planned_at >= begin, Visit.planned_at < stop)).all()
+        logs = conn.execute(select(_raw(MaintenanceLog.at), MaintenanceLog.way)
+                            .join(Client, MaintenanceLog.client_id == Client.id)
+                            .where(Client.deleted_at.is_(None), MaintenanceLog.at >= begin,
+                                   MaintenanceLog.at < stop)).all()
+    days: dict[str, date] = {}
+
+    def bucket(raw) -> list[int]:
+        text = raw if isinstance(raw, str) else raw.isoformat()
+        day = days.get(text[:10])
+        if day is None:
+            day = days[text[:10]] = date.fromisoformat(text[:10])
+        return counts[day - timedelta(days=day.weekday())]
+
+    for at, kind in visits:
+        bucket(at)[1 if kind == "phone" else 0] += 1
+    for at, way in logs:
+        bucket(at)[0 if way == "onsite" else 2] += 1
+    return [ActivityWeek(start, v, c, o, daily * workcal.working_days_between(start, start + timedelta(days=6)))
+            for start, (v, c, o) in counts.items()]
 
 
 @dataclass(frozen=True)
@@ -525,15 +571,16 @@ def coverage(store: Store, period: Period | None = None) -> list[TierCoverage]:
     cadences: dict[str, str] = scheme["cadences"]
     tiers: list[str] = list(scheme["tiers"])
     with store.read() as s:
-        kept = s.execute(select(Client.id, Client.tier).where(
+        conn = s.connection()
+        kept = conn.execute(select(Client.id, Client.tier).where(
             Client.deleted_at.is_(None), Client.step == vocab.FINAL_STEP,
             Client.status.in_(("active", "won")))).all()
         counts: dict[int, int] = defaultdict(int)
-        for cid, n in s.execute(select(Visit.client_id, func.count()).where(
+        for cid, n in conn.execute(select(Visit.client_id, func.count()).where(
                 Visit.status == "done", Visit.deleted_at.is_(None), Visit.planned_at >= period.begin_at,
                 Visit.planned_at < period.stop_at).group_by(Visit.client_id)):
             counts[cid] += n
-        for cid, n in s.execute(select(MaintenanceLog.client_id, func.count()).where(
+        for cid, n in conn.execute(select(MaintenanceLog.client_id, func.count()).where(
                 MaintenanceLog.at >= period.begin_at, MaintenanceLog.at < period.stop_at)
                 .group_by(MaintenanceLog.client_id)):
             counts[cid] += n
