@@ -279,3 +279,22 @@ def test_cli_report_tables_and_errors(store, book, data_dir, capsys):
     assert code == 1 and err.count("\n") == 1 and "before the start" in err
     code, _, err = run_cli(capsys, data_dir, "report", "funnel", "--from", "yesterday")
     assert code == 2 and err.count("\n") == 1
+
+
+def test_call_plan_shows_the_answer_that_worked(store, book):
+    from datetime import timedelta
+
+    from rmdesk.services.callplan import plan_for_visit
+
+    vid = visits.plan_visit(store, book["B"], {"planned_at": NOW + timedelta(days=1)})
+    plan = plan_for_visit(store, vid, "en")
+    price = next(o for o in plan.objections if o.type == "price")
+    # B's open price objection was answered "综合成本" (what worked once, for A): no repeat.
+    assert price.logged and price.answer.strip() == "综合成本" and price.worked == ""
+    assert insights.worked_answers(store)["price"].answer == "综合成本"
+    c = clients.create_client(store, {"name": "客户G"})
+    move(store, c, 4, 11, 22)
+    plan = plan_for_visit(store, visits.plan_visit(store, c, {"planned_at": NOW + timedelta(days=1)}), "en")
+    price = next(o for o in plan.objections if o.type == "price")
+    assert not price.logged and price.worked == ("What worked for you: 综合成本 (resolved 1 of 2 times, "
+                                                 "1 then closed)")

@@ -425,6 +425,18 @@ def answers_that_worked(store: Store, objection_type: str, limit: int = 3) -> li
     return found[:limit]
 
 
+def worked_answers(store: Store) -> dict[str, AnswerLine]:
+    """Per objection type, the RM's own answer that resolved it most often (over the whole
+    book): what the call plan shows as "worked for you" next to the prepared answer."""
+    everything = Period(date(1900, 1, 1), clock.today() + timedelta(days=1))
+    out = {}
+    for t in objections(store, everything).types:
+        found = [a for a in t.answers if a.answer and a.resolved]
+        if found:
+            out[t.type] = found[0]
+    return out
+
+
 # ---- forecast -----------------------------------------------------------------------------
 
 
