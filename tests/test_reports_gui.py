@@ -84,3 +84,17 @@ def test_work_report_editor_draft_submit_and_change(desk, qtbot, monkeypatch):
         qtbot.waitUntil(lambda: editor.job is None, timeout=20000)
         page.resize(1280, 1500)
         editor.grab().save(os.path.join(SHOTS, "work-zh.png"))
+
+
+def test_objection_dialog_offers_the_answers_that_worked(desk):
+    from rmdesk.gui.client.forms import ObjectionDialog
+
+    dialog = ObjectionDialog(desk.store, 1, desk.window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("price"))
+    texts = [dialog.suggestions.itemText(i) for i in range(dialog.suggestions.count())]
+    mine = insights.worked_by_type(desk.store)["price"]
+    assert any(t.startswith("您用过有效") for t in texts)
+    pick = next(i for i, t in enumerate(texts) if t.startswith("您用过有效"))
+    assert dialog.suggestions.itemData(pick) == mine[0].answer
+    assert f"{mine[0].used} 次中化解 {mine[0].resolved} 次" in texts[pick]
+    dialog.close()

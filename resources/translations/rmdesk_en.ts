@@ -1340,6 +1340,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Choose an answer to start from…</source>
         <translation>Choose an answer to start from…</translation>
     </message>
+    <message>
+        <source>Worked for you (%1 of %2): %3</source>
+        <translation>Worked for you (%1 of %2): %3</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionsPanel</name>

@@ -1338,6 +1338,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Choose an answer to start from…</source>
         <translation>选择一条参考话术…</translation>
     </message>
+    <message>
+        <source>Worked for you (%1 of %2): %3</source>
+        <translation>您用过有效（%2 次中化解 %1 次）：%3</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionsPanel</name>

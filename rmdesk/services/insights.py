@@ -425,16 +425,21 @@ def answers_that_worked(store: Store, objection_type: str, limit: int = 3) -> li
     return found[:limit]
 
 
-def worked_answers(store: Store) -> dict[str, AnswerLine]:
-    """Per objection type, the RM's own answer that resolved it most often (over the whole
-    book): what the call plan shows as "worked for you" next to the prepared answer."""
+def worked_by_type(store: Store, limit: int = 3) -> dict[str, list[AnswerLine]]:
+    """Per objection type, the RM's own answers that resolved it at least once (over the
+    whole book), the most successful first: "answers that worked for you"."""
     everything = Period(date(1900, 1, 1), clock.today() + timedelta(days=1))
     out = {}
     for t in objections(store, everything).types:
-        found = [a for a in t.answers if a.answer and a.resolved]
+        found = [a for a in t.answers if a.answer and a.resolved][:limit]
         if found:
-            out[t.type] = found[0]
+            out[t.type] = found
     return out
+
+
+def worked_answers(store: Store) -> dict[str, AnswerLine]:
+    """Per objection type, the answer that worked best (what the call plan shows)."""
+    return {kind: lines[0] for kind, lines in worked_by_type(store, 1).items()}
 
 
 # ---- forecast -----------------------------------------------------------------------------
