@@ -534,26 +534,25 @@ def activity(store: Store, period: Period | None = None) -> list[ActivityWeek]:
     daily = get_daily_goal(store)
     with store.read() as s:
         conn = s.connection()
-        visits = conn.execute(select(_raw(Visit.planned_at), Visit.kind).join(Client, Visit.client_id == Client.id)
+        day_of_visit = type_coerce(func.date(Visit.planned_at), String)
+        visits = conn.execute(select(day_of_visit, Visit.kind, func.count()).join(Client, Visit.client_id == Client.id)
                               .where(Visit.status == "done", Visit.deleted_at.is_(None), Client.deleted_at.is_(None),
-                                     Visit.planned_at >= begin, Visit.planned_at < stop)).all()
-        logs = conn.execute(select(_raw(MaintenanceLog.at), MaintenanceLog.way)
+                                     Visit.planned_at >= begin, Visit.planned_at < stop)
+                              .group_by(day_of_visit, Visit.kind)).all()
+        day_of_log = type_coerce(func.date(MaintenanceLog.at), String)
+        logs = conn.execute(select(day_of_log, MaintenanceLog.way, func.count())
                             .join(Client, MaintenanceLog.client_id == Client.id)
                             .where(Client.deleted_at.is_(None), MaintenanceLog.at >= begin,
-                                   MaintenanceLog.at < stop)).all()
-    days: dict[str, date] = {}
+                                   MaintenanceLog.at < stop).group_by(day_of_log, MaintenanceLog.way)).all()
 
-    def bucket(raw) -> list[int]:
-        text = raw if isinstance(raw, str) else raw.isoformat()
-        day = days.get(text[:10])
-        if day is None:
-            day = days[text[:10]] = date.fromisoformat(text[:10])
+    def bucket(raw) -> list[int]:  # a day as text (SQLite) or a date (PostgreSQL)
+        day = raw if isinstance(raw, date) else date.fromisoformat(str(raw)[:10])
         return counts[day - timedelta(days=day.weekday())]
 
-    for at, kind in visits:
-        bucket(at)[1 if kind == "phone" else 0] += 1
-    for at, way in logs:
-        bucket(at)[0 if way == "onsite" else 2] += 1
+    for day, kind, n in visits:
+        bucket(day)[1 if kind == "phone" else 0] += n
+    for day, way, n in logs:
+        bucket(day)[0 if way == "onsite" else 2] += n
     return [ActivityWeek(start, v, c, o, daily * workcal.working_days_between(start, start + timedelta(days=6)))
             for start, (v, c, o) in counts.items()]
 
