@@ -546,6 +546,11 @@ def main() -> None:
     import_rows(d100, "100k")
     print("call plans, data safety, keeping clients:", flush=True)
     other_issues()
+    print("insight and work reports (issue 18):", flush=True)
+    from bench import reports
+
+    reports.measure(built("clients-10000", 10_000), 10_000, record, timings)
+    reports.measure(d100, 100_000, record, timings)
     if WITH_1M:
         d1m = scaled_1m(d100)
         print("data paths, 1M:", flush=True)

@@ -16,6 +16,8 @@ Contract (other tools call these; extend, never rename):
   rmdesk import FILE [--dry-run] [--mapping M] [--duplicates merge|skip|create] [--sheet NAME]
   rmdesk export --what clients|contacts|visits|deals -o FILE.csv|FILE.xlsx
   rmdesk team init | add-rm LOGIN --name N [--lead] | share CLIENT --with LOGIN | reassign CLIENT --to LOGIN | list
+  rmdesk report funnel|channels|objections [--from D] [--to D] [--format table|json]
+  rmdesk report daily|weekly|monthly [--date D | --week YYYY-Www | --month YYYY-MM] -o FILE.pdf|FILE.xlsx
 User errors print one line on stderr: exit 2 for bad usage, 1 for a failure.
 """
 
@@ -150,6 +152,25 @@ def _build_parser() -> argparse.ArgumentParser:
     exporting = sub.add_parser("export", parents=[common], help="export a table to CSV or XLSX")
     exporting.add_argument("--what", required=True, choices=("clients", "contacts", "visits", "deals"))
     exporting.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    reports = sub.add_parser("report", parents=[common], help="insight reports and the work reports")
+    reports_sub = reports.add_subparsers(dest="report_command", parser_class=_Parser, required=True)
+    for name, text in (("funnel", "funnel, conversion, velocity, win rate and lost reasons"),
+                       ("channels", "prospects, qualified, won and business per source channel and referral agent"),
+                       ("objections", "per objection type: the answers used, how often each resolved it, closes")):
+        insight = reports_sub.add_parser(name, parents=[common], help=text)
+        insight.add_argument("--from", dest="start", type=_date, metavar="D",
+                             help="first day (default: a year before --to)")
+        insight.add_argument("--to", dest="end", type=_date, metavar="D", help="last day (default: today)")
+        insight.add_argument("--format", choices=("table", "json"), default="table")
+    for name, text in (("daily", "the daily work log"), ("weekly", "the weekly summary"),
+                       ("monthly", "the monthly market report")):
+        work = reports_sub.add_parser(name, parents=[common], help=f"{text} as PDF or XLSX")
+        which = work.add_mutually_exclusive_group()
+        which.add_argument("--date", type=_date, metavar="D", help="a day in the period (default: today)")
+        which.add_argument("--week", metavar="YYYY-Www", help="an ISO week, e.g. 2026-W48")
+        which.add_argument("--month", metavar="YYYY-MM")
+        work.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx")
     return parser
 
 
@@ -622,6 +643,56 @@ def _cmd_tiers_recompute(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    if args.report_command in ("daily", "weekly", "monthly"):
+        return _cmd_work_report(args)
+    from rmdesk.services import insights, insights_text
+
+    period = insights.make_period(args.start, args.end)
+    store = _open_store(args, lock=False)
+    try:
+        report = getattr(insights, args.report_command)(store, period)
+    finally:
+        store.close()
+    if args.format == "json":
+        data = getattr(insights_text, f"{args.report_command}_json")(report)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    lang = i18n.language()
+    name = {"channels": "channel", "objections": "objection"}.get(args.report_command, args.report_command)
+    tables = getattr(insights_text, f"{name}_tables")(report, lang)
+    print(insights_text.period_line(period, lang))
+    for table in tables:
+        print()
+        print(table.title)
+        if table.rows:
+            _table([table.header, *table.rows])
+        else:
+            print(i18n.message("report.nothing", lang))
+        if table.note:
+            print(table.note)
+    return 0
+
+
+def _cmd_work_report(args: argparse.Namespace) -> int:
+    from rmdesk.services import workreports
+
+    kind = args.report_command
+    if (args.week and kind != "weekly") or (args.month and kind != "monthly"):
+        raise UsageError(f"rmdesk report {kind}: " + i18n.message("error.report_period_kind"))
+    key = workreports.period_key(kind, day=args.date, week=args.week, month=args.month)
+    store = _open_store(args, lock=False)
+    try:
+        count = workreports.export(store, kind, key, args.output, i18n.language())
+        view = workreports.get(store, kind, key)
+    finally:
+        store.close()
+    unit = "page(s)" if args.output.lower().endswith(".pdf") else "row(s)"
+    print(f"{args.output}: {kind} {key}, {view.status} v{view.version}, {count} {unit}")
+    return 0
+
+
 GuiLauncher = Callable[[str | None, str | None], int]
 
 
@@ -674,6 +745,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
             return _cmd_export(args)
         if args.command == "team":
             return _cmd_team(args)
+        if args.command == "report":
+            return _cmd_report(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -593,6 +593,237 @@
     </message>
 </context>
 <context>
+    <name>InsightsPanel</name>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Double-click a number in blue, or click a bar, to list the clients behind it.</source>
+        <translation>Double-click a number in blue, or click a bar, to list the clients behind it.</translation>
+    </message>
+    <message>
+        <source>Funnel and velocity</source>
+        <translation>Funnel and velocity</translation>
+    </message>
+    <message>
+        <source>Lost reasons</source>
+        <translation>Lost reasons</translation>
+    </message>
+    <message>
+        <source>Source-channel yield</source>
+        <translation>Source-channel yield</translation>
+    </message>
+    <message>
+        <source>Referral agents</source>
+        <translation>Referral agents</translation>
+    </message>
+    <message>
+        <source>What wins objections</source>
+        <translation>What wins objections</translation>
+    </message>
+    <message>
+        <source>Pipeline forecast by expected closing month (weighted by step)</source>
+        <translation>Pipeline forecast by expected closing month (weighted by step)</translation>
+    </message>
+    <message>
+        <source>Activity per week against the goal</source>
+        <translation>Activity per week against the goal</translation>
+    </message>
+    <message>
+        <source>Coverage per tier against its cadence</source>
+        <translation>Coverage per tier against its cadence</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>Moved on</source>
+        <translation>Moved on</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median days</translation>
+    </message>
+    <message>
+        <source>80% within days</source>
+        <translation>80% within days</translation>
+    </message>
+    <message>
+        <source>Now at step</source>
+        <translation>Now at step</translation>
+    </message>
+    <message>
+        <source>Won %1, lost %2: win rate %3</source>
+        <translation>Won %1, lost %2: win rate %3</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Prospects</source>
+        <translation>Prospects</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>Qualified</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>Won share</source>
+        <translation>Won share</translation>
+    </message>
+    <message>
+        <source>Business won</source>
+        <translation>Business won</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Referral agent</source>
+        <translation>Referral agent</translation>
+    </message>
+    <message>
+        <source>(no answer written)</source>
+        <translation>(no answer written)</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>Answer used</source>
+        <translation>Answer used</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Resolve rate</source>
+        <translation>Resolve rate</translation>
+    </message>
+    <message>
+        <source>Then closed</source>
+        <translation>Then closed</translation>
+    </message>
+    <message>
+        <source>Expected month</source>
+        <translation>Expected month</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Weighted</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>No date</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Cadence</translation>
+    </message>
+    <message>
+        <source>Due each</source>
+        <translation>Due each</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Clients behind “%1”: %2</source>
+        <translation>Clients behind “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <source>Cancel</source>
@@ -1121,6 +1352,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Choose an answer to start from…</source>
         <translation>Choose an answer to start from…</translation>
     </message>
+    <message>
+        <source>Worked for you (%1 of %2): %3</source>
+        <translation>Worked for you (%1 of %2): %3</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionsPanel</name>
@@ -1523,6 +1758,18 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Pipeline funnel</source>
         <translation>Pipeline funnel</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Insights</translation>
+    </message>
+    <message>
+        <source>Work reports</source>
+        <translation>Work reports</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2231,6 +2478,125 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Business volumes</source>
         <translation>Business volumes</translation>
+    </message>
+</context>
+<context>
+    <name>WorkReportPanel</name>
+    <message>
+        <source>Daily work log</source>
+        <translation>Daily work log</translation>
+    </message>
+    <message>
+        <source>Weekly summary</source>
+        <translation>Weekly summary</translation>
+    </message>
+    <message>
+        <source>Monthly market report</source>
+        <translation>Monthly market report</translation>
+    </message>
+    <message>
+        <source>What went well, what did not, what the lead should know</source>
+        <translation>What went well, what did not, what the lead should know</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>What you observed</source>
+        <translation>What you observed</translation>
+    </message>
+    <message>
+        <source>Add an observation</source>
+        <translation>Add an observation</translation>
+    </message>
+    <message>
+        <source>Market observations by industry and district</source>
+        <translation>Market observations by industry and district</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Change after submission…</source>
+        <translation>Change after submission…</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
+        <source>Export as XLSX…</source>
+        <translation>Export as XLSX…</translation>
+    </message>
+    <message>
+        <source>Day in the period</source>
+        <translation>Day in the period</translation>
+    </message>
+    <message>
+        <source>From your records</source>
+        <translation>From your records</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>In your own words</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Tomorrow&apos;s plan</source>
+        <translation>Tomorrow&apos;s plan</translation>
+    </message>
+    <message>
+        <source>Next period&apos;s plan</source>
+        <translation>Next period&apos;s plan</translation>
+    </message>
+    <message>
+        <source>Submitted %1 (version %2). A change now needs a reason and is kept as a new version.</source>
+        <translation>Submitted %1 (version %2). A change now needs a reason and is kept as a new version.</translation>
+    </message>
+    <message>
+        <source>Last change: %1</source>
+        <translation>Last change: %1</translation>
+    </message>
+    <message>
+        <source>Draft, not submitted yet.</source>
+        <translation>Draft, not submitted yet.</translation>
+    </message>
+    <message>
+        <source>Not started: the part from your records is ready; add your own words and submit.</source>
+        <translation>Not started: the part from your records is ready; add your own words and submit.</translation>
+    </message>
+    <message>
+        <source>Submit this report? Its figures are then kept as they are now, and a later change needs a reason.</source>
+        <translation>Submit this report? Its figures are then kept as they are now, and a later change needs a reason.</translation>
+    </message>
+    <message>
+        <source>Change after submission</source>
+        <translation>Change after submission</translation>
+    </message>
+    <message>
+        <source>Why does the submitted report change? (Kept with the new version.) Edit the text first, then give the reason here.</source>
+        <translation>Why does the submitted report change? (Kept with the new version.) Edit the text first, then give the reason here.</translation>
+    </message>
+    <message>
+        <source>Export as XLSX</source>
+        <translation>Export as XLSX</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
 </context>
 </TS>

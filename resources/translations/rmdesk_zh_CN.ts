@@ -591,6 +591,237 @@
     </message>
 </context>
 <context>
+    <name>InsightsPanel</name>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Double-click a number in blue, or click a bar, to list the clients behind it.</source>
+        <translation>双击蓝色数字或点击柱形，可列出其背后的客户。</translation>
+    </message>
+    <message>
+        <source>Funnel and velocity</source>
+        <translation>销售漏斗与推进速度</translation>
+    </message>
+    <message>
+        <source>Lost reasons</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Source-channel yield</source>
+        <translation>获客渠道产出</translation>
+    </message>
+    <message>
+        <source>Referral agents</source>
+        <translation>介绍人产出</translation>
+    </message>
+    <message>
+        <source>What wins objections</source>
+        <translation>异议处理效果</translation>
+    </message>
+    <message>
+        <source>Pipeline forecast by expected closing month (weighted by step)</source>
+        <translation>按预计成交月份的商机预测（按步骤加权）</translation>
+    </message>
+    <message>
+        <source>Activity per week against the goal</source>
+        <translation>每周活动量与目标</translation>
+    </message>
+    <message>
+        <source>Coverage per tier against its cadence</source>
+        <translation>各层级维护覆盖率（对照维护频率）</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>进入</translation>
+    </message>
+    <message>
+        <source>Moved on</source>
+        <translation>推进</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>中位天数</translation>
+    </message>
+    <message>
+        <source>80% within days</source>
+        <translation>80% 在几天内</translation>
+    </message>
+    <message>
+        <source>Now at step</source>
+        <translation>当前在此步</translation>
+    </message>
+    <message>
+        <source>Won %1, lost %2: win rate %3</source>
+        <translation>成交 %1，流失 %2，赢单率 %3</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Prospects</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Won share</source>
+        <translation>成交率</translation>
+    </message>
+    <message>
+        <source>Business won</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Referral agent</source>
+        <translation>介绍人</translation>
+    </message>
+    <message>
+        <source>(no answer written)</source>
+        <translation>（未记录话术）</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议类型</translation>
+    </message>
+    <message>
+        <source>Answer used</source>
+        <translation>应对话术</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>化解</translation>
+    </message>
+    <message>
+        <source>Resolve rate</source>
+        <translation>化解率</translation>
+    </message>
+    <message>
+        <source>Then closed</source>
+        <translation>化解后成交</translation>
+    </message>
+    <message>
+        <source>Expected month</source>
+        <translation>预计月份</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>未定日期</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>维护频率</translation>
+    </message>
+    <message>
+        <source>Due each</source>
+        <translation>每户应联系</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>实际联系</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>达标客户</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Clients behind “%1”: %2</source>
+        <translation>“%1”背后的客户：%2 个</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <source>Cancel</source>
@@ -1119,6 +1350,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Choose an answer to start from…</source>
         <translation>选择一条参考话术…</translation>
     </message>
+    <message>
+        <source>Worked for you (%1 of %2): %3</source>
+        <translation>您用过有效（%2 次中化解 %1 次）：%3</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionsPanel</name>
@@ -1521,6 +1756,18 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Pipeline funnel</source>
         <translation>销售漏斗</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>经营分析</translation>
+    </message>
+    <message>
+        <source>Work reports</source>
+        <translation>工作报告</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2229,6 +2476,125 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Business volumes</source>
         <translation>业务量</translation>
+    </message>
+</context>
+<context>
+    <name>WorkReportPanel</name>
+    <message>
+        <source>Daily work log</source>
+        <translation>工作日志</translation>
+    </message>
+    <message>
+        <source>Weekly summary</source>
+        <translation>工作周报</translation>
+    </message>
+    <message>
+        <source>Monthly market report</source>
+        <translation>月度市场报告</translation>
+    </message>
+    <message>
+        <source>What went well, what did not, what the lead should know</source>
+        <translation>做得好的、没做好的、需要领导知道的</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>What you observed</source>
+        <translation>观察内容</translation>
+    </message>
+    <message>
+        <source>Add an observation</source>
+        <translation>添加一条市场观察</translation>
+    </message>
+    <message>
+        <source>Market observations by industry and district</source>
+        <translation>市场观察（按行业、区域）</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Change after submission…</source>
+        <translation>提交后修改…</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <source>Export as XLSX…</source>
+        <translation>导出为 XLSX…</translation>
+    </message>
+    <message>
+        <source>Day in the period</source>
+        <translation>期间内的日期</translation>
+    </message>
+    <message>
+        <source>From your records</source>
+        <translation>根据您的记录生成</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>您自己填写</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>工作小结</translation>
+    </message>
+    <message>
+        <source>Tomorrow&apos;s plan</source>
+        <translation>明日计划</translation>
+    </message>
+    <message>
+        <source>Next period&apos;s plan</source>
+        <translation>下期计划</translation>
+    </message>
+    <message>
+        <source>Submitted %1 (version %2). A change now needs a reason and is kept as a new version.</source>
+        <translation>已于 %1 提交（第 %2 版）。现在修改需要填写原因，并保存为新版本。</translation>
+    </message>
+    <message>
+        <source>Last change: %1</source>
+        <translation>最近一次修改：%1</translation>
+    </message>
+    <message>
+        <source>Draft, not submitted yet.</source>
+        <translation>草稿，尚未提交。</translation>
+    </message>
+    <message>
+        <source>Not started: the part from your records is ready; add your own words and submit.</source>
+        <translation>尚未开始：根据记录生成的部分已备好，请补充您自己的内容后提交。</translation>
+    </message>
+    <message>
+        <source>Submit this report? Its figures are then kept as they are now, and a later change needs a reason.</source>
+        <translation>提交这份报告？提交后数据按现在的状态保存，之后修改需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Change after submission</source>
+        <translation>提交后修改</translation>
+    </message>
+    <message>
+        <source>Why does the submitted report change? (Kept with the new version.) Edit the text first, then give the reason here.</source>
+        <translation>为什么要修改已提交的报告？（原因随新版本保存。）请先修改内容，再在这里填写原因。</translation>
+    </message>
+    <message>
+        <source>Export as XLSX</source>
+        <translation>导出为 XLSX</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
     </message>
 </context>
 </TS>

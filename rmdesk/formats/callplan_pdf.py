@@ -69,6 +69,7 @@ class ObjectionPrep:
     words: str  # the client's words, or the type's name when it is a typical one
     answer: str
     logged: bool  # raised by this client (open), not just typical for the step
+    worked: str = ""  # the RM's own answer that worked before, with how often (insights)
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,7 @@ class CallPlanWriter:
         objections = [[p(m("objection"), s.small), p(m("answer"), s.small)]]
         for o in plan.objections:
             said = f"{o.words}" + (f" ({m('raised')})" if o.logged else "")
-            objections.append([said, o.answer])
+            objections.append([said, o.answer + (f"\n{o.worked}" if o.worked else "")])
         out += [CondPageBreak(40 * mm), p(m("objections"), s.h2), self.table(objections, [0.35 * width, 0.65 * width])]
         # Products and materials side by side: what to present, what to bring (tick boxes).
         boxes = [[TickBox(), p(name)] for name in plan.materials] or [[p(""), p(m("none"))]]

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         if index == self.REPORTS:
             from rmdesk.gui.pages.reports import ReportsPage
 
-            return ReportsPage(self.store)
+            return ReportsPage(self.store, self.open_client)
         from rmdesk.gui.pages.settings import SettingsPage
 
         return SettingsPage(self.store, self._language, self._switch_language, actions=self._actions)

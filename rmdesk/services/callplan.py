@@ -12,7 +12,7 @@ from rmdesk import i18n
 from rmdesk.errors import NotFound
 from rmdesk.formats.callplan_pdf import CallPlan, ObjectionPrep, Person
 from rmdesk.playbook import loader
-from rmdesk.services import clients, engagement, masking, visits
+from rmdesk.services import clients, engagement, insights, masking, visits
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
 from rmdesk.services.masking import phone as mask_phone
 from rmdesk.services.settings import get_profile
@@ -24,7 +24,13 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def plan_for_visit(store: Store, visit_id: int, lang: str) -> CallPlan:
+def _worked_text(line, lang: str) -> str:
+    return i18n.message("plan.worked", lang, answer=line.answer, resolved=line.resolved, used=line.used,
+                        closed=line.closed)
+
+
+def plan_for_visit(store: Store, visit_id: int, lang: str, worked: dict | None = None) -> CallPlan:
+    """A visit's plan. `worked`: insights.worked_answers(store), computed once for a batch."""
     with store.read() as s:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.deleted_at is not None:
@@ -59,15 +65,26 @@ def plan_for_visit(store: Store, visit_id: int, lang: str) -> CallPlan:
 
     # The client's open objections first (with the answer logged, else the playbook's);
     # then the objections typical of the step, each with a prepared answer.
-    objections = [ObjectionPrep(o.type, o.words, o.answer or pb.objections[o.type].answers[0], True)
-                  for o in engagement.objections_of(store, c.id) if not o.resolved]
+    if worked is None:
+        worked = insights.worked_answers(store)
+
+    def tried(kind: str, shown: str) -> str:
+        line = worked.get(kind)
+        return _worked_text(line, lang) if line is not None and line.answer != " ".join(shown.split()) else ""
+
+    objections = []
+    for o in engagement.objections_of(store, c.id):
+        if not o.resolved:
+            answer = o.answer or pb.objections[o.type].answers[0]
+            objections.append(ObjectionPrep(o.type, o.words, answer, True, tried(o.type, answer)))
     seen = {o.type for o in objections}
     typical = {1: ("no_need", "bank_loyalty"), 2: ("authority", "timing"), 3: ("no_need", "price"),
                4: ("price", "product_fit"), 5: ("price", "timing"), 6: ("service", "price")}[c.step]
     for kind in typical:
         if kind not in seen:
             guide_o = pb.objections[kind]
-            objections.append(ObjectionPrep(kind, guide_o.name, guide_o.answers[0], False))
+            objections.append(ObjectionPrep(kind, guide_o.name, guide_o.answers[0], False,
+                                            tried(kind, guide_o.answers[0])))
 
     catalogue = {p.key: p.name(lang) for p in list_products(store)}
     product_keys = json.loads(v["products"] or "[]") or [
@@ -103,7 +120,8 @@ def planned_visit_ids(store: Store, start: date, days: int) -> list[int]:
 
 def plans_between(store: Store, start: date, days: int, lang: str) -> list[CallPlan]:
     """The plans of the visits planned in [start, start + days), in time order."""
-    return [plan_for_visit(store, visit_id, lang) for visit_id in planned_visit_ids(store, start, days)]
+    worked = insights.worked_answers(store)
+    return [plan_for_visit(store, visit_id, lang, worked) for visit_id in planned_visit_ids(store, start, days)]
 
 
 def agenda_rows(store: Store, start: date, days: int) -> list[visits.VisitRow]:

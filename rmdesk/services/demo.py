@@ -94,6 +94,23 @@ OBJECTION_ANSWERS = {
     "timing": "可以先把额度申请做起来，审计后直接启用。", "authority": "能否约老板一起坐坐？我来当面介绍。",
     "service": "已经升级了系统，并指定专人负责贵司的业务。",
 }
+# Referral agents (猎犬): people who pass on leads, each bringing several clients.
+REFERRAL_AGENTS = ("李律师", "王会计（华恒集团财务部）", "张经理（地产开发）", "陈总（建筑承包）", "刘行长（同业）",
+                   "赵主任（行业协会）", "孙经理（销售）", "周会计师")
+# How often a client found by each channel goes on to step 6 (weights for the demo's channel mix):
+# referrals and the relationship network bring clients who sign, cold visits rarely.
+CHANNEL_WEIGHTS_BY_OUTCOME = {"won": (15, 35, 5, 15, 30), "other": (25, 15, 30, 15, 15)}
+
+# Other answers RMs give (some work less often), so "what wins objections" has a choice to show.
+OTHER_ANSWERS = {
+    "no_need": ("先开一个结算账户，有需要时随时启用。", "我们可以先帮您做一次资金诊断。"),
+    "price": ("利率可以再申请优惠。", "我们审批快，能省下您的时间成本。"),
+    "product_fit": ("我们还有别的产品可以选。", "我请产品经理来给您做个定制方案。"),
+    "bank_loyalty": ("我们的服务比他们好。", "可以先做一笔业务，比较一下再决定。"),
+    "timing": ("那我年底再联系您。", "现在申请可以锁定今年的额度。"),
+    "authority": ("麻烦您帮忙转达一下。", "我准备一份一页纸的材料，方便您向老板汇报。"),
+    "service": ("以后不会了。", "给您开通专属客服热线，问题当天响应。"),
+}
 OUTCOMES = ("初步了解企业经营与资金状况，对方愿意进一步交流。", "介绍了我行产品，财务总监对现金管理方案感兴趣。",
             "就授信方案交换意见，约定下周提交书面方案。", "客户反馈良好，同意安排实地考察。",
             "节前走访，沟通全年合作情况并征求服务意见。")
@@ -300,6 +317,8 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
             progress(cid, clients)
 
     _keeping(random.Random(seed * 7919 + 1), rows, now)
+    _answers(random.Random(seed * 104729 + 3), rows)
+    _channels(random.Random(seed * 1299709 + 5), rows)
     # Pinyin keys for every name at once (spread over the cores for big books).
     keys = search_keys_many([row["name"] for row in rows["clients"]])
     for row, (initials, full) in zip(rows["clients"], keys, strict=True):
@@ -355,6 +374,28 @@ def _keeping(rng: random.Random, rows: dict[str, list[dict]], now: datetime) -> 
                                             "at": now - timedelta(days=rng.randint(1, 120))})
     for contact in rows["contacts"]:
         contact["birthday_is_lunar"] = rng.random() < 0.25
+
+
+def _channels(rng: random.Random, rows: dict[str, list[dict]]) -> None:
+    """Source channels that differ in yield, and referral agents who each brought several
+    clients (a separate random stream: the rest of the book stays as it was)."""
+    for client in rows["clients"]:
+        outcome = "won" if client["step"] == 6 else "other"
+        client["source_channel"] = rng.choices(vocab.SOURCE_CHANNELS, CHANNEL_WEIGHTS_BY_OUTCOME[outcome])[0]
+        client["referrer"] = rng.choice(REFERRAL_AGENTS[: 3 + rng.randint(0, 5)]) \
+            if client["source_channel"] == "referral" else None
+
+
+def _answers(rng: random.Random, rows: dict[str, list[dict]]) -> None:
+    """Vary the answers used against objections, from a separate random stream: the
+    prepared answer resolves most often, the second one sometimes, the plain reply rarely."""
+    for row in rows["objections"]:
+        plain, good = OTHER_ANSWERS[row["type"]]
+        roll = rng.random()
+        if row["resolved"]:
+            row["answer"] = OBJECTION_ANSWERS[row["type"]] if roll < 0.6 else good if roll < 0.9 else plain
+        else:
+            row["answer"] = OBJECTION_ANSWERS[row["type"]] if roll < 0.3 else good if roll < 0.55 else plain
 
 
 def _visit_row(rng: random.Random, vid: int, cid: int, contact_id: int | None, at: datetime, status: str,

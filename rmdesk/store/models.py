@@ -388,3 +388,28 @@ class ClientShare(Base):
     __tablename__ = "client_shares"
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True)
     login: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class WorkReport(Base):
+    """One version of an RM's daily work log, weekly summary or monthly market report.
+
+    The latest version of a (kind, period) is the report; a draft is edited in place, a
+    submitted one is kept as it was: a change after submission is a new version with the
+    reason. `figures` is the generated part frozen at submission (JSON, both languages)."""
+
+    __tablename__ = "work_reports"
+    __table_args__ = (UniqueConstraint("kind", "period", "version"),
+                      CheckConstraint("kind IN ('daily', 'weekly', 'monthly')", name="kind_known"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    period: Mapped[str] = mapped_column(String(10))  # 2026-11-23 | 2026-W48 | 2026-11
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | submitted
+    notes: Mapped[str | None] = mapped_column(Text)  # the RM's own notes on the period
+    plan: Mapped[str | None] = mapped_column(Text)  # tomorrow's / next period's plan
+    observations: Mapped[str | None] = mapped_column(Text)  # JSON [{"industry", "district", "text"}]
+    figures: Mapped[str | None] = mapped_column(Text)  # frozen at submission
+    change_reason: Mapped[str | None] = mapped_column(Text)  # why a submitted report changed
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -31,7 +31,7 @@ from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui.dialogs import FormDialog
 from rmdesk.playbook import loader
-from rmdesk.services import cadence, clients, engagement, financing, flow, tiering, visits
+from rmdesk.services import cadence, clients, engagement, financing, flow, insights, tiering, visits
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
 from rmdesk.services.clients import ClientDetail, ContactRow
 from rmdesk.services.settings import get_profile
@@ -389,6 +389,7 @@ class ObjectionDialog(FormDialog):
         self.answer.setMaximumHeight(90)
         self.blocking = QCheckBox(self.tr("Blocks the deal"))
         self.blocking.setChecked(True)
+        self.worked = insights.worked_by_type(store)  # the RM's own answers that worked
         self.kind.currentIndexChanged.connect(self._suggest)
         self.suggestions.activated.connect(lambda i: self.answer.setPlainText(self.suggestions.itemData(i) or ""))
         self.form.addRow(i18n.message("field.objection_type"), self.kind)
@@ -409,6 +410,13 @@ class ObjectionDialog(FormDialog):
         self.suggestions.addItem(self.tr("Choose an answer to start from…"), None)
         for answer in guide.answers:
             self.suggestions.addItem(answer[:60] + ("…" if len(answer) > 60 else ""), answer)
+        mine = self.worked.get(self.kind.currentData(), [])
+        if mine:
+            self.suggestions.insertSeparator(self.suggestions.count())
+        for line in mine:
+            text = line.answer[:50] + ("…" if len(line.answer) > 50 else "")
+            self.suggestions.addItem(self.tr("Worked for you (%1 of %2): %3").replace("%1", str(line.resolved))
+                                     .replace("%2", str(line.used)).replace("%3", text), line.answer)
 
 
 class DealDialog(FormDialog):

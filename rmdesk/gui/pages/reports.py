@@ -1,9 +1,11 @@
-"""Reports: the funnel (clients per step and status), the RM's targets with a progress bar
+"""Reports, in three tabs: the overview (below), the insight reports (pages/insights.py) and
+the work reports (pages/workreport_editor.py). The overview: the funnel (clients per step and status), the RM's targets with a progress bar
 each, the activity per week against the daily goal, and the tier overview with the 80/20
 curve (drawn with QPainter: PySide6-Essentials has no QtCharts)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -15,11 +17,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from rmdesk import clock, formatting, i18n
+from rmdesk.gui.pages.insights import InsightsPanel
+from rmdesk.gui.pages.workreport_editor import WorkReportPanel
 from rmdesk.gui.widgets import fill_table, heading, read_only_table, set_scrolling_body, step_label
 from rmdesk.services import targets, tiering
 from rmdesk.services.pipeline import funnel
@@ -112,7 +117,9 @@ class ParetoChart(QWidget):
 
 
 class ReportsPage(QWidget):
-    def __init__(self, store: Store) -> None:
+    OVERVIEW, INSIGHTS, WORK = 0, 1, 2
+
+    def __init__(self, store: Store, open_client: Callable[[int], object] | None = None) -> None:
         super().__init__()
         self.store = store
         self.table = read_only_table()
@@ -172,7 +179,33 @@ class ReportsPage(QWidget):
         layout.addWidget(heading(self.tr("Pipeline funnel")))
         layout.addWidget(self.table)
         layout.addStretch(1)
-        set_scrolling_body(self, body)
+        # Tabs: the overview above, the insight reports, the work reports (痕迹管理).
+        overview = QWidget()
+        set_scrolling_body(overview, body)
+        self.insights = InsightsPanel(store, open_client)
+        insight_page = QWidget()
+        set_scrolling_body(insight_page, self.insights)
+        self.work = WorkReportPanel(store)
+        work_page = QWidget()
+        set_scrolling_body(work_page, self.work)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(overview, self.tr("Overview"))
+        self.tabs.addTab(insight_page, self.tr("Insights"))
+        self.tabs.addTab(work_page, self.tr("Work reports"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+
+    def _tab_shown(self, index: int) -> None:
+        if index == self.INSIGHTS and self.insights.result is None and self.insights.job is None:
+            self.insights.refresh()
+        elif index == self.WORK:
+            self.work.load()
+
+    def stop(self) -> None:
+        self.insights.stop()
+        self.work.stop()
 
     def refresh(self) -> None:
         rows = funnel(self.store)
@@ -193,6 +226,10 @@ class ReportsPage(QWidget):
         self.refresh_targets()
         self.refresh_activity()
         self.refresh_tiers()
+        if self.tabs.currentIndex() == self.INSIGHTS:
+            self.insights.refresh()
+        elif self.tabs.currentIndex() == self.WORK:
+            self.work.load()
 
     def refresh_targets(self) -> None:
         period = self.period.currentData()

@@ -1,0 +1,137 @@
+"""Work reports (daily log, weekly summary, monthly market report) as A4 PDF: the RM's name,
+bank, branch and period in the header of every page, page numbers in the footer, the
+embedded CJK font (fonts.py), tables with a bar chart where a section has one (reportlab's
+own graphics, drawn like the app's chart: bars against a goal mark)."""
+
+from __future__ import annotations
+
+import os
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from rmdesk.files import atomic_output
+from rmdesk.formats.callplan_pdf import ACCENT, INK, RULE, SHADE, _numbered_canvas
+from rmdesk.formats.fonts import pdf_font
+from rmdesk.formats.report_doc import ReportDocument, Section
+
+MARGIN = 16 * mm
+BAR = colors.HexColor("#1976d2")
+BAR_DONE = colors.HexColor("#2e7d32")
+GOAL = colors.HexColor("#c62828")
+
+
+class _Styles:
+    def __init__(self, font: str) -> None:
+        base = dict(fontName=font, textColor=INK, wordWrap="CJK")
+        self.body = ParagraphStyle("body", fontSize=8.5, leading=11.5, **base)
+        self.cell = ParagraphStyle("cell", fontSize=8, leading=10.5, **base)
+        self.cell_head = ParagraphStyle("cell_head", fontSize=8, leading=10.5, **{**base, "textColor": ACCENT})
+        self.title = ParagraphStyle("title", fontSize=16, leading=21, spaceAfter=2, **{**base, "textColor": ACCENT})
+        self.meta = ParagraphStyle("meta", fontSize=9, leading=12.5, **base)
+        self.h2 = ParagraphStyle("h2", fontSize=10.5, leading=14, spaceBefore=7, spaceAfter=3,
+                                 **{**base, "textColor": ACCENT})
+        self.note = ParagraphStyle("note", fontSize=8, leading=11, **{**base, "textColor": colors.HexColor("#546e7a")})
+        self.head = ParagraphStyle("head", fontSize=8, leading=10.5, **base)
+        self.head_right = ParagraphStyle("head_right", parent=self.head, alignment=TA_RIGHT)
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def bar_chart(bars: list[tuple[str, float, float | None]], width: float, font: str) -> Drawing:
+    """Vertical bars with their value on top and a red mark at each goal."""
+    height = 110.0
+    d = Drawing(width, height)
+    top = max([b[1] for b in bars] + [b[2] or 0 for b in bars] + [1.0])
+    left, bottom, chart_h = 4.0, 16.0, height - 30.0
+    slot = (width - left) / max(len(bars), 1)
+    d.add(Line(left, bottom, width, bottom, strokeColor=RULE, strokeWidth=0.6))
+    for i, (label, value, goal) in enumerate(bars):
+        x = left + i * slot + slot * 0.2
+        w = slot * 0.6
+        h = chart_h * value / top
+        reached = goal is not None and value >= goal
+        d.add(Rect(x, bottom, w, h, fillColor=BAR_DONE if reached else BAR, strokeColor=None))
+        d.add(String(x + w / 2, bottom + h + 2, f"{value:g}", fontName=font, fontSize=6.5, textAnchor="middle",
+                     fillColor=INK))
+        if goal is not None:
+            y = bottom + chart_h * goal / top
+            d.add(Line(x - 2, y, x + w + 2, y, strokeColor=GOAL, strokeWidth=1.2))
+        d.add(String(x + w / 2, 4, label, fontName=font, fontSize=6.5, textAnchor="middle", fillColor=INK))
+    return d
+
+
+class ReportWriter:
+    def __init__(self, doc: ReportDocument) -> None:
+        self.doc = doc
+        self.font = pdf_font()
+        self.s = _Styles(self.font.name)
+
+    def table(self, section: Section, width: float) -> Table:
+        rows = [[_p(h, self.s.cell_head) for h in section.header]]
+        rows += [[_p(c, self.s.cell) for c in row] for row in section.rows]
+        t = Table(rows, colWidths=[width / len(section.header)] * len(section.header), repeatRows=1)
+        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                               ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+        return t
+
+    def header(self, c, page: int, pages: int) -> None:
+        d = self.doc
+        c.saveState()
+        c.setFont(self.font.name, 8)
+        c.setFillColor(INK)
+        left = " · ".join(filter(None, [d.bank, d.branch, d.rm_name]))
+        c.drawString(MARGIN, A4[1] - 10 * mm, left)
+        c.drawRightString(A4[0] - MARGIN, A4[1] - 10 * mm, f"{d.title} · {d.period_text}")
+        c.setStrokeColor(ACCENT)
+        c.setLineWidth(0.8)
+        c.line(MARGIN, A4[1] - 11.5 * mm, A4[0] - MARGIN, A4[1] - 11.5 * mm)
+        c.drawString(MARGIN, 8 * mm, d.footer_text)
+        c.drawRightString(A4[0] - MARGIN, 8 * mm, d.page_text.format(page=page, pages=pages))
+        c.restoreState()
+
+    def write(self, target: str | BinaryIO) -> int:
+        d = self.doc
+        doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
+                                bottomMargin=16 * mm, title=f"{d.title} {d.period_text}", author=d.rm_name,
+                                creator="rmdesk")
+        width = doc.width - 12
+        story: list = [_p(d.title, self.s.title),
+                       _p(" · ".join(filter(None, [d.period_text, d.rm_name, d.branch, d.status_text])), self.s.meta),
+                       Spacer(1, 4)]
+        for section in d.sections:
+            head = [_p(section.title, self.s.h2)]
+            if section.rows:
+                body = [self.table(section, width)]
+            else:
+                body = [_p(section.empty, self.s.note)]
+            if section.note:
+                body.append(_p(section.note, self.s.note))
+            if section.bars:
+                body.append(bar_chart(section.bars, width, self.font.name))
+            story.append(KeepTogether(head + body[:1]))
+            story += body[1:]
+        for block in d.texts:
+            story += [_p(block.title, self.s.h2), _p(block.text or "—", self.s.body)]
+        pages: list[int] = []
+        doc.build(story, canvasmaker=_numbered_canvas(lambda c, n, total: (self.header(c, n, total),
+                                                                            pages.append(total)),
+                                                      self.font.name))
+        return pages[-1] if pages else 0
+
+
+def render_report(doc: ReportDocument, path: str | os.PathLike) -> int:
+    """Write the report as PDF (through a temporary file); returns the page count."""
+    with atomic_output(path) as temp:
+        return ReportWriter(doc).write(str(temp))  # reportlab takes a str, not a Path

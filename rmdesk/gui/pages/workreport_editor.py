@@ -1,0 +1,296 @@
+"""The work report editor (痕迹管理) on the Reports page: pick the daily log, weekly summary or
+monthly market report and a day in its period; the generated part is shown (computed off
+the GUI thread), the RM writes notes, the plan and (monthly) market observations, saves the
+draft and submits. After submission a change asks for a reason and becomes a new version.
+Preview (print or save as PDF) and Export as XLSX hand the report to the lead."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSettings, QStandardPaths
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmdesk import formatting, i18n, vocab
+from rmdesk.gui.errors import show_error
+from rmdesk.gui.jobs import Job
+from rmdesk.gui.widgets import heading
+from rmdesk.services import workreports
+from rmdesk.store.engine import Store
+
+
+def sections_html(sections) -> str:
+    parts = []
+    for s in sections:
+        parts.append(f"<h4 style='color:#1f4e79;margin:8px 0 2px 0'>{escape(s.title)}</h4>")
+        if not s.rows:
+            parts.append(f"<p style='color:#607d8b'>{escape(s.empty)}</p>")
+        else:
+            head = "".join(f"<th align='left' bgcolor='#eef3f8'>{escape(h)}</th>" for h in s.header)
+            body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in s.rows)
+            parts.append(f"<table cellspacing='0' cellpadding='3' border='0' width='100%'><tr>{head}</tr>{body}"
+                         "</table>")
+        if s.note:
+            parts.append(f"<p style='color:#607d8b'>{escape(s.note)}</p>")
+    return "".join(parts)
+
+
+class WorkReportPanel(QWidget):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.job: Job | None = None
+        self.view: workreports.WorkReportView | None = None
+        self.kind = QComboBox()
+        for key, text in (("daily", self.tr("Daily work log")), ("weekly", self.tr("Weekly summary")),
+                          ("monthly", self.tr("Monthly market report"))):
+            self.kind.addItem(text, key)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.period_label = QLabel()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.generated = QTextBrowser()
+        self.generated.setMinimumHeight(260)
+        self.notes = QPlainTextEdit()
+        self.plan = QPlainTextEdit()
+        for edit in (self.notes, self.plan):
+            edit.setFixedHeight(80)
+        self.notes.setPlaceholderText(self.tr("What went well, what did not, what the lead should know"))
+        self.plan_label = QLabel()
+        self.observations = QTableWidget(0, 3)
+        self.observations.setHorizontalHeaderLabels([self.tr("Industry"), self.tr("District"),
+                                                     self.tr("What you observed")])
+        self.observations.horizontalHeader().setStretchLastSection(True)
+        self.observations.setFixedHeight(150)
+        self.add_observation = QPushButton(self.tr("Add an observation"))
+        self.add_observation.clicked.connect(lambda: self._add_observation(None, "", ""))
+        self.obs_box = QWidget()
+        obs_layout = QVBoxLayout(self.obs_box)
+        obs_layout.setContentsMargins(0, 0, 0, 0)
+        obs_layout.addWidget(QLabel(self.tr("Market observations by industry and district")))
+        obs_layout.addWidget(self.observations)
+        obs_layout.addWidget(self.add_observation)
+        self.save_button = QPushButton(self.tr("Save draft"))
+        self.submit_button = QPushButton(self.tr("Submit"))
+        self.amend_button = QPushButton(self.tr("Change after submission…"))
+        self.preview_button = QPushButton(self.tr("Preview and print…"))
+        self.xlsx_button = QPushButton(self.tr("Export as XLSX…"))
+        self.save_button.clicked.connect(self.save)
+        self.submit_button.clicked.connect(self.submit)
+        self.amend_button.clicked.connect(self.amend)
+        self.preview_button.clicked.connect(self.preview)
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.kind.currentIndexChanged.connect(lambda _i: self.load())
+        self.day.dateChanged.connect(lambda _d: self.load())
+
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.kind)
+        row.addWidget(QLabel(self.tr("Day in the period")))
+        row.addWidget(self.day)
+        row.addWidget(self.period_label, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(heading(self.tr("From your records"), 1))
+        layout.addWidget(self.generated, 1)
+        layout.addWidget(heading(self.tr("In your own words"), 1))
+        layout.addWidget(QLabel(self.tr("Notes")))
+        layout.addWidget(self.notes)
+        layout.addWidget(self.plan_label)
+        layout.addWidget(self.plan)
+        layout.addWidget(self.obs_box)
+        buttons = QHBoxLayout()
+        for b in (self.save_button, self.submit_button, self.amend_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.xlsx_button)
+        layout.addLayout(buttons)
+        from rmdesk import clock
+
+        today = clock.today()
+        self.day.blockSignals(True)
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day.blockSignals(False)
+
+    # ---- state ------------------------------------------------------------------------
+    def kind_key(self) -> tuple[str, str]:
+        d = self.day.date()
+        kind = self.kind.currentData()
+        return kind, workreports.period_key(kind, date(d.year(), d.month(), d.day()))
+
+    def load(self) -> None:
+        kind, key = self.kind_key()
+        lang = i18n.language()
+        self.period_label.setText(workreports.period_text(kind, key, lang))
+        self.plan_label.setText(self.tr("Tomorrow's plan") if kind == "daily" else self.tr("Next period's plan"))
+        self.obs_box.setVisible(kind == "monthly")
+        self.view = view = workreports.get(self.store, kind, key)
+        self.notes.setPlainText(view.notes)
+        self.plan.setPlainText(view.plan)
+        self.observations.setRowCount(0)
+        for o in view.observations:
+            self._add_observation(o.industry, o.district or "", o.text)
+        if view.status == "submitted":
+            text = self.tr("Submitted %1 (version %2). A change now needs a reason and is kept as a new version.") \
+                .replace("%1", formatting.minute(view.submitted_at)).replace("%2", str(view.version))
+            if view.change_reason:
+                text += " " + self.tr("Last change: %1").replace("%1", view.change_reason)
+        elif view.status == "draft":
+            text = self.tr("Draft, not submitted yet.")
+        else:
+            text = self.tr("Not started: the part from your records is ready; add your own words and submit.")
+        self.status.setText(text)
+        editable = view.editable
+        for w in (self.notes, self.plan):
+            w.setReadOnly(not editable)
+        self.save_button.setEnabled(editable)
+        self.submit_button.setEnabled(editable)
+        self.amend_button.setEnabled(not editable)
+        self.generated.setHtml(f"<p style='color:#607d8b'>{escape(self.tr('Computing…'))}</p>")
+        if self.job is not None:
+            self.job.forget()
+        self.job = Job(self._content, kind, key, lang)
+        self.job.signals.done.connect(self._show)
+        self.job.signals.failed.connect(lambda exc: show_error(self, exc))
+        self.job.start()
+
+    def _content(self, kind: str, key: str, lang: str):
+        return workreports.document(self.store, kind, key, lang).sections
+
+    def _show(self, sections) -> None:
+        self.job = None
+        self.generated.setHtml(sections_html(sections))
+
+    def stop(self) -> None:
+        if self.job is not None:
+            self.job.forget()
+            self.job = None
+
+    def _add_observation(self, industry: str | None, district: str, text: str) -> None:
+        row = self.observations.rowCount()
+        self.observations.insertRow(row)
+        combo = QComboBox()
+        combo.addItem("", None)
+        for key in vocab.INDUSTRIES:
+            combo.addItem(i18n.label("industry", key), key)
+        combo.setCurrentIndex(max(0, combo.findData(industry)) if industry else 0)
+        self.observations.setCellWidget(row, 0, combo)
+        self.observations.setItem(row, 1, QTableWidgetItem(district))
+        self.observations.setItem(row, 2, QTableWidgetItem(text))
+
+    def observation_rows(self) -> list[dict]:
+        out = []
+        for row in range(self.observations.rowCount()):
+            combo = self.observations.cellWidget(row, 0)
+            district = self.observations.item(row, 1)
+            text = self.observations.item(row, 2)
+            out.append({"industry": combo.currentData() if combo else None,
+                        "district": district.text() if district else "", "text": text.text() if text else ""})
+        return out
+
+    def _fields(self) -> dict:
+        return {"notes": self.notes.toPlainText(), "plan": self.plan.toPlainText(),
+                "observations": self.observation_rows() if self.kind.currentData() == "monthly" else None}
+
+    # ---- actions ------------------------------------------------------------------------
+    def save(self) -> bool:
+        kind, key = self.kind_key()
+        try:
+            workreports.save_draft(self.store, kind, key, **self._fields())
+        except Exception as exc:  # noqa: BLE001 - shown in the user's language
+            show_error(self, exc)
+            return False
+        self.load()
+        return True
+
+    def submit(self) -> bool:
+        kind, key = self.kind_key()
+        answer = QMessageBox.question(self, self.tr("Submit"), self.tr(
+            "Submit this report? Its figures are then kept as they are now, and a later change needs a reason."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.submit_now(kind, key)
+
+    def submit_now(self, kind: str, key: str) -> bool:
+        try:
+            workreports.submit(self.store, kind, key, **self._fields())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return False
+        self.load()
+        return True
+
+    def amend(self) -> bool:
+        if self.view is None or self.view.status != "submitted":
+            return False
+        for w in (self.notes, self.plan):
+            w.setReadOnly(False)
+        reason, ok = QInputDialog.getText(self, self.tr("Change after submission"), self.tr(
+            "Why does the submitted report change? (Kept with the new version.) Edit the text first, then give "
+            "the reason here."))
+        if not ok:
+            self.load()
+            return False
+        return self.amend_now(reason)
+
+    def amend_now(self, reason: str) -> bool:
+        kind, key = self.kind_key()
+        try:
+            workreports.amend(self.store, kind, key, reason, **self._fields())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            for w in (self.notes, self.plan):
+                w.setReadOnly(False)
+            return False
+        self.load()
+        return True
+
+    def preview(self) -> None:
+        from rmdesk.gui.plan_print import BuiltPlans, PlanPreview
+
+        kind, key = self.kind_key()
+        try:
+            pdf, pages = workreports.pdf_bytes(self.store, kind, key, i18n.language())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        name = f"{self.kind.currentText()} {key}.pdf"
+        dialog = PlanPreview(BuiltPlans(pdf, pages, 1, name), self)
+        dialog.setWindowTitle(name)
+        dialog.exec()
+
+    def export_xlsx(self) -> None:
+        kind, key = self.kind_key()
+        folder = QSettings().value("plans/folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as XLSX"),
+                                              str(Path(folder) / f"{self.kind.currentText()} {key}.xlsx"),
+                                              self.tr("Excel files (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        try:
+            workreports.export(self.store, kind, key, path, i18n.language())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)

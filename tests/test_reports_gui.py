@@ -1,0 +1,100 @@
+"""The Reports page's insight reports (computed off the GUI thread, drill-down to clients)
+and the work report editor (draft, submit, change with a reason), pytest-qt offscreen."""
+
+import os
+
+import pytest
+
+from rmdesk.gui.main_window import MainWindow
+from rmdesk.services import insights, workreports
+
+REPORTS_PAGE = MainWindow.REPORTS
+SHOTS = os.environ.get("RMDESK_SHOTS")  # a folder: save screenshots there
+
+
+@pytest.fixture
+def desk(make_desk, demo_store):
+    return make_desk(demo_store)
+
+
+def test_insights_tab_shows_the_reports_and_drills_down(desk, qtbot):
+    w = desk.window
+    w.show_page(REPORTS_PAGE)
+    page = w.reports
+    page.tabs.setCurrentIndex(page.INSIGHTS)
+    panel = page.insights
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=20000)
+    expected = insights.funnel(desk.store, panel.period())
+    assert [panel.funnel.item(r, 1).text() for r in range(6)] == [str(s.entered) for s in expected.steps]
+    assert "%" in panel.win_line.text() and panel.busy.text() == ""
+    assert panel.channels.rowCount() == len(panel.result.channels.channels) + 1
+    assert panel.objections.rowCount() > 7 and panel.coverage.rowCount() == 4
+    assert len(panel.funnel_chart.bars) == 6 and panel.forecast_chart.bars
+    # Drill down: the clients behind "entered step 2".
+    panel._drill_item(panel.funnel.item(1, 1))
+    assert panel.drill.isVisible() and panel.drill.rowCount() == expected.steps[1].entered
+    # A narrower period recomputes.
+    panel.preset.setCurrentIndex(panel.PRESETS.index("month"))
+    panel.refresh()
+    assert "…" in panel.busy.text()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=20000)
+    assert panel.result.period.start.day == 1
+    if SHOTS:
+        page.resize(1280, 2200)
+        panel.grab().save(os.path.join(SHOTS, f"insights-{desk.window.windowTitle()[:0]}zh.png"))
+
+
+def test_work_report_editor_draft_submit_and_change(desk, qtbot, monkeypatch):
+    w = desk.window
+    w.show_page(REPORTS_PAGE)
+    page = w.reports
+    page.tabs.setCurrentIndex(page.WORK)
+    editor = page.work
+    editor.kind.setCurrentIndex(1)  # weekly
+    qtbot.waitUntil(lambda: editor.job is None, timeout=20000)
+    assert "活动量" in editor.generated.toPlainText()
+    editor.notes.setPlainText("本周完成 3 次拜访")
+    editor.plan.setPlainText("下周跟进华能")
+    assert editor.save()
+    kind, key = editor.kind_key()
+    assert workreports.get(desk.store, kind, key).status == "draft"
+    assert editor.submit_now(kind, key)
+    view = workreports.get(desk.store, kind, key)
+    assert view.status == "submitted" and view.notes == "本周完成 3 次拜访"
+    assert editor.notes.isReadOnly() and not editor.save_button.isEnabled() and editor.amend_button.isEnabled()
+    editor.notes.setReadOnly(False)
+    editor.notes.setPlainText("本周完成 4 次拜访")
+    errors = []
+    monkeypatch.setattr("rmdesk.gui.pages.workreport_editor.show_error", lambda _p, exc: errors.append(exc))
+    assert not editor.amend_now("")
+    assert errors and errors[0].key == "error.report_reason"
+    assert editor.amend_now("漏记一次拜访")
+    view = workreports.get(desk.store, kind, key)
+    assert (view.version, view.change_reason, view.notes) == (2, "漏记一次拜访", "本周完成 4 次拜访")
+    assert "第 2 版" in editor.status.text()
+    editor.kind.setCurrentIndex(2)  # monthly: observations
+    assert editor.obs_box.isVisibleTo(editor)
+    editor._add_observation("power", "高新区", "光伏项目多")
+    assert editor.save()
+    kind, key = editor.kind_key()
+    assert workreports.get(desk.store, kind, key).observations[0].industry == "power"
+    qtbot.waitUntil(lambda: editor.job is None, timeout=20000)
+    if SHOTS:
+        editor.kind.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: editor.job is None, timeout=20000)
+        page.resize(1280, 1500)
+        editor.grab().save(os.path.join(SHOTS, "work-zh.png"))
+
+
+def test_objection_dialog_offers_the_answers_that_worked(desk):
+    from rmdesk.gui.client.forms import ObjectionDialog
+
+    dialog = ObjectionDialog(desk.store, 1, desk.window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("price"))
+    texts = [dialog.suggestions.itemText(i) for i in range(dialog.suggestions.count())]
+    mine = insights.worked_by_type(desk.store)["price"]
+    assert any(t.startswith("您用过有效") for t in texts)
+    pick = next(i for i, t in enumerate(texts) if t.startswith("您用过有效"))
+    assert dialog.suggestions.itemData(pick) == mine[0].answer
+    assert f"{mine[0].used} 次中化解 {mine[0].resolved} 次" in texts[pick]
+    dialog.close()
