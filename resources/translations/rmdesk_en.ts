@@ -498,6 +498,81 @@
     </message>
 </context>
 <context>
+    <name>HolidayNoticeDialog</name>
+    <message>
+        <source>Holiday notice</source>
+        <translation>Holiday notice</translation>
+    </message>
+    <message>
+        <source>Enter the public holidays and make-up working days of the State Council&apos;s notice for the year. They replace the built-in calendar for that year. Dates as 2027-01-01; leave a holiday empty if the notice has none. Save with everything empty to remove the year&apos;s entry.</source>
+        <translation>Enter the public holidays and make-up working days of the State Council&apos;s notice for the year. They replace the built-in calendar for that year. Dates as 2027-01-01; leave a holiday empty if the notice has none. Save with everything empty to remove the year&apos;s entry.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>first day off</source>
+        <translation>first day off</translation>
+    </message>
+    <message>
+        <source>last day off</source>
+        <translation>last day off</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-02-14 2027-02-20</source>
+        <translation>e.g. 2027-02-14 2027-02-20</translation>
+    </message>
+    <message>
+        <source>Make-up working days</source>
+        <translation>Make-up working days</translation>
+    </message>
+    <message>
+        <source>Import a notice file…</source>
+        <translation>Import a notice file…</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file, one line per holiday: name, first day, last day (元旦 2027-01-01 2027-01-03), and a line &quot;班&quot; or &quot;work&quot; with the make-up working days.</source>
+        <translation>A UTF-8 text file, one line per holiday: name, first day, last day (元旦 2027-01-01 2027-01-03), and a line &quot;班&quot; or &quot;work&quot; with the make-up working days.</translation>
+    </message>
+    <message>
+        <source>Entered by you.</source>
+        <translation>Entered by you.</translation>
+    </message>
+    <message>
+        <source>From the built-in calendar; saving makes it your entry.</source>
+        <translation>From the built-in calendar; saving makes it your entry.</translation>
+    </message>
+    <message>
+        <source>Not known yet: only weekends are skipped.</source>
+        <translation>Not known yet: only weekends are skipped.</translation>
+    </message>
+    <message>
+        <source>Read from the file; check and save.</source>
+        <translation>Read from the file; check and save.</translation>
+    </message>
+    <message>
+        <source>Import a holiday notice</source>
+        <translation>Import a holiday notice</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv);;All files (*)</source>
+        <translation>Text files (*.txt *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>The file is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import clients and contacts</source>
@@ -622,6 +697,14 @@
         <translation>Recompute tiers</translation>
     </message>
     <message>
+        <source>Holiday notice…</source>
+        <translation>Holiday notice…</translation>
+    </message>
+    <message>
+        <source>Enter a year&apos;s public holidays and make-up working days</source>
+        <translation>Enter a year&apos;s public holidays and make-up working days</translation>
+    </message>
+    <message>
         <source>Maintenance due</source>
         <translation>Maintenance due</translation>
     </message>
@@ -708,6 +791,10 @@
     <message>
         <source>%1 tiers changed, %2 manual tiers kept.</source>
         <translation>%1 tiers changed, %2 manual tiers kept.</translation>
+    </message>
+    <message>
+        <source>Holiday notice saved. Due dates now follow it.</source>
+        <translation>Holiday notice saved. Due dates now follow it.</translation>
     </message>
 </context>
 <context>

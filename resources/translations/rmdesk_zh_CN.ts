@@ -496,6 +496,81 @@
     </message>
 </context>
 <context>
+    <name>HolidayNoticeDialog</name>
+    <message>
+        <source>Holiday notice</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>Enter the public holidays and make-up working days of the State Council&apos;s notice for the year. They replace the built-in calendar for that year. Dates as 2027-01-01; leave a holiday empty if the notice has none. Save with everything empty to remove the year&apos;s entry.</source>
+        <translation>按国务院办公厅当年的节假日安排通知，填写各节日的放假日期和调休上班日。填写后该年以此为准，不再使用内置日历。日期格式如 2027-01-01；通知中没有的节日留空。全部留空后保存即删除该年的录入。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>first day off</source>
+        <translation>放假第一天</translation>
+    </message>
+    <message>
+        <source>last day off</source>
+        <translation>放假最后一天</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-02-14 2027-02-20</source>
+        <translation>例如 2027-02-14 2027-02-20</translation>
+    </message>
+    <message>
+        <source>Make-up working days</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Import a notice file…</source>
+        <translation>导入通知文件…</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file, one line per holiday: name, first day, last day (元旦 2027-01-01 2027-01-03), and a line &quot;班&quot; or &quot;work&quot; with the make-up working days.</source>
+        <translation>UTF-8 文本文件，每个节日一行：名称、放假第一天、最后一天（如：元旦 2027-01-01 2027-01-03）；调休上班日写成一行“班 日期 日期…”。</translation>
+    </message>
+    <message>
+        <source>Entered by you.</source>
+        <translation>由您录入。</translation>
+    </message>
+    <message>
+        <source>From the built-in calendar; saving makes it your entry.</source>
+        <translation>来自内置日历；保存后以您的录入为准。</translation>
+    </message>
+    <message>
+        <source>Not known yet: only weekends are skipped.</source>
+        <translation>尚未收录：只跳过周末。</translation>
+    </message>
+    <message>
+        <source>Read from the file; check and save.</source>
+        <translation>已从文件读入，请核对后保存。</translation>
+    </message>
+    <message>
+        <source>Import a holiday notice</source>
+        <translation>导入节假日通知</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv);;All files (*)</source>
+        <translation>文本文件 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>该文件不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import clients and contacts</source>
@@ -620,6 +695,14 @@
         <translation>重新分层</translation>
     </message>
     <message>
+        <source>Holiday notice…</source>
+        <translation>节假日安排…</translation>
+    </message>
+    <message>
+        <source>Enter a year&apos;s public holidays and make-up working days</source>
+        <translation>录入某一年的法定节假日和调休上班日</translation>
+    </message>
+    <message>
         <source>Maintenance due</source>
         <translation>到期维护</translation>
     </message>
@@ -706,6 +789,10 @@
     <message>
         <source>%1 tiers changed, %2 manual tiers kept.</source>
         <translation>%1 个客户分层有变化，%2 个手动分层保持不变。</translation>
+    </message>
+    <message>
+        <source>Holiday notice saved. Due dates now follow it.</source>
+        <translation>节假日安排已保存，到期日已按新安排计算。</translation>
     </message>
 </context>
 <context>
