@@ -297,6 +297,7 @@ class OverviewTab(Tool):
     def __init__(self, store: Store, client_id: int) -> None:
         super().__init__(store, client_id)
         self.fields: dict[str, QWidget] = {
+            "short_name": QLineEdit(),
             "industry": vocab_combo("industry", vocab.INDUSTRIES, blank=True),
             "policy_class": vocab_combo("policy", vocab.POLICY_CLASSES, blank=True),
             "size": vocab_combo("size", vocab.SIZES, blank=True),
@@ -317,7 +318,7 @@ class OverviewTab(Tool):
         for key, widget in self.fields.items():
             caption = i18n.message(f"field.{key}")
             if key == "annual_sales":
-                caption += "（万元）" if lang == "zh_CN" else " (CNY)"
+                caption = formatting.input_unit_caption(caption, lang)
             form.addRow(caption, widget)
         form.addRow("", self.two_high)
         save = QPushButton(self.tr("Save profile"))
@@ -444,8 +445,7 @@ class OverviewTab(Tool):
                     widget.addItem(i18n.label("tier", value), value)
                 widget.setCurrentIndex(max(widget.findData(value), 0))
             elif key == "annual_sales":
-                factor = formatting.input_unit_factor(lang)
-                widget.setText("" if value is None else str((value / factor).normalize()))
+                widget.setText(formatting.yuan_to_input(value, lang))
             else:
                 widget.setText(value or "")
         self.two_high.setChecked(c.two_high)

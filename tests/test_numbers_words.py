@@ -1,0 +1,56 @@
+"""Right numbers and words (issue 17): money fields in one unit per language and never in
+exponent form, the short name editable, and the walk's findings that a test can hold."""
+
+from decimal import Decimal
+
+import pytest
+
+from rmdesk import formatting
+from rmdesk.services import clients
+
+
+@pytest.mark.parametrize(("yuan", "lang", "text"), [
+    (Decimal("520000000"), "zh_CN", "52000"), (Decimal("520000000"), "en", "520000000"),
+    (Decimal("5.2E+4"), "en", "52000"), (Decimal("123456789.50"), "zh_CN", "12345.67895"),
+    (Decimal("100"), "zh_CN", "0.01"), (None, "zh_CN", ""), (Decimal("0"), "en", "0"),
+])
+def test_money_inputs_show_plain_digits(yuan, lang, text):
+    assert formatting.yuan_to_input(yuan, lang) == text
+    if yuan is not None:
+        assert Decimal(formatting.input_amount_to_yuan(text, lang)) == yuan
+        assert "E" not in formatting.input_amount_to_yuan(text, lang)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_annual_sales_and_short_name_round_trip_in_the_profile(make_desk, store, lang):
+    cid = clients.create_client(store, {"name": "华能国际电力股份有限公司", "short_name": "华能"})
+    desk = make_desk(store, lang)
+    window = desk.window.open_client(cid)
+    tab = window.overview
+    assert tab.fields["short_name"].text() == "华能"
+    tab.fields["annual_sales"].setText("52000" if lang == "zh_CN" else "520000000")
+    tab.fields["short_name"].setText("华能国际")
+    tab.save()
+    detail = clients.get_client(store, cid)
+    assert detail.annual_sales == Decimal("520000000") and detail.short_name == "华能国际"
+    tab.refresh(detail)
+    assert tab.fields["annual_sales"].text() == ("52000" if lang == "zh_CN" else "520000000")
+
+
+def test_the_financing_calculator_takes_the_same_unit_as_the_profile(make_desk, store):
+    from rmdesk.gui.client.forms import FinancingDialog
+
+    cid = clients.create_client(store, {"name": "华能电力", "annual_sales": "520000000"})
+    make_desk(store, "zh_CN")
+    dialog = FinancingDialog(store, cid, clients.get_client(store, cid).annual_sales)
+    edits = dialog.inputs["working_capital"]
+    assert edits["last_sales"].text() == "52000"  # 万元, as on the profile
+    for name, value in {"last_margin_pct": "10", "growth_pct": "10", "inventory_days": "60",
+                        "receivable_days": "60", "payable_days": "30", "prepayment_days": "0",
+                        "advance_days": "0", "own_funds": "1000", "existing_loans": "0", "other_funds": ""}.items():
+        edits[name].setText(value)
+    estimate = dialog.compute()
+    # 52,000万 x 90% x 110% / (360 / 90) = 12,870万; less 1,000万 own funds
+    assert estimate.result == Decimal("118700000")
+    assert "新增贷款需求：1.19亿元" in dialog.explanation.toPlainText()
+    dialog.close()
