@@ -54,3 +54,53 @@ def test_the_financing_calculator_takes_the_same_unit_as_the_profile(make_desk, 
     assert estimate.result == Decimal("118700000")
     assert "新增贷款需求：1.19亿元" in dialog.explanation.toPlainText()
     dialog.close()
+
+
+# ---- tiering -------------------------------------------------------------------------
+
+
+def _book(store, rows):
+    """Clients with 2026 volumes: (name, deposits, settlement in USD)."""
+    from rmdesk.services import tiering
+
+    ids = {}
+    for name, deposits, usd in rows:
+        ids[name] = clients.create_client(store, {"name": name})
+        tiering.set_business_volume(store, ids[name], "2026", {"avg_deposits": deposits,
+                                                               "intl_settlement_usd": usd})
+    return ids
+
+
+@pytest.mark.parametrize(("size", "a_count"), [(1, 1), (2, 1), (4, 1), (5, 1), (6, 2), (7, 2), (10, 2), (11, 3)])
+def test_abc_gives_class_a_to_the_top_fifth_rounded_up_like_the_overview(store, size, a_count):
+    from rmdesk.services import tiering
+
+    ids = _book(store, [(f"客户{i}", str(i * 1_000_000), "0") for i in range(1, size + 1)])
+    tiering.choose_preset(store, "abc")
+    tiering.recompute(store)
+    tiers = {name: clients.get_client(store, cid).tier for name, cid in ids.items()}
+    top = [f"客户{i}" for i in range(size, size - a_count, -1)]
+    assert sorted(n for n, t in tiers.items() if t == "a") == sorted(top)
+    view = tiering.overview(store)
+    total = sum(i * 1_000_000 for i in range(1, size + 1))
+    assert view.top20_share == Decimal(sum(i * 1_000_000 for i in range(size, size - a_count, -1))) / total
+
+
+def test_usd_settlement_counts_at_the_schemes_rate_in_star_points(store):
+    from rmdesk.errors import ValidationError
+    from rmdesk.services import tiering
+
+    ids = _book(store, [("美元户", "0", "1000000"), ("人民币户", "7100000", "0")])
+    tiering.choose_preset(store, "stars")
+    assert tiering.get_scheme(store)["usd_rate"] == "7.10"
+    metrics = tiering.metrics_for(tiering.latest_volumes(store), tiering.get_scheme(store))
+    # 1,000,000 USD x 7.10 = 7,100,000 yuan = 710 x 10,000, at 200 points each
+    assert metrics[ids["美元户"]]["points"] == metrics[ids["人民币户"]]["points"] == Decimal("142000.00")
+    scheme = tiering.get_scheme(store)
+    scheme["usd_rate"] = "6.5"
+    tiering.save_scheme(store, scheme)
+    metrics = tiering.metrics_for(tiering.latest_volumes(store), tiering.get_scheme(store))
+    assert metrics[ids["美元户"]]["points"] == Decimal("130000.00")
+    for bad in ("0", "-7", "abc", "1000"):
+        with pytest.raises(ValidationError):
+            tiering.save_scheme(store, {**scheme, "usd_rate": bad})
