@@ -104,3 +104,29 @@ def test_usd_settlement_counts_at_the_schemes_rate_in_star_points(store):
     for bad in ("0", "-7", "abc", "1000"):
         with pytest.raises(ValidationError):
             tiering.save_scheme(store, {**scheme, "usd_rate": bad})
+
+
+# ---- the timeline ------------------------------------------------------------------------
+
+
+def test_the_timeline_words_values_orders_ties_and_records_people_and_needs(make_desk, store):
+    from rmdesk.gui.client.window import describe
+    from rmdesk.services import engagement, pipeline
+    from rmdesk.services.timeline import timeline
+
+    cid = clients.create_client(store, {"name": "华能电力"})
+    clients.update_client(store, cid, {"policy_class": "encouraged", "proposal_agreed": True,
+                                       "annual_sales": "520000000"})
+    clients.add_contact(store, cid, {"name": "王总", "role": "gm"})
+    engagement.add_need(store, cid, "financing", "旺季流动资金缺口")
+    for step in (2, 3, 4):  # all in the same second (the clock is pinned)
+        pipeline.move_to_step(store, cid, step, reason=f"to {step}")
+    make_desk(store, "zh_CN")
+    rows = [describe(e) for e in timeline(store, cid)]
+    text = "\n".join(" | ".join(r) for r in rows)
+    assert "— → 鼓励类" in text and "否 → 是" in text and "— → 5.20亿元" in text
+    assert "encouraged" not in text and "0 → 1" not in text and "520000000" not in text
+    assert "新增关键人：王总" in text and "王总" in text and "旺季流动资金缺口" in text
+    moves = [r[0] for r in rows if " → " in r[0] and " · " in r[0]]
+    assert [m.split(" → ")[1][0] for m in moves] == ["4", "3", "2"]  # newest first, within one second too
+    assert rows[-1][0].startswith("建档于")

@@ -1961,6 +1961,18 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Changed %1</translation>
     </message>
     <message>
+        <source>Key person added: %1</source>
+        <translation>Key person added: %1</translation>
+    </message>
+    <message>
+        <source>Need found: %1</source>
+        <translation>Need found: %1</translation>
+    </message>
+    <message>
+        <source>(confirmed)</source>
+        <translation>(confirmed)</translation>
+    </message>
+    <message>
         <source>Visit moved from %1 to %2</source>
         <translation>Visit moved from %1 to %2</translation>
     </message>

@@ -1959,6 +1959,18 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>修改了%1</translation>
     </message>
     <message>
+        <source>Key person added: %1</source>
+        <translation>新增关键人：%1</translation>
+    </message>
+    <message>
+        <source>Need found: %1</source>
+        <translation>发现需求：%1</translation>
+    </message>
+    <message>
+        <source>(confirmed)</source>
+        <translation>（已确认）</translation>
+    </message>
+    <message>
         <source>Visit moved from %1 to %2</source>
         <translation>拜访由 %1 改到 %2</translation>
     </message>

@@ -41,7 +41,7 @@ from rmdesk.playbook import loader
 from rmdesk.playbook.rules import Condition
 from rmdesk.services import clients, flow, pipeline, tiering, trash, visits
 from rmdesk.services.clients import ClientDetail
-from rmdesk.services.timeline import Entry, timeline
+from rmdesk.services.timeline import Entry, timeline, value_text
 from rmdesk.store.engine import Store
 
 MISSING_STYLE = "background: #fff3cd;"
@@ -266,7 +266,14 @@ def describe(e: Entry) -> list[str]:
         return [QCoreApplication.translate("Timeline", "Complaint closed"), f["text"]]
     if e.kind == "edit":
         return [QCoreApplication.translate("Timeline", "Changed %1").replace("%1", i18n.message("field." + f["field"])),
-                f"{f['old'] or '—'} → {f['new'] or '—'}"]
+                f"{value_text(f['field'], f['old'])} → {value_text(f['field'], f['new'])}"]
+    if e.kind == "contact_added":
+        return [QCoreApplication.translate("Timeline", "Key person added: %1").replace("%1", f["new"] or ""),
+                i18n.label("role", f["note"]) if f["note"] in vocab.CONTACT_ROLES else (f["note"] or "")]
+    if e.kind == "need_added":
+        what = QCoreApplication.translate("Timeline", "Need found: %1").replace("%1", i18n.label("need_area", f["area"]))
+        return [what, f["description"] + (" " + QCoreApplication.translate("Timeline", "(confirmed)")
+                                          if f["confirmed"] else "")]
     if e.kind == "visit_rescheduled":
         return [QCoreApplication.translate("Timeline", "Visit moved from %1 to %2").replace("%1", f["old"] or "")
                 .replace("%2", f["new"] or ""), f["note"] or ""]
