@@ -155,7 +155,8 @@ def test_rule_validation():
     for bad in ("", "FREQ=SECONDLY", "every two weeks", "FREQ=WEEKLY;INTERVAL=x", "FREQ=YEARLY;INTERVAL=9"):
         with pytest.raises(ValidationError):
             recurrence.validate_rule(bad)
-    assert recurrence.describe("FREQ=WEEKLY;INTERVAL=2", "en") == "every 2 week(s)"
+    assert recurrence.describe("FREQ=WEEKLY;INTERVAL=2", "en") == "every 2 weeks"
+    assert recurrence.describe("FREQ=MONTHLY", "en") == "every 1 month"
     assert recurrence.describe("FREQ=MONTHLY", "zh_CN") == "每 1 个月"
 
 
@@ -476,7 +477,7 @@ def test_cli_due_and_tiers_recompute(run, store, data_dir):
     assert "上次联系" in out and "2026-10-08 (+46)" in out
     code, out, _ = run("tiers", "recompute")
     assert code == 0 and f"{late} 长城汽车: Major -> Key (pyramid 2026: business 200,000,000" in out
-    assert "1 tier(s) changed, 0 manual tier(s) kept" in out
+    assert "1 tier changed, 0 manual tiers kept" in out
     code, _, err = run("due", "--days", "-1")
     assert code == 2 and err.count("\n") == 1
     code, _, err = run("tiers")

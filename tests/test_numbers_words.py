@@ -130,3 +130,102 @@ def test_the_timeline_words_values_orders_ties_and_records_people_and_needs(make
     moves = [r[0] for r in rows if " → " in r[0] and " · " in r[0]]
     assert [m.split(" → ")[1][0] for m in moves] == ["4", "3", "2"]  # newest first, within one second too
     assert rows[-1][0].startswith("建档于")
+
+
+# ---- buttons that need a row ---------------------------------------------------------------
+
+
+def test_buttons_needing_a_row_say_why_and_maturity_is_only_for_credit(make_desk, store, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from rmdesk.gui import dialogs
+    from rmdesk.services import engagement
+
+    cid = clients.create_client(store, {"name": "华能电力"})
+    engagement.create_deal(store, cid, "deposits", "1000000")
+    desk = make_desk(store, "en")
+    told, opened = [], []
+    monkeypatch.setattr(dialogs, "tell", lambda parent, text: told.append(text))
+    monkeypatch.setattr(dialogs, "run", lambda dialog: opened.append(dialog) or False)
+    window = desk.window.open_client(cid)
+    names = ("Call report…", "Call plan (PDF)…", "Reschedule…", "Cancel visit…", "Move to trash")
+    for name in names:
+        button = next(b for b in window.visits.findChildren(QPushButton) if b.text() == name)
+        before = len(told)
+        button.click()
+        assert len(told) == before + 1 and "Select a visit" in told[-1], name
+    deals = window.deals
+    deals.table.clearSelection()
+    deals.table.setCurrentCell(-1, -1)
+    for name in ("Won", "Lost…", "Maturity…", "Move to trash"):
+        button = next(b for b in deals.findChildren(QPushButton) if b.text() == name)
+        before = len(told)
+        button.click()
+        assert len(told) == before + 1 and "Select a row" in told[-1], name
+    assert not opened
+    # a deposit deal, even won, has no maturity: the button is not offered, and says why
+    deal = engagement.deals_of(store, cid)[0]
+    engagement.close_deal(store, deal.id, won=True)
+    deals.refresh(clients.get_client(store, cid))
+    deals.table.selectRow(0)
+    assert not deals.maturity_button.isEnabled() and "credit" in deals.maturity_button.toolTip()
+    assert deals.set_maturity() is False and "credit" in told[-1] and not opened
+
+
+def test_both_empty_the_trash_questions_default_to_no(make_desk, store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from rmdesk.gui.data.trash_dialog import TrashDialog
+    from rmdesk.services import trash
+
+    cid = clients.create_client(store, {"name": "华能电力"})
+    clients.trash_client(store, cid)
+    make_desk(store, "en")
+    asked = []
+
+    def question(parent, title, text, buttons=None, default=None):
+        asked.append(default)
+        return default  # the user presses Enter
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = TrashDialog(store)
+    dialog.empty()
+    assert asked == [QMessageBox.StandardButton.No]
+    assert len(trash.items(store)) == 1
+    asked.clear()
+    monkeypatch.setattr(QMessageBox, "question", lambda p, t, x, b=None, default=None: asked.append(default) or (
+        QMessageBox.StandardButton.Yes if len(asked) == 1 else default))
+    dialog.empty()  # yes to the first: the second still defaults to No
+    assert asked == [QMessageBox.StandardButton.No] * 2 and len(trash.items(store)) == 1
+    dialog.close()
+
+
+# ---- English plurals -------------------------------------------------------------------------
+
+
+def test_english_counts_use_plural_forms():
+    from rmdesk import i18n
+    from rmdesk.services import recurrence
+
+    assert recurrence.describe("FREQ=MONTHLY", "en") == "every 1 month"
+    assert recurrence.describe("FREQ=MONTHLY;INTERVAL=3", "en") == "every 3 months"
+    assert recurrence.describe("FREQ=MONTHLY;INTERVAL=3", "zh_CN") == "每 3 个月"
+    assert i18n.message("cli.tiers_summary", "en", changed=1, kept=2) == "1 tier changed, 2 manual tiers kept"
+    assert i18n.message("import.has_problems", "en", count=1).startswith("1 row has errors")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_maintenance_page_counts_in_plural_forms(make_desk, store, lang):
+    from rmdesk.gui.main_window import MainWindow
+    from rmdesk.services import pipeline, tiering
+
+    cid = clients.create_client(store, {"name": "华能电力"})
+    pipeline.move_to_step(store, cid, 6, reason="won")
+    tiering.set_business_volume(store, cid, "2026", {"avg_deposits": "200000000"})
+    desk = make_desk(store, lang)
+    desk.window.show_page(MainWindow.MAINTENANCE)
+    page = desk.window.keeping
+    page.recompute()
+    text = page.status.text()
+    assert text == ("1 tier changed, 0 manual tiers kept." if lang == "en" else "1 个客户分层有变化，0 个手动分层保持不变。")
+    assert page.summary.text().startswith("1 client due" if lang == "en" else "1 个客户到期维护")

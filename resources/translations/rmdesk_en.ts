@@ -377,6 +377,10 @@
         <translation>Why was the deal lost?</translation>
     </message>
     <message>
+        <source>Only a won credit deal (a loan, a guarantee) has a maturity with post-loan checks.</source>
+        <translation>Only a won credit deal (a loan, a guarantee) has a maturity with post-loan checks.</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>Product</translation>
     </message>
@@ -712,9 +716,13 @@
         <source>Look ahead</source>
         <translation>Look ahead</translation>
     </message>
-    <message>
-        <source>%1 clients due, %2 of them overdue. Double-click a row to open the client.</source>
-        <translation>%1 clients due, %2 of them overdue. Double-click a row to open the client.</translation>
+    <message numerus="yes">
+        <source>%n client(s) due</source>
+        <translation><numerusform>%n client due</numerusform><numerusform>%n clients due</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n of them overdue. Double-click a row to open the client.</source>
+        <translation><numerusform>, %n of them overdue. Double-click a row to open the client.</numerusform><numerusform>, %n of them overdue. Double-click a row to open the client.</numerusform></translation>
     </message>
     <message>
         <source>Due</source>
@@ -784,13 +792,17 @@
         <source>Cannot read %1: %2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
-    <message>
-        <source>%1 rows of business volumes imported. Recompute tiers to apply them.</source>
-        <translation>%1 rows of business volumes imported. Recompute tiers to apply them.</translation>
+    <message numerus="yes">
+        <source>%n row(s) of business volumes imported. Recompute tiers to apply them.</source>
+        <translation><numerusform>%n row of business volumes imported. Recompute tiers to apply it.</numerusform><numerusform>%n rows of business volumes imported. Recompute tiers to apply them.</numerusform></translation>
     </message>
-    <message>
-        <source>%1 tiers changed, %2 manual tiers kept.</source>
-        <translation>%1 tiers changed, %2 manual tiers kept.</translation>
+    <message numerus="yes">
+        <source>%n tier(s) changed</source>
+        <translation><numerusform>%n tier changed</numerusform><numerusform>%n tiers changed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n manual tier(s) kept.</source>
+        <translation><numerusform>, %n manual tier kept.</numerusform><numerusform>, %n manual tiers kept.</numerusform></translation>
     </message>
     <message>
         <source>Holiday notice saved. Due dates now follow it.</source>
@@ -2129,6 +2141,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Tool</name>
+    <message>
+        <source>Select a row in the list first, then press the button again.</source>
+        <translation>Select a row in the list first, then press the button again.</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -2170,9 +2189,9 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Empty trash</source>
         <translation>Empty trash</translation>
     </message>
-    <message>
-        <source>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</source>
-        <translation>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</translation>
+    <message numerus="yes">
+        <source>Destroy the %n item(s) in the trash? Clients go with all their visits, deals and notes.</source>
+        <translation><numerusform>Destroy the %n item in the trash? A client goes with all its visits, deals and notes.</numerusform><numerusform>Destroy the %n items in the trash? Clients go with all their visits, deals and notes.</numerusform></translation>
     </message>
     <message>
         <source>This cannot be undone. Really destroy them?</source>
@@ -2263,6 +2282,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
+    </message>
+    <message>
+        <source>Select a visit in the list first, then press the button again.</source>
+        <translation>Select a visit in the list first, then press the button again.</translation>
     </message>
     <message>
         <source>Advance?</source>

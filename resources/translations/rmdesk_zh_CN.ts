@@ -375,6 +375,10 @@
         <translation>交易为什么没有成功？</translation>
     </message>
     <message>
+        <source>Only a won credit deal (a loan, a guarantee) has a maturity with post-loan checks.</source>
+        <translation>只有已成交的授信类业务（贷款、保函等）才有到期日和贷后检查。</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>产品</translation>
     </message>
@@ -710,9 +714,13 @@
         <source>Look ahead</source>
         <translation>提前查看</translation>
     </message>
-    <message>
-        <source>%1 clients due, %2 of them overdue. Double-click a row to open the client.</source>
-        <translation>%1 个客户到期维护，其中 %2 个已逾期。双击一行打开客户。</translation>
+    <message numerus="yes">
+        <source>%n client(s) due</source>
+        <translation><numerusform>%n 个客户到期维护</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n of them overdue. Double-click a row to open the client.</source>
+        <translation><numerusform>，其中 %n 个已逾期。双击一行打开客户。</numerusform></translation>
     </message>
     <message>
         <source>Due</source>
@@ -782,13 +790,17 @@
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
-    <message>
-        <source>%1 rows of business volumes imported. Recompute tiers to apply them.</source>
-        <translation>已导入 %1 行业务量。重新分层后生效。</translation>
+    <message numerus="yes">
+        <source>%n row(s) of business volumes imported. Recompute tiers to apply them.</source>
+        <translation><numerusform>已导入 %n 行业务量数据。请重新计算分层使其生效。</numerusform></translation>
     </message>
-    <message>
-        <source>%1 tiers changed, %2 manual tiers kept.</source>
-        <translation>%1 个客户分层有变化，%2 个手动分层保持不变。</translation>
+    <message numerus="yes">
+        <source>%n tier(s) changed</source>
+        <translation><numerusform>%n 个客户分层有变化</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n manual tier(s) kept.</source>
+        <translation><numerusform>，%n 个手动分层保持不变。</numerusform></translation>
     </message>
     <message>
         <source>Holiday notice saved. Due dates now follow it.</source>
@@ -2127,6 +2139,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Tool</name>
+    <message>
+        <source>Select a row in the list first, then press the button again.</source>
+        <translation>请先在列表中选中一行，再点击该按钮。</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -2168,9 +2187,9 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
-    <message>
-        <source>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</source>
-        <translation>彻底删除回收站中的 %1 项？客户将连同其全部拜访、交易和记录一起删除。</translation>
+    <message numerus="yes">
+        <source>Destroy the %n item(s) in the trash? Clients go with all their visits, deals and notes.</source>
+        <translation><numerusform>彻底删除回收站中的 %n 项？客户将连同其全部拜访、业务和记录一并删除。</numerusform></translation>
     </message>
     <message>
         <source>This cannot be undone. Really destroy them?</source>
@@ -2261,6 +2280,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>Select a visit in the list first, then press the button again.</source>
+        <translation>请先在列表中选中一次拜访，再点击该按钮。</translation>
     </message>
     <message>
         <source>Advance?</source>

@@ -631,8 +631,12 @@ class VisitsTab(Tool):
         self._ids: list[int] = []
 
     def _selected(self) -> int | None:
+        """The selected visit for a button that needs one; with none, say so."""
         row = self.table.currentRow()
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if 0 <= row < len(self._ids):
+            return self._ids[row]
+        dialogs.tell(self, self.tr("Select a visit in the list first, then press the button again."))
+        return None
 
     def plan(self) -> None:
         if self._client is not None:

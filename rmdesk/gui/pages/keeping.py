@@ -91,8 +91,8 @@ class KeepingPage(QWidget):
         today = clock.today()
         self.items = cadence.due_within(self.store, self.days.value())
         overdue = sum(1 for d in self.items if d.overdue_days)
-        self.summary.setText(self.tr("%1 clients due, %2 of them overdue. Double-click a row to open the client.")
-                             .replace("%1", str(len(self.items))).replace("%2", str(overdue)))
+        self.summary.setText(self.tr("%n client(s) due", "", len(self.items))
+                             + self.tr(", %n of them overdue. Double-click a row to open the client.", "", overdue))
         years = {d.due.year for d in self.items} | {today.year, (today + timedelta(days=self.days.value())).year}
         beyond = sorted({y for y in years if not workcal.is_covered(y)} | set(workcal.coming_gap(self.store)))
         self.notice.setText("\n".join(i18n.message("cadence.calendar_beyond", year=y) for y in beyond))
@@ -144,15 +144,14 @@ class KeepingPage(QWidget):
         except (OSError, UnicodeDecodeError) as exc:
             self._say(self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", str(exc)), True)
             return 0
-        self._say(self.tr("%1 rows of business volumes imported. Recompute tiers to apply them.")
-                  .replace("%1", str(count)))
+        self._say(self.tr("%n row(s) of business volumes imported. Recompute tiers to apply them.", "", count))
         return count
 
     def recompute(self) -> None:
         changes = tiering.recompute(self.store)
         self.refresh()
-        self._say(self.tr("%1 tiers changed, %2 manual tiers kept.").replace(
-            "%1", str(sum(not c.kept for c in changes))).replace("%2", str(sum(c.kept for c in changes))))
+        changed, kept = sum(not c.kept for c in changes), sum(c.kept for c in changes)
+        self._say(self.tr("%n tier(s) changed", "", changed) + self.tr(", %n manual tier(s) kept.", "", kept))
 
     def edit_holidays(self) -> bool:
         from rmdesk.gui.pages.holidays import HolidayNoticeDialog
