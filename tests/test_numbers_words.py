@@ -229,3 +229,45 @@ def test_the_maintenance_page_counts_in_plural_forms(make_desk, store, lang):
     text = page.status.text()
     assert text == ("1 tier changed, 0 manual tiers kept." if lang == "en" else "1 个客户分层有变化，0 个手动分层保持不变。")
     assert page.summary.text().startswith("1 client due" if lang == "en" else "1 个客户到期维护")
+
+
+# ---- smaller words -----------------------------------------------------------------------------
+
+
+def test_a_broken_rules_text_is_named_in_the_users_language(store):
+    from rmdesk.errors import ValidationError
+    from rmdesk.services import tiering
+
+    text = tiering.scheme_text(store) + "\n{}\n"
+    with pytest.raises(ValidationError) as err:
+        tiering.save_scheme_text(store, text)
+    zh = err.value.message("zh_CN")
+    assert "Extra data" not in zh and "行" in zh and "列" in zh
+    assert "line" in err.value.message("en")
+
+
+def test_common_district_headers_are_recognised():
+    from rmdesk.services import dataio
+
+    for header in ("所在地区", "地区", "所属区域", "所在地"):
+        assert dataio.auto_mapping(["客户名称", header]) == {0: "name", 1: "district"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_title_status_line_and_lists_read_right(make_desk, store, lang):
+    from rmdesk.services import pipeline
+
+    desk = make_desk(store, lang)
+    w = desk.window
+    assert "rmdesk" not in w.windowTitle()  # Qt adds "— rmdesk" once
+    assert w.data_folder.text().endswith(str(store.data_dir)) and w.data_folder.isVisible()
+    w.statusBar().showMessage("a menu's status tip")
+    w.statusBar().clearMessage()
+    assert w.data_folder.isVisible()
+    cid = clients.create_client(store, {"name": "华能电力"})
+    pipeline.move_to_step(store, cid, 3, reason="test")
+    window = w.open_client(cid)
+    missing = window.overview.missing.text()
+    assert missing.count("、" if lang == "zh_CN" else ", ") >= 1
+    if lang == "en":
+        assert "、" not in missing

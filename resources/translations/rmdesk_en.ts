@@ -718,11 +718,17 @@
     </message>
     <message numerus="yes">
         <source>%n client(s) due</source>
-        <translation><numerusform>%n client due</numerusform><numerusform>%n clients due</numerusform></translation>
+        <translation>
+            <numerusform>%n client due</numerusform>
+            <numerusform>%n clients due</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n of them overdue. Double-click a row to open the client.</source>
-        <translation><numerusform>, %n of them overdue. Double-click a row to open the client.</numerusform><numerusform>, %n of them overdue. Double-click a row to open the client.</numerusform></translation>
+        <translation>
+            <numerusform>, %n of them overdue. Double-click a row to open the client.</numerusform>
+            <numerusform>, %n of them overdue. Double-click a row to open the client.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due</source>
@@ -794,15 +800,24 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) of business volumes imported. Recompute tiers to apply them.</source>
-        <translation><numerusform>%n row of business volumes imported. Recompute tiers to apply it.</numerusform><numerusform>%n rows of business volumes imported. Recompute tiers to apply them.</numerusform></translation>
+        <translation>
+            <numerusform>%n row of business volumes imported. Recompute tiers to apply it.</numerusform>
+            <numerusform>%n rows of business volumes imported. Recompute tiers to apply them.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n tier(s) changed</source>
-        <translation><numerusform>%n tier changed</numerusform><numerusform>%n tiers changed</numerusform></translation>
+        <translation>
+            <numerusform>%n tier changed</numerusform>
+            <numerusform>%n tiers changed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n manual tier(s) kept.</source>
-        <translation><numerusform>, %n manual tier kept.</numerusform><numerusform>, %n manual tiers kept.</numerusform></translation>
+        <translation>
+            <numerusform>, %n manual tier kept.</numerusform>
+            <numerusform>, %n manual tiers kept.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Holiday notice saved. Due dates now follow it.</source>
@@ -945,8 +960,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>rmdesk — Relationship manager&apos;s desk</source>
-        <translation>rmdesk — Relationship manager&apos;s desk</translation>
+        <source>Relationship manager&apos;s desk</source>
+        <translation>Relationship manager&apos;s desk</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1543,8 +1558,8 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 <context>
     <name>QualificationTool</name>
     <message>
-        <source>Qualification (优选法)</source>
-        <translation>Qualification (优选法)</translation>
+        <source>Qualification (five criteria)</source>
+        <translation>Qualification (five criteria)</translation>
     </message>
     <message>
         <source>Large-client traits</source>
@@ -2191,7 +2206,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
     <message numerus="yes">
         <source>Destroy the %n item(s) in the trash? Clients go with all their visits, deals and notes.</source>
-        <translation><numerusform>Destroy the %n item in the trash? A client goes with all its visits, deals and notes.</numerusform><numerusform>Destroy the %n items in the trash? Clients go with all their visits, deals and notes.</numerusform></translation>
+        <translation>
+            <numerusform>Destroy the %n item in the trash? A client goes with all its visits, deals and notes.</numerusform>
+            <numerusform>Destroy the %n items in the trash? Clients go with all their visits, deals and notes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This cannot be undone. Really destroy them?</source>

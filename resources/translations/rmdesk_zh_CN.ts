@@ -716,11 +716,15 @@
     </message>
     <message numerus="yes">
         <source>%n client(s) due</source>
-        <translation><numerusform>%n 个客户到期维护</numerusform></translation>
+        <translation>
+            <numerusform>%n 个客户到期维护</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n of them overdue. Double-click a row to open the client.</source>
-        <translation><numerusform>，其中 %n 个已逾期。双击一行打开客户。</numerusform></translation>
+        <translation>
+            <numerusform>，其中 %n 个已逾期。双击一行打开客户。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due</source>
@@ -792,15 +796,21 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) of business volumes imported. Recompute tiers to apply them.</source>
-        <translation><numerusform>已导入 %n 行业务量数据。请重新计算分层使其生效。</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 行业务量数据。请重新计算分层使其生效。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n tier(s) changed</source>
-        <translation><numerusform>%n 个客户分层有变化</numerusform></translation>
+        <translation>
+            <numerusform>%n 个客户分层有变化</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n manual tier(s) kept.</source>
-        <translation><numerusform>，%n 个手动分层保持不变。</numerusform></translation>
+        <translation>
+            <numerusform>，%n 个手动分层保持不变。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Holiday notice saved. Due dates now follow it.</source>
@@ -943,8 +953,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>rmdesk — Relationship manager&apos;s desk</source>
-        <translation>rmdesk — 客户经理工作台</translation>
+        <source>Relationship manager&apos;s desk</source>
+        <translation>客户经理工作台</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1541,8 +1551,8 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 <context>
     <name>QualificationTool</name>
     <message>
-        <source>Qualification (优选法)</source>
-        <translation>资格评估（优选法）</translation>
+        <source>Qualification (five criteria)</source>
+        <translation>客户优选（优选法五项标准）</translation>
     </message>
     <message>
         <source>Large-client traits</source>
@@ -2189,7 +2199,9 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
     <message numerus="yes">
         <source>Destroy the %n item(s) in the trash? Clients go with all their visits, deals and notes.</source>
-        <translation><numerusform>彻底删除回收站中的 %n 项？客户将连同其全部拜访、业务和记录一并删除。</numerusform></translation>
+        <translation>
+            <numerusform>彻底删除回收站中的 %n 项？客户将连同其全部拜访、业务和记录一并删除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>This cannot be undone. Really destroy them?</source>

@@ -181,6 +181,8 @@ def save_scheme_text(store: Store, text: str) -> dict:
     """Save a scheme edited as JSON text (see resources/tier_schemes.toml for the format)."""
     try:
         data = json.loads(text, parse_float=str)
+    except json.JSONDecodeError as exc:  # the parser's words are English: say where, in the user's language
+        raise ValidationError("error.scheme_json", "tier_scheme", line=exc.lineno, column=exc.colno) from None
     except ValueError as exc:
         raise ValidationError("error.scheme_invalid", "tier_scheme", problem=str(exc)) from None
     if not isinstance(data, dict):

@@ -408,8 +408,11 @@ class ObjectionDialog(FormDialog):
         self.hint.setText(guide.hint)
         self.suggestions.clear()
         self.suggestions.addItem(self.tr("Choose an answer to start from…"), None)
-        for answer in guide.answers:
-            self.suggestions.addItem(answer[:60] + ("…" if len(answer) > 60 else ""), answer)
+        for answer in guide.answers:  # in full: the list opens as wide as its answers need
+            self.suggestions.addItem(answer, answer)
+            self.suggestions.setItemData(self.suggestions.count() - 1, answer, Qt.ItemDataRole.ToolTipRole)
+        self.suggestions.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.suggestions.setMinimumContentsLength(24)
 
 
 class DealDialog(FormDialog):

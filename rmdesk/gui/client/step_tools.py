@@ -100,7 +100,7 @@ class QualificationTool(Tool):
         super().__init__(store, client_id)
         self.score = QLabel()
         self.criteria = {key: QCheckBox(i18n.label("criterion", key)) for key in vocab.QUALIFICATION_CRITERIA}
-        box = QGroupBox(self.tr("Qualification (优选法)"))
+        box = QGroupBox(self.tr("Qualification (five criteria)"))
         form = QVBoxLayout(box)
         for key, check in self.criteria.items():
             check.toggled.connect(lambda on, k=key: self.act(clients.set_qualification, store, client_id, {k: on}))

@@ -460,7 +460,8 @@ class OverviewTab(Tool):
         for key, widget in self.fields.items():
             widget.setStyleSheet(MISSING_STYLE if key in missing else "")
         self.missing.setText(self.tr("This step still needs: %1").replace(
-            "%1", "、".join(i18n.message(f"field.{k}") for k in missing)) if missing else "")
+            "%1", ("、" if i18n.language() == "zh_CN" else ", ").join(i18n.message(f"field.{k}") for k in missing))
+            if missing else "")
         self.missing.setVisible(bool(missing))
         fill_table(self.contacts, [self.tr("Name"), self.tr("Role"), self.tr("Decision power"), self.tr("Attitude"),
                                    self.tr("Phone"), self.tr("Birthday"), self.tr("Preferences")],
@@ -564,7 +565,8 @@ class GuidanceTab(Tool):
             self.exit_state.setText("")
         missing = flow.missing_data(self.store, client.id) if step == client.step else []
         self.needs.setText(self.tr("Still needed: %1").replace(
-            "%1", "、".join(i18n.message(f"field.{k}") for k in missing)) if missing else "")
+            "%1", ("、" if i18n.language() == "zh_CN" else ", ").join(i18n.message(f"field.{k}") for k in missing))
+            if missing else "")
         self.needs.setStyleSheet(MISSING_STYLE if missing else "")
         self.needs.setVisible(bool(missing))
         ticks = flow.ticked(self.store, client.id, step)
