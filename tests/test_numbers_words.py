@@ -271,3 +271,29 @@ def test_title_status_line_and_lists_read_right(make_desk, store, lang):
     assert missing.count("、" if lang == "zh_CN" else ", ") >= 1
     if lang == "en":
         assert "、" not in missing
+
+
+# ---- the guidance tab ----------------------------------------------------------------------------
+
+
+def test_checklist_items_the_data_proves_are_ticked_and_other_steps_are_view_only(make_desk, store):
+    from rmdesk.services import flow
+
+    cid = clients.create_client(store, {"name": "华能电力", "industry": "power", "size": "large",
+                                        "district": "朝阳区"})
+    assert flow.proven(store, cid, 1) == {"s1_basic"}
+    clients.add_contact(store, cid, {"name": "王总", "decision_power": "decides"})
+    assert flow.proven(store, cid, 1) == {"s1_basic", "s1_contact"}
+    assert flow.proven(store, cid, 2) == {"s2_key_persons"}
+    desk = make_desk(store, "en")
+    window = desk.window.open_client(cid)
+    g = window.guidance
+    boxes = [g.checklist_layout.itemAt(i).widget() for i in range(g.checklist_layout.count())]
+    proven = [b for b in boxes if b.isChecked()]
+    assert len(proven) == 2 and all(not b.isEnabled() for b in proven)
+    assert "2 of" in g.checklist_box.title()
+    assert g.tool.isEnabled()
+    window.view_step(3)
+    assert not g.tool.isEnabled() and "Viewing only" in g.tool_box.toolTip()
+    window.view_step(1)
+    assert g.tool.isEnabled()

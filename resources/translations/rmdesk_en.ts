@@ -485,6 +485,10 @@
         <translation>Still needed: %1</translation>
     </message>
     <message>
+        <source>Done: the client&apos;s record shows it.</source>
+        <translation>Done: the client&apos;s record shows it.</translation>
+    </message>
+    <message>
         <source>Checklist (%1 of %2 done)</source>
         <translation>Checklist (%1 of %2 done)</translation>
     </message>
@@ -499,6 +503,10 @@
     <message>
         <source>Tools for %1</source>
         <translation>Tools for %1</translation>
+    </message>
+    <message>
+        <source>Viewing only: these tools work when the client is at this step.</source>
+        <translation>Viewing only: these tools work when the client is at this step.</translation>
     </message>
 </context>
 <context>

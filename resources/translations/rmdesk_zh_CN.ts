@@ -483,6 +483,10 @@
         <translation>还需补充：%1</translation>
     </message>
     <message>
+        <source>Done: the client&apos;s record shows it.</source>
+        <translation>已完成：客户资料中已有记录。</translation>
+    </message>
+    <message>
         <source>Checklist (%1 of %2 done)</source>
         <translation>工作清单（已完成 %1/%2）</translation>
     </message>
@@ -497,6 +501,10 @@
     <message>
         <source>Tools for %1</source>
         <translation>%1 工具</translation>
+    </message>
+    <message>
+        <source>Viewing only: these tools work when the client is at this step.</source>
+        <translation>仅查看：客户处于该步骤时才能使用这些工具。</translation>
     </message>
 </context>
 <context>

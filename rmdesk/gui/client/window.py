@@ -569,12 +569,16 @@ class GuidanceTab(Tool):
             if missing else "")
         self.needs.setStyleSheet(MISSING_STYLE if missing else "")
         self.needs.setVisible(bool(missing))
-        ticks = flow.ticked(self.store, client.id, step)
+        by_data = flow.proven(self.store, client.id, step)
+        ticks = flow.ticked(self.store, client.id, step) | by_data
         while self.checklist_layout.count():
             self.checklist_layout.takeAt(0).widget().deleteLater()
         for item in guide.checklist:
             box = WrappingCheckBox(item.text)
             box.setChecked(item.id in ticks)
+            if item.id in by_data:  # the record shows it: nothing to tick by hand
+                box.setEnabled(False)
+                box.setToolTip(self.tr("Done: the client's record shows it."))
             box.toggled.connect(lambda on, k=item.id, s=step: self.act(flow.tick, self.store, self.client_id, s, k, on))
             self.checklist_layout.addWidget(box)
         self.checklist_box.setTitle(self.tr("Checklist (%1 of %2 done)").replace("%1", str(len(ticks & {
@@ -595,6 +599,11 @@ class GuidanceTab(Tool):
             self._shown_step = step
         self.tool_box.setTitle(self.tr("Tools for %1").replace("%1", step_label(step)))
         self.tool.refresh(client)
+        # Viewing another step: its tools show their data but change nothing.
+        current = step == client.step
+        self.tool.setEnabled(current)
+        self.tool_box.setToolTip("" if current else self.tr(
+            "Viewing only: these tools work when the client is at this step."))
 
 
 def _condition_html(c: Condition) -> str:
