@@ -297,3 +297,22 @@ def test_checklist_items_the_data_proves_are_ticked_and_other_steps_are_view_onl
     assert not g.tool.isEnabled() and "Viewing only" in g.tool_box.toolTip()
     window.view_step(1)
     assert g.tool.isEnabled()
+
+
+def test_the_workspace_of_a_client_destroyed_from_the_trash_closes(make_desk, store, monkeypatch):
+    from rmdesk.gui.data.trash_dialog import TrashDialog
+    from rmdesk.services import trash
+
+    keep = clients.create_client(store, {"name": "长城汽车"})
+    gone = clients.create_client(store, {"name": "华能电力"})
+    desk = make_desk(store, "zh_CN")
+    kept_window, gone_window = desk.window.open_client(keep), desk.window.open_client(gone)
+    clients.trash_client(store, gone)
+
+    def exec_(dialog):
+        trash.empty(store)
+        return 0
+
+    monkeypatch.setattr(TrashDialog, "exec", exec_)
+    desk.window._trash()
+    assert not gone_window.isVisible() and kept_window.isVisible()

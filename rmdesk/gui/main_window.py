@@ -146,7 +146,23 @@ class MainWindow(QMainWindow):
         from rmdesk.gui.data.trash_dialog import TrashDialog
 
         TrashDialog(self.store, self).exec()
+        self.close_gone_clients()
         self._on_page(self.current_page())
+
+    def close_gone_clients(self) -> list[int]:
+        """Close the workspaces of clients no longer in the book (destroyed from the trash,
+        or moved to it): they would only show errors. Returns their ids."""
+        from rmdesk.errors import NotFound
+        from rmdesk.services import clients
+
+        gone = []
+        for client_id, window in list(self._client_windows.items()):
+            try:
+                clients.get_client(self.store, client_id)
+            except NotFound:
+                gone.append(client_id)
+                window.close()
+        return gone
 
     def _new_client(self) -> None:
         self.show_page(self.CLIENTS)
