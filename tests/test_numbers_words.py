@@ -316,3 +316,19 @@ def test_the_workspace_of_a_client_destroyed_from_the_trash_closes(make_desk, st
     monkeypatch.setattr(TrashDialog, "exec", exec_)
     desk.window._trash()
     assert not gone_window.isVisible() and kept_window.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_step_6_exit_rule_names_the_tiers_of_the_scheme_in_use(make_desk, store, lang):
+    from rmdesk import i18n
+    from rmdesk.services import pipeline, tiering
+
+    tiering.choose_preset(store, "abc")
+    cid = clients.create_client(store, {"name": "华能电力"})
+    pipeline.move_to_step(store, cid, 6, reason="won")
+    desk = make_desk(store, lang)
+    text = desk.window.open_client(cid).guidance.exit_text.text()
+    sep = "、" if lang == "zh_CN" else ", "
+    assert sep.join(i18n.label("tier", t, lang) for t in ("a", "b", "c")) in text
+    assert i18n.label("tier", "key", lang) not in text
+    assert "{tiers}" not in text

@@ -558,7 +558,10 @@ class GuidanceTab(Tool):
         self.viewing_note.setText("" if step == client.step else self.tr(
             "Viewing only — the client is at %1").replace("%1", step_label(client.step)))
         self.purpose.setText(f"<b>{escape(guide.name)}</b> — {escape(guide.purpose)}")
-        self.exit_text.setText(guide.exit_rule)
+        # "{tiers}": the tiers of the scheme in use, not the text's example ones
+        tiers = ("、" if i18n.language() == "zh_CN" else ", ").join(
+            i18n.label("tier", t) for t in tiering.get_scheme(self.store)["tiers"])
+        self.exit_text.setText(guide.exit_rule.replace("{tiers}", tiers))
         if step == client.step:
             self.exit_state.setText("<br>".join(_condition_html(c) for c in check.conditions))
         else:
