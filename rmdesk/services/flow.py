@@ -92,18 +92,21 @@ def missing_data(store: Store, client_id: int) -> list[str]:
         deciders = s.scalar(select(func.count(Contact.id)).where(Contact.client_id == c.id,
                                                                  Contact.decision_power == "decides")) or 0
         banks = s.scalar(select(func.count(BankRelation.id)).where(BankRelation.client_id == c.id)) or 0
-        needs = s.scalar(select(func.count(Need.id)).where(Need.client_id == c.id)) or 0
-        estimates = s.scalar(select(func.count(FinancingEstimate.id))
-                             .where(FinancingEstimate.client_id == c.id)) or 0
+        confirmed = s.scalar(select(func.count(Need.id)).where(Need.client_id == c.id, Need.confirmed)) or 0
+        from rmdesk.store.models import Objection
+
+        objections = s.scalar(select(func.count(Objection.id)).where(Objection.client_id == c.id)) or 0
         # Always: what any client record needs; then what the current step works on.
         wanted: list[tuple[str, bool]] = [("industry", bool(c.industry)), ("contact_name", contacts > 0)]
+        # What each exit rule (playbook/rules.py) needs is listed, so the two never disagree.
         by_step: dict[int, list[tuple[str, bool]]] = {
-            1: [("source_channel", bool(c.source_channel))],
+            1: [("qualification_score", c.qualification_score >= loader.rule_params()["min_qualification_score"]),
+                ("source_channel", bool(c.source_channel))],
             2: [("policy_class", bool(c.policy_class)), ("size", bool(c.size)),
                 ("credit_rating", bool(c.credit_rating)), ("banks", banks > 0), ("decision_power", deciders > 0)],
-            3: [("needs", needs > 0), ("annual_sales", c.annual_sales is not None),
-                ("financing_estimate", estimates > 0)],
-            4: [],
+            3: [("confirmed_need", confirmed > 0), ("proposal_agreed", bool(c.proposal_agreed)),
+                ("annual_sales", c.annual_sales is not None)],
+            4: [("objections_logged", objections > 0)],
             5: [("closing_strategy", bool(c.closing_strategy))],
             # the next maintenance date comes from the tier's cadence (services/cadence.py)
             6: [("tier", bool(c.tier))],
