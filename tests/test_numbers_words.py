@@ -332,3 +332,39 @@ def test_step_6_exit_rule_names_the_tiers_of_the_scheme_in_use(make_desk, store,
     assert sep.join(i18n.label("tier", t, lang) for t in ("a", "b", "c")) in text
     assert i18n.label("tier", "key", lang) not in text
     assert "{tiers}" not in text
+
+
+# ---- a cadence without RRULE text ---------------------------------------------------------------
+
+
+def test_the_cadence_editor_sets_every_n_weeks_or_months_on_a_day(make_desk, store):
+    from rmdesk.gui.cadence_edit import CadenceEdit, parse
+    from rmdesk.gui.main_window import MainWindow
+    from rmdesk.services import tiering
+
+    desk = make_desk(store, "zh_CN")
+    desk.window.show_page(MainWindow.SETTINGS)
+    k = desk.window.settings_page.keeping
+    edit = k.cadences["ordinary"]
+    assert isinstance(edit, CadenceEdit) and not edit.advanced.isChecked()
+    assert (edit.every.value(), edit.unit.currentData()) == (3, "MONTHLY")
+    edit.unit.setCurrentIndex(edit.unit.findData("MONTHLY"))
+    edit.every.setValue(2)
+    edit.day.setCurrentIndex(edit.day.findData("-1"))
+    assert edit.day.currentText() == "月末最后一天"
+    key = k.cadences["key"]
+    key.unit.setCurrentIndex(key.unit.findData("WEEKLY"))
+    key.every.setValue(2)
+    key.day.setCurrentIndex(key.day.findData("MO"))
+    k.save_cadence_button.click()
+    saved = tiering.get_scheme(store)["cadences"]
+    assert saved["ordinary"] == "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1"
+    assert saved["key"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"
+    # anything the form cannot say stays as rule text (the advanced view)
+    assert parse("FREQ=MONTHLY;COUNT=3") is None
+    edit.setText("FREQ=MONTHLY;BYDAY=1MO")
+    assert edit.advanced.isChecked() and edit.raw.isVisibleTo(edit) and edit.text() == "FREQ=MONTHLY;BYDAY=1MO"
+    edit.advanced.setChecked(False)  # cannot go back to the form with such a rule
+    assert edit.advanced.isChecked()
+    edit.setText("FREQ=YEARLY")
+    assert not edit.advanced.isChecked() and edit.text() == "FREQ=YEARLY" and not edit.day.isVisibleTo(edit)

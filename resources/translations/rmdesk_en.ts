@@ -41,6 +41,77 @@
     </message>
 </context>
 <context>
+    <name>CadenceEdit</name>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>weeks</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>The rule as RFC 5545 text (RRULE), e.g. FREQ=MONTHLY;INTERVAL=3</source>
+        <translation>The rule as RFC 5545 text (RRULE), e.g. FREQ=MONTHLY;INTERVAL=3</translation>
+    </message>
+    <message>
+        <source>Rule text</source>
+        <translation>Rule text</translation>
+    </message>
+    <message>
+        <source>Advanced: edit the rule as text</source>
+        <translation>Advanced: edit the rule as text</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Every</translation>
+    </message>
+    <message>
+        <source>any weekday</source>
+        <translation>any weekday</translation>
+    </message>
+    <message>
+        <source>on Monday</source>
+        <translation>on Monday</translation>
+    </message>
+    <message>
+        <source>on Tuesday</source>
+        <translation>on Tuesday</translation>
+    </message>
+    <message>
+        <source>on Wednesday</source>
+        <translation>on Wednesday</translation>
+    </message>
+    <message>
+        <source>on Thursday</source>
+        <translation>on Thursday</translation>
+    </message>
+    <message>
+        <source>on Friday</source>
+        <translation>on Friday</translation>
+    </message>
+    <message>
+        <source>same day as the last contact</source>
+        <translation>same day as the last contact</translation>
+    </message>
+    <message>
+        <source>on day %1</source>
+        <translation>on day %1</translation>
+    </message>
+    <message>
+        <source>on the last day of the month</source>
+        <translation>on the last day of the month</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Week</source>

@@ -41,6 +41,77 @@
     </message>
 </context>
 <context>
+    <name>CadenceEdit</name>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>The rule as RFC 5545 text (RRULE), e.g. FREQ=MONTHLY;INTERVAL=3</source>
+        <translation>RFC 5545 规则文本（RRULE），如 FREQ=MONTHLY;INTERVAL=3</translation>
+    </message>
+    <message>
+        <source>Rule text</source>
+        <translation>规则文本</translation>
+    </message>
+    <message>
+        <source>Advanced: edit the rule as text</source>
+        <translation>高级：以文本编辑规则</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>any weekday</source>
+        <translation>任一工作日</translation>
+    </message>
+    <message>
+        <source>on Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>on Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>on Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>on Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>on Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>same day as the last contact</source>
+        <translation>与上次联系同一天</translation>
+    </message>
+    <message>
+        <source>on day %1</source>
+        <translation>%1 日</translation>
+    </message>
+    <message>
+        <source>on the last day of the month</source>
+        <translation>月末最后一天</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Week</source>
