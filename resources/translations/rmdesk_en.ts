@@ -989,8 +989,8 @@
         <translation>Tier scheme</translation>
     </message>
     <message>
-        <source>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</source>
-        <translation>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</translation>
+        <source>Maintenance cadence per tier</source>
+        <translation>Maintenance cadence per tier</translation>
     </message>
     <message>
         <source>Save targets</source>

@@ -982,8 +982,8 @@
         <translation>分层方案</translation>
     </message>
     <message>
-        <source>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</source>
-        <translation>各层维护频率（规则，如 FREQ=WEEKLY;INTERVAL=2）</translation>
+        <source>Maintenance cadence per tier</source>
+        <translation>各层维护频率</translation>
     </message>
     <message>
         <source>Save targets</source>

@@ -79,7 +79,7 @@ class KeepingSettings(QGroupBox):
         left.addLayout(row)
         left.addWidget(self.apply_scheme)
         left.addWidget(self.edit_rules_button)
-        left.addWidget(QLabel(self.tr("Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)")))
+        left.addWidget(QLabel(self.tr("Maintenance cadence per tier")))
         left.addLayout(self.cadence_form)
         left.addWidget(self.save_cadence_button)
         left.addWidget(self.scheme_status)
