@@ -368,3 +368,15 @@ def test_the_cadence_editor_sets_every_n_weeks_or_months_on_a_day(make_desk, sto
     assert edit.advanced.isChecked()
     edit.setText("FREQ=YEARLY")
     assert not edit.advanced.isChecked() and edit.text() == "FREQ=YEARLY" and not edit.day.isVisibleTo(edit)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_new_client_form_names_the_field_as_its_error_does(make_desk, store, lang):
+    from rmdesk import i18n
+    from rmdesk.gui.client.new_client import NewClientDialog
+
+    make_desk(store, lang)
+    dialog = NewClientDialog(store)
+    label = dialog.ui.nameLabel.text().replace("&", "").replace("(N)", "")
+    assert label.startswith(i18n.message("field.name", lang))
+    dialog.close()

@@ -193,8 +193,8 @@
         <translation>New client</translation>
     </message>
     <message>
-        <source>Company &amp;name *</source>
-        <translation>Company &amp;name *</translation>
+        <source>Client &amp;name *</source>
+        <translation>Client &amp;name *</translation>
     </message>
     <message>
         <source>&amp;Short name</source>

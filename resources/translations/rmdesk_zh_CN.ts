@@ -193,8 +193,8 @@
         <translation>新建客户</translation>
     </message>
     <message>
-        <source>Company &amp;name *</source>
-        <translation>企业名称(&amp;N) *</translation>
+        <source>Client &amp;name *</source>
+        <translation>客户名称(&amp;N) *</translation>
     </message>
     <message>
         <source>&amp;Short name</source>
