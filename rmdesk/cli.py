@@ -597,8 +597,13 @@ def _cmd_due(args: argparse.Namespace) -> int:
     store = _open_store(args)
     try:
         items = due_within(store, args.days)
+        coming = workcal.coming_gap(store, max(args.days, workcal.COMING_DAYS))
     finally:
         store.close()
+    lang = i18n.language()
+    beyond = sorted(set(coming) | {d.due.year for d in items if not workcal.is_covered(d.due.year)}
+                    | {d.nominal.year for d in items if not workcal.is_covered(d.nominal.year)})
+    warnings = [i18n.message("cadence.calendar_beyond", lang, year=year) for year in beyond]
     if args.format == "json":
         data = [dict(zip(DUE_FIELDS, (d.client_id, d.client_name, d.tier,
                                       d.last_contact.isoformat() if d.last_contact else None, d.due.isoformat(),
@@ -606,22 +611,21 @@ def _cmd_due(args: argparse.Namespace) -> int:
                                       d.moved_for), strict=True)) for d in items]
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
+        for line in warnings:  # stdout stays valid JSON
+            print(line, file=sys.stderr)
         return 0
-    lang = i18n.language()
     if not items:
         print(i18n.message("cli.nothing_due", lang, days=args.days))
-        return 0
-    head = [i18n.message("field.due_date", lang), "ID", i18n.message("field.name", lang),
-            i18n.message("field.tier", lang), i18n.message("field.last_contact", lang), i18n.message("field.reason", lang)]
-    body = [[d.due.isoformat() + (f" (+{d.overdue_days})" if d.overdue_days else ""), str(d.client_id),
-             _clean(d.client_name),
-             i18n.label("tier", d.tier, lang), d.last_contact.isoformat() if d.last_contact else "-",
-             reason_text(d, lang)] for d in items]
-    _table([head, *body])
-    beyond = sorted({d.due.year for d in items if not workcal.is_covered(d.due.year)}
-                    | {d.nominal.year for d in items if not workcal.is_covered(d.nominal.year)})
-    for year in beyond:
-        print(i18n.message("cadence.calendar_beyond", lang, year=year))
+    else:
+        head = [i18n.message("field.due_date", lang), "ID", i18n.message("field.name", lang),
+                i18n.message("field.tier", lang), i18n.message("field.last_contact", lang),
+                i18n.message("field.reason", lang)]
+        body = [[d.due.isoformat() + (f" (+{d.overdue_days})" if d.overdue_days else ""), str(d.client_id),
+                 _clean(d.client_name), i18n.label("tier", d.tier, lang), d.last_contact.isoformat() if d.last_contact else "-",
+                 reason_text(d, lang)] for d in items]
+        _table([head, *body])
+    for line in warnings:
+        print(line)
     return 0
 
 

@@ -23,7 +23,8 @@ class RmdeskError(Exception):
             # A dotted field names its own label key (calc.last_sales); a bare one is under field.
             label_key = self.field if "." in self.field else f"field.{self.field}"
             return f"{message(label_key, lang)}{colon}{text}"
-        return text
+        # Catalogue texts are written to follow "Field: "; standing alone they are a sentence.
+        return text[:1].upper() + text[1:]
 
     def __str__(self) -> str:
         return self.message("en")

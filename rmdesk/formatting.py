@@ -35,6 +35,22 @@ def input_unit_factor(lang: str) -> Decimal:
     return WAN if lang == "zh_CN" else Decimal(1)
 
 
+def input_unit_caption(caption: str, lang: str) -> str:
+    """A money field's label with the unit it takes: 金额（万元） / Amount (CNY)."""
+    return caption + ("（万元）" if lang == "zh_CN" else " (CNY)")
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal as plain digits for an input field: never 5.2E+4, no trailing zeros."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def yuan_to_input(amount: Decimal | None, lang: str) -> str:
+    """A yuan amount as the text of a money input field (in the input unit)."""
+    return "" if amount is None else plain(amount / input_unit_factor(lang))
+
+
 def input_amount_to_yuan(text: str, lang: str) -> str:
     """Typed amount (in the input unit) to yuan text for the services; text that is not a
     number is passed on unchanged so the service reports it in the user's language."""
@@ -45,7 +61,7 @@ def input_amount_to_yuan(text: str, lang: str) -> str:
         return text
     if not value.is_finite():
         return text
-    return str((value * input_unit_factor(lang)).normalize())
+    return plain(value * input_unit_factor(lang))
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")

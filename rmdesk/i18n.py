@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 import sys
 import tomllib
 from functools import cache
@@ -130,7 +131,13 @@ def message(key: str, lang: str | None = None, **params: object) -> str:
     if entry is None:
         return key
     text = entry[lang or language()]
+    if "[" in text:
+        text = _PLURAL.sub(lambda m: m.group(2) if params.get(m.group(1)) == 1 else m.group(3), text)
     return text.format(**params) if params else text
+
+
+# English plural forms in the catalogue: "[n|tier|tiers]" picks by the parameter n.
+_PLURAL = re.compile(r"\[(\w+)\|([^|\]]*)\|([^\]]*)\]")
 
 
 def label(list_name: str, value: str | None, lang: str | None = None) -> str:

@@ -45,12 +45,17 @@ def test_checklist_ticks_are_saved_per_client_and_step(store, cid):
 
 
 def test_missing_data_follows_the_step(store, cid):
-    assert flow.missing_data(store, cid) == ["industry", "contact_name", "source_channel"]
+    # "Still needed" names what the exit rule needs too (the qualification score)
+    assert flow.missing_data(store, cid) == ["industry", "contact_name", "qualification_score", "source_channel"]
     clients.update_client(store, cid, {"industry": "power", "source_channel": "media"})
     clients.add_contact(store, cid, {"name": "王总", "decision_power": "decides"})
+    clients.set_qualification(store, cid, {k: True for k in ("need", "afford", "standard")})
     assert flow.missing_data(store, cid) == []
     pipeline.move_to_step(store, cid, 3, reason="test")
-    assert flow.missing_data(store, cid) == ["needs", "annual_sales", "financing_estimate"]
+    # step 3's rule: a confirmed need and the proposal agreed (no financing estimate required)
+    assert flow.missing_data(store, cid) == ["confirmed_need", "proposal_agreed", "annual_sales"]
+    pipeline.move_to_step(store, cid, 4, reason="test")
+    assert flow.missing_data(store, cid) == ["objections_logged"]
     pipeline.move_to_step(store, cid, 2, reason="test")
     assert flow.missing_data(store, cid) == ["policy_class", "size", "credit_rating", "banks"]
 

@@ -132,9 +132,12 @@ def test_prospect_from_step_1_to_6(desk, driver, qtbot):
     ws.guidance.tool.proposal.setChecked(True)
 
     def fill_calc(d):
-        values = {"last_sales": "100000000", "last_margin_pct": "10", "growth_pct": "20", "inventory_days": "60",
+        # money in 万元, as on the profile, deals and targets (one unit rule per language)
+        values = {"last_sales": "10000", "last_margin_pct": "10", "growth_pct": "20", "inventory_days": "60",
                   "receivable_days": "90", "payable_days": "45", "prepayment_days": "15", "advance_days": "0",
-                  "own_funds": "5000000", "existing_loans": "10000000", "other_funds": "0"}
+                  "own_funds": "500", "existing_loans": "1000", "other_funds": "0"}
+        assert d.tabs.currentWidget().layout().labelForField(d.inputs["working_capital"]["last_sales"]).text() == (
+            "上年销售收入（万元）")
         for name, value in values.items():
             d.inputs["working_capital"][name].setText(value)
         d.compute()

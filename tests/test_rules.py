@@ -64,7 +64,7 @@ def test_step3_needs_a_confirmed_need_and_proposal_agreed(store, cid):
 
 def test_step4_open_blocking_objections_stop_the_exit(store, cid):
     pipeline.move_to_step(store, cid, 4, reason="test setup")
-    assert unmet(store, cid) == []
+    assert unmet(store, cid) == ["objection_logged"]  # not "met" before any objection was heard
     minor = engagement.log_objection(store, cid, "service", "网银慢", blocking=False)
     assert unmet(store, cid) == []
     oid = engagement.log_objection(store, cid, "price", "利率太高")

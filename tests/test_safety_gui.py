@@ -232,4 +232,4 @@ def test_start_asks_the_password_of_an_encrypted_store(data_dir, qtbot, monkeypa
     monkeypatch.setattr(QApplication, "exec", lambda self: opened.append(True) or 0)
     monkeypatch.setattr(gui_app.Desk, "close", lambda self: (self.window.close(), gui_app.Desk.close_store(self)))
     assert gui_app.run(str(data_dir), "en") == 0
-    assert opened and answers == [] and notes[1] == "the password is wrong"
+    assert opened and answers == [] and notes[1] == "The password is wrong"  # a sentence on its own

@@ -41,6 +41,77 @@
     </message>
 </context>
 <context>
+    <name>CadenceEdit</name>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>weeks</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>The rule as RFC 5545 text (RRULE), e.g. FREQ=MONTHLY;INTERVAL=3</source>
+        <translation>The rule as RFC 5545 text (RRULE), e.g. FREQ=MONTHLY;INTERVAL=3</translation>
+    </message>
+    <message>
+        <source>Rule text</source>
+        <translation>Rule text</translation>
+    </message>
+    <message>
+        <source>Advanced: edit the rule as text</source>
+        <translation>Advanced: edit the rule as text</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Every</translation>
+    </message>
+    <message>
+        <source>any weekday</source>
+        <translation>any weekday</translation>
+    </message>
+    <message>
+        <source>on Monday</source>
+        <translation>on Monday</translation>
+    </message>
+    <message>
+        <source>on Tuesday</source>
+        <translation>on Tuesday</translation>
+    </message>
+    <message>
+        <source>on Wednesday</source>
+        <translation>on Wednesday</translation>
+    </message>
+    <message>
+        <source>on Thursday</source>
+        <translation>on Thursday</translation>
+    </message>
+    <message>
+        <source>on Friday</source>
+        <translation>on Friday</translation>
+    </message>
+    <message>
+        <source>same day as the last contact</source>
+        <translation>same day as the last contact</translation>
+    </message>
+    <message>
+        <source>on day %1</source>
+        <translation>on day %1</translation>
+    </message>
+    <message>
+        <source>on the last day of the month</source>
+        <translation>on the last day of the month</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Week</source>
@@ -122,8 +193,8 @@
         <translation>New client</translation>
     </message>
     <message>
-        <source>Company &amp;name *</source>
-        <translation>Company &amp;name *</translation>
+        <source>Client &amp;name *</source>
+        <translation>Client &amp;name *</translation>
     </message>
     <message>
         <source>&amp;Short name</source>
@@ -377,6 +448,10 @@
         <translation>Why was the deal lost?</translation>
     </message>
     <message>
+        <source>Only a won credit deal (a loan, a guarantee) has a maturity with post-loan checks.</source>
+        <translation>Only a won credit deal (a loan, a guarantee) has a maturity with post-loan checks.</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>Product</translation>
     </message>
@@ -481,6 +556,10 @@
         <translation>Still needed: %1</translation>
     </message>
     <message>
+        <source>Done: the client&apos;s record shows it.</source>
+        <translation>Done: the client&apos;s record shows it.</translation>
+    </message>
+    <message>
         <source>Checklist (%1 of %2 done)</source>
         <translation>Checklist (%1 of %2 done)</translation>
     </message>
@@ -495,6 +574,85 @@
     <message>
         <source>Tools for %1</source>
         <translation>Tools for %1</translation>
+    </message>
+    <message>
+        <source>Viewing only: these tools work when the client is at this step.</source>
+        <translation>Viewing only: these tools work when the client is at this step.</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayNoticeDialog</name>
+    <message>
+        <source>Holiday notice</source>
+        <translation>Holiday notice</translation>
+    </message>
+    <message>
+        <source>Enter the public holidays and make-up working days of the State Council&apos;s notice for the year. They replace the built-in calendar for that year. Dates as 2027-01-01; leave a holiday empty if the notice has none. Save with everything empty to remove the year&apos;s entry.</source>
+        <translation>Enter the public holidays and make-up working days of the State Council&apos;s notice for the year. They replace the built-in calendar for that year. Dates as 2027-01-01; leave a holiday empty if the notice has none. Save with everything empty to remove the year&apos;s entry.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>first day off</source>
+        <translation>first day off</translation>
+    </message>
+    <message>
+        <source>last day off</source>
+        <translation>last day off</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-02-14 2027-02-20</source>
+        <translation>e.g. 2027-02-14 2027-02-20</translation>
+    </message>
+    <message>
+        <source>Make-up working days</source>
+        <translation>Make-up working days</translation>
+    </message>
+    <message>
+        <source>Import a notice file…</source>
+        <translation>Import a notice file…</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file, one line per holiday: name, first day, last day (元旦 2027-01-01 2027-01-03), and a line &quot;班&quot; or &quot;work&quot; with the make-up working days.</source>
+        <translation>A UTF-8 text file, one line per holiday: name, first day, last day (元旦 2027-01-01 2027-01-03), and a line &quot;班&quot; or &quot;work&quot; with the make-up working days.</translation>
+    </message>
+    <message>
+        <source>Entered by you.</source>
+        <translation>Entered by you.</translation>
+    </message>
+    <message>
+        <source>From the built-in calendar; saving makes it your entry.</source>
+        <translation>From the built-in calendar; saving makes it your entry.</translation>
+    </message>
+    <message>
+        <source>Not known yet: only weekends are skipped.</source>
+        <translation>Not known yet: only weekends are skipped.</translation>
+    </message>
+    <message>
+        <source>Read from the file; check and save.</source>
+        <translation>Read from the file; check and save.</translation>
+    </message>
+    <message>
+        <source>Import a holiday notice</source>
+        <translation>Import a holiday notice</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv);;All files (*)</source>
+        <translation>Text files (*.txt *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>The file is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
     </message>
 </context>
 <context>
@@ -853,6 +1011,14 @@
         <translation>Recompute tiers</translation>
     </message>
     <message>
+        <source>Holiday notice…</source>
+        <translation>Holiday notice…</translation>
+    </message>
+    <message>
+        <source>Enter a year&apos;s public holidays and make-up working days</source>
+        <translation>Enter a year&apos;s public holidays and make-up working days</translation>
+    </message>
+    <message>
         <source>Maintenance due</source>
         <translation>Maintenance due</translation>
     </message>
@@ -860,9 +1026,19 @@
         <source>Look ahead</source>
         <translation>Look ahead</translation>
     </message>
-    <message>
-        <source>%1 clients due, %2 of them overdue. Double-click a row to open the client.</source>
-        <translation>%1 clients due, %2 of them overdue. Double-click a row to open the client.</translation>
+    <message numerus="yes">
+        <source>%n client(s) due</source>
+        <translation>
+            <numerusform>%n client due</numerusform>
+            <numerusform>%n clients due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n of them overdue. Double-click a row to open the client.</source>
+        <translation>
+            <numerusform>, %n of them overdue. Double-click a row to open the client.</numerusform>
+            <numerusform>, %n of them overdue. Double-click a row to open the client.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due</source>
@@ -932,13 +1108,30 @@
         <source>Cannot read %1: %2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
-    <message>
-        <source>%1 rows of business volumes imported. Recompute tiers to apply them.</source>
-        <translation>%1 rows of business volumes imported. Recompute tiers to apply them.</translation>
+    <message numerus="yes">
+        <source>%n row(s) of business volumes imported. Recompute tiers to apply them.</source>
+        <translation>
+            <numerusform>%n row of business volumes imported. Recompute tiers to apply it.</numerusform>
+            <numerusform>%n rows of business volumes imported. Recompute tiers to apply them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tier(s) changed</source>
+        <translation>
+            <numerusform>%n tier changed</numerusform>
+            <numerusform>%n tiers changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n manual tier(s) kept.</source>
+        <translation>
+            <numerusform>, %n manual tier kept.</numerusform>
+            <numerusform>, %n manual tiers kept.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 tiers changed, %2 manual tiers kept.</source>
-        <translation>%1 tiers changed, %2 manual tiers kept.</translation>
+        <source>Holiday notice saved. Due dates now follow it.</source>
+        <translation>Holiday notice saved. Due dates now follow it.</translation>
     </message>
 </context>
 <context>
@@ -1027,8 +1220,8 @@
         <translation>Tier scheme</translation>
     </message>
     <message>
-        <source>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</source>
-        <translation>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</translation>
+        <source>Maintenance cadence per tier</source>
+        <translation>Maintenance cadence per tier</translation>
     </message>
     <message>
         <source>Save targets</source>
@@ -1089,8 +1282,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>rmdesk — Relationship manager&apos;s desk</source>
-        <translation>rmdesk — Relationship manager&apos;s desk</translation>
+        <source>Relationship manager&apos;s desk</source>
+        <translation>Relationship manager&apos;s desk</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1691,8 +1884,8 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 <context>
     <name>QualificationTool</name>
     <message>
-        <source>Qualification (优选法)</source>
-        <translation>Qualification (优选法)</translation>
+        <source>Qualification (five criteria)</source>
+        <translation>Qualification (five criteria)</translation>
     </message>
     <message>
         <source>Large-client traits</source>
@@ -2133,6 +2326,18 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Changed %1</translation>
     </message>
     <message>
+        <source>Key person added: %1</source>
+        <translation>Key person added: %1</translation>
+    </message>
+    <message>
+        <source>Need found: %1</source>
+        <translation>Need found: %1</translation>
+    </message>
+    <message>
+        <source>(confirmed)</source>
+        <translation>(confirmed)</translation>
+    </message>
+    <message>
         <source>Visit moved from %1 to %2</source>
         <translation>Visit moved from %1 to %2</translation>
     </message>
@@ -2289,6 +2494,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Tool</name>
+    <message>
+        <source>Select a row in the list first, then press the button again.</source>
+        <translation>Select a row in the list first, then press the button again.</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -2330,9 +2542,12 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Empty trash</source>
         <translation>Empty trash</translation>
     </message>
-    <message>
-        <source>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</source>
-        <translation>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</translation>
+    <message numerus="yes">
+        <source>Destroy the %n item(s) in the trash? Clients go with all their visits, deals and notes.</source>
+        <translation>
+            <numerusform>Destroy the %n item in the trash? A client goes with all its visits, deals and notes.</numerusform>
+            <numerusform>Destroy the %n items in the trash? Clients go with all their visits, deals and notes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This cannot be undone. Really destroy them?</source>
@@ -2423,6 +2638,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
+    </message>
+    <message>
+        <source>Select a visit in the list first, then press the button again.</source>
+        <translation>Select a visit in the list first, then press the button again.</translation>
     </message>
     <message>
         <source>Advance?</source>

@@ -41,6 +41,77 @@
     </message>
 </context>
 <context>
+    <name>CadenceEdit</name>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>The rule as RFC 5545 text (RRULE), e.g. FREQ=MONTHLY;INTERVAL=3</source>
+        <translation>RFC 5545 规则文本（RRULE），如 FREQ=MONTHLY;INTERVAL=3</translation>
+    </message>
+    <message>
+        <source>Rule text</source>
+        <translation>规则文本</translation>
+    </message>
+    <message>
+        <source>Advanced: edit the rule as text</source>
+        <translation>高级：以文本编辑规则</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>any weekday</source>
+        <translation>任一工作日</translation>
+    </message>
+    <message>
+        <source>on Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>on Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>on Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>on Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>on Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>same day as the last contact</source>
+        <translation>与上次联系同一天</translation>
+    </message>
+    <message>
+        <source>on day %1</source>
+        <translation>%1 日</translation>
+    </message>
+    <message>
+        <source>on the last day of the month</source>
+        <translation>月末最后一天</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Week</source>
@@ -122,8 +193,8 @@
         <translation>新建客户</translation>
     </message>
     <message>
-        <source>Company &amp;name *</source>
-        <translation>企业名称(&amp;N) *</translation>
+        <source>Client &amp;name *</source>
+        <translation>客户名称(&amp;N) *</translation>
     </message>
     <message>
         <source>&amp;Short name</source>
@@ -375,6 +446,10 @@
         <translation>交易为什么没有成功？</translation>
     </message>
     <message>
+        <source>Only a won credit deal (a loan, a guarantee) has a maturity with post-loan checks.</source>
+        <translation>只有已成交的授信类业务（贷款、保函等）才有到期日和贷后检查。</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>产品</translation>
     </message>
@@ -479,6 +554,10 @@
         <translation>还需补充：%1</translation>
     </message>
     <message>
+        <source>Done: the client&apos;s record shows it.</source>
+        <translation>已完成：客户资料中已有记录。</translation>
+    </message>
+    <message>
         <source>Checklist (%1 of %2 done)</source>
         <translation>工作清单（已完成 %1/%2）</translation>
     </message>
@@ -493,6 +572,85 @@
     <message>
         <source>Tools for %1</source>
         <translation>%1 工具</translation>
+    </message>
+    <message>
+        <source>Viewing only: these tools work when the client is at this step.</source>
+        <translation>仅查看：客户处于该步骤时才能使用这些工具。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayNoticeDialog</name>
+    <message>
+        <source>Holiday notice</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>Enter the public holidays and make-up working days of the State Council&apos;s notice for the year. They replace the built-in calendar for that year. Dates as 2027-01-01; leave a holiday empty if the notice has none. Save with everything empty to remove the year&apos;s entry.</source>
+        <translation>按国务院办公厅当年的节假日安排通知，填写各节日的放假日期和调休上班日。填写后该年以此为准，不再使用内置日历。日期格式如 2027-01-01；通知中没有的节日留空。全部留空后保存即删除该年的录入。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>first day off</source>
+        <translation>放假第一天</translation>
+    </message>
+    <message>
+        <source>last day off</source>
+        <translation>放假最后一天</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-02-14 2027-02-20</source>
+        <translation>例如 2027-02-14 2027-02-20</translation>
+    </message>
+    <message>
+        <source>Make-up working days</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Import a notice file…</source>
+        <translation>导入通知文件…</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file, one line per holiday: name, first day, last day (元旦 2027-01-01 2027-01-03), and a line &quot;班&quot; or &quot;work&quot; with the make-up working days.</source>
+        <translation>UTF-8 文本文件，每个节日一行：名称、放假第一天、最后一天（如：元旦 2027-01-01 2027-01-03）；调休上班日写成一行“班 日期 日期…”。</translation>
+    </message>
+    <message>
+        <source>Entered by you.</source>
+        <translation>由您录入。</translation>
+    </message>
+    <message>
+        <source>From the built-in calendar; saving makes it your entry.</source>
+        <translation>来自内置日历；保存后以您的录入为准。</translation>
+    </message>
+    <message>
+        <source>Not known yet: only weekends are skipped.</source>
+        <translation>尚未收录：只跳过周末。</translation>
+    </message>
+    <message>
+        <source>Read from the file; check and save.</source>
+        <translation>已从文件读入，请核对后保存。</translation>
+    </message>
+    <message>
+        <source>Import a holiday notice</source>
+        <translation>导入节假日通知</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv);;All files (*)</source>
+        <translation>文本文件 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>该文件不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -851,6 +1009,14 @@
         <translation>重新分层</translation>
     </message>
     <message>
+        <source>Holiday notice…</source>
+        <translation>节假日安排…</translation>
+    </message>
+    <message>
+        <source>Enter a year&apos;s public holidays and make-up working days</source>
+        <translation>录入某一年的法定节假日和调休上班日</translation>
+    </message>
+    <message>
         <source>Maintenance due</source>
         <translation>到期维护</translation>
     </message>
@@ -858,9 +1024,17 @@
         <source>Look ahead</source>
         <translation>提前查看</translation>
     </message>
-    <message>
-        <source>%1 clients due, %2 of them overdue. Double-click a row to open the client.</source>
-        <translation>%1 个客户到期维护，其中 %2 个已逾期。双击一行打开客户。</translation>
+    <message numerus="yes">
+        <source>%n client(s) due</source>
+        <translation>
+            <numerusform>%n 个客户到期维护</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n of them overdue. Double-click a row to open the client.</source>
+        <translation>
+            <numerusform>，其中 %n 个已逾期。双击一行打开客户。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due</source>
@@ -930,13 +1104,27 @@
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
-    <message>
-        <source>%1 rows of business volumes imported. Recompute tiers to apply them.</source>
-        <translation>已导入 %1 行业务量。重新分层后生效。</translation>
+    <message numerus="yes">
+        <source>%n row(s) of business volumes imported. Recompute tiers to apply them.</source>
+        <translation>
+            <numerusform>已导入 %n 行业务量数据。请重新计算分层使其生效。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tier(s) changed</source>
+        <translation>
+            <numerusform>%n 个客户分层有变化</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n manual tier(s) kept.</source>
+        <translation>
+            <numerusform>，%n 个手动分层保持不变。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 tiers changed, %2 manual tiers kept.</source>
-        <translation>%1 个客户分层有变化，%2 个手动分层保持不变。</translation>
+        <source>Holiday notice saved. Due dates now follow it.</source>
+        <translation>节假日安排已保存，到期日已按新安排计算。</translation>
     </message>
 </context>
 <context>
@@ -1025,8 +1213,8 @@
         <translation>分层方案</translation>
     </message>
     <message>
-        <source>Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)</source>
-        <translation>各层维护频率（规则，如 FREQ=WEEKLY;INTERVAL=2）</translation>
+        <source>Maintenance cadence per tier</source>
+        <translation>各层维护频率</translation>
     </message>
     <message>
         <source>Save targets</source>
@@ -1087,8 +1275,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>rmdesk — Relationship manager&apos;s desk</source>
-        <translation>rmdesk — 客户经理工作台</translation>
+        <source>Relationship manager&apos;s desk</source>
+        <translation>客户经理工作台</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1689,8 +1877,8 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 <context>
     <name>QualificationTool</name>
     <message>
-        <source>Qualification (优选法)</source>
-        <translation>资格评估（优选法）</translation>
+        <source>Qualification (five criteria)</source>
+        <translation>客户优选（优选法五项标准）</translation>
     </message>
     <message>
         <source>Large-client traits</source>
@@ -2131,6 +2319,18 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>修改了%1</translation>
     </message>
     <message>
+        <source>Key person added: %1</source>
+        <translation>新增关键人：%1</translation>
+    </message>
+    <message>
+        <source>Need found: %1</source>
+        <translation>发现需求：%1</translation>
+    </message>
+    <message>
+        <source>(confirmed)</source>
+        <translation>（已确认）</translation>
+    </message>
+    <message>
         <source>Visit moved from %1 to %2</source>
         <translation>拜访由 %1 改到 %2</translation>
     </message>
@@ -2287,6 +2487,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Tool</name>
+    <message>
+        <source>Select a row in the list first, then press the button again.</source>
+        <translation>请先在列表中选中一行，再点击该按钮。</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -2328,9 +2535,11 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
-    <message>
-        <source>Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.</source>
-        <translation>彻底删除回收站中的 %1 项？客户将连同其全部拜访、交易和记录一起删除。</translation>
+    <message numerus="yes">
+        <source>Destroy the %n item(s) in the trash? Clients go with all their visits, deals and notes.</source>
+        <translation>
+            <numerusform>彻底删除回收站中的 %n 项？客户将连同其全部拜访、业务和记录一并删除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>This cannot be undone. Really destroy them?</source>
@@ -2421,6 +2630,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>Select a visit in the list first, then press the button again.</source>
+        <translation>请先在列表中选中一次拜访，再点击该按钮。</translation>
     </message>
     <message>
         <source>Advance?</source>

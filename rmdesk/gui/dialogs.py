@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,9 +30,15 @@ def run(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def ask(parent: QWidget | None, title: str, text: str) -> bool:
-    """A yes/no question; True for yes."""
-    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+def ask(parent: QWidget | None, title: str, text: str, default_no: bool = False) -> bool:
+    """A yes/no question; True for yes. `default_no` for anything that destroys data."""
+    no, yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+    return QMessageBox.question(parent, title, text, yes | no, no if default_no else yes) == yes
+
+
+def tell(parent: QWidget | None, text: str) -> None:
+    """Why an action cannot run now (e.g. no row selected): a button never does nothing."""
+    QMessageBox.information(parent, QCoreApplication.translate("Errors", "rmdesk"), text)
 
 
 class FormDialog(QDialog):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -41,7 +42,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings
-        self.setWindowTitle(self.tr("rmdesk — Relationship manager's desk"))
+        # Qt adds the application display name ("— rmdesk") to every window title itself.
+        self.setWindowTitle(self.tr("Relationship manager's desk"))
         self.setMinimumSize(QSize(1000, 640))
         self._client_windows: dict[int, ClientWindow] = {}
         self._language = language
@@ -74,7 +76,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menu()
-        self.statusBar().showMessage(self.tr("Data folder: %1").replace("%1", str(store.data_dir or "")))
+        # A permanent widget: menu status tips replace temporary messages, not this line.
+        self.data_folder = QLabel(self.tr("Data folder: %1").replace("%1", str(store.data_dir or "")))
+        self.statusBar().addWidget(self.data_folder, 1)
         geometry = settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -142,7 +146,23 @@ class MainWindow(QMainWindow):
         from rmdesk.gui.data.trash_dialog import TrashDialog
 
         TrashDialog(self.store, self).exec()
+        self.close_gone_clients()
         self._on_page(self.current_page())
+
+    def close_gone_clients(self) -> list[int]:
+        """Close the workspaces of clients no longer in the book (destroyed from the trash,
+        or moved to it): they would only show errors. Returns their ids."""
+        from rmdesk.errors import NotFound
+        from rmdesk.services import clients
+
+        gone = []
+        for client_id, window in list(self._client_windows.items()):
+            try:
+                clients.get_client(self.store, client_id)
+            except NotFound:
+                gone.append(client_id)
+                window.close()
+        return gone
 
     def _new_client(self) -> None:
         self.show_page(self.CLIENTS)

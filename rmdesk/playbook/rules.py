@@ -66,7 +66,10 @@ def _step3(s: Session, c: Client) -> list[Condition]:
 def _step4(s: Session, c: Client) -> list[Condition]:
     blocking = _count(s, select(Objection.id).where(
         Objection.client_id == c.id, Objection.blocking, Objection.resolved.is_(False)))
-    return [Condition("no_blocking_objection", blocking == 0, {"open": blocking})]
+    # Step 4 is hearing and handling the objections: with none logged it has not been done.
+    logged = _count(s, select(Objection.id).where(Objection.client_id == c.id))
+    return [Condition("no_blocking_objection", blocking == 0, {"open": blocking}),
+            Condition("objection_logged", logged > 0, {"logged": logged})]
 
 
 def _step5(s: Session, c: Client) -> list[Condition]:

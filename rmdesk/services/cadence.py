@@ -23,7 +23,7 @@ from rmdesk.errors import NotFound, ValidationError
 from rmdesk.services import validation as v
 from rmdesk.services import workcal
 from rmdesk.services.clients import fetch_client
-from rmdesk.services.recurrence import describe, next_occurrence, validate_rule
+from rmdesk.services.recurrence import describe, next_occurrence, occurrences, validate_rule
 from rmdesk.services.tiering import get_scheme
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Deal, MaintenanceLog, Product, Task, Visit
@@ -103,6 +103,7 @@ def last_contacts(store: Store) -> dict[int, date]:
 
 def schedule(store: Store) -> list[DueItem]:
     """Every kept client's next due contact, earliest first."""
+    workcal.load(store)
     scheme = get_scheme(store)
     cadences: dict[str, str] = scheme["cadences"]
     fallback = cadences[scheme["tiers"][-1]]
@@ -169,6 +170,7 @@ def set_deal_maturity(store: Store, deal_id: int, maturity: date | str | None) -
     notice a month ahead. Dates land on working days (checks move later, the notice earlier).
     Open tasks of the deal are replaced; done ones stay. Returns the new task ids."""
     day = v.to_date(maturity, "maturity_date")
+    workcal.load(store)
     with store.write() as s:
         row = s.execute(select(Deal, Product).join(Product).where(Deal.id == deal_id,
                                                                   Deal.deleted_at.is_(None))).first()
@@ -192,15 +194,12 @@ def set_deal_maturity(store: Store, deal_id: int, maturity: date | str | None) -
         amount = f"{deal.amount:,.2f}"
         now = clock.now()
         tasks = []
-        check = drawn + timedelta(days=POST_LOAN_FIRST_DAYS)
-        number = 1
-        while check < day:
+        first = drawn + timedelta(days=POST_LOAN_FIRST_DAYS)
+        for number, check in enumerate(occurrences(POST_LOAN_RULE, first, day), start=1):
             tasks.append(Task(client_id=deal.client_id, deal_id=deal.id, kind="post_loan_check",
                               due_date=workcal.next_working_day(check), created_at=now,
                               title=i18n.message("task.post_loan_check", lang, n=number, product=name,
                                                  amount=amount)))
-            number += 1
-            check = next_occurrence(POST_LOAN_RULE, check)
         notice = _previous_working_day(day - timedelta(days=MATURITY_NOTICE_DAYS))
         tasks.append(Task(client_id=deal.client_id, deal_id=deal.id, kind="maturity",
                           due_date=max(notice, clock.today()), created_at=now,

@@ -623,6 +623,8 @@ def add_contact(store: Store, client_id: int, data: Mapping[str, object]) -> int
         s.add(contact)
         client.updated_at = clock.now()
         s.flush()
+        s.add(ClientEvent(client_id=client.id, at=client.updated_at, kind="contact_added", field="contact",
+                          new=contact.name, note=values.get("title") or values.get("role")))
         return contact.id
 
 

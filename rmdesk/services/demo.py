@@ -45,7 +45,7 @@ from rmdesk.store.models import (
 )
 
 MAX_CLIENTS = 2_000_000
-KEEP_TABLES = {"settings", "products"}  # what --force keeps
+KEEP_TABLES = {"settings", "products", "calendar_days"}  # what --force keeps
 
 CITIES = ("北京", "上海", "天津", "重庆", "江苏", "浙江", "广东", "山东", "河南", "湖北", "湖南", "四川",
           "福建", "安徽", "河北", "山西", "陕西", "辽宁", "吉林", "江西", "云南", "广西", "深圳", "苏州")

@@ -12,6 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from rmdesk.errors import ValidationError
 
 CENT = Decimal("0.01")
+# Inputs in yuan (the GUI converts from its input unit, 万元 in Chinese); the rest are
+# percentages, days, months and rates.
+MONEY_INPUTS = frozenset({"last_sales", "own_funds", "existing_loans", "other_funds", "working_assets",
+                          "spontaneous_liabilities", "monthly_net_income"})
 DAYS_PER_YEAR = Decimal(360)
 
 

@@ -37,6 +37,38 @@ def ticked(store: Store, client_id: int, step: int) -> set[str]:
                                                                 StepProgress.step == step)))
 
 
+def proven(store: Store, client_id: int, step: int) -> set[str]:
+    """Checklist items of `step` that the client's data shows are done (a named key person
+    recorded, a need confirmed, a deal logged...): shown ticked whatever was ticked by hand."""
+    from rmdesk.store.models import Deal, Objection, Visit
+
+    def count(model, *where) -> int:
+        return s.scalar(select(func.count(model.id)).where(model.client_id == client_id, *where)) or 0
+
+    with store.read() as s:
+        c = fetch_client(s, client_id)
+        facts = {
+            "s1_contact": count(Contact, func.trim(Contact.name) != "") > 0,
+            "s1_source": bool(c.source_channel),
+            "s1_basic": bool(c.industry and c.size and (c.district or c.address)),
+            "s1_score": c.qualification_score > 0,
+            "s2_key_persons": count(Contact, Contact.decision_power != "none") > 0,
+            "s2_appointment": count(Visit, Visit.deleted_at.is_(None), Visit.confirmed | (Visit.status == "done")) > 0,
+            "s3_confirm_need": count(Need, Need.confirmed) > 0,
+            "s3_estimate": count(FinancingEstimate) > 0,
+            "s3_proposal_agreed": bool(c.proposal_agreed),
+            "s3_call_report": count(Visit, Visit.deleted_at.is_(None), Visit.status == "done",
+                                    Visit.reported_at.is_not(None)) > 0,
+            "s4_log": count(Objection) > 0,
+            "s4_resolved": count(Objection, Objection.resolved) > 0
+            and count(Objection, Objection.blocking, Objection.resolved.is_(False)) == 0,
+            "s5_record_deal": count(Deal, Deal.deleted_at.is_(None)) > 0,
+            "s5_outcome": count(Deal, Deal.deleted_at.is_(None), Deal.status.in_(("won", "lost"))) > 0,
+        }
+    prefix = f"s{step}_"
+    return {key for key, done in facts.items() if done and key.startswith(prefix)}
+
+
 def tick(store: Store, client_id: int, step: int, item_id: str, done: bool = True) -> None:
     """Tick or untick a checklist item (or a closing signal) of a step for a client."""
     if step not in vocab.STEPS:
@@ -60,18 +92,21 @@ def missing_data(store: Store, client_id: int) -> list[str]:
         deciders = s.scalar(select(func.count(Contact.id)).where(Contact.client_id == c.id,
                                                                  Contact.decision_power == "decides")) or 0
         banks = s.scalar(select(func.count(BankRelation.id)).where(BankRelation.client_id == c.id)) or 0
-        needs = s.scalar(select(func.count(Need.id)).where(Need.client_id == c.id)) or 0
-        estimates = s.scalar(select(func.count(FinancingEstimate.id))
-                             .where(FinancingEstimate.client_id == c.id)) or 0
+        confirmed = s.scalar(select(func.count(Need.id)).where(Need.client_id == c.id, Need.confirmed)) or 0
+        from rmdesk.store.models import Objection
+
+        objections = s.scalar(select(func.count(Objection.id)).where(Objection.client_id == c.id)) or 0
         # Always: what any client record needs; then what the current step works on.
         wanted: list[tuple[str, bool]] = [("industry", bool(c.industry)), ("contact_name", contacts > 0)]
+        # What each exit rule (playbook/rules.py) needs is listed, so the two never disagree.
         by_step: dict[int, list[tuple[str, bool]]] = {
-            1: [("source_channel", bool(c.source_channel))],
+            1: [("qualification_score", c.qualification_score >= loader.rule_params()["min_qualification_score"]),
+                ("source_channel", bool(c.source_channel))],
             2: [("policy_class", bool(c.policy_class)), ("size", bool(c.size)),
                 ("credit_rating", bool(c.credit_rating)), ("banks", banks > 0), ("decision_power", deciders > 0)],
-            3: [("needs", needs > 0), ("annual_sales", c.annual_sales is not None),
-                ("financing_estimate", estimates > 0)],
-            4: [],
+            3: [("confirmed_need", confirmed > 0), ("proposal_agreed", bool(c.proposal_agreed)),
+                ("annual_sales", c.annual_sales is not None)],
+            4: [("objections_logged", objections > 0)],
             5: [("closing_strategy", bool(c.closing_strategy))],
             # the next maintenance date comes from the tier's cadence (services/cadence.py)
             6: [("tier", bool(c.tier))],

@@ -212,6 +212,7 @@ def weekly_activity(store: Store, weeks: int = 8, today: date | None = None) -> 
                                         MaintenanceLog.at < stop)):
             bucket(at)[0 if way == "onsite" else 2] += 1
     out = []
+    workcal.load(store)
     for start, (visit_count, calls, other) in counts.items():
         days = workcal.working_days_between(start, start + timedelta(days=6))
         out.append(WeekActivity(start, visit_count, calls, other, days, daily * days))

@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from functools import cache
 
 from sqlalchemy import select
@@ -34,6 +34,9 @@ METRICS = (*VOLUME_FIELDS, "products_held", "business", "points", "rank_pct")
 OPERATORS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b,
              "<": lambda a, b: a < b, "==": lambda a, b: a == b}
 TEN_THOUSAND = Decimal(10000)
+# Yuan per US dollar for weighing USD settlement volume against CNY lines (points); each
+# scheme keeps its own "usd_rate", editable with the scheme.
+DEFAULT_USD_RATE = "7.10"
 
 # A period: a year (2026), a half (2026-H1), a quarter (2026-Q3) or a month (2026-05).
 _PERIOD = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$")
@@ -134,9 +137,12 @@ def validate_scheme(scheme: Mapping) -> dict:
         if name not in VOLUME_FIELDS:
             raise bad(f"points for unknown volume {name!r}")
         points[name] = str(_decimal(weight))
+    usd_rate = _decimal(scheme.get("usd_rate") or DEFAULT_USD_RATE)
+    if not Decimal("0.01") <= usd_rate <= Decimal(100):
+        raise bad(f"usd_rate {usd_rate} (yuan per US dollar) is out of range")
     return {"key": str(scheme.get("key") or "custom"), "zh_CN": str(scheme.get("zh_CN") or ""),
             "en": str(scheme.get("en") or ""), "tiers": tiers, "rules": rules, "cadences": cadences,
-            "points": points}
+            "points": points, "usd_rate": str(usd_rate)}
 
 
 def get_scheme(store: Store) -> dict:
@@ -175,6 +181,8 @@ def save_scheme_text(store: Store, text: str) -> dict:
     """Save a scheme edited as JSON text (see resources/tier_schemes.toml for the format)."""
     try:
         data = json.loads(text, parse_float=str)
+    except json.JSONDecodeError as exc:  # the parser's words are English: say where, in the user's language
+        raise ValidationError("error.scheme_json", "tier_scheme", line=exc.lineno, column=exc.colno) from None
     except ValueError as exc:
         raise ValidationError("error.scheme_invalid", "tier_scheme", problem=str(exc)) from None
     if not isinstance(data, dict):
@@ -338,16 +346,39 @@ def metrics_for(volumes: Mapping[int, VolumeRow], scheme: Mapping) -> dict[int, 
     ranked = sorted(volumes.values(), key=lambda r: (-r.business, r.client_id))
     count = len(ranked)
     weights = {k: Decimal(w) for k, w in (scheme.get("points") or {}).items()}
+    usd_rate = Decimal(scheme.get("usd_rate") or DEFAULT_USD_RATE)
     out = {}
     for place, row in enumerate(ranked, start=1):
         values = {k: getattr(row, k) for k in VOLUME_FIELDS}
         values["products_held"] = Decimal(row.products_held)
         values["business"] = row.business
-        values["points"] = sum((values[k] / TEN_THOUSAND * w for k, w in weights.items()), Decimal(0)).quantize(
+        in_yuan = {**values, "intl_settlement_usd": values["intl_settlement_usd"] * usd_rate}
+        values["points"] = sum((in_yuan[k] / TEN_THOUSAND * w for k, w in weights.items()), Decimal(0)).quantize(
             Decimal("0.01"))
         values["rank_pct"] = (Decimal(100) * place / count).quantize(Decimal("0.01"))
+        values[_PLACE], values[_COUNT] = Decimal(place), Decimal(count)
         out[row.client_id] = values
     return out
+
+
+_PLACE, _COUNT = "_place", "_count"  # the client's rank by business, and how many are ranked
+
+
+def top_count(count: int, pct: Decimal) -> int:
+    """How many clients "the top pct%" of `count` is: rounded up, at least one when pct > 0
+    (the top 20% of 4 clients is 1, of 7 is 2). The 80/20 overview counts the same way."""
+    if count <= 0 or pct <= 0:
+        return 0
+    exact = Decimal(count) * pct / 100
+    return min(count, max(1, int(exact.to_integral_value(rounding=ROUND_CEILING))))
+
+
+def _holds(atom: list, metrics: Mapping[str, Decimal]) -> bool:
+    name, op, raw = atom
+    if name == "rank_pct" and op == "<=" and _PLACE in metrics:
+        # "rank_pct <= 20": within the top 20% of clients, rounded up (see top_count)
+        return metrics[_PLACE] <= top_count(int(metrics[_COUNT]), Decimal(raw))
+    return OPERATORS[op](metrics[name], Decimal(raw))
 
 
 def _fmt(value: Decimal) -> str:
@@ -358,10 +389,10 @@ def _fmt(value: Decimal) -> str:
 def classify(metrics: Mapping[str, Decimal], scheme: Mapping) -> tuple[str, str]:
     """(tier, why) for one client: the first rule that holds, and the conditions that made it."""
     for rule in scheme["rules"]:
-        held_all = [a for a in rule.get("all", []) if OPERATORS[a[1]](metrics[a[0]], Decimal(a[2]))]
+        held_all = [a for a in rule.get("all", []) if _holds(a, metrics)]
         if len(held_all) != len(rule.get("all", [])):
             continue
-        held_any = [a for a in rule.get("any", []) if OPERATORS[a[1]](metrics[a[0]], Decimal(a[2]))]
+        held_any = [a for a in rule.get("any", []) if _holds(a, metrics)]
         if rule.get("any") and not held_any:
             continue
         held = held_all + held_any[:1]
@@ -488,6 +519,6 @@ def overview(store: Store) -> Overview:
         for i, amount in enumerate(amounts, start=1):
             running += amount
             curve.append((Decimal(i) / len(amounts), running / total))
-        top_n = max(1, (len(amounts) + 4) // 5)  # 20%, rounded up
+        top_n = top_count(len(amounts), Decimal(20))  # rounded up, as A/B/C's "rank_pct <= 20"
         top20 = sum(amounts[:top_n], Decimal(0)) / total
     return Overview(lines, curve, top20, total)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.services import validation as v
+from rmdesk.services import workcal
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, ClientEvent, Contact, Objection, Product, Task, Visit
@@ -138,6 +139,8 @@ def record_report(store: Store, visit_id: int, outcome: str, needs: str | None =
         visit = _visit(s, visit_id)
         if visit.status == "cancelled":
             raise ValidationError("error.visit_cancelled", "status")
+        if visit.planned_at > clock.now():  # not held yet: it would count as a contact to come
+            raise ValidationError("error.visit_in_future", "planned_at", at=visit.planned_at.strftime("%Y-%m-%d %H:%M"))
         known = set(s.scalars(select(Product.key)))
         for key in products:
             if key not in known:
@@ -299,7 +302,10 @@ def propose_slots(store: Store, client_id: int, duration_min: int = 60, count: i
                   after: datetime | None = None, horizon_days: int = 21) -> list[datetime]:
     """`count` concrete times on different working days, from tomorrow on, that avoid the
     RM's other planned visits (with 30 minutes to travel either side) and the client's
-    busy half-days. Weekends are skipped; public holidays are not known here yet."""
+    busy half-days. Only working days of the Chinese calendar (see workcal): weekends and
+    public holidays are skipped, an official make-up Saturday or Sunday (调休) is offered
+    (it has no busy half-days of its own)."""
+    workcal.load(store)
     busy = set(busy_hours(store, client_id))
     start = after or clock.now()
     day = start.date() + timedelta(days=1)
@@ -307,9 +313,9 @@ def propose_slots(store: Store, client_id: int, duration_min: int = 60, count: i
     planned = [x for x in visits_between(store, day, horizon_days) if x.status == "planned"]
     travel = timedelta(minutes=30)
     while len(found) < count and day <= start.date() + timedelta(days=horizon_days):
-        if day.weekday() < 5:
+        if workcal.is_working_day(day):
             for hour in SLOT_HOURS:
-                half = f"{('mon', 'tue', 'wed', 'thu', 'fri')[day.weekday()]}_{'am' if hour < 12 else 'pm'}"
+                half = f"{('mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun')[day.weekday()]}_{'am' if hour < 12 else 'pm'}"
                 slot = datetime.combine(day, datetime.min.time()).replace(hour=hour)
                 end = slot + timedelta(minutes=duration_min)
                 clash = any(p.planned_at - travel < end and slot < p.planned_at

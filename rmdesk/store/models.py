@@ -413,3 +413,16 @@ class WorkReport(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CalendarDay(Base):
+    """A day of a State Council holiday notice as the RM entered it (see services.workcal):
+    a public holiday (off, with the holiday's key) or an official make-up working day.
+    A year with any entered day follows the entered notice instead of the package's data."""
+
+    __tablename__ = "calendar_days"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    notice_year: Mapped[int] = mapped_column(Integer, index=True)  # the notice's year (a make-up day may be in the year before)
+    off: Mapped[bool] = mapped_column(Boolean)
+    holiday: Mapped[str | None] = mapped_column(String(32))  # label.holiday key of a day off
+    entered_at: Mapped[datetime] = mapped_column(DateTime)

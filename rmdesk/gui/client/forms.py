@@ -4,6 +4,7 @@ objection, deal, financing-need calculator. Each submits through a service."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
@@ -50,7 +51,7 @@ def vocab_combo(list_name: str, values: tuple[str, ...], current: str | None = N
 
 
 def amount_caption(lang: str) -> str:
-    return i18n.message("field.amount") + ("（万元）" if lang == "zh_CN" else " (CNY)")
+    return formatting.input_unit_caption(i18n.message("field.amount"), lang)
 
 
 class ContactDialog(FormDialog):
@@ -408,8 +409,11 @@ class ObjectionDialog(FormDialog):
         self.hint.setText(guide.hint)
         self.suggestions.clear()
         self.suggestions.addItem(self.tr("Choose an answer to start from…"), None)
-        for answer in guide.answers:
-            self.suggestions.addItem(answer[:60] + ("…" if len(answer) > 60 else ""), answer)
+        for answer in guide.answers:  # in full: the list opens as wide as its answers need
+            self.suggestions.addItem(answer, answer)
+            self.suggestions.setItemData(self.suggestions.count() - 1, answer, Qt.ItemDataRole.ToolTipRole)
+        self.suggestions.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.suggestions.setMinimumContentsLength(24)
         mine = self.worked.get(self.kind.currentData(), [])
         if mine:
             self.suggestions.insertSeparator(self.suggestions.count())
@@ -477,7 +481,7 @@ class VolumesDialog(FormDialog):
             if key == "intl_settlement_usd":
                 caption = caption.replace("（美元）", "（万美元）")
             else:
-                caption += "（万元）" if self.lang == "zh_CN" else " (CNY)"
+                caption = formatting.input_unit_caption(caption, self.lang)
             self.edits[key] = QLineEdit()
             self.form.addRow(caption, self.edits[key])
         self.products = QSpinBox()
@@ -518,6 +522,7 @@ class FinancingDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Financing need"), parent)
         self.setMinimumWidth(620)
+        self.lang = i18n.language()  # money fields take the same unit as the profile and deals
         self.tabs = QTabWidget()
         self.inputs: dict[str, dict[str, QLineEdit]] = {}
         for method, fields in FIELDS_BY_METHOD.items():
@@ -527,9 +532,12 @@ class FinancingDialog(FormDialog):
             for name in fields:
                 edit = QLineEdit()
                 if name == "last_sales" and annual_sales is not None:
-                    edit.setText(str(annual_sales))
+                    edit.setText(formatting.yuan_to_input(Decimal(str(annual_sales)), self.lang))
                 self.inputs[method][name] = edit
-                form.addRow(i18n.message(f"calc.{name}"), edit)
+                caption = i18n.message(f"calc.{name}")
+                if name in financing.MONEY_INPUTS:
+                    caption = formatting.input_unit_caption(caption, self.lang)
+                form.addRow(caption, edit)
             self.tabs.addTab(page, i18n.message(f"calc.{method}"))
         self.form.addRow(self.tabs)
         self.explanation = QTextBrowser()
@@ -545,7 +553,8 @@ class FinancingDialog(FormDialog):
 
     def compute(self, raise_errors: bool = False) -> financing.Estimate | None:
         method = self.method()
-        data = {name: edit.text() for name, edit in self.inputs[method].items()}
+        data = {name: formatting.input_amount_to_yuan(edit.text(), self.lang) if name in financing.MONEY_INPUTS
+                else edit.text() for name, edit in self.inputs[method].items()}
         try:
             estimate = financing.estimate(method, data)
         except RmdeskError as exc:
@@ -568,4 +577,5 @@ def explain(estimate: financing.Estimate) -> str:
         f"{formatting.money(value, lang) if key in money_keys else value}</td></tr>"
         for key, value in estimate.steps)
     return (f"<h3>{i18n.message('calc.' + estimate.method)}</h3><table cellspacing='6'>{rows}</table>"
-            f"<p><b>{i18n.message('calc.new_loan')}: {formatting.money(estimate.result, lang)}</b></p>")
+            f"<p><b>{i18n.message('calc.new_loan')}{'：' if lang == 'zh_CN' else ': '}"
+            f"{formatting.money(estimate.result, lang)}</b></p>")

@@ -80,6 +80,13 @@ class Tool(QWidget):
         item = table.item(row, 0) if row >= 0 else None
         return item.data(ROW_ID) if item is not None else None
 
+    def picked(self, table) -> int | None:
+        """The selected row's id for a button that needs one; with none, say so."""
+        row_id = self.selected_id(table)
+        if row_id is None:
+            dialogs.tell(self, self.tr("Select a row in the list first, then press the button again."))
+        return row_id
+
 
 def _tag_rows(table, ids: list[int]) -> None:
     for row, row_id in enumerate(ids):
@@ -93,7 +100,7 @@ class QualificationTool(Tool):
         super().__init__(store, client_id)
         self.score = QLabel()
         self.criteria = {key: QCheckBox(i18n.label("criterion", key)) for key in vocab.QUALIFICATION_CRITERIA}
-        box = QGroupBox(self.tr("Qualification (优选法)"))
+        box = QGroupBox(self.tr("Qualification (five criteria)"))
         form = QVBoxLayout(box)
         for key, check in self.criteria.items():
             check.toggled.connect(lambda on, k=key: self.act(clients.set_qualification, store, client_id, {k: on}))
@@ -146,7 +153,7 @@ class ApproachTool(Tool):
         appoint = QPushButton(self.tr("Make an appointment…"))
         appoint.clicked.connect(self.appoint)
         confirm = QPushButton(self.tr("Mark confirmed"))
-        confirm.clicked.connect(lambda: (vid := self.selected_id(self.visits)) and self.act(
+        confirm.clicked.connect(lambda: (vid := self.picked(self.visits)) and self.act(
             visits.confirm_visit, store, vid))
         buttons = QHBoxLayout()
         buttons.addWidget(appoint)
@@ -190,7 +197,7 @@ class MeetingTool(Tool):
         add = QPushButton(self.tr("Add need…"))
         add.clicked.connect(lambda: self.open_dialog(NeedDialog(store, client_id, self)))
         confirm = QPushButton(self.tr("Confirm need"))
-        confirm.clicked.connect(lambda: (nid := self.selected_id(self.needs)) and self.act(
+        confirm.clicked.connect(lambda: (nid := self.picked(self.needs)) and self.act(
             engagement.confirm_need, store, nid))
         row = QHBoxLayout()
         row.addWidget(add)
@@ -239,7 +246,7 @@ class ObjectionsPanel(Tool):
         add = QPushButton(self.tr("Log objection…"))
         add.clicked.connect(lambda: self.open_dialog(ObjectionDialog(store, client_id, self)))
         resolve = QPushButton(self.tr("Mark resolved"))
-        resolve.clicked.connect(lambda: (oid := self.selected_id(self.table)) and self.act(
+        resolve.clicked.connect(lambda: (oid := self.picked(self.table)) and self.act(
             engagement.resolve_objection, store, oid))
         row = QHBoxLayout()
         row.addWidget(add)
@@ -267,16 +274,17 @@ class DealsPanel(Tool):
         add = QPushButton(self.tr("New deal…"))
         add.clicked.connect(lambda: self.open_dialog(DealDialog(store, client_id, self)))
         won = QPushButton(self.tr("Won"))
-        won.clicked.connect(lambda: (did := self.selected_id(self.table)) and self.act(
+        won.clicked.connect(lambda: (did := self.picked(self.table)) and self.act(
             engagement.close_deal, store, did, True))
         lost = QPushButton(self.tr("Lost…"))
         lost.clicked.connect(self.lose)
         self.maturity_button = QPushButton(self.tr("Maturity…"))
         self.maturity_button.setToolTip(self.tr("A won credit deal's maturity: post-loan checks become tasks"))
         self.maturity_button.clicked.connect(self.set_maturity)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         self._deals: dict[int, engagement.DealRow] = {}
         self.trash_button = QPushButton(self.tr("Move to trash"))
-        self.trash_button.clicked.connect(lambda: (did := self.selected_id(self.table)) and self.act(
+        self.trash_button.clicked.connect(lambda: (did := self.picked(self.table)) and self.act(
             trash.trash_deal, store, did))
         row = QHBoxLayout()
         for button in (add, won, lost, self.maturity_button, self.trash_button):
@@ -286,7 +294,7 @@ class DealsPanel(Tool):
         self.layout_.addLayout(row)
 
     def lose(self) -> None:
-        deal_id = self.selected_id(self.table)
+        deal_id = self.picked(self.table)
         if deal_id is None:
             return
         dialog = dialogs.ReasonDialog(self.tr("Deal lost"), self.tr("Why was the deal lost?"), [], self)
@@ -294,8 +302,26 @@ class DealsPanel(Tool):
         self.open_dialog(dialog)
 
     def set_maturity(self) -> bool:
-        deal = self._deals.get(self.selected_id(self.table) or 0)
+        deal_id = self.picked(self.table)
+        deal = self._deals.get(deal_id or 0)
+        if deal is not None and not self._credit_won(deal):
+            dialogs.tell(self, self.tr("Only a won credit deal (a loan, a guarantee) has a maturity with "
+                                       "post-loan checks."))
+            return False
         return deal is not None and self.open_dialog(MaturityDialog(self.store, deal, self))
+
+    @staticmethod
+    def _credit_won(deal: engagement.DealRow) -> bool:
+        return deal.status == "won" and deal.product_key not in cadence.NON_CREDIT_PRODUCTS
+
+    def _update_buttons(self) -> None:
+        """Maturity… is offered only for a won credit deal (not for deposits and the like)."""
+        deal = self._deals.get(self.selected_id(self.table) or 0)
+        ok = deal is None or self._credit_won(deal)
+        self.maturity_button.setEnabled(ok)
+        self.maturity_button.setToolTip(
+            self.tr("A won credit deal's maturity: post-loan checks become tasks") if ok else
+            self.tr("Only a won credit deal (a loan, a guarantee) has a maturity with post-loan checks."))
 
     def refresh(self, client: ClientDetail) -> None:
         lang = i18n.language()
@@ -308,6 +334,7 @@ class DealsPanel(Tool):
                             i18n.label("deal_status", d.status), formatting.day(d.expected_date),
                             formatting.day(d.actual_date), formatting.day(d.maturity_date)]) for d in rows])
         _tag_rows(self.table, [d.id for d in rows])
+        self._update_buttons()
 
 
 class ClosingTool(Tool):
@@ -412,7 +439,7 @@ class MaintenanceTool(Tool):
         self.open_dialog(dialog)
 
     def _mark(self, step_id: str, on: bool) -> None:
-        complaint_id = self.selected_id(self.complaints)
+        complaint_id = self.picked(self.complaints)
         if complaint_id is not None:
             self.act(maintenance.mark_complaint_step, self.store, complaint_id, step_id, on)
 

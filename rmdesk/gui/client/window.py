@@ -41,7 +41,7 @@ from rmdesk.playbook import loader
 from rmdesk.playbook.rules import Condition
 from rmdesk.services import clients, flow, pipeline, tiering, trash, visits
 from rmdesk.services.clients import ClientDetail
-from rmdesk.services.timeline import Entry, timeline
+from rmdesk.services.timeline import Entry, timeline, value_text
 from rmdesk.store.engine import Store
 
 MISSING_STYLE = "background: #fff3cd;"
@@ -266,7 +266,14 @@ def describe(e: Entry) -> list[str]:
         return [QCoreApplication.translate("Timeline", "Complaint closed"), f["text"]]
     if e.kind == "edit":
         return [QCoreApplication.translate("Timeline", "Changed %1").replace("%1", i18n.message("field." + f["field"])),
-                f"{f['old'] or '—'} → {f['new'] or '—'}"]
+                f"{value_text(f['field'], f['old'])} → {value_text(f['field'], f['new'])}"]
+    if e.kind == "contact_added":
+        return [QCoreApplication.translate("Timeline", "Key person added: %1").replace("%1", f["new"] or ""),
+                i18n.label("role", f["note"]) if f["note"] in vocab.CONTACT_ROLES else (f["note"] or "")]
+    if e.kind == "need_added":
+        what = QCoreApplication.translate("Timeline", "Need found: %1").replace("%1", i18n.label("need_area", f["area"]))
+        return [what, f["description"] + (" " + QCoreApplication.translate("Timeline", "(confirmed)")
+                                          if f["confirmed"] else "")]
     if e.kind == "visit_rescheduled":
         return [QCoreApplication.translate("Timeline", "Visit moved from %1 to %2").replace("%1", f["old"] or "")
                 .replace("%2", f["new"] or ""), f["note"] or ""]
@@ -297,6 +304,7 @@ class OverviewTab(Tool):
     def __init__(self, store: Store, client_id: int) -> None:
         super().__init__(store, client_id)
         self.fields: dict[str, QWidget] = {
+            "short_name": QLineEdit(),
             "industry": vocab_combo("industry", vocab.INDUSTRIES, blank=True),
             "policy_class": vocab_combo("policy", vocab.POLICY_CLASSES, blank=True),
             "size": vocab_combo("size", vocab.SIZES, blank=True),
@@ -317,7 +325,7 @@ class OverviewTab(Tool):
         for key, widget in self.fields.items():
             caption = i18n.message(f"field.{key}")
             if key == "annual_sales":
-                caption += "（万元）" if lang == "zh_CN" else " (CNY)"
+                caption = formatting.input_unit_caption(caption, lang)
             form.addRow(caption, widget)
         form.addRow("", self.two_high)
         save = QPushButton(self.tr("Save profile"))
@@ -446,8 +454,7 @@ class OverviewTab(Tool):
                     widget.addItem(i18n.label("tier", value), value)
                 widget.setCurrentIndex(max(widget.findData(value), 0))
             elif key == "annual_sales":
-                factor = formatting.input_unit_factor(lang)
-                widget.setText("" if value is None else str((value / factor).normalize()))
+                widget.setText(formatting.yuan_to_input(value, lang))
             else:
                 widget.setText(value or "")
         self.two_high.setChecked(c.two_high)
@@ -455,7 +462,8 @@ class OverviewTab(Tool):
         for key, widget in self.fields.items():
             widget.setStyleSheet(MISSING_STYLE if key in missing else "")
         self.missing.setText(self.tr("This step still needs: %1").replace(
-            "%1", "、".join(i18n.message(f"field.{k}") for k in missing)) if missing else "")
+            "%1", ("、" if i18n.language() == "zh_CN" else ", ").join(i18n.message(f"field.{k}") for k in missing))
+            if missing else "")
         self.missing.setVisible(bool(missing))
         fill_table(self.contacts, [self.tr("Name"), self.tr("Role"), self.tr("Decision power"), self.tr("Attitude"),
                                    self.tr("Phone"), self.tr("Birthday"), self.tr("Preferences")],
@@ -552,22 +560,30 @@ class GuidanceTab(Tool):
         self.viewing_note.setText("" if step == client.step else self.tr(
             "Viewing only — the client is at %1").replace("%1", step_label(client.step)))
         self.purpose.setText(f"<b>{escape(guide.name)}</b> — {escape(guide.purpose)}")
-        self.exit_text.setText(guide.exit_rule)
+        # "{tiers}": the tiers of the scheme in use, not the text's example ones
+        tiers = ("、" if i18n.language() == "zh_CN" else ", ").join(
+            i18n.label("tier", t) for t in tiering.get_scheme(self.store)["tiers"])
+        self.exit_text.setText(guide.exit_rule.replace("{tiers}", tiers))
         if step == client.step:
             self.exit_state.setText("<br>".join(_condition_html(c) for c in check.conditions))
         else:
             self.exit_state.setText("")
         missing = flow.missing_data(self.store, client.id) if step == client.step else []
         self.needs.setText(self.tr("Still needed: %1").replace(
-            "%1", "、".join(i18n.message(f"field.{k}") for k in missing)) if missing else "")
+            "%1", ("、" if i18n.language() == "zh_CN" else ", ").join(i18n.message(f"field.{k}") for k in missing))
+            if missing else "")
         self.needs.setStyleSheet(MISSING_STYLE if missing else "")
         self.needs.setVisible(bool(missing))
-        ticks = flow.ticked(self.store, client.id, step)
+        by_data = flow.proven(self.store, client.id, step)
+        ticks = flow.ticked(self.store, client.id, step) | by_data
         while self.checklist_layout.count():
             self.checklist_layout.takeAt(0).widget().deleteLater()
         for item in guide.checklist:
             box = WrappingCheckBox(item.text)
             box.setChecked(item.id in ticks)
+            if item.id in by_data:  # the record shows it: nothing to tick by hand
+                box.setEnabled(False)
+                box.setToolTip(self.tr("Done: the client's record shows it."))
             box.toggled.connect(lambda on, k=item.id, s=step: self.act(flow.tick, self.store, self.client_id, s, k, on))
             self.checklist_layout.addWidget(box)
         self.checklist_box.setTitle(self.tr("Checklist (%1 of %2 done)").replace("%1", str(len(ticks & {
@@ -588,6 +604,11 @@ class GuidanceTab(Tool):
             self._shown_step = step
         self.tool_box.setTitle(self.tr("Tools for %1").replace("%1", step_label(step)))
         self.tool.refresh(client)
+        # Viewing another step: its tools show their data but change nothing.
+        current = step == client.step
+        self.tool.setEnabled(current)
+        self.tool_box.setToolTip("" if current else self.tr(
+            "Viewing only: these tools work when the client is at this step."))
 
 
 def _condition_html(c: Condition) -> str:
@@ -626,8 +647,12 @@ class VisitsTab(Tool):
         self._ids: list[int] = []
 
     def _selected(self) -> int | None:
+        """The selected visit for a button that needs one; with none, say so."""
         row = self.table.currentRow()
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if 0 <= row < len(self._ids):
+            return self._ids[row]
+        dialogs.tell(self, self.tr("Select a visit in the list first, then press the button again."))
+        return None
 
     def plan(self) -> None:
         if self._client is not None:

@@ -39,7 +39,10 @@ class TrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(row)
-        self.confirm = QMessageBox.question  # replaced in tests
+        # Destroying is for good: both questions default to No (Enter keeps the data).
+        self.confirm = lambda parent, title, text: QMessageBox.question(
+            parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)  # replaced in tests
         self.refresh()
 
     def kind_name(self, kind: str) -> str:
@@ -62,8 +65,8 @@ class TrashDialog(QDialog):
     def empty(self) -> None:
         yes = QMessageBox.StandardButton.Yes
         first = self.confirm(self, self.tr("Empty trash"), self.tr(
-            "Destroy the %1 item(s) in the trash? Clients go with all their visits, deals and notes.")
-            .replace("%1", str(len(self.rows))))
+            "Destroy the %n item(s) in the trash? Clients go with all their visits, deals and notes.", "",
+            len(self.rows)))
         if first != yes:
             return
         second = self.confirm(self, self.tr("Empty trash"), self.tr(

@@ -63,6 +63,9 @@ class KeepingPage(QWidget):
         self.import_button.clicked.connect(self.choose_import)
         self.recompute_button = QPushButton(self.tr("Recompute tiers"))
         self.recompute_button.clicked.connect(self.recompute)
+        self.holidays_button = QPushButton(self.tr("Holiday notice…"))
+        self.holidays_button.setToolTip(self.tr("Enter a year's public holidays and make-up working days"))
+        self.holidays_button.clicked.connect(self.edit_holidays)
         self.status = QLabel()
         self.status.setWordWrap(True)
         top = QHBoxLayout()
@@ -70,6 +73,7 @@ class KeepingPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.import_button)
         top.addWidget(self.recompute_button)
+        top.addWidget(self.holidays_button)
         top.addWidget(QLabel(self.tr("Look ahead")))
         top.addWidget(self.days)
         layout = QVBoxLayout(self)
@@ -86,10 +90,10 @@ class KeepingPage(QWidget):
         today = clock.today()
         self.items = cadence.due_within(self.store, self.days.value())
         overdue = sum(1 for d in self.items if d.overdue_days)
-        self.summary.setText(self.tr("%1 clients due, %2 of them overdue. Double-click a row to open the client.")
-                             .replace("%1", str(len(self.items))).replace("%2", str(overdue)))
+        self.summary.setText(self.tr("%n client(s) due", "", len(self.items))
+                             + self.tr(", %n of them overdue. Double-click a row to open the client.", "", overdue))
         years = {d.due.year for d in self.items} | {today.year, (today + timedelta(days=self.days.value())).year}
-        beyond = sorted(y for y in years if not workcal.is_covered(y))
+        beyond = sorted({y for y in years if not workcal.is_covered(y)} | set(workcal.coming_gap(self.store)))
         self.notice.setText("\n".join(i18n.message("cadence.calendar_beyond", year=y) for y in beyond))
         self.notice.setVisible(bool(beyond))
         fill_table(self.table, [self.tr("Due"), self.tr("Overdue"), self.tr("Client"), self.tr("Tier"),
@@ -138,15 +142,25 @@ class KeepingPage(QWidget):
         except (OSError, UnicodeDecodeError) as exc:
             self._say(self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", str(exc)), True)
             return 0
-        self._say(self.tr("%1 rows of business volumes imported. Recompute tiers to apply them.")
-                  .replace("%1", str(count)))
+        self._say(self.tr("%n row(s) of business volumes imported. Recompute tiers to apply them.", "", count))
         return count
 
     def recompute(self) -> None:
         changes = tiering.recompute(self.store)
         self.refresh()
-        self._say(self.tr("%1 tiers changed, %2 manual tiers kept.").replace(
-            "%1", str(sum(not c.kept for c in changes))).replace("%2", str(sum(c.kept for c in changes))))
+        changed, kept = sum(not c.kept for c in changes), sum(c.kept for c in changes)
+        self._say(self.tr("%n tier(s) changed", "", changed) + self.tr(", %n manual tier(s) kept.", "", kept))
+
+    def edit_holidays(self) -> bool:
+        from rmdesk.gui.pages.holidays import HolidayNoticeDialog
+
+        dialog = HolidayNoticeDialog(self.store, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if dialogs.run(dialog):
+            self.refresh()
+            self._say(self.tr("Holiday notice saved. Due dates now follow it."))
+            return True
+        return False
 
     def plan_visit(self, client_id: int) -> bool:
         """Open the visit editor for the client, prefilled as from its workspace."""

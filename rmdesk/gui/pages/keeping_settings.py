@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from rmdesk import clock, formatting, i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
+from rmdesk.gui.cadence_edit import CadenceEdit
 from rmdesk.gui.dialogs import FormDialog
 from rmdesk.services import recurrence, settings, targets, tiering
 from rmdesk.store.engine import Store
@@ -66,7 +67,7 @@ class KeepingSettings(QGroupBox):
         self.edit_rules_button = QPushButton(self.tr("Edit rules and thresholds…"))
         self.edit_rules_button.clicked.connect(self.edit_rules)
         self.cadence_form = QFormLayout()
-        self.cadences: dict[str, QLineEdit] = {}
+        self.cadences: dict[str, CadenceEdit] = {}
         self.save_cadence_button = QPushButton(self.tr("Save cadences"))
         self.save_cadence_button.clicked.connect(self.save_cadences)
         self.scheme_status = QLabel()
@@ -78,7 +79,7 @@ class KeepingSettings(QGroupBox):
         left.addLayout(row)
         left.addWidget(self.apply_scheme)
         left.addWidget(self.edit_rules_button)
-        left.addWidget(QLabel(self.tr("Cadence per tier (rule, e.g. FREQ=WEEKLY;INTERVAL=2)")))
+        left.addWidget(QLabel(self.tr("Maintenance cadence per tier")))
         left.addLayout(self.cadence_form)
         left.addWidget(self.save_cadence_button)
         left.addWidget(self.scheme_status)
@@ -159,8 +160,7 @@ class KeepingSettings(QGroupBox):
             self.cadence_form.removeRow(0)
         self.cadences = {}
         for tier in active["tiers"]:
-            edit = QLineEdit(active["cadences"][tier])
-            edit.setToolTip(recurrence.describe(active["cadences"][tier], lang))
+            edit = CadenceEdit(active["cadences"][tier])
             self.cadence_form.addRow(i18n.label("tier", tier), edit)
             self.cadences[tier] = edit
         year = str(clock.today().year)
