@@ -55,6 +55,11 @@ class PgServer:
         if done.returncode != 0:  # installed but not starting: a real failure, not a skip
             shutil.rmtree(directory, ignore_errors=True)
             raise RuntimeError(f"the PostgreSQL test cluster did not start:\n{done.stderr}")
+        # a watchdog stops and deletes the cluster if this process dies without its teardown
+        # (a segfault, SIGKILL): no orphaned server keeps running
+        subprocess.Popen(["bash", "-c", 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; bash "$2" stop "$3"',
+                          "watchdog", str(os.getpid()), str(SCRIPT), str(directory)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         password = (directory / "admin-password").read_text().strip()
         admin = URL.create("postgresql+psycopg", username="rmdesk_admin", password=password,
                            host="127.0.0.1", port=port, database="postgres")

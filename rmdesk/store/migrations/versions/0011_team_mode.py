@@ -1,6 +1,7 @@
 """Team mode: who is on the team, which clients are shared with whom, and a version and an
 author on every editable client and key person (a stale save is refused, every change says who).
 
+On PostgreSQL also the pg_trgm indexes of the search box (rmdesk.store.pg_search).
 Row-level security itself is set up by `rmdesk team init` (rmdesk.store.team) on a server,
 since it needs the server's roles; on SQLite these tables simply stay empty.
 
@@ -9,6 +10,8 @@ Revises: 0012_files_out
 """
 import sqlalchemy as sa
 from alembic import op
+
+from rmdesk.store import pg_search
 
 revision = "0011_team_mode"
 down_revision = "0012_files_out"
@@ -37,9 +40,11 @@ def upgrade() -> None:
         op.add_column(table, sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
         op.add_column(table, sa.Column("changed_by", sa.String(64), nullable=True))
     op.add_column("contacts", sa.Column("changed_at", sa.DateTime(), nullable=True))
+    pg_search.install(op.get_bind())  # PostgreSQL: trigram indexes for the search box
 
 
 def downgrade() -> None:
+    pg_search.drop(op.get_bind())
     op.drop_column("contacts", "changed_at")
     for table in VERSIONED:
         with op.batch_alter_table(table) as batch:
