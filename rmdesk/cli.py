@@ -360,8 +360,8 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
 
 def _cmd_plan_print(args: argparse.Namespace) -> int:
     from rmdesk.errors import ValidationError
+    from rmdesk.formats.atomic import atomic_output
     from rmdesk.formats.callplan_pdf import render_plans
-    from rmdesk.paths import atomic_output
     from rmdesk.services.callplan import plan_for_visit, plans_between
 
     lang = i18n.language()
@@ -393,7 +393,7 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
 
     from rmdesk import clock
     from rmdesk.errors import ValidationError
-    from rmdesk.paths import atomic_output
+    from rmdesk.formats.atomic import atomic_output
     from rmdesk.services.calendar_export import export_calendar
 
     start = args.start or clock.today()

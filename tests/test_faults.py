@@ -22,7 +22,7 @@ import pytest
 from rmdesk.cli import main
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
-from rmdesk.services import clients, dataio, demo
+from rmdesk.services import clients, dataio, demo, visits
 from rmdesk.store import backup, crypto, journal, rekey
 from rmdesk.store.engine import Store
 
@@ -282,6 +282,10 @@ def test_a_full_disk_under_every_write_path_is_one_line_and_changes_nothing(plai
             pytest.skip("a small tmpfs needs root (mount -t tmpfs)")
         folder = disk / "数据 #1"
         shutil.copytree(plain_book, folder)
+        store = Store.open(folder)
+        first = clients.list_clients(store)[0].id
+        visits.plan_visit(store, first, {"planned_at": "2026-11-24 10:00", "kind": "onsite", "objective": "回访"})
+        store.close(backup=False)
         out = disk / "out"
         out.mkdir()
         for name in ("clients.xlsx", "contacts.csv", "plans.pdf", "visits.ics"):
@@ -292,6 +296,7 @@ def test_a_full_disk_under_every_write_path_is_one_line_and_changes_nothing(plai
         for command in FULL_DISK_COMMANDS:
             argv = [a.format(src=source, out=out, newest=newest) for a in command]
             for lang in ("zh_CN", "en"):
+                faults.fill(disk)  # again: the open before deleted a killed backup's partial file
                 code = main(["--data-dir", str(folder), "--lang", lang, *argv])
                 err = capsys.readouterr().err
                 if code == 0 and command[0] == "tiers":
@@ -302,6 +307,7 @@ def test_a_full_disk_under_every_write_path_is_one_line_and_changes_nothing(plai
                 assert ("磁盘已满" in err) if lang == "zh_CN" else ("disk is full" in err), (argv, err)
             tried.append(" ".join(command[:2]))
         # password set on a full disk: refused, nothing changed, no plain-and-encrypted mix
+        faults.fill(disk)
         with pytest.raises(StoreError):
             rekey.change_password(folder, None, "pw-new")
         tried.append("password set")

@@ -177,7 +177,7 @@ class PlanPreview(QDialog):
 
     def write_to(self, path: str) -> bool:
         from rmdesk.errors import RmdeskError
-        from rmdesk.paths import atomic_output
+        from rmdesk.formats.atomic import atomic_output
 
         try:
             with atomic_output(path) as tmp:  # a failure leaves an existing file as it was

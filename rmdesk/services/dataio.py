@@ -509,8 +509,8 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
 
 
 def export_file(store: Store, what: str, path: str | Path) -> int:
+    from rmdesk.formats.atomic import atomic_output
     from rmdesk.formats.tabular import write_table
-    from rmdesk.paths import atomic_output
 
     headers, rows = export_rows(store, what)
     with atomic_output(path) as tmp:  # a failure leaves an existing file as it was
