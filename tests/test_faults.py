@@ -368,3 +368,33 @@ def test_a_writing_command_on_a_read_only_folder_is_one_clear_line(demo_template
         code = main(["--data-dir", str(view), "tiers", "recompute"])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "unexpected" not in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("after_steps", [0, 1, 2, 3])
+def test_a_journal_interrupted_after_any_step_is_rolled_forward_by_the_next_open(plain_book, tmp_path, monkeypatch,
+                                                                                 after_steps):
+    """The kills above land mostly while the new files are prepared (the journal's renames
+    take microseconds): here the crash is put exactly between the journal's steps."""
+    folder = tmp_path / "journal"
+    shutil.copytree(plain_book, folder)
+    real_run = journal._run
+
+    class Crash(Exception):
+        pass
+
+    def crashing(data_dir, steps):
+        steps = list(steps)
+        real_run(data_dir, steps[:after_steps])
+        raise Crash()
+
+    monkeypatch.setattr(journal, "_run", crashing)
+    with pytest.raises(Crash):
+        rekey.change_password(folder, None, "pw-new")
+    assert journal.pending(folder)
+    monkeypatch.setattr(journal, "_run", real_run)
+    store = Store.open(folder, password="pw-new")  # finishes the operation first
+    try:
+        assert clients.count_clients(store) == BOOK
+    finally:
+        store.close(backup=False)
+    _same_key_everywhere(folder, "pw-new")
