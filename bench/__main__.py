@@ -551,6 +551,12 @@ def main() -> None:
 
     reports.measure(built("clients-10000", 10_000), 10_000, record, timings)
     reports.measure(d100, 100_000, record, timings)
+    print("read-only command, whole process (issue 14):", flush=True)
+    from bench import cli_listing
+
+    for row in cli_listing.figures(d100, built("clients-1000", 1_000), REPEAT):
+        record(row["figure"], row["data"], row["values"], target=None,
+               note="" if row["ratio"] is None else f"ratio {row['ratio']:.2f}, target 1.2")
     if WITH_1M:
         d1m = scaled_1m(d100)
         print("data paths, 1M:", flush=True)

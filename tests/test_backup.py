@@ -262,3 +262,74 @@ def test_a_second_writer_process_is_refused(data_dir):
     store.close()
     run = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True)
     assert run.stdout.strip() == "opened", run.stderr
+
+
+# ---------------------------------------------------------------- issue 14
+
+@pytest.mark.parametrize("damage", ["zero bytes", "missing", "text file", "header zeroed"])
+def test_a_lost_or_headerless_store_beside_backups_is_damage_not_a_new_book(data_dir, damage):
+    from rmdesk.cli import main
+    from rmdesk.store import crypto
+
+    filled_store(data_dir, n=20)
+    Store.open(data_dir).backup_now()
+    path = data_dir / STORE_FILENAME
+    for extra in data_dir.glob(f"{STORE_FILENAME}-*"):
+        extra.unlink()
+    if damage == "zero bytes":
+        path.write_bytes(b"")
+    elif damage == "missing":
+        path.unlink()
+    elif damage == "text file":
+        path.write_text("这不是数据库\n" * 300, encoding="utf-8")
+    else:
+        data = bytearray(path.read_bytes())
+        data[:16] = b"\0" * 16
+        path.write_bytes(bytes(data))
+    if damage in ("text file", "header zeroed"):
+        assert crypto.classify(path) == "damaged"  # not taken for an encrypted store
+    with pytest.raises(StoreError) as info:
+        Store.open(data_dir)
+    assert info.value.key == "store.corrupt" and "损坏" in info.value.message("zh_CN")
+    assert main(["--data-dir", str(data_dir), "clients", "list"]) == 1  # never an empty book
+    assert not path.exists() or path.stat().st_size == 0 or damage != "missing"
+    newest = backup.newest_good_backup(data_dir)
+    backup.restore_backup(data_dir, newest.name)
+    store = Store.open(data_dir)
+    assert clients.count_clients(store) == 20
+    store.close()
+
+
+def test_backup_stamps_are_utc_so_a_zone_change_cannot_reorder_them(data_dir, monkeypatch):
+    import time as _time
+
+    store = Store.open(data_dir)
+    store.close(backup=False)
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    _time.tzset()
+    try:
+        first = backup.create_backup(data_dir)
+        monkeypatch.setenv("TZ", "America/New_York")
+        _time.tzset()
+        second = backup.create_backup(data_dir)
+        assert first.name.endswith("Z.sqlite3")
+        assert [b.name for b in backup.list_backups(data_dir)] == [second.name, first.name]
+        # an old local-time name is read in the zone it was written in
+        old = backup.backup_dir(data_dir) / "rmdesk-20200101-080000.sqlite3"
+        old.write_bytes(first.path.read_bytes())
+        assert backup.list_backups(data_dir)[-1].name == old.name
+    finally:
+        monkeypatch.delenv("TZ")
+        _time.tzset()
+
+
+def test_leftover_partial_files_are_removed_at_the_next_open(data_dir):
+    store = Store.open(data_dir)
+    store.backup_now()
+    store.close(backup=False)
+    partial = backup.backup_dir(data_dir) / ".rmdesk-20261123-010000Z.sqlite3.partial"
+    partial.write_bytes(b"half a copy")
+    rekey_tmp = data_dir / f".{STORE_FILENAME}.rekey"
+    rekey_tmp.write_bytes(b"x")
+    Store.open(data_dir).close(backup=False)
+    assert not partial.exists() and not rekey_tmp.exists()

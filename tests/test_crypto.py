@@ -73,3 +73,24 @@ def test_set_change_and_remove_the_password(data_dir):
     store.close()
     for b in backup.list_backups(data_dir):
         assert backup.quick_check(b.path) == []
+
+
+def test_a_password_change_rewrites_every_data_file_or_fails_with_nothing_changed(data_dir):
+    store = Store.open(data_dir)
+    store.backup_now()
+    store.close(backup=False)
+    aside = data_dir / f"{STORE_FILENAME}.corrupt-20261101-000000"
+    aside.write_bytes((data_dir / STORE_FILENAME).read_bytes())
+    partial = backup.backup_dir(data_dir) / ".rmdesk-20261101-000000Z.sqlite3.partial"
+    partial.write_bytes((data_dir / STORE_FILENAME).read_bytes())
+    rekey.change_password(data_dir, None, "pw-1")
+    assert crypto.is_encrypted(aside) and not partial.exists()  # no plain copy is left beside it
+    assert all(crypto.is_encrypted(b.path) for b in backup.list_backups(data_dir))
+    # a file that cannot be rewritten fails the whole change, loudly; nothing changes
+    bad = backup.backup_dir(data_dir) / "rmdesk-20200101-000000Z.sqlite3"
+    bad.write_bytes(b"\x01" * 8192)
+    with pytest.raises(StoreError) as info:
+        rekey.change_password(data_dir, "pw-1", "pw-2")
+    assert info.value.key == "store.rekey_file" and bad.name in info.value.message("en")
+    Store.open(data_dir, password="pw-1").close(backup=False)
+    assert backup.quick_check(aside, key="pw-1") == []

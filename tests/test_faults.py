@@ -22,7 +22,7 @@ import pytest
 from rmdesk.cli import main
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
-from rmdesk.services import clients, dataio, demo
+from rmdesk.services import clients, dataio, demo, visits
 from rmdesk.store import backup, crypto, journal, rekey
 from rmdesk.store.engine import Store
 
@@ -282,6 +282,10 @@ def test_a_full_disk_under_every_write_path_is_one_line_and_changes_nothing(plai
             pytest.skip("a small tmpfs needs root (mount -t tmpfs)")
         folder = disk / "数据 #1"
         shutil.copytree(plain_book, folder)
+        store = Store.open(folder)
+        first = clients.list_clients(store)[0].id
+        visits.plan_visit(store, first, {"planned_at": "2026-11-24 10:00", "kind": "onsite", "objective": "回访"})
+        store.close(backup=False)
         out = disk / "out"
         out.mkdir()
         for name in ("clients.xlsx", "contacts.csv", "plans.pdf", "visits.ics"):
@@ -292,6 +296,7 @@ def test_a_full_disk_under_every_write_path_is_one_line_and_changes_nothing(plai
         for command in FULL_DISK_COMMANDS:
             argv = [a.format(src=source, out=out, newest=newest) for a in command]
             for lang in ("zh_CN", "en"):
+                faults.fill(disk)  # again: the open before deleted a killed backup's partial file
                 code = main(["--data-dir", str(folder), "--lang", lang, *argv])
                 err = capsys.readouterr().err
                 if code == 0 and command[0] == "tiers":
@@ -302,6 +307,7 @@ def test_a_full_disk_under_every_write_path_is_one_line_and_changes_nothing(plai
                 assert ("磁盘已满" in err) if lang == "zh_CN" else ("disk is full" in err), (argv, err)
             tried.append(" ".join(command[:2]))
         # password set on a full disk: refused, nothing changed, no plain-and-encrypted mix
+        faults.fill(disk)
         with pytest.raises(StoreError):
             rekey.change_password(folder, None, "pw-new")
         tried.append("password set")
@@ -362,3 +368,33 @@ def test_a_writing_command_on_a_read_only_folder_is_one_clear_line(demo_template
         code = main(["--data-dir", str(view), "tiers", "recompute"])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "unexpected" not in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("after_steps", [0, 1, 2, 3])
+def test_a_journal_interrupted_after_any_step_is_rolled_forward_by_the_next_open(plain_book, tmp_path, monkeypatch,
+                                                                                 after_steps):
+    """The kills above land mostly while the new files are prepared (the journal's renames
+    take microseconds): here the crash is put exactly between the journal's steps."""
+    folder = tmp_path / "journal"
+    shutil.copytree(plain_book, folder)
+    real_run = journal._run
+
+    class Crash(Exception):
+        pass
+
+    def crashing(data_dir, steps):
+        steps = list(steps)
+        real_run(data_dir, steps[:after_steps])
+        raise Crash()
+
+    monkeypatch.setattr(journal, "_run", crashing)
+    with pytest.raises(Crash):
+        rekey.change_password(folder, None, "pw-new")
+    assert journal.pending(folder)
+    monkeypatch.setattr(journal, "_run", real_run)
+    store = Store.open(folder, password="pw-new")  # finishes the operation first
+    try:
+        assert clients.count_clients(store) == BOOK
+    finally:
+        store.close(backup=False)
+    _same_key_everywhere(folder, "pw-new")

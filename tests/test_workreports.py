@@ -105,6 +105,7 @@ def test_draft_submit_and_versions(store, day_book):
     # The figures are frozen: a visit recorded later does not change the submitted version...
     at(15)
     late = visits.plan_visit(store, day_book["a"], {"planned_at": datetime(2026, 11, 24, 10)})
+    clock.pin(datetime(2026, 11, 24, 15))  # a call report is filed once the visit has taken place
     visits.record_report(store, late, "补录")
     clock.pin(NOW)
     frozen = workreports.document(store, "weekly", "2026-W48", "en")

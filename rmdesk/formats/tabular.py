@@ -120,9 +120,9 @@ def _with_header(rows: Iterator[Sequence[object]], header_ok: HeaderTest | None,
     if chosen is None:
         if strict:
             return None
-        chosen = next((i for i, (_n, raw) in enumerate(head) if any(_cell_text(c).strip() for c in raw)), None)
-        if chosen is None:
+        if not head:
             raise ValidationError("import.empty", None)
+        chosen = 0  # no header recognised: the first row is the header (as it always was)
     header_number, header = head[chosen]
     body = itertools.chain((raw for _n, raw in head[chosen + 1:]), rows)
     return _normalise([_cell_text(h) for h in header], body, first_number=header_number + 1)

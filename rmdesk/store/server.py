@@ -82,8 +82,9 @@ def describe(url: URL) -> str:
 
 def translate(exc: BaseException, url: URL | None = None) -> StoreError | None:
     """The user's one-line message for a server error (None: not a server error)."""
-    if not isinstance(exc, DBAPIError):
-        return None
+    if not isinstance(exc, DBAPIError) or exc.orig is None or type(exc.orig).__module__.startswith(
+            ("sqlite3", "sqlcipher3")):
+        return None  # the local book's errors are rmdesk.errors.as_user_error's
     orig = exc.orig
     text = str(orig or exc).strip()
     first = text.splitlines()[0] if text else type(orig).__name__

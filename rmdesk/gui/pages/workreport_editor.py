@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import formatting, i18n, vocab
+from rmdesk.gui import folders
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.jobs import Job
 from rmdesk.gui.widgets import heading
@@ -281,11 +280,8 @@ class WorkReportPanel(QWidget):
 
     def export_xlsx(self) -> None:
         kind, key = self.kind_key()
-        folder = QSettings().value("plans/folder") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as XLSX"),
-                                              str(Path(folder) / f"{self.kind.currentText()} {key}.xlsx"),
-                                              self.tr("Excel files (*.xlsx)"))
+        path, _ = folders.save_file(self, self.tr("Export as XLSX"), f"{self.kind.currentText()} {key}.xlsx",
+                                    self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):

@@ -15,6 +15,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Idempotent: a store whose search triggers were lost is upgraded again from before 0006.
+    if sa.inspect(op.get_bind()).has_table("calendar_days"):
+        return
     op.create_table(
         "calendar_days",
         sa.Column("day", sa.Date(), nullable=False),

@@ -14,6 +14,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Idempotent: a store whose search triggers were lost is upgraded again from before 0006.
+    if sa.inspect(op.get_bind()).has_table("work_reports"):
+        return
     op.create_table(
         "work_reports",
         sa.Column("id", sa.Integer(), nullable=False),
