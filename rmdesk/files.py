@@ -59,15 +59,10 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
             raise
     finally:
         sys.unraisablehook = previous_hook
-    if os.name == "posix":
-        try:
-            fd = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError:
-            pass
+    try:
+        fsync_dir(target.parent)  # the rename itself reaches the disk
+    except OSError:
+        pass
 
 
 def _first_os_error(exc: BaseException | None) -> OSError | None:
@@ -78,3 +73,14 @@ def _first_os_error(exc: BaseException | None) -> OSError | None:
             return exc
         exc = exc.__cause__ or exc.__context__
     return None
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (a rename or a new file in it) to the disk; POSIX only."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

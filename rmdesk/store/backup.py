@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rmdesk.errors import StoreError
+from rmdesk.files import fsync_dir
 from rmdesk.paths import STORE_FILENAME
 from rmdesk.store import crypto
 
@@ -194,16 +195,6 @@ def last_backup_time(data_dir: Path) -> datetime | None:
     return backups[0].taken_at if backups else None
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _copy_with_backup_api(source: Path, target: Path, key: str | None = None) -> None:
     src = crypto.connect(source, key, readonly=True)
     try:
@@ -243,7 +234,7 @@ def create_backup(data_dir: Path, now: datetime | None = None, rotate: bool = Tr
             partial.unlink(missing_ok=True)
             raise StoreError("store.backup_failed", reason=problems[0][:200])
         os.replace(partial, folder / name)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - OSError, sqlite3.Error or sqlcipher3's

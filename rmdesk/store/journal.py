@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rmdesk.errors import StoreError
+from rmdesk.files import fsync_dir
 from rmdesk.paths import STORE_FILENAME
 
 log = logging.getLogger(__name__)
@@ -34,16 +35,6 @@ _LEFTOVERS_DATA = (".rmdesk.sqlite3.restoring", ".rmdesk.journal.tmp")
 _LEFTOVER_SUFFIXES = (".partial", ".rekey", ".restoring", ".rekey-journal", ".rekey-wal", ".rekey-shm")
 
 Step = tuple[str, str, str]  # (action, source, target); paths relative to the data dir
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def fsync_file(path: Path) -> None:
@@ -62,7 +53,7 @@ def _write_journal(data_dir: Path, op: str, steps: list[Step]) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, data_dir / JOURNAL)
-    _fsync_dir(data_dir)
+    fsync_dir(data_dir)
 
 
 def _run(data_dir: Path, steps: Iterable[Step]) -> None:
@@ -89,7 +80,7 @@ def _run(data_dir: Path, steps: Iterable[Step]) -> None:
         else:  # pragma: no cover - a journal from a newer rmdesk
             raise StoreError("store.journal_unknown", op=action)
     for folder in folders:
-        _fsync_dir(folder)
+        fsync_dir(folder)
 
 
 def commit(data_dir: Path, op: str, steps: list[Step]) -> None:
@@ -98,7 +89,7 @@ def commit(data_dir: Path, op: str, steps: list[Step]) -> None:
     _write_journal(data_dir, op, steps)
     _run(data_dir, steps)
     (data_dir / JOURNAL).unlink()
-    _fsync_dir(data_dir)
+    fsync_dir(data_dir)
 
 
 def leftovers(data_dir: Path) -> list[Path]:
@@ -132,7 +123,7 @@ def recover(data_dir: Path) -> str | None:
         try:
             _run(data_dir, steps)
             journal.unlink()
-            _fsync_dir(data_dir)
+            fsync_dir(data_dir)
         except OSError as exc:
             raise StoreError("store.cannot_open", reason=exc.strerror or str(exc)) from exc
         log.warning("finished the interrupted %s of %s", done, data_dir)
