@@ -105,6 +105,11 @@ def language() -> str:
     return _current or system_language()
 
 
+def list_separator(lang: str | None = None) -> str:
+    """Between the items of a list in running text: 、 in Chinese, a comma in English."""
+    return "、" if (lang or language()) == "zh_CN" else ", "
+
+
 @cache
 def catalog() -> dict[str, dict[str, str]]:
     path = resources_dir() / "i18n" / "messages.toml"

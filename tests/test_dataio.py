@@ -337,3 +337,18 @@ def test_visit_and_deal_rows_with_problems(store, tmp_path):
     from rmdesk.services import engagement
 
     assert engagement.deals_of(store, cid) == []
+
+
+def test_annual_sales_in_wan_yuan_are_imported_as_yuan(store, tmp_path):
+    """A column headed 年销售额(万元) holds figures in 10,000 yuan: 5,200 万元 is stored as
+    52,000,000 yuan, not ignored and not taken as 5,200 yuan; a bad figure names the row."""
+    path = tmp_path / "万元.csv"
+    path.write_text("企业名称,年销售额(万元)\n甲公司,5200\n乙公司,\"1,234.5\"\n丙公司,很多\n", encoding="utf-8")
+    plan, counts = dataio.import_file(store, path, lang="zh_CN")
+    assert counts is None and [p.row for p in plan.problems] == [4] and not plan.ignored
+    path.write_text("企业名称,年销售额（万元）\n甲公司,5200\n乙公司,\"1,234.5\"\n", encoding="utf-8")
+    plan, counts = dataio.import_file(store, path, lang="zh_CN")
+    assert counts is not None and not plan.ignored
+    by_name = {r.name: r.id for r in clients.list_clients(store)}
+    assert clients.get_client(store, by_name["甲公司"]).annual_sales == Decimal("52000000")
+    assert clients.get_client(store, by_name["乙公司"]).annual_sales == Decimal("12345000")

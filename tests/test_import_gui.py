@@ -74,3 +74,64 @@ def test_the_dialog_imports_a_deals_file_too(store, make_desk, qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.imported, timeout=10000)
     assert "已导入交易" in dialog.report.toPlainText()
     assert [str(d.amount) for d in engagement.deals_of(store, cid)] == ["1000000.00"]
+
+
+def test_the_dialog_finds_the_header_sheet_names_ignored_columns_and_switches_sheet(
+        store, make_desk, qtbot, tmp_path):
+    """As the CLI does: title rows above the header are skipped and said so; of a workbook the
+    first sheet with headers is read and the others can be chosen; columns that map to no
+    field are named (live, as the mapping changes) and again in the check's report."""
+    from openpyxl import Workbook
+
+    from rmdesk.gui.data.import_dialog import ImportDialog
+
+    book = Workbook()
+    notes = book.active
+    notes.title = "说明"
+    notes.append(["本表由支行导出，请勿修改"])
+    data = book.create_sheet("客户 #1")
+    data.append(["2026年11月 客户名单"])
+    data.append(["制表：王强"])
+    data.append(["企业名称", "年销售额(万元)", "所属行业", "自定义编号"])
+    data.append(["甲公司", "5200", "制造业", "A-7"])
+    other = book.create_sheet("备用")
+    other.append(["企业名称"])
+    other.append(["乙公司"])
+    folder = tmp_path / "客户 数据#?%"
+    folder.mkdir()
+    path = str(folder / "名单 2026.xlsx")
+    book.save(path)
+
+    desk = make_desk(store)
+    dialog = ImportDialog(store, desk.window)
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled(), timeout=10000)
+    assert dialog.table.sheet == "客户 #1" and dialog.table.header_row == 3
+    assert dialog.sheet.isVisibleTo(dialog) and dialog.sheet.currentText() == "客户 #1"
+    assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["说明", "客户 #1", "备用"]
+    assert "第 3 行" in dialog.found.text() and "2" in dialog.found.text()
+    assert [dialog.mapping.item(i, 0).text() for i in range(dialog.mapping.rowCount())] == [
+        "企业名称", "年销售额(万元)", "所属行业", "自定义编号"]
+    mapped = dialog.current_mapping()
+    unmapped = [dialog.table.headers[i] for i in range(4) if i not in mapped]
+    assert "自定义编号" in unmapped
+    for header in unmapped:
+        assert header in dialog.ignored.text()
+    dialog.set_field(3, "intel_notes")
+    assert "自定义编号" not in dialog.ignored.text()
+    dialog.set_field(3, "")
+    assert "自定义编号" in dialog.ignored.text()
+
+    dialog.run(dry_run=True)
+    qtbot.waitUntil(lambda: "未导入" in dialog.report.toPlainText(), timeout=10000)
+    assert "自定义编号" in dialog.report.toPlainText() and clients.count_clients(store) == 0
+
+    dialog.sheet.setCurrentIndex(2)
+    dialog.sheet.activated.emit(2)
+    qtbot.waitUntil(lambda: dialog.table.sheet == "备用" and dialog.check_button.isEnabled(), timeout=10000)
+    assert dialog.table.header_row == 1 and not dialog.found.isVisibleTo(dialog)
+    assert not dialog.ignored.isVisibleTo(dialog)
+    dialog.run(dry_run=False)
+    qtbot.waitUntil(lambda: dialog.imported, timeout=10000)
+    assert [r.name for r in clients.list_clients(store)] == ["乙公司"]

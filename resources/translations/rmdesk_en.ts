@@ -662,12 +662,16 @@
         <translation>Import clients and contacts</translation>
     </message>
     <message>
-        <source>A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers</source>
-        <translation>A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers</translation>
+        <source>A .csv (UTF-8 or GB18030) or .xlsx file with a row of column headers</source>
+        <translation>A .csv (UTF-8 or GB18030) or .xlsx file with a row of column headers</translation>
     </message>
     <message>
         <source>Choose file…</source>
         <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
     </message>
     <message>
         <source>Column in the file</source>
@@ -725,13 +729,27 @@
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
+    <message numerus="yes">
+        <source>Column headers found on row %1; the %n row(s) above them were skipped (titles).</source>
+        <translation>
+            <numerusform>Column headers found on row %1; the row above them was skipped (a title).</numerusform>
+            <numerusform>Column headers found on row %1; the %n rows above them were skipped (titles).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(ignore)</source>
         <translation>(ignore)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) read. Check the columns, then run the check.</source>
+        <translation>
+            <numerusform>%n row read. Check the columns, then run the check.</numerusform>
+            <numerusform>%n rows read. Check the columns, then run the check.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 rows read. Check the columns, then run the check.</source>
-        <translation>%1 rows read. Check the columns, then run the check.</translation>
+        <source>Not imported (set a field to import them): %1</source>
+        <translation>Not imported (set a field to import them): %1</translation>
     </message>
     <message>
         <source>Two columns are imported as the same field.</source>

@@ -660,12 +660,16 @@
         <translation>导入客户和联系人</translation>
     </message>
     <message>
-        <source>A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers</source>
-        <translation>CSV（UTF-8 或 GB18030 编码）或 XLSX 文件；第一行为列标题</translation>
+        <source>A .csv (UTF-8 or GB18030) or .xlsx file with a row of column headers</source>
+        <translation>带列标题行的 .csv（UTF-8 或 GB18030）或 .xlsx 文件</translation>
     </message>
     <message>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
     </message>
     <message>
         <source>Column in the file</source>
@@ -723,13 +727,25 @@
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
+    <message numerus="yes">
+        <source>Column headers found on row %1; the %n row(s) above them were skipped (titles).</source>
+        <translation>
+            <numerusform>列标题在第 %1 行；其上方的 %n 行（标题）已跳过。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) read. Check the columns, then run the check.</source>
+        <translation>
+            <numerusform>已读取 %n 行。请核对各列，然后运行检查。</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 rows read. Check the columns, then run the check.</source>
-        <translation>已读取 %1 行。请核对列对应关系，然后点击“检查”。</translation>
+        <source>Not imported (set a field to import them): %1</source>
+        <translation>以下列不导入（如需导入请选择对应字段）：%1</translation>
     </message>
     <message>
         <source>Two columns are imported as the same field.</source>

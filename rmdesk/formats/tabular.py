@@ -22,11 +22,12 @@ import csv
 import io
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from rmdesk import i18n
 from rmdesk.errors import ValidationError
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -44,6 +45,9 @@ class Table:
     rows: list[list[str]]  # each padded/truncated to len(headers)
     encoding: str | None = None  # CSV: the encoding found
     line_numbers: list[int] | None = None  # each row's number in the file (the header is 1)
+    header_row: int = 1  # the header's row number: title rows above it were skipped
+    sheet: str | None = None  # XLSX: the sheet read
+    sheets: list[str] = field(default_factory=list)  # XLSX: every sheet of the workbook
 
 
 def escape(text: str) -> str:
@@ -125,7 +129,9 @@ def _with_header(rows: Iterator[Sequence[object]], header_ok: HeaderTest | None,
         chosen = 0  # no header recognised: the first row is the header (as it always was)
     header_number, header = head[chosen]
     body = itertools.chain((raw for _n, raw in head[chosen + 1:]), rows)
-    return _normalise([_cell_text(h) for h in header], body, first_number=header_number + 1)
+    table = _normalise([_cell_text(h) for h in header], body, first_number=header_number + 1)
+    table.header_row = header_number
+    return table
 
 
 def _cell_text(value: object) -> str:
@@ -242,7 +248,7 @@ def _read_xlsx(path: Path, header_ok: HeaderTest | None = None, sheet_name: str 
             sheets = [ws for ws in book.worksheets if ws.title == sheet_name]
             if not sheets:
                 raise ValidationError("import.no_sheet", None, name=sheet_name,
-                                      names="、".join(ws.title for ws in book.worksheets))
+                                      names=i18n.list_separator().join(ws.title for ws in book.worksheets))
         else:
             sheets = list(book.worksheets)
         if not sheets:
@@ -257,18 +263,24 @@ def _read_xlsx(path: Path, header_ok: HeaderTest | None = None, sheet_name: str 
                     continue
                 raise
             if table is not None:
-                return table
+                return _from_sheet(table, ws, book)
             if first is None:
                 first = ws
         if first is None:
             raise ValidationError("import.empty", None)
-        return _with_header(first.iter_rows(values_only=True), None)
+        return _from_sheet(_with_header(first.iter_rows(values_only=True), None), first, book)
     except ValidationError:
         raise
     except Exception as exc:  # noqa: BLE001 - the same, found while reading the rows
         raise ValidationError("import.bad_xlsx", None, reason=_xml_reason(exc)) from None
     finally:
         book.close()
+
+
+def _from_sheet(table: Table, ws, book) -> Table:
+    table.sheet = ws.title
+    table.sheets = [w.title for w in book.worksheets]
+    return table
 
 
 def _xml_reason(exc: BaseException) -> str:

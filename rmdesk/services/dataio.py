@@ -33,7 +33,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
-from rmdesk.formats.tabular import Table
+from rmdesk.formats.tabular import Table, read_table
 from rmdesk.formatting import normalise_phone
 from rmdesk.services import records_import
 from rmdesk.services import validation as v
@@ -44,6 +44,7 @@ from rmdesk.services.import_plan import (
     PlannedClient,
     Progress,
     RowProblem,
+    ignored_columns,
     map_headers,
     norm_header,
     normalise_name,
@@ -60,7 +61,15 @@ CONTACT_PREFIX = "contact_"
 # clients: a stored client moves through the flow's rules, never by an import.
 PIPELINE_FIELDS = {"step": lambda x: v.int_range(x, 1, 6, "step"),
                    "status": lambda x: v.choice(x, vocab.STATUSES, "status")}
-CLIENT_IMPORT = {**CLIENT_FIELDS, **PIPELINE_FIELDS}
+
+
+def _annual_sales_in_wan(text: object):
+    """A column headed 年销售额(万元): figures in units of 10,000 yuan, stored in yuan."""
+    return CLIENT_FIELDS["annual_sales"](str(CLIENT_FIELDS["annual_sales"](text) * 10000))
+
+
+# annual_sales_wan is an import column only: its value is stored as annual_sales.
+CLIENT_IMPORT = {**CLIENT_FIELDS, **PIPELINE_FIELDS, "annual_sales_wan": _annual_sales_in_wan}
 IMPORT_FIELDS: tuple[str, ...] = tuple(CLIENT_IMPORT) + tuple(
     "contact_name" if k == "name" else CONTACT_PREFIX + k for k in CONTACT_FIELDS)
 # Vocabulary fields: the stored key, or its label in either language, is accepted.
@@ -80,6 +89,8 @@ SYNONYMS = {
     "industry": ("行业", "所属行业", "行业类别"),
     "address": ("地址", "注册地址", "办公地址"),
     "annual_sales": ("年销售额", "销售额", "营业收入", "sales"),
+    "annual_sales_wan": ("年销售额(万元)", "销售额(万元)", "营业收入(万元)", "年营业收入(万元)", "年销售收入(万元)",
+                         "年销售额（万）", "sales (10k)"),
     "owner": ("客户经理", "负责人", "rm"),
     "intel_notes": ("备注", "客户情报", "情报", "notes", "remarks"),
     "contact_name": ("联系人", "联系人姓名", "关键人", "contact"),
@@ -226,6 +237,9 @@ def _clean_row(raw: dict[str, str], labels) -> tuple[dict[str, object], dict[str
         errors.append(ValidationError("error.required", "contact_name"))
     if errors:
         raise RowErrors(errors)
+    wan = client.pop("annual_sales_wan", None)
+    if wan is not None:
+        client.setdefault("annual_sales", wan)
     return client, contact
 
 
@@ -331,7 +345,7 @@ def prepare_import(store: Store, table: Table, mapping: dict[int, str], policy: 
         for k in keys:
             in_file[k] = planned
     _drop_repeated_contacts(store, plan)
-    plan.ignored = [h for i, h in enumerate(table.headers) if i not in mapping and h.strip()]
+    plan.ignored = ignored_columns(table.headers, mapping)
     if progress:
         progress(total, total)
     return plan
@@ -548,23 +562,25 @@ def looks_like_header(cells: list[str]) -> bool:
     return bool(fields & {"name", "credit_code"}) or records_import.kind_of(cells) != "clients"
 
 
+def read_import_table(path: str | Path, sheet: str | None = None) -> Table:
+    """An import file as the importer reads it: the header found below any title rows, and of
+    a workbook the first sheet with a header (or `sheet`)."""
+    return read_table(path, header_ok=looks_like_header, sheet=sheet)
+
+
 def import_file(store: Store, path: str | Path, overrides: Mapping[str, str] | None = None,
                 policy: str = "skip", dry_run: bool = False, progress: Progress | None = None,
                 lang: str | None = None, sheet: str | None = None) -> tuple[ImportPlan, dict[str, int] | None]:
     """Read, map, check and (unless dry_run or any bad row) commit; returns the plan
     and the counts written (None when nothing was written)."""
-    from rmdesk.formats.tabular import read_table
-
-    table = read_table(path, header_ok=looks_like_header, sheet=sheet)
+    table = read_import_table(path, sheet)
     kind = records_import.kind_of(table.headers)
     if kind != "clients":  # a visits or deals file
         mapping = records_import.auto_mapping(kind, table.headers)
         if overrides:
             mapping = apply_overrides(table.headers, mapping, overrides,
                                       ("credit_code", "name", *records_import.KINDS[kind]))
-        plan, counts = records_import.import_records(store, kind, table, mapping, policy, dry_run, progress, lang)
-        plan.ignored = [h for i, h in enumerate(table.headers) if i not in mapping and h.strip()]
-        return plan, counts
+        return records_import.import_records(store, kind, table, mapping, policy, dry_run, progress, lang)
     mapping = auto_mapping(table.headers)
     if overrides:
         mapping = apply_overrides(table.headers, mapping, overrides)

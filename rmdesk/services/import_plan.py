@@ -80,8 +80,8 @@ class ImportPlan:
     def report(self, lang: str | None = None, limit: int = 200) -> str:
         lines = [self.summary(lang)]
         if self.ignored:  # never dropped without a word
-            sep = "、" if (lang or i18n.language()) == "zh_CN" else ", "
-            lines.append(i18n.message("import.ignored", lang, columns=sep.join(self.ignored)))
+            lines.append(i18n.message("import.ignored", lang,
+                                      columns=i18n.list_separator(lang).join(self.ignored)))
         for p in self.problems[:limit]:
             lines.append(i18n.message("import.problem", lang, row=p.row, message=p.message))
         if len(self.problems) > limit:
@@ -97,3 +97,8 @@ class Cancelled(RmdeskError):
 
 
 Progress = Callable[[int, int], bool | None]  # (done, total) -> False to cancel
+
+
+def ignored_columns(headers: list[str], mapping: dict[int, str]) -> list[str]:
+    """The named columns a mapping leaves out: a report names them, never drops them silently."""
+    return [h for i, h in enumerate(headers) if i not in mapping and h.strip()]

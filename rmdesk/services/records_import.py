@@ -28,6 +28,7 @@ from rmdesk.services.import_plan import (
     Cancelled,
     ImportPlan,
     RowProblem,
+    ignored_columns,
     map_headers,
     norm_header,
     normalise_name,
@@ -172,6 +173,7 @@ def import_records(store: Store, kind: str, table: Table, mapping: dict[int, str
     if "name" not in mapping.values() and "credit_code" not in mapping.values():
         raise ValidationError("import.need_name_column", None)
     plan = ImportPlan(policy, len(table.rows), kind=kind)
+    plan.ignored = ignored_columns(table.headers, mapping)
     with store.read() as s:
         by_code = {c: i for i, c in s.execute(select(Client.id, Client.credit_code)
                                               .where(Client.credit_code.is_not(None), Client.deleted_at.is_(None)))}

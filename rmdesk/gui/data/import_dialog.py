@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from rmdesk import i18n
 from rmdesk.errors import RmdeskError
-from rmdesk.formats.tabular import Table, read_table
+from rmdesk.formats.tabular import Table
 from rmdesk.gui import folders
 from rmdesk.gui.jobs import Job
 from rmdesk.services import dataio, records_import
+from rmdesk.services.import_plan import ignored_columns
 from rmdesk.store.engine import Store
 
 SAMPLES = 3
@@ -49,12 +50,25 @@ class ImportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("A .csv (UTF-8 or GB18030) or .xlsx file; the first row holds the headers"))
+        self.path_edit.setPlaceholderText(self.tr("A .csv (UTF-8 or GB18030) or .xlsx file with a row of column headers"))
         choose = QPushButton(self.tr("Choose file…"))
         choose.clicked.connect(self.choose)
+        # A workbook with several sheets: the one read is chosen here (the first with headers by default).
+        self.sheet_label = QLabel(self.tr("Sheet"))
+        self.sheet = QComboBox()
+        self.sheet.activated.connect(self._sheet_chosen)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(choose)
+        file_row.addWidget(self.sheet_label)
+        file_row.addWidget(self.sheet)
+        self._show_sheets([])
+        self.found = QLabel()  # where the header was found: title rows above it are skipped
+        self.found.setWordWrap(True)
+        # Columns not imported, named as the mapping changes: nothing is dropped without a word.
+        self.ignored = QLabel()
+        self.ignored.setWordWrap(True)
+        self.ignored.setStyleSheet("color: #9a5b00;")
 
         self.mapping = QTableWidget(0, 3)
         self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Imported as"),
@@ -92,8 +106,10 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
+        layout.addWidget(self.found)
         layout.addWidget(QLabel(self.tr("Columns (recognised from their headers; change where needed)")))
         layout.addWidget(self.mapping, 2)
+        layout.addWidget(self.ignored)
         layout.addLayout(form)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.progress)
@@ -109,18 +125,42 @@ class ImportDialog(QDialog):
         if path:
             self.load(path)
 
-    def load(self, path: str) -> Job:
-        """Read the file on the thread pool, then show its columns."""
+    def load(self, path: str, sheet: str | None = None) -> Job:
+        """Read the file on the thread pool (as the CLI's import does: the header below any
+        title rows, of a workbook the first sheet with headers or `sheet`), then show its columns."""
         self.path_edit.setText(path)
         self.report.setPlainText(self.tr("Reading…"))
         self._set_ready(False)
-        self.job = Job(read_table, Path(path))
+        if sheet is None:
+            self._show_sheets([])
+        self.job = Job(dataio.read_import_table, Path(path), sheet)
         self.job.signals.done.connect(self._loaded)
         self.job.signals.failed.connect(self._failed)
         return self.job.start()
 
+    def _show_sheets(self, names: list[str], current: str | None = None) -> None:
+        self.sheet.clear()
+        self.sheet.addItems(names)
+        if current is not None:
+            self.sheet.setCurrentText(current)
+        for w in (self.sheet_label, self.sheet):
+            w.setVisible(len(names) > 1)
+
+    def _sheet_chosen(self, index: int) -> Job | None:
+        name = self.sheet.itemText(index)
+        if self.table is not None and name == self.table.sheet:
+            return None
+        return self.load(self.path_edit.text(), name)
+
     def _loaded(self, table: Table) -> None:
         self.table = table
+        self._show_sheets(table.sheets, table.sheet)
+        if table.header_row > 1:
+            self.found.setText(self.tr("Column headers found on row %1; the %n row(s) above them were skipped "
+                                       "(titles).", "", table.header_row - 1).replace("%1", str(table.header_row)))
+        else:
+            self.found.setText("")
+        self.found.setVisible(bool(self.found.text()))
         self.kind = records_import.kind_of(table.headers)  # clients, or a visits / deals file
         if self.kind == "clients":
             guessed = dataio.auto_mapping(table.headers)
@@ -136,14 +176,22 @@ class ImportDialog(QDialog):
             for f, label in fields:
                 combo.addItem(label, f)
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(i, ""))))
+            combo.currentIndexChanged.connect(self._show_ignored)
             self.mapping.setCellWidget(i, 1, combo)
             samples = " | ".join(r[i][:40] for r in table.rows[:SAMPLES] if r[i].strip())
             self.mapping.setItem(i, 2, QTableWidgetItem(samples))
         self.mapping.resizeColumnToContents(0)
         self.mapping.setColumnWidth(1, 220)
-        self.report.setPlainText(self.tr("%1 rows read. Check the columns, then run the check.")
-                                 .replace("%1", str(len(table.rows))))
+        self._show_ignored()
+        self.report.setPlainText(self.tr("%n row(s) read. Check the columns, then run the check.", "",
+                                         len(table.rows)))
         self._set_ready(True)
+
+    def _show_ignored(self) -> None:
+        names = ignored_columns(self.table.headers, self.current_mapping()) if self.table is not None else []
+        self.ignored.setText(self.tr("Not imported (set a field to import them): %1")
+                             .replace("%1", i18n.list_separator().join(names)) if names else "")
+        self.ignored.setVisible(bool(names))
 
     def current_mapping(self) -> dict[int, str]:
         out = {}
