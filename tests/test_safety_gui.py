@@ -3,10 +3,12 @@ a damaged store, one instance per data folder, automatic backups off the GUI thr
 
 from pathlib import Path
 
+import pytest
+
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
 from rmdesk.services import clients
-from rmdesk.store import backup
+from rmdesk.store import backup, crypto
 from rmdesk.store.engine import Store
 
 
@@ -233,3 +235,51 @@ def test_start_asks_the_password_of_an_encrypted_store(data_dir, qtbot, monkeypa
     monkeypatch.setattr(gui_app.Desk, "close", lambda self: (self.window.close(), gui_app.Desk.close_store(self)))
     assert gui_app.run(str(data_dir), "en") == 0
     assert opened and answers == [] and notes[1] == "The password is wrong"  # a sentence on its own
+
+
+@pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 is not installed")
+def test_a_lost_encrypted_store_asks_for_the_password_to_restore_its_backups(data_dir, qtbot):
+    """The store file is gone and every backup is encrypted: instead of "no good backup"
+    the password is asked for (again, saying so, when it is wrong), the backup it opens is
+    offered and restored, and the store reopens encrypted with its clients."""
+    from rmdesk.gui import translation
+    from rmdesk.gui.data import safety
+    from rmdesk.store import rekey
+
+    translation.install("zh_CN")
+    store = Store.open(data_dir)
+    for i in range(12):
+        clients.create_client(store, {"name": f"加密公司{i}"})
+    store.backup_now()
+    store.close(backup=False)
+    rekey.change_password(data_dir, None, "p@ss %:中")
+    (data_dir / STORE_FILENAME).unlink()
+    try:
+        Store.open(data_dir)
+        raise AssertionError("a lost store must not open as an empty book")
+    except StoreError as exc:
+        error = exc
+    assert error.key == "store.corrupt"
+
+    notes, typed = [], iter(["wrong", "p@ss %:中"])
+    boxes = []
+
+    def password(note):
+        notes.append(note)
+        return next(typed)
+
+    def accept(box):
+        boxes.append(box.informativeText())
+        return True
+
+    reopened = safety.offer_restore(data_dir, error, ask=accept, password=password)
+    assert len(notes) == 2 and "加密" in notes[0] and "密码" in notes[1] and notes[0] != notes[1]
+    assert "最近一次完好的备份" in boxes[0]
+    assert reopened is not None and clients.count_clients(reopened) == 12
+    assert crypto.classify(data_dir / STORE_FILENAME) == "encrypted"
+    reopened.close()
+    # cancelling the prompt quits without a restore and leaves the folder as it was
+    (data_dir / STORE_FILENAME).unlink()
+    before = sorted(p.name for p in data_dir.iterdir())
+    assert safety.offer_restore(data_dir, error, ask=accept, password=lambda note: None) is None
+    assert sorted(p.name for p in data_dir.iterdir()) == before

@@ -2106,6 +2106,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Restore the backup</source>
         <translation>Restore the backup</translation>
     </message>
+    <message>
+        <source>The data file is lost; its backups are encrypted. Type the password to check them.</source>
+        <translation>The data file is lost; its backups are encrypted. Type the password to check them.</translation>
+    </message>
+    <message>
+        <source>No backup opens with this password. Try again.</source>
+        <translation>No backup opens with this password. Try again.</translation>
+    </message>
 </context>
 <context>
     <name>Section</name>

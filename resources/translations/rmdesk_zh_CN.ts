@@ -2097,6 +2097,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Restore the backup</source>
         <translation>恢复备份</translation>
     </message>
+    <message>
+        <source>The data file is lost; its backups are encrypted. Type the password to check them.</source>
+        <translation>数据文件已丢失，其备份已加密。请输入密码以检查备份。</translation>
+    </message>
+    <message>
+        <source>No backup opens with this password. Try again.</source>
+        <translation>此密码无法打开任何备份，请重试。</translation>
+    </message>
 </context>
 <context>
     <name>Section</name>

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rmdesk import formatting
 from rmdesk.errors import StoreError
+from rmdesk.gui.data.privacy import ask_password
 from rmdesk.gui.jobs import Job
-from rmdesk.store import backup
+from rmdesk.store import backup, crypto
 from rmdesk.store.engine import Store
 
 
@@ -84,10 +85,17 @@ def raise_on_request(server: QLocalServer, window: Callable[[], QWidget]) -> Non
 
 
 def offer_restore(directory: Path, error: StoreError, ask: Callable[..., bool] | None = None,
-                  key: str | None = None) -> Store | None:
+                  key: str | None = None, password: Callable[[str], str | None] | None = None) -> Store | None:
     """The store did not pass its check: explain, offer the newest good backup; returns
-    the reopened store after a restore, or None (quit)."""
+    the reopened store after a restore, or None (quit). When the store is lost and its
+    backups are encrypted, the password is asked for (`password(note)`, default a prompt)
+    before the backups can be checked."""
     newest = backup.newest_good_backup(directory, key)
+    if newest is None and key is None and _encrypted_backups(directory):
+        unlocked = _unlock_backups(directory, password or (lambda note: ask_password(None, note)))
+        if unlocked is None:  # cancelled
+            return None
+        newest, key = unlocked
     box = QMessageBox(QMessageBox.Icon.Critical, "rmdesk", error.message())
     if newest is None:
         box.setInformativeText(QCoreApplication.translate(
@@ -110,3 +118,24 @@ def offer_restore(directory: Path, error: StoreError, ask: Callable[..., bool] |
         return None
     backup.restore_backup(directory, newest.name, key=key)
     return Store.open(directory, password=key)
+
+
+def _encrypted_backups(directory: Path) -> bool:
+    return any(crypto.classify(b.path) == "encrypted" for b in backup.list_backups(directory))
+
+
+def _unlock_backups(directory: Path, password: Callable[[str], str | None]
+                    ) -> tuple[backup.BackupInfo | None, str | None] | None:
+    """(the newest backup the typed password opens, the password); None when the user
+    cancels; (None, None) after five wrong tries. A wrong password asks again, saying so."""
+    note = QCoreApplication.translate("Safety", "The data file is lost; its backups are encrypted. "
+                                                "Type the password to check them.")
+    for _attempt in range(5):
+        typed = password(note)
+        if typed is None:
+            return None
+        newest = backup.newest_good_backup(directory, typed)
+        if newest is not None:
+            return newest, typed
+        note = QCoreApplication.translate("Safety", "No backup opens with this password. Try again.")
+    return None, None
