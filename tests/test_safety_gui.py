@@ -283,3 +283,53 @@ def test_a_lost_encrypted_store_asks_for_the_password_to_restore_its_backups(dat
     before = sorted(p.name for p in data_dir.iterdir())
     assert safety.offer_restore(data_dir, error, ask=accept, password=lambda note: None) is None
     assert sorted(p.name for p in data_dir.iterdir()) == before
+
+
+@pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 is not installed")
+def test_a_cli_import_cannot_slip_in_while_the_gui_sets_a_password_or_restores(store, make_desk, tmp_path,
+                                                                              monkeypatch):
+    """The race of issue 14: the GUI closed the store (releasing the folder lock) before
+    the rekey, a CLI import got in, printed "imported 3" and its clients were lost. Now a
+    second process started in the middle of the rekey or the restore is refused with the
+    folder-in-use message (exit 1) and writes nothing; the book keeps what it had."""
+    import subprocess
+    import sys
+
+    from rmdesk.store import rekey
+
+    clients.create_client(store, {"name": "原有公司"})
+    store.backup_now()
+    rows = tmp_path / "新 客户#3.csv"
+    rows.write_text("企业名称\n插队甲\n插队乙\n插队丙\n", encoding="utf-8")
+    desk = make_desk(store)
+    seen = []
+
+    def cli_import():
+        done = subprocess.run([sys.executable, "-m", "rmdesk", "--data-dir", str(store.data_dir), "--lang", "zh_CN",
+                               "import", str(rows)], capture_output=True, text=True, timeout=120)
+        seen.append((done.returncode, done.stdout, done.stderr))
+
+    real_rekey = rekey.change_password
+
+    def rekey_with_a_visitor(*args, **kwargs):
+        cli_import()  # the store is closed now: the moment the lock used to be free
+        return real_rekey(*args, **kwargs)
+
+    monkeypatch.setattr(rekey, "change_password", rekey_with_a_visitor)
+    desk.change_password(None, "pw-race-1")
+    code, out, err = seen[-1]
+    assert code == 1 and "正被另一个 rmdesk 使用" in err and "导入" not in out
+    assert desk.store.key == "pw-race-1" and clients.count_clients(desk.store) == 1
+
+    real_restore = backup.restore_backup
+
+    def restore_with_a_visitor(*args, **kwargs):
+        cli_import()
+        return real_restore(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "restore_backup", restore_with_a_visitor)
+    newest = backup.list_backups(desk.store.data_dir)[0]
+    desk.restore_backup(newest.name)
+    code, out, err = seen[-1]
+    assert code == 1 and "正被另一个 rmdesk 使用" in err
+    assert [c.name for c in clients.list_clients(desk.store)] == ["原有公司"]
