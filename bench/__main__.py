@@ -557,6 +557,11 @@ def main() -> None:
     for row in cli_listing.figures(d100, built("clients-1000", 1_000), REPEAT):
         record(row["figure"], row["data"], row["values"], target=None,
                note="" if row["ratio"] is None else f"ratio {row['ratio']:.2f}, target 1.2")
+    print("import memory at its worst under the caps (issue 14), fresh processes:", flush=True)
+    from bench import import_memory
+
+    for row in import_memory.figures():
+        record(row["figure"], "file", row["rss_mb"], unit="MB", target=500, note=row["outcome"])
     if WITH_1M:
         d1m = scaled_1m(d100)
         print("data paths, 1M:", flush=True)

@@ -19,8 +19,8 @@ so that a spreadsheet never runs them as a formula (CSV/formula injection);
 from __future__ import annotations
 
 import csv
-import io
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -31,7 +31,10 @@ from rmdesk import i18n
 from rmdesk.errors import ValidationError
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# Caps that keep an import's memory near 500 MB in the worst case (bench/import_memory.py):
+# the file is read whole, and each cell becomes a Python string (~50 bytes + its text).
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_CELLS = 4_000_000  # rows x columns: 100,000 clients with 40 columns
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all the parts of a workbook, unpacked (zip bombs)
 MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024  # the one part openpyxl keeps in memory whole
 MAX_ROWS = 1_000_000
@@ -90,10 +93,14 @@ def _normalise(headers: list[str], body: Iterable[Sequence[object]], first_numbe
     if not any(headers):
         raise ValidationError("import.no_header", None)
     width = len(headers)
+    max_rows = min(MAX_ROWS, MAX_CELLS // width)
     rows, numbers = [], []
     for number, raw in enumerate(body, start=first_number):
-        if number - first_number >= MAX_ROWS:
-            raise ValidationError("import.too_many_rows", None, rows=f"{MAX_ROWS:,}")
+        if number - first_number >= max_rows:
+            if max_rows == MAX_ROWS:
+                raise ValidationError("import.too_many_rows", None, rows=f"{MAX_ROWS:,}")
+            raise ValidationError("import.too_many_cells", None, cells=f"{MAX_CELLS:,}", columns=width,
+                                  rows=f"{max_rows:,}")
         cells = [unescape(_cell_text(c)) for c in raw]
         if not any(c.strip() for c in cells):
             continue  # blank line
@@ -176,7 +183,9 @@ def read_table(path: str | Path, header_ok: HeaderTest | None = None, sheet: str
     if magic == OLE_MAGIC:  # not a zip: an encrypted workbook or an old binary .xls
         raise ValidationError(_ole_kind(path), None)
     if kind == "csv":
-        return parse_csv(data, header_ok)
+        text, encoding = _decode_csv(data)
+        del data  # a 100 MB file is not held twice while its text is parsed
+        return _parse_text(text, encoding, header_ok)
     return _read_xlsx(path, header_ok, sheet)
 
 
@@ -195,12 +204,29 @@ def _ole_kind(path: Path) -> str:
 
 
 def parse_csv(data: bytes, header_ok: HeaderTest | None = None) -> Table:
+    return _parse_text(*_decode_csv(data), header_ok)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings (\\r\\n, \\r or \\n, as io.StringIO(newline="")
+    gives them), without StringIO's copy of the whole text (4 bytes a character)."""
+    for m in _LINE.finditer(text):
+        yield m.group()
+
+
+def _decode_csv(data: bytes) -> tuple[str, str]:
     if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ValidationError("import.nul_bytes", None)
-    text, encoding = decode(data)
+    return decode(data)
+
+
+def _parse_text(text: str, encoding: str, header_ok: HeaderTest | None) -> Table:
     if "\x00" in text:
         raise ValidationError("import.nul_bytes", None)
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text)
         raise ValidationError("import.empty", None)
     sample = text[:8192]
     try:
@@ -209,7 +235,7 @@ def parse_csv(data: bytes, header_ok: HeaderTest | None = None) -> Table:
     except csv.Error:
         delimiter = ","
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        reader = csv.reader(_lines(text), delimiter=delimiter)
         table = _with_header(iter(reader), header_ok)
     except csv.Error as exc:
         raise ValidationError("import.bad_csv", None, reason=str(exc)) from None
