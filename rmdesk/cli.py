@@ -513,7 +513,7 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
         store.close()
     lang = i18n.language()
     if not rows:
-        print(i18n.message("plan.none", lang))
+        print(i18n.message("plan.agenda_empty", lang, first=start.isoformat(), days=args.days))
         return 0
     day = None
     for v in rows:

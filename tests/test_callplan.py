@@ -140,6 +140,10 @@ def test_cli_agenda_plan_print_and_calendar_export(store, prepared, tmp_path, ca
     assert main([*base, "agenda", "--date", "2026-11-23", "--days", "7"]) == 0
     out = capsys.readouterr().out
     assert "2026-11-24" in out and "09:00  重庆长安精密机械有限公司" in out and "香格里拉" in out
+    assert main([*base, "agenda", "--date", "2030-01-07", "--days", "3"]) == 0  # nothing planned: said so
+    assert capsys.readouterr().out.strip() == "2030-01-07 起 3 天内没有计划的拜访"
+    assert main([*cli_base, "--lang", "en", "agenda", "--date", "2030-01-07"]) == 0
+    assert capsys.readouterr().out.strip() == "No visits are planned on 2030-01-07."
     pdf = tmp_path / "week.pdf"
     assert main([*base, "plan", "print", "--date", "2026-11-23", "--days", "7", "-o", str(pdf)]) == 0
     assert "2 plan(s)" in capsys.readouterr().out and len(pdf_pages(pdf)) >= 3
