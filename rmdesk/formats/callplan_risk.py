@@ -48,9 +48,9 @@ def risk_flowables(writer, brief: RiskBrief | None, width: float) -> list[Flowab
             said = "\n".join(filter(None, [w.signal, w.detail]))
             todo = "\n".join(filter(None, [w.action, m("plan_ask") + w.look_for if w.look_for else ""]))
             rows.append([said, w.severity, w.seen, todo])
-        out.append(writer.table(rows, [w * width for w in (0.3, 0.08, 0.14, 0.48)]))
+        out.append(writer.table(rows, [w * width for w in (0.3, 0.08, 0.17, 0.45)]))
     for text in brief.guarantee:
-        out.append(p(f"⚠ {text}"))
+        out.append(p(text))  # no warning sign: CJK fonts often lack the glyph
     if brief.related:
         out.append(p(m("plan_related") + ": " + "; ".join(f"{kind} {name}" for kind, name in brief.related),
                      s.small))
