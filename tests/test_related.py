@@ -175,3 +175,35 @@ def test_chain_through_a_company_that_is_not_a_client(store):
     assert [x.signal for x in early_warnings.suggestions(store, a)] == ["guarantee_chain"]
     clients.trash_client(store, b)  # a client in the trash is out of the graph
     assert related.guarantee_risk_of(store, a).chain == []
+
+
+def test_exports_and_masking(store, tmp_path):
+    from rmdesk.formats.tabular import read_table
+    from rmdesk.services import dataio
+
+    a = clients.create_client(store, {"name": "甲公司", "credit_code": "91310115MA1K3YJ12G"})
+    b = clients.create_client(store, {"name": "乙公司"})
+    related.add_link(store, b, {"kind": "parent", "other_client_id": a})
+    early_warnings.log_warning(store, a, {"signal": "disputes", "action": "查询裁判文书"})
+    headers, rows = dataio.export_rows(store, "related", masked=False)
+    assert dict(zip(headers, rows[0], strict=True))["other_credit_code"] == "91310115MA1K3YJ12G"
+    headers, rows = dataio.export_rows(store, "related", masked=True)
+    assert dict(zip(headers, rows[0], strict=True))["other_credit_code"] != "91310115MA1K3YJ12G"
+    path = tmp_path / "预警 #?%.xlsx"
+    assert dataio.export_file(store, "warnings", path) == 1
+    table = read_table(path)
+    assert "signal" in table.headers and table.rows[0][table.headers.index("signal")] == "disputes"
+
+
+def test_the_demo_book_shows_each_pattern(demo_store):
+    risks = related.book_guarantee_risks(demo_store)
+    assert any(r.cycle and len(r.cycle) == 2 for r in risks.values())  # mutual guarantees
+    assert any(r.cycle and len(r.cycle) == 3 for r in risks.values())  # a circle of three
+    assert any(r.chain and not r.cycle for r in risks.values())  # a chain
+    warnings = early_warnings.open_warnings(demo_store)
+    assert {"mutual_guarantee", "guarantee_chain"} <= {w.signal for w in warnings}
+    assert len({w.signal for w in warnings}) >= 4
+    some = next(iter(risks))
+    kinds = {x.kind for cid in range(1, 60) for x in related.links_of(demo_store, cid)} | {
+        x.kind for x in related.links_of(demo_store, some)}
+    assert {"supplier", "buyer"} & kinds
