@@ -185,3 +185,10 @@ def test_call_plan_and_reports_show_them(store):
     assert sorted(r[2] for r in november.rows) == ["出现经营亏损", "大额或异常资金往来"]
     assert wid
     assert clock.today() == TODAY and TODAY - timedelta(days=3) == date(2026, 11, 20)
+
+
+def test_daily_log_lists_the_days_warnings(store):
+    cid = clients.create_client(store, {"name": "甲公司"})
+    early_warnings.log_warning(store, cid, {"signal": "key_person_change", "action": "拜访新任财务总监"})
+    (section,) = [x for x in workreports.generate(store, "daily", "2026-11-23", "zh_CN") if x.title == "风险预警"]
+    assert section.rows[0][1:3] == ["甲公司", "实际控制人或高管变动"] and section.rows[0][5] == "拜访新任财务总监"

@@ -427,6 +427,7 @@ def _daily(store: Store, p: insights.Period, lang: str, on: bool) -> list[Sectio
         Section(_m("objections", lang), [_m(k, lang) for k in ("client", "type", "answer", "resolved")],
                 [[name, i18n.label("objection", t, lang), _mask(a, on), _m("yes" if r else "no", lang)]
                  for name, t, a, r in objections], empty=none),
+        early_warnings.report_section(store, p.start, p.end, lang, lambda text: _mask(text, on)),
     ]
 
 
