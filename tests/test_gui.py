@@ -62,7 +62,7 @@ def test_double_click_opens_the_client(desk, qtbot):
     assert len(opened) == 1 and opened[0].title.text() == index.data()
     window = opened[0]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "概况与情报", "营销指引", "拜访", "异议", "交易", "时间线"]
+        "概况与情报", "营销指引", "拜访", "异议", "交易", "风险与关联方", "时间线"]
     assert window.guidance.exit_box.title() == "推进条件"
 
 

@@ -299,6 +299,10 @@
         <translation>Deals</translation>
     </message>
     <message>
+        <source>Risk and related parties</source>
+        <translation>Risk and related parties</translation>
+    </message>
+    <message>
         <source>No tier</source>
         <translation>No tier</translation>
     </message>
@@ -382,6 +386,13 @@
             <numerusform>More than %n client</numerusform>
             <numerusform>More than %n clients</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CloseWarningDialog</name>
+    <message>
+        <source>Close early warning</source>
+        <translation>Close early warning</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1294,29 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Add related party</source>
+        <translation>Add related party</translation>
+    </message>
+    <message>
+        <source>Company name (a client or not)</source>
+        <translation>Company name (a client or not)</translation>
+    </message>
+    <message>
+        <source>Find client</source>
+        <translation>Find client</translation>
+    </message>
+    <message>
+        <source>— not a client: use the name typed —</source>
+        <translation>— not a client: use the name typed —</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+</context>
+<context>
     <name>LostDialog</name>
     <message>
         <source>Mark client as lost</source>
@@ -2071,6 +2105,172 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>RiskPanel</name>
+    <message>
+        <source>Early warnings</source>
+        <translation>Early warnings</translation>
+    </message>
+    <message>
+        <source>Log the suggested warning…</source>
+        <translation>Log the suggested warning…</translation>
+    </message>
+    <message>
+        <source>Log warning…</source>
+        <translation>Log warning…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Raise post-loan check</source>
+        <translation>Raise post-loan check</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Related parties</source>
+        <translation>Related parties</translation>
+    </message>
+    <message>
+        <source>Add related party…</source>
+        <translation>Add related party…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>New prospect from it…</source>
+        <translation>New prospect from it…</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>What was seen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Closed %1: %2</source>
+        <translation>Closed %1: %2</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 — %2</source>
+        <translation>Suggested: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>this client</source>
+        <translation>this client</translation>
+    </message>
+    <message>
+        <source>Select a warning in the list first, then press the button again.</source>
+        <translation>Select a warning in the list first, then press the button again.</translation>
+    </message>
+    <message>
+        <source>A post-loan check is on the client&apos;s next steps (and on Today when due).</source>
+        <translation>A post-loan check is on the client&apos;s next steps (and on Today when due).</translation>
+    </message>
+    <message>
+        <source>Delete warning</source>
+        <translation>Delete warning</translation>
+    </message>
+    <message>
+        <source>Delete this entry? Only for a warning logged by mistake: close a real one instead.</source>
+        <translation>Delete this entry? Only for a warning logged by mistake: close a real one instead.</translation>
+    </message>
+    <message>
+        <source>Select a related party in the list first, then press the button again.</source>
+        <translation>Select a related party in the list first, then press the button again.</translation>
+    </message>
+    <message>
+        <source>Remove related party</source>
+        <translation>Remove related party</translation>
+    </message>
+    <message>
+        <source>Remove the link to %1?</source>
+        <translation>Remove the link to %1?</translation>
+    </message>
+    <message>
+        <source>Only a main supplier or buyer that is not a client yet can become a new prospect.</source>
+        <translation>Only a main supplier or buyer that is not a client yet can become a new prospect.</translation>
+    </message>
+    <message>
+        <source>New prospect</source>
+        <translation>New prospect</translation>
+    </message>
+    <message>
+        <source>Create %1 as a new prospect (source: relationship network, referred by this client)?</source>
+        <translation>Create %1 as a new prospect (source: relationship network, referred by this client)?</translation>
+    </message>
+    <message>
+        <source>%1 is now a prospect at step 1 in the client list.</source>
+        <translation>%1 is now a prospect at step 1 in the client list.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open early warning(s)</source>
+        <translation>
+            <numerusform>%n open early warning</numerusform>
+            <numerusform>%n open early warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RowsEditor</name>
     <message>
         <source>Remove</source>
@@ -2451,6 +2651,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>No client has sat too long in a step.</translation>
     </message>
     <message>
+        <source>Open early warnings</source>
+        <translation>Open early warnings</translation>
+    </message>
+    <message>
+        <source>No open early warning.</source>
+        <translation>No open early warning.</translation>
+    </message>
+    <message>
         <source>Today, %1</source>
         <translation>Today, %1</translation>
     </message>
@@ -2485,6 +2693,22 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Owner</source>
         <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -2723,6 +2947,23 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Business volumes</source>
         <translation>Business volumes</translation>
+    </message>
+</context>
+<context>
+    <name>WarningDialog</name>
+    <message>
+        <source>Edit early warning</source>
+        <translation>Edit early warning</translation>
+    </message>
+    <message>
+        <source>Log early warning</source>
+        <translation>Log early warning</translation>
+    </message>
+    <message>
+        <source>Look for: %1
+Usual response: %2</source>
+        <translation>Look for: %1
+Usual response: %2</translation>
     </message>
 </context>
 <context>

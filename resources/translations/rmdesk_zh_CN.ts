@@ -299,6 +299,10 @@
         <translation>交易</translation>
     </message>
     <message>
+        <source>Risk and related parties</source>
+        <translation>风险与关联方</translation>
+    </message>
+    <message>
         <source>No tier</source>
         <translation>未分层</translation>
     </message>
@@ -380,6 +384,13 @@
         <translation>
             <numerusform>超过 %n 个客户</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CloseWarningDialog</name>
+    <message>
+        <source>Close early warning</source>
+        <translation>解除预警</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1285,29 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Add related party</source>
+        <translation>新增关联方</translation>
+    </message>
+    <message>
+        <source>Company name (a client or not)</source>
+        <translation>企业名称（客户或非客户均可）</translation>
+    </message>
+    <message>
+        <source>Find client</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <source>— not a client: use the name typed —</source>
+        <translation>— 非本行客户：使用输入的名称 —</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+</context>
+<context>
     <name>LostDialog</name>
     <message>
         <source>Mark client as lost</source>
@@ -2062,6 +2096,171 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>RiskPanel</name>
+    <message>
+        <source>Early warnings</source>
+        <translation>风险预警</translation>
+    </message>
+    <message>
+        <source>Log the suggested warning…</source>
+        <translation>登记建议的预警…</translation>
+    </message>
+    <message>
+        <source>Log warning…</source>
+        <translation>登记预警…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>解除…</translation>
+    </message>
+    <message>
+        <source>Raise post-loan check</source>
+        <translation>安排贷后检查</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Related parties</source>
+        <translation>关联方</translation>
+    </message>
+    <message>
+        <source>Add related party…</source>
+        <translation>新增关联方…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>New prospect from it…</source>
+        <translation>转为新客户…</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>预警信号</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>程度</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>具体情况</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>贷后检查</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未解除</translation>
+    </message>
+    <message>
+        <source>Closed %1: %2</source>
+        <translation>%1 解除：%2</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 — %2</source>
+        <translation>建议登记：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>记录于</translation>
+    </message>
+    <message>
+        <source>this client</source>
+        <translation>本客户</translation>
+    </message>
+    <message>
+        <source>Select a warning in the list first, then press the button again.</source>
+        <translation>请先在列表中选中一条预警，再点击该按钮。</translation>
+    </message>
+    <message>
+        <source>A post-loan check is on the client&apos;s next steps (and on Today when due).</source>
+        <translation>贷后检查已加入该客户的下一步工作（到期时显示在“今日”）。</translation>
+    </message>
+    <message>
+        <source>Delete warning</source>
+        <translation>删除预警</translation>
+    </message>
+    <message>
+        <source>Delete this entry? Only for a warning logged by mistake: close a real one instead.</source>
+        <translation>删除这条记录？仅用于误登记的预警；真实的预警请“解除”。</translation>
+    </message>
+    <message>
+        <source>Select a related party in the list first, then press the button again.</source>
+        <translation>请先在列表中选中一个关联方，再点击该按钮。</translation>
+    </message>
+    <message>
+        <source>Remove related party</source>
+        <translation>移除关联方</translation>
+    </message>
+    <message>
+        <source>Remove the link to %1?</source>
+        <translation>移除与 %1 的关联？</translation>
+    </message>
+    <message>
+        <source>Only a main supplier or buyer that is not a client yet can become a new prospect.</source>
+        <translation>只有尚未成为客户的主要供应商或买方才能转为新客户。</translation>
+    </message>
+    <message>
+        <source>New prospect</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Create %1 as a new prospect (source: relationship network, referred by this client)?</source>
+        <translation>将 %1 建为新客户（获客渠道：关系法，推荐人为本客户）？</translation>
+    </message>
+    <message>
+        <source>%1 is now a prospect at step 1 in the client list.</source>
+        <translation>%1 已作为第 1 步的新客户加入客户列表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open early warning(s)</source>
+        <translation>
+            <numerusform>%n 条未解除预警</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RowsEditor</name>
     <message>
         <source>Remove</source>
@@ -2442,6 +2641,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>没有客户在某一步骤停留过久。</translation>
     </message>
     <message>
+        <source>Open early warnings</source>
+        <translation>未解除的风险预警</translation>
+    </message>
+    <message>
+        <source>No open early warning.</source>
+        <translation>没有未解除的预警。</translation>
+    </message>
+    <message>
         <source>Today, %1</source>
         <translation>今日，%1</translation>
     </message>
@@ -2476,6 +2683,22 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Owner</source>
         <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>程度</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>预警信号</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>应对措施</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -2713,6 +2936,23 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Business volumes</source>
         <translation>业务量</translation>
+    </message>
+</context>
+<context>
+    <name>WarningDialog</name>
+    <message>
+        <source>Edit early warning</source>
+        <translation>修改预警</translation>
+    </message>
+    <message>
+        <source>Log early warning</source>
+        <translation>登记预警</translation>
+    </message>
+    <message>
+        <source>Look for: %1
+Usual response: %2</source>
+        <translation>关注要点：%1
+常用应对：%2</translation>
     </message>
 </context>
 <context>

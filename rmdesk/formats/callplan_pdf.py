@@ -33,6 +33,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from rmdesk import clock, i18n
 from rmdesk.errors import ValidationError
+from rmdesk.formats.callplan_risk import RiskBrief, risk_flowables
 from rmdesk.formats.fonts import pdf_font
 
 INK = colors.HexColor("#1f2d3d")
@@ -95,6 +96,7 @@ class CallPlan:
     profile: PrintedBy
     attendees_ours: str = ""
     attendees_theirs: str = ""
+    risk: RiskBrief | None = None  # open early warnings, guarantee flags, related parties
 
 
 class TickBox(Flowable):
@@ -289,6 +291,7 @@ class CallPlanWriter:
                          f"{m('theirs')} {plan.attendees_theirs or '—'}", s.meta))
         facts = [[p(k, s.small), v] for k, v in plan.client_facts]
         out += [p(m("client"), s.h2), self.table(facts, [0.2 * width, 0.8 * width], header=False)]
+        out += risk_flowables(self, plan.risk, width)
         people = [[p(m(k), s.small) for k in ("name", "role", "decision", "attitude", "phone", "notes")]]
         for person in plan.people:
             name = person.name + (f" ({m('counterpart')})" if person.is_counterpart else "")

@@ -35,7 +35,7 @@ from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.formats.tabular import Table, read_table
 from rmdesk.formatting import normalise_phone
-from rmdesk.services import records_import
+from rmdesk.services import records_import, risk_export
 from rmdesk.services import validation as v
 from rmdesk.services.clients import CLIENT_FIELDS, CONTACT_FIELDS
 from rmdesk.services.import_plan import (
@@ -482,7 +482,7 @@ EXPORT_VISIT_FIELDS = ("id", "credit_code", "name", "contact_name", "planned_at"
                        "report_reaction", "reported_at", "created_at")
 EXPORT_DEAL_FIELDS = ("id", "credit_code", "name", "product", "amount", "rate", "status", "expected_date",
                       "actual_date", "lost_reason", "created_at")
-WHAT = ("clients", "contacts", "visits", "deals")
+WHAT = ("clients", "contacts", "visits", "deals", *risk_export.WHAT)
 
 
 def export_rows(store: Store, what: str, masked: bool | None = None) -> tuple[tuple[str, ...], list[list[object]]]:
@@ -526,6 +526,8 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
                              .join(Product, Deal.product_id == Product.id)
                              .where(Client.deleted_at.is_(None), Deal.deleted_at.is_(None)).order_by(Deal.id))
             return EXPORT_DEAL_FIELDS, [list(r) for r in rows]
+        if what in risk_export.WHAT:  # early warnings, related parties (issue 19)
+            return risk_export.rows(s, what)
     raise ValidationError("error.not_in_list", None, value=what)
 
 

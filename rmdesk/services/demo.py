@@ -21,6 +21,7 @@ from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.playbook.loader import CLOSING_STRATEGIES
 from rmdesk.playbook.loader import load as load_playbook
+from rmdesk.services import demo_risk
 from rmdesk.services.bulk import bulk_insert
 from rmdesk.services.catalog import NEED_PRODUCTS
 from rmdesk.services.pinyin import search_keys_many
@@ -331,6 +332,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
     tables = {"clients": Client, "contacts": Contact, "banks": BankRelation, "visits": Visit, "tasks": Task,
               "changes": StepChange, "progress": StepProgress, "needs": Need, "objections": Objection,
               "deals": Deal, "volumes": BusinessVolume, "maintenance": MaintenanceLog}
+    tables.update(demo_risk.add_rows(random.Random(seed * 15485863 + 9), rows, today, detail))  # issue 19
     with store.write() as s, search_index.bulk_load(s.connection(), replace=bool(existing),
                                                                       rows=clients):
         if existing:

@@ -55,4 +55,4 @@ def number(text: str | None) -> str | None:
 
 
 # Export columns that are masked, by kind of value.
-EXPORT_MASKS = {"contact_phone": phone, "contact_email": email, "credit_code": number}
+EXPORT_MASKS = {"contact_phone": phone, "contact_email": email, "credit_code": number, "other_credit_code": number}

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.formats.report_doc import ReportDocument, Section, TextBlock
-from rmdesk.services import insights, insights_text, masking, settings, targets, workcal
+from rmdesk.services import early_warnings, insights, insights_text, masking, settings, targets, workcal
 from rmdesk.services import validation as v
 from rmdesk.services.tiering import get_scheme
 from rmdesk.store.engine import Store
@@ -427,6 +427,7 @@ def _daily(store: Store, p: insights.Period, lang: str, on: bool) -> list[Sectio
         Section(_m("objections", lang), [_m(k, lang) for k in ("client", "type", "answer", "resolved")],
                 [[name, i18n.label("objection", t, lang), _mask(a, on), _m("yes" if r else "no", lang)]
                  for name, t, a, r in objections], empty=none),
+        early_warnings.report_section(store, p.start, p.end, lang, lambda text: _mask(text, on)),
     ]
 
 
@@ -498,6 +499,7 @@ def _summary(store: Store, kind: str, p: insights.Period, lang: str, on: bool) -
                  for _at, name, text, closed in complaints]
                 + [[name, i18n.label("objection", t, lang), _mask(words, on), _m("open", lang)]
                    for name, t, words in open_objections], empty=none),
+        early_warnings.report_section(store, p.start, p.end, lang, lambda text: _mask(text, on)),
     ]
 
 

@@ -426,3 +426,53 @@ class CalendarDay(Base):
     off: Mapped[bool] = mapped_column(Boolean)
     holiday: Mapped[str | None] = mapped_column(String(32))  # label.holiday key of a day off
     entered_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EarlyWarning(Base):
+    """An early-warning signal (风险预警信号) seen at a client: which signal of the catalogue
+    (resources/warning_signals.toml), when it was seen, how serious, what is done about it,
+    and when it was closed (with how). `task_id`: the post-loan check it raised, if any.
+    Team mode: governed by its client's owner (the client_id policy of store.team)."""
+
+    __tablename__ = "early_warnings"
+    __table_args__ = (CheckConstraint("severity IN ('low', 'medium', 'high')", name="severity_known"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    signal: Mapped[str] = mapped_column(String(48))
+    seen_on: Mapped[date] = mapped_column(Date)
+    severity: Mapped[str] = mapped_column(String(8))
+    detail: Mapped[str | None] = mapped_column(Text)  # what was seen
+    action: Mapped[str | None] = mapped_column(Text)  # what is done about it
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    closed_note: Mapped[str | None] = mapped_column(Text)  # how it was resolved
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RelatedParty(Base):
+    """A related party of a client (关联方): its group parent, a subsidiary or affiliate, a main
+    supplier or buyer, its guarantor or a company it guarantees. The other side is another
+    client (`other_client_id`) or a company that is not one yet (`other_name` only; the name
+    is kept for a client too, so a link outlives the other client's deletion).
+    Team mode: the row belongs to `client_id`, the client it was recorded on — that client's
+    owner (and whoever sees that client) reads and changes it."""
+
+    __tablename__ = "related_parties"
+    __table_args__ = (
+        CheckConstraint("kind IN ('parent', 'subsidiary', 'affiliate', 'supplier', 'buyer', 'guarantor', "
+                        "'guaranteed')", name="kind_known"),
+        CheckConstraint("other_client_id IS NULL OR other_client_id <> client_id", name="not_self"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    other_client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="SET NULL"), index=True)
+    other_name: Mapped[str] = mapped_column(String(200))
+    other_key: Mapped[str] = mapped_column(String(200), index=True)  # the name normalised (duplicates)
+    amount: Mapped[Decimal | None] = mapped_column(Money())  # a guarantee's amount, a share of purchases...
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -33,6 +33,7 @@ from rmdesk.gui import dialogs
 from rmdesk.gui.client import moves
 from rmdesk.gui.client.forms import ContactDialog, ReportDialog, RescheduleDialog, VisitDialog, vocab_combo
 from rmdesk.gui.client.keeping_panel import KeepingPanel
+from rmdesk.gui.client.risk_panel import RiskPanel
 from rmdesk.gui.client.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.plan_print import preview_visit_plan
@@ -116,12 +117,14 @@ class ClientWindow(QWidget):
         self.visits = VisitsTab(store, client_id)
         self.objections = ObjectionsPanel(store, client_id)
         self.deals = DealsPanel(store, client_id)
+        self.risk = RiskPanel(store, client_id)  # early warnings and related parties (issue 19)
         self.timeline = read_only_table()
         for tab, title in ((self.overview, self.tr("Overview and intel")), (self.guidance, self.tr("Guidance")),
                            (self.visits, self.tr("Visits")), (self.objections, self.tr("Objections")),
-                           (self.deals, self.tr("Deals")), (self.timeline, self.tr("Timeline"))):
+                           (self.deals, self.tr("Deals")), (self.risk, self.tr("Risk and related parties")),
+                           (self.timeline, self.tr("Timeline"))):
             self.tabs.addTab(tab, title)
-        for part in (self.overview, self.guidance, self.visits, self.objections, self.deals):
+        for part in (self.overview, self.guidance, self.visits, self.objections, self.deals, self.risk):
             part.changed.connect(self.refresh)
         self.guidance.step_combo.activated.connect(lambda i: self.view_step(i + 1))
 
@@ -157,6 +160,7 @@ class ClientWindow(QWidget):
             parts.append(f"<span style='color:#b00020; font-weight:bold'>{text}</span>" if overdue else text)
         if client.status == "nurture" and client.wake_up_date:
             parts.append(self.tr("Wakes up %1").replace("%1", formatting.day(client.wake_up_date)))
+        parts += self.risk.header_parts(client)
         self.summary.setText("  ·  ".join(parts))
         parked = client.status in ("nurture", "lost")
         self.step_bar.show_state(client.step, parked)
@@ -177,6 +181,7 @@ class ClientWindow(QWidget):
         self.visits.refresh(client)
         self.objections.refresh(client)
         self.deals.refresh(client)
+        self.risk.refresh(client)
         fill_table(self.timeline, [self.tr("When"), self.tr("What"), self.tr("Details")],
                    [(None, [formatting.minute(e.at), *describe(e)]) for e in timeline(self.store, client.id)])
         if not first:

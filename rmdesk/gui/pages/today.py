@@ -14,6 +14,7 @@ from rmdesk import clock, formatting, i18n
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.jobs import Job
 from rmdesk.gui.widgets import CLIENT_ID_ROLE, fill_table, heading, read_only_table, reminder_text, step_label
+from rmdesk.services import early_warnings
 from rmdesk.services.clients import is_empty
 from rmdesk.services.maintenance import care_reminders, maintenance_due
 from rmdesk.services.pipeline import stale_cards
@@ -74,6 +75,8 @@ class TodayPage(QWidget):
         grid.addWidget(self.maintenance, 1, 0)
         grid.addWidget(self.birthdays, 1, 1)
         grid.addWidget(self.stale, 2, 0, 1, 2)
+        self.warnings = Section(self.tr("Open early warnings"), self.tr("No open early warning."), open_client)
+        grid.addWidget(self.warnings, 3, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.welcome)
@@ -93,6 +96,11 @@ class TodayPage(QWidget):
         self.tasks.fill([self.tr("Due"), self.tr("Client"), self.tr("Owner"), self.tr("Next step")],
                         [(t.client_id, [formatting.day(t.due_date), t.client_name, t.owner, t.title])
                          for t in open_tasks(self.store, due_by=today, limit=ROWS + 1)])
+        self.warnings.fill([self.tr("Severity"), self.tr("Client"), self.tr("Signal"), self.tr("Seen"), self.tr("Action")],
+                           [(w.client_id, [early_warnings.severity_label(w.severity), w.client_name,
+                                           early_warnings.signal_name(w.signal), formatting.day(w.seen_on),
+                                           w.action or ""])
+                            for w in early_warnings.open_warnings(self.store, limit=ROWS + 1)])
         self.load_keeping(today)
 
     def load_keeping(self, today) -> Job:
