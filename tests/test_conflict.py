@@ -212,3 +212,20 @@ def test_a_race_at_flush_is_the_same_conflict(store):
                                                                         changed_by="wq"))
             need.confirmed = True
     assert engagement.needs_of(store, cid)[0].confirmed is False
+
+
+def test_the_timeline_names_who_made_each_entry(store):
+    from rmdesk.services import pipeline, timeline
+    _i_am(store, "李娜")
+    cid = clients.create_client(store, {"name": "华能电力"})
+    clients.update_client(store, cid, {"industry": "power"})
+    vid = _visit(store, cid)
+    visits.record_report(store, vid, "谈了结算")
+    engagement.log_objection(store, cid, "price", "利率太高")
+    pipeline.move_to_step(store, cid, 2, "资料齐了")
+    entries = timeline.timeline(store, cid)
+    assert {e.kind for e in entries} >= {"move", "edit", "call_report", "objection"}
+    by = {e.kind: e.by for e in entries if e.kind != "visit_planned"}
+    assert set(by.values()) == {"李娜"}, entries
+    # the visit was changed by its report: its planning has no author of its own any more
+    assert next(e for e in entries if e.kind == "visit_planned").by is None
