@@ -182,8 +182,8 @@ class ClientWindow(QWidget):
         self.visits.refresh(client)
         self.objections.refresh(client)
         self.deals.refresh(client)
-        fill_table(self.timeline, [self.tr("When"), self.tr("What"), self.tr("Details"), self.tr("By")],
-                   [(None, [formatting.minute(e.at), *describe(e), e.by or ""])
+        fill_table(self.timeline, [self.tr("When"), self.tr("What"), self.tr("By"), self.tr("Details")],
+                   [(None, [formatting.minute(e.at), (d := describe(e))[0], e.by or "", d[1]])
                     for e in timeline(self.store, client.id)])
         if not first:
             self.client_changed.emit(client.id)
