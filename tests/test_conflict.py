@@ -229,3 +229,15 @@ def test_the_timeline_names_who_made_each_entry(store):
     assert set(by.values()) == {"李娜"}, entries
     # the visit was changed by its report: its planning has no author of its own any more
     assert next(e for e in entries if e.kind == "visit_planned").by is None
+
+
+def test_a_deal_maturity_from_a_stale_copy_is_refused(store):
+    from rmdesk.services import cadence
+    cid = clients.create_client(store, {"name": "华能电力"})
+    deal = engagement.create_deal(store, cid, "working_capital_loan", "10000000")
+    engagement.close_deal(store, deal, won=True, actual_date="2026-11-23")
+    loaded = engagement.deals_of(store, cid)[0].version
+    cadence.set_deal_maturity(store, deal, "2027-11-23", expected_version=loaded)
+    with pytest.raises(Conflict):
+        cadence.set_deal_maturity(store, deal, "2028-05-23", expected_version=loaded)
+    assert engagement.deals_of(store, cid)[0].maturity_date.isoformat() == "2027-11-23"

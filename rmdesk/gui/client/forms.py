@@ -462,7 +462,8 @@ class MaturityDialog(FormDialog):
         note.setWordWrap(True)
         self.form.addRow(note)
         self.form.addRow(i18n.message("field.maturity_date"), self.maturity)
-        self.submit = lambda: cadence.set_deal_maturity(store, deal.id, self.maturity.date().toString("yyyy-MM-dd"))
+        self.submit = lambda: cadence.set_deal_maturity(store, deal.id, self.maturity.date().toString("yyyy-MM-dd"),
+                                                        expected_version=deal.version)
 
 
 class VolumesDialog(FormDialog):
