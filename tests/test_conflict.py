@@ -241,3 +241,15 @@ def test_a_deal_maturity_from_a_stale_copy_is_refused(store):
     with pytest.raises(Conflict):
         cadence.set_deal_maturity(store, deal, "2028-05-23", expected_version=loaded)
     assert engagement.deals_of(store, cid)[0].maturity_date.isoformat() == "2027-11-23"
+
+
+def test_a_move_from_a_stale_copy_is_refused(store):
+    from rmdesk.services import pipeline
+    cid = clients.create_client(store, {"name": "华能电力"})
+    loaded = clients.get_client(store, cid).version
+    pipeline.move_to_step(store, cid, 3, "跳过", expected_version=loaded)  # someone moves it on
+    with pytest.raises(Conflict):
+        pipeline.move_to_step(store, cid, 1 + 1, "退回", expected_version=loaded)
+    with pytest.raises(Conflict):
+        pipeline.park(store, cid, "2027-01-04", expected_version=loaded)
+    assert clients.get_client(store, cid).step == 3 and clients.get_client(store, cid).status == "active"

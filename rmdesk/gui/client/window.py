@@ -202,32 +202,37 @@ class ClientWindow(QWidget):
 
     # --- moves ---------------------------------------------------------------------
     def advance(self) -> None:
-        if self.client and moves.request_move(self, self.store, self.client_id, self.client.step + 1):
+        if self.client and moves.request_move(self, self.store, self.client_id, self.client.step + 1,
+                                              self.client.version):
             self.viewing = None
         self.refresh()
 
     def move_back(self) -> None:
-        if self.client and moves.request_move(self, self.store, self.client_id, self.client.step - 1):
+        if self.client and moves.request_move(self, self.store, self.client_id, self.client.step - 1,
+                                              self.client.version):
             self.viewing = None
         self.refresh()
 
     def park(self) -> None:
         dialog = dialogs.ParkDialog(self)
+        version = self.client.version if self.client else None
         dialog.submit = lambda: pipeline.park(self.store, self.client_id, dialog.wake_up(),
-                                              dialog.reason.toPlainText())
+                                              dialog.reason.toPlainText(), expected_version=version)
         if dialogs.run(dialog):
             self.refresh()
 
     def lose(self) -> None:
         dialog = dialogs.LostDialog(self)
+        version = self.client.version if self.client else None
         dialog.submit = lambda: pipeline.mark_lost(self.store, self.client_id, dialog.kind.currentData(),
-                                                   dialog.details.toPlainText())
+                                                   dialog.details.toPlainText(), expected_version=version)
         if dialogs.run(dialog):
             self.refresh()
 
     def reopen(self) -> None:
         try:
-            pipeline.reopen(self.store, self.client_id)
+            pipeline.reopen(self.store, self.client_id,
+                            expected_version=self.client.version if self.client else None)
         except RmdeskError as exc:
             show_error(self, exc)
         self.refresh()
@@ -698,7 +703,7 @@ class VisitsTab(Tool):
             target = step_label(client.step + 1)
             if dialogs.ask(self, self.tr("Advance?"), self.tr(
                     "The exit condition of this step now holds. Advance the client to %1?").replace("%1", target)):
-                moves.request_move(self, self.store, self.client_id, client.step + 1)
+                moves.request_move(self, self.store, self.client_id, client.step + 1, client.version)
                 self.changed.emit()
 
     def move_to_trash(self) -> None:
