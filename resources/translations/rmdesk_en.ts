@@ -350,6 +350,10 @@
         <source>When</source>
         <translation>When</translation>
     </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
 </context>
 <context>
     <name>ClientsPage</name>
@@ -400,6 +404,29 @@
     <message>
         <source>Closing signals seen</source>
         <translation>Closing signals seen</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Reload (take theirs)</source>
+        <translation>Reload (take theirs)</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2129,49 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Reschedule visit</source>
         <translation>Reschedule visit</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review the changes</source>
+        <translation>Review the changes</translation>
+    </message>
+    <message>
+        <source>Save mine keeps their version and writes over it only the fields you changed.</source>
+        <translation>Save mine keeps their version and writes over it only the fields you changed.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Theirs (saved)</source>
+        <translation>Theirs (saved)</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Saved by Save mine</source>
+        <translation>Saved by Save mine</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <source>Save mine</source>
+        <translation>Save mine</translation>
+    </message>
+    <message>
+        <source>Reload (take theirs)</source>
+        <translation>Reload (take theirs)</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
     </message>
 </context>
 <context>

@@ -350,6 +350,10 @@
         <source>When</source>
         <translation>时间</translation>
     </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
 </context>
 <context>
     <name>ClientsPage</name>
@@ -398,6 +402,29 @@
     <message>
         <source>Closing signals seen</source>
         <translation>已出现的成交信号</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Reload (take theirs)</source>
+        <translation>重新载入（采用对方的）</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2120,49 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Reschedule visit</source>
         <translation>改期</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review the changes</source>
+        <translation>对比修改</translation>
+    </message>
+    <message>
+        <source>Save mine keeps their version and writes over it only the fields you changed.</source>
+        <translation>“保存我的”保留对方的版本，只用您修改过的字段覆盖。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Theirs (saved)</source>
+        <translation>对方的（已保存）</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Saved by Save mine</source>
+        <translation>“保存我的”将保存</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>Save mine</source>
+        <translation>保存我的</translation>
+    </message>
+    <message>
+        <source>Reload (take theirs)</source>
+        <translation>重新载入（采用对方的）</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>

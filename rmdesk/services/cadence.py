@@ -21,7 +21,7 @@ from sqlalchemy import func, or_, select
 from rmdesk import clock, i18n
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.services import validation as v
-from rmdesk.services import workcal
+from rmdesk.services import versions, workcal
 from rmdesk.services.clients import fetch_client
 from rmdesk.services.recurrence import describe, next_occurrence, occurrences, validate_rule
 from rmdesk.services.tiering import get_scheme
@@ -164,19 +164,22 @@ def _previous_working_day(day: date) -> date:
     return day
 
 
-def set_deal_maturity(store: Store, deal_id: int, maturity: date | str | None) -> list[int]:
+def set_deal_maturity(store: Store, deal_id: int, maturity: date | str | None,
+                      expected_version: int | None = None) -> list[int]:
     """Set a won credit deal's maturity and (re)build its dated tasks: the first post-loan
     check (贷后检查) a month after drawing, then quarterly until maturity, and the maturity
     notice a month ahead. Dates land on working days (checks move later, the notice earlier).
-    Open tasks of the deal are replaced; done ones stay. Returns the new task ids."""
+    Open tasks of the deal are replaced; done ones stay. Returns the new task ids. With
+    `expected_version` (DealRow.version) a stale copy is refused with Conflict."""
     day = v.to_date(maturity, "maturity_date")
     workcal.load(store)
-    with store.write() as s:
+    with versions.stale_is_conflict(store, Deal, deal_id, "error.deal_not_found"), store.write() as s:
         row = s.execute(select(Deal, Product).join(Product).where(Deal.id == deal_id,
                                                                   Deal.deleted_at.is_(None))).first()
         if row is None:
             raise NotFound("error.deal_not_found", id=deal_id)
         deal, product = row
+        versions.check(s, deal, expected_version)
         if deal.status != "won":
             raise ValidationError("error.deal_not_won", "status")
         if product.key in NON_CREDIT_PRODUCTS:

@@ -10,12 +10,12 @@ from decimal import Decimal
 
 from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock, vocab
-from rmdesk.errors import Conflict, NotFound, ValidationError
+from rmdesk.errors import NotFound, ValidationError
 from rmdesk.formatting import normalise_phone
 from rmdesk.services import validation as v
+from rmdesk.services import versions
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store import search_index
 from rmdesk.store.engine import Store
@@ -98,6 +98,7 @@ class ContactRow:
     birthday: date | None
     preferences: str | None
     birthday_is_lunar: bool = False
+    version: int = 1  # pass it back to update_contact/delete_contact (no lost update)
 
 
 @dataclass(frozen=True)
@@ -204,19 +205,9 @@ def _text(value: object) -> str | None:
 
 
 def who_am_i(store: Store) -> str | None:
-    """The signed-in server login of a team database (None: the local book)."""
-    return None if store.is_sqlite else store.engine.url.username
-
-
-def _conflict(s: Session, client: Client) -> Conflict:
-    from rmdesk.store.models import TeamMember
-
-    login = client.changed_by
-    name = (s.get(TeamMember, login).name if login and s.get(TeamMember, login) else login) if login else None
-    at = client.updated_at.strftime("%Y-%m-%d %H:%M") if client.updated_at else "?"
-    if name:
-        return Conflict("conflict.client_changed", None, who=name, at=at, id=client.id)
-    return Conflict("conflict.client_changed_anonymous", None, at=at, id=client.id)
+    """Who this store's changes are recorded as: the server login of a team database, else the
+    RM profile's name or the operating-system login (rmdesk.services.versions)."""
+    return versions.who_am_i(store)
 
 
 def update_client(store: Store, client_id: int, changes: Mapping[str, object],
@@ -226,16 +217,8 @@ def update_client(store: Store, client_id: int, changes: Mapping[str, object],
     another one at the same moment is refused the same way (the version column in the UPDATE)."""
     values = clean(changes, CLIENT_FIELDS)
     now = clock.now()
-    try:
-        with store.write() as s:
-            client = fetch_client(s, client_id)
-            if expected_version is not None and client.version != expected_version:
-                raise _conflict(s, client)
-            _apply_update(s, client, client_id, values, now)
-            client.changed_by = who_am_i(store)
-    except StaleDataError:
-        with store.read() as s:
-            raise _conflict(s, fetch_client(s, client_id)) from None
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+        _apply_update(s, client, client_id, values, now)
 
 
 def _apply_update(s: Session, client: Client, client_id: int, values: dict, now) -> None:
@@ -255,13 +238,13 @@ def _apply_update(s: Session, client: Client, client_id: int, values: dict, now)
     client.updated_at = now
 
 
-def set_qualification(store: Store, client_id: int, criteria: Mapping[str, bool]) -> int:
+def set_qualification(store: Store, client_id: int, criteria: Mapping[str, bool],
+                      expected_version: int | None = None) -> int:
     """Set some of the five qualification criteria; returns the new score (0-5)."""
     for key in criteria:
         if key not in vocab.QUALIFICATION_CRITERIA:
             raise ValidationError("error.unknown_field", key)
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
         for key, value in criteria.items():
             setattr(client, f"q_{key}", bool(value))
         client.qualification_score = sum(getattr(client, f"q_{k}") for k in vocab.QUALIFICATION_CRITERIA)
@@ -300,7 +283,7 @@ def get_client(store: Store, client_id: int) -> ClientDetail:
 
 def _contact_row(p: Contact) -> ContactRow:
     return ContactRow(p.id, p.name, p.title, p.role, p.decision_power, p.attitude, p.phone, p.email,
-                      p.birthday, p.preferences, bool(p.birthday_is_lunar))
+                      p.birthday, p.preferences, bool(p.birthday_is_lunar), p.version)
 
 
 @dataclass(frozen=True)
@@ -628,26 +611,25 @@ def add_contact(store: Store, client_id: int, data: Mapping[str, object]) -> int
         return contact.id
 
 
-def update_contact(store: Store, contact_id: int, changes: Mapping[str, object]) -> None:
+def update_contact(store: Store, contact_id: int, changes: Mapping[str, object],
+                   expected_version: int | None = None) -> None:
+    """Save changes to a key person; with `expected_version` (ContactRow.version) a save from a
+    stale copy is refused with Conflict (rmdesk.services.versions)."""
     values = with_normalised_phone(clean(changes, CONTACT_FIELDS))
-    with store.write() as s:
-        contact = s.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("error.contact_not_found", id=contact_id)
+    with versions.editing(store, Contact, contact_id, expected_version, "error.contact_not_found") as (s, contact):
         for key, value in values.items():
             setattr(contact, key, value)
         fetch_client(s, contact.client_id).updated_at = clock.now()
 
 
-def delete_contact(store: Store, contact_id: int) -> None:
-    with store.write() as s:
-        contact = s.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("error.contact_not_found", id=contact_id)
+def delete_contact(store: Store, contact_id: int, expected_version: int | None = None) -> None:
+    """Delete a key person; with `expected_version` not one someone changed since it was loaded."""
+    with versions.editing(store, Contact, contact_id, expected_version, "error.contact_not_found") as (s, contact):
         s.delete(contact)
 
 
-def set_banks(store: Store, client_id: int, banks: list[Mapping[str, object]]) -> None:
+def set_banks(store: Store, client_id: int, banks: list[Mapping[str, object]],
+              expected_version: int | None = None) -> None:
     """Replace the list of banks the client uses."""
     rows = []
     for bank in banks:
@@ -657,8 +639,7 @@ def set_banks(store: Store, client_id: int, banks: list[Mapping[str, object]]) -
             satisfaction=v.int_range(bank.get("satisfaction"), 1, 5, "satisfaction"),
             notes=v.optional_text(bank.get("notes"), "notes", 2000),
         ))
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
         client.banks = rows
         client.updated_at = clock.now()
 
@@ -676,10 +657,9 @@ class TrashRow:
     deleted_at: datetime
 
 
-def trash_client(store: Store, client_id: int) -> None:
+def trash_client(store: Store, client_id: int, expected_version: int | None = None) -> None:
     """Move a client to the trash (restorable; nothing is destroyed)."""
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
         client.deleted_at = clock.now()
         s.add(ClientEvent(client_id=client_id, at=client.deleted_at, kind="trash"))
         _new_calendar_version(s, client_id)  # its visits leave the calendars as cancelled

@@ -9,8 +9,9 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from rmdesk import clock, vocab
-from rmdesk.errors import NotFound, ValidationError
+from rmdesk.errors import ValidationError
 from rmdesk.services import validation as v
+from rmdesk.services import versions
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Deal, Need, Objection, Product
@@ -28,11 +29,8 @@ def add_need(store: Store, client_id: int, area: str, description: str, confirme
         return need.id
 
 
-def confirm_need(store: Store, need_id: int, confirmed: bool = True) -> None:
-    with store.write() as s:
-        need = s.get(Need, need_id)
-        if need is None:
-            raise NotFound("error.need_not_found", id=need_id)
+def confirm_need(store: Store, need_id: int, confirmed: bool = True, expected_version: int | None = None) -> None:
+    with versions.editing(store, Need, need_id, expected_version, "error.need_not_found") as (_s, need):
         need.confirmed = confirmed
 
 
@@ -50,11 +48,10 @@ def log_objection(store: Store, client_id: int, type_: str, words: str, answer: 
         return obj.id
 
 
-def resolve_objection(store: Store, objection_id: int, answer: str | None = None) -> None:
-    with store.write() as s:
-        obj = s.get(Objection, objection_id)
-        if obj is None:
-            raise NotFound("error.objection_not_found", id=objection_id)
+def resolve_objection(store: Store, objection_id: int, answer: str | None = None,
+                      expected_version: int | None = None) -> None:
+    with versions.editing(store, Objection, objection_id, expected_version,
+                          "error.objection_not_found") as (_s, obj):
         if answer is not None:
             obj.answer = v.optional_text(answer, "answer", 2000)
         obj.resolved = True
@@ -69,13 +66,14 @@ class ObjectionRow:
     answer: str | None
     blocking: bool
     resolved: bool
+    version: int = 1
 
 
 def objections_of(store: Store, client_id: int) -> list[ObjectionRow]:
     with store.read() as s:
         rows = s.scalars(select(Objection).where(Objection.client_id == client_id)
                          .order_by(Objection.resolved, Objection.created_at.desc()))
-        return [ObjectionRow(o.id, o.type, o.words, o.answer, o.blocking, o.resolved) for o in rows]
+        return [ObjectionRow(o.id, o.type, o.words, o.answer, o.blocking, o.resolved, o.version) for o in rows]
 
 
 def create_deal(store: Store, client_id: int, product_key: str, amount: Decimal | str,
@@ -100,11 +98,8 @@ def create_deal(store: Store, client_id: int, product_key: str, amount: Decimal 
 
 
 def close_deal(store: Store, deal_id: int, won: bool, reason: str | None = None,
-               actual_date: date | str | None = None) -> None:
-    with store.write() as s:
-        deal = s.get(Deal, deal_id)
-        if deal is None or deal.deleted_at is not None:
-            raise NotFound("error.deal_not_found", id=deal_id)
+               actual_date: date | str | None = None, expected_version: int | None = None) -> None:
+    with versions.editing(store, Deal, deal_id, expected_version, "error.deal_not_found") as (_s, deal):
         if deal.status != "open":
             raise ValidationError("error.deal_closed", "status")
         if not won and not (reason or "").strip():
@@ -126,6 +121,7 @@ class DealRow:
     expected_date: date | None
     actual_date: date | None
     maturity_date: date | None = None
+    version: int = 1
 
 
 def deals_of(store: Store, client_id: int) -> list[DealRow]:
@@ -134,7 +130,7 @@ def deals_of(store: Store, client_id: int) -> list[DealRow]:
                                                                    Deal.deleted_at.is_(None))
                          .order_by(Deal.created_at.desc(), Deal.id.desc()))
         return [DealRow(d.id, p.key, p.name_zh, p.name_en, d.amount, d.rate, d.status, d.expected_date,
-                        d.actual_date, d.maturity_date) for d, p in rows]
+                        d.actual_date, d.maturity_date, d.version) for d, p in rows]
 
 
 @dataclass(frozen=True)
@@ -143,9 +139,10 @@ class NeedRow:
     area: str
     description: str
     confirmed: bool
+    version: int = 1
 
 
 def needs_of(store: Store, client_id: int) -> list[NeedRow]:
     with store.read() as s:
         rows = s.scalars(select(Need).where(Need.client_id == client_id).order_by(Need.created_at, Need.id))
-        return [NeedRow(n.id, n.area, n.description, n.confirmed) for n in rows]
+        return [NeedRow(n.id, n.area, n.description, n.confirmed, n.version) for n in rows]

@@ -10,10 +10,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, literal_column, or_, select
 
 from rmdesk import clock
-from rmdesk.errors import NotFound, ValidationError
+from rmdesk.errors import ValidationError
 from rmdesk.playbook import loader
 from rmdesk.services import validation as v
-from rmdesk.services import workcal
+from rmdesk.services import versions, workcal
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Complaint, Contact, MaintenanceLog
@@ -34,6 +34,7 @@ class ComplaintRow:
     received_at: datetime
     steps_done: tuple[str, ...]
     closed_at: datetime | None
+    version: int = 1
 
 
 def log_contact(store: Store, client_id: int, way: str, note: str | None = None,
@@ -74,27 +75,27 @@ def add_complaint(store: Store, client_id: int, text: str) -> int:
         return row.id
 
 
-def mark_complaint_step(store: Store, complaint_id: int, step_id: str, done: bool = True) -> ComplaintRow:
+def mark_complaint_step(store: Store, complaint_id: int, step_id: str, done: bool = True,
+                        expected_version: int | None = None) -> ComplaintRow:
     """Tick a handling step; the complaint closes when the last step (close the loop) is done."""
     if step_id not in loader.COMPLAINT_STEPS:
         raise ValidationError("error.not_in_list", "complaint", value=step_id)
-    with store.write() as s:
-        row = s.get(Complaint, complaint_id)
-        if row is None:
-            raise NotFound("error.complaint_not_found", id=complaint_id)
+    with versions.editing(store, Complaint, complaint_id, expected_version,
+                          "error.complaint_not_found") as (s, row):
         steps = set(json.loads(row.steps_done))
         steps = steps | {step_id} if done else steps - {step_id}
         ordered = [k for k in loader.COMPLAINT_STEPS if k in steps]
         row.steps_done = json.dumps(ordered)
         row.closed_at = clock.now() if "close_loop" in steps else None
-        return ComplaintRow(row.id, row.text, row.received_at, tuple(ordered), row.closed_at)
+        s.flush()  # the new version
+        return ComplaintRow(row.id, row.text, row.received_at, tuple(ordered), row.closed_at, row.version)
 
 
 def complaints_of(store: Store, client_id: int) -> list[ComplaintRow]:
     with store.read() as s:
         rows = s.scalars(select(Complaint).where(Complaint.client_id == client_id)
                          .order_by(Complaint.closed_at.is_not(None), Complaint.received_at.desc()))
-        return [ComplaintRow(r.id, r.text, r.received_at, tuple(json.loads(r.steps_done)), r.closed_at)
+        return [ComplaintRow(r.id, r.text, r.received_at, tuple(json.loads(r.steps_done)), r.closed_at, r.version)
                 for r in rows]
 
 

@@ -16,6 +16,7 @@ from rmdesk import clock, vocab
 from rmdesk.errors import RuleNotMet, ValidationError
 from rmdesk.playbook.rules import ExitCheck, evaluate
 from rmdesk.services import validation as v
+from rmdesk.services import versions
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Deal, StepChange
@@ -44,7 +45,8 @@ def _reason(reason: str | None) -> str | None:
     return v.optional_text(reason, "reason", 2000)
 
 
-def move_to_step(store: Store, client_id: int, to_step: int, reason: str | None = None) -> ExitCheck:
+def move_to_step(store: Store, client_id: int, to_step: int, reason: str | None = None,
+                 expected_version: int | None = None) -> ExitCheck:
     """Move an active client to `to_step`. Returns the exit check that applied.
 
     One step forward with the exit rule met needs no reason; with the rule unmet, a
@@ -52,8 +54,7 @@ def move_to_step(store: Store, client_id: int, to_step: int, reason: str | None 
     if to_step not in vocab.STEPS:
         raise ValidationError("error.out_of_range", "step", lo=1, hi=6)
     reason = _reason(reason)
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
         if client.status in ("nurture", "lost"):
             raise ValidationError("error.client_parked", "status")
         if to_step == client.step:
@@ -80,25 +81,25 @@ def advance(store: Store, client_id: int, reason: str | None = None) -> ExitChec
     return move_to_step(store, client_id, step + 1, reason)
 
 
-def park(store: Store, client_id: int, wake_up: date | str | None, reason: str | None = None) -> None:
+def park(store: Store, client_id: int, wake_up: date | str | None, reason: str | None = None,
+         expected_version: int | None = None) -> None:
     """Put a client to nurture (暂缓) until `wake_up`."""
     wake = v.to_date(wake_up, "wake_up_date")
     if wake is None:
         raise ValidationError("error.required", "wake_up_date")
     if wake <= clock.today():
         raise ValidationError("error.date_not_future", "wake_up_date")
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
         if client.status == "nurture":
             raise ValidationError("error.already_in_status", "status")
         _record(s, client, client.step, "nurture", _reason(reason))
         client.wake_up_date = wake
 
 
-def mark_lost(store: Store, client_id: int, lost_reason: str, details: str | None = None) -> None:
+def mark_lost(store: Store, client_id: int, lost_reason: str, details: str | None = None,
+              expected_version: int | None = None) -> None:
     key = v.choice(lost_reason, vocab.LOST_REASONS, "lost_reason", required=True)
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
         if client.status == "lost":
             raise ValidationError("error.already_in_status", "status")
         _record(s, client, client.step, "lost", _reason(details))
@@ -106,10 +107,9 @@ def mark_lost(store: Store, client_id: int, lost_reason: str, details: str | Non
         client.status_reason = _reason(details)
 
 
-def reopen(store: Store, client_id: int, reason: str | None = None) -> None:
+def reopen(store: Store, client_id: int, reason: str | None = None, expected_version: int | None = None) -> None:
     """Bring a parked or lost client back to work, at the step it was at."""
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
         if client.status not in ("nurture", "lost"):
             raise ValidationError("error.not_parked", "status")
         status = "won" if client.step == vocab.FINAL_STEP else "active"

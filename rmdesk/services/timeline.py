@@ -24,6 +24,7 @@ from rmdesk.store.models import (
     Objection,
     Product,
     StepChange,
+    TeamMember,
     Visit,
 )
 
@@ -62,52 +63,63 @@ class Entry:
     at: datetime
     kind: str
     facts: dict[str, object] = field(default_factory=dict)
+    # Who made it: the RM's name (team_members on a team database, the profile name or login
+    # recorded on the local book); None when not recorded (rows from before migration 0016, or
+    # a row changed since: its creation then has no author, its last change has).
+    by: str | None = None
 
 
 def timeline(store: Store, client_id: int) -> list[Entry]:
     out: list[Entry] = []
     with store.read() as s:
         fetch_client(s, client_id)
+        names = {m.login: m.name for m in s.scalars(select(TeamMember))}
+
+        def who(row) -> str | None:
+            return names.get(row.changed_by, row.changed_by) if row.changed_by else None
+
+        def author(row) -> str | None:  # of a row's creation: known while it was never changed
+            return who(row) if row.version == 1 else None
         for m in s.scalars(select(StepChange).where(StepChange.client_id == client_id).order_by(StepChange.id)):
             out.append(Entry(m.at, "move", {"from_step": m.from_step, "to_step": m.to_step,
                                             "from_status": m.from_status, "to_status": m.to_status,
-                                            "reason": m.reason, "override": m.override}))
+                                            "reason": m.reason, "override": m.override}, who(m)))
         for v in s.scalars(select(Visit).where(Visit.client_id == client_id, Visit.deleted_at.is_(None))):
             out.append(Entry(v.created_at, "visit_planned", {"planned_at": v.planned_at, "objective": v.objective,
-                                                             "kind": v.kind}))
+                                                             "kind": v.kind}, author(v)))
             if v.status == "done" and v.reported_at:
                 out.append(Entry(v.reported_at, "call_report", {"planned_at": v.planned_at,
                                                                 "outcome": v.report_outcome,
                                                                 "attendees": v.report_attendees,
-                                                                "reaction": v.report_reaction}))
+                                                                "reaction": v.report_reaction}, who(v)))
             if v.status == "cancelled":
                 out.append(Entry(v.planned_at, "visit_cancelled", {"planned_at": v.planned_at,
-                                                                   "reason": v.cancel_reason}))
+                                                                   "reason": v.cancel_reason}, who(v)))
         for o in s.scalars(select(Objection).where(Objection.client_id == client_id).order_by(Objection.id)):
-            out.append(Entry(o.created_at, "objection", {"type": o.type, "words": o.words, "blocking": o.blocking}))
+            out.append(Entry(o.created_at, "objection", {"type": o.type, "words": o.words, "blocking": o.blocking}, author(o)))
             if o.resolved and o.resolved_at:
-                out.append(Entry(o.resolved_at, "objection_resolved", {"type": o.type, "answer": o.answer}))
+                out.append(Entry(o.resolved_at, "objection_resolved", {"type": o.type, "answer": o.answer}, who(o)))
         for d, p in s.execute(select(Deal, Product).join(Product).where(Deal.client_id == client_id,
                                                                          Deal.deleted_at.is_(None))):
             facts = {"product_zh": p.name_zh, "product_en": p.name_en, "amount": d.amount}
-            out.append(Entry(d.created_at, "deal", facts))
+            out.append(Entry(d.created_at, "deal", facts, author(d)))
             if d.status in ("won", "lost") and d.actual_date:
                 at = datetime.combine(d.actual_date, datetime.min.time())
-                out.append(Entry(max(at, d.created_at), f"deal_{d.status}", {**facts, "reason": d.lost_reason}))
+                out.append(Entry(max(at, d.created_at), f"deal_{d.status}", {**facts, "reason": d.lost_reason}, who(d)))
         for e in s.scalars(select(FinancingEstimate).where(FinancingEstimate.client_id == client_id)):
-            out.append(Entry(e.created_at, "estimate", {"method": e.method, "result": e.result}))
+            out.append(Entry(e.created_at, "estimate", {"method": e.method, "result": e.result}, who(e)))
         for m in s.scalars(select(MaintenanceLog).where(MaintenanceLog.client_id == client_id)
                               .order_by(MaintenanceLog.id)):
-            out.append(Entry(m.at, "maintenance", {"way": m.way, "note": m.note}))
+            out.append(Entry(m.at, "maintenance", {"way": m.way, "note": m.note}, who(m)))
         for c in s.scalars(select(Complaint).where(Complaint.client_id == client_id)):
-            out.append(Entry(c.received_at, "complaint", {"text": c.text}))
+            out.append(Entry(c.received_at, "complaint", {"text": c.text}, author(c)))
             if c.closed_at:
-                out.append(Entry(c.closed_at, "complaint_closed", {"text": c.text}))
+                out.append(Entry(c.closed_at, "complaint_closed", {"text": c.text}, who(c)))
         for n in s.scalars(select(Need).where(Need.client_id == client_id).order_by(Need.id)):
             out.append(Entry(n.created_at, "need_added", {"area": n.area, "description": n.description,
-                                                         "confirmed": n.confirmed}))
+                                                         "confirmed": n.confirmed}, author(n)))
         for ev in s.scalars(select(ClientEvent).where(ClientEvent.client_id == client_id).order_by(ClientEvent.id)):
-            out.append(Entry(ev.at, ev.kind, {"field": ev.field, "old": ev.old, "new": ev.new, "note": ev.note}))
+            out.append(Entry(ev.at, ev.kind, {"field": ev.field, "old": ev.old, "new": ev.new, "note": ev.note}, who(ev)))
     # Newest first; ties (same second) newest-written first too, so a step 2 -> 3 -> 4 run of the
     # same minute reads 3 -> 4 above 2 -> 3 (a plain reverse sort would keep ties oldest first).
     order = sorted(range(len(out)), key=lambda i: (out[i].at, _FIRST.get(out[i].kind, 9)

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 
 from rmdesk import clock, i18n
 from rmdesk.errors import NotFound
+from rmdesk.services import versions
 from rmdesk.services.clients import restore_client, trash_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, ClientEvent, Deal, Product, Visit
@@ -30,19 +31,17 @@ class TrashItem:
     deleted_at: datetime
 
 
-def trash_visit(store: Store, visit_id: int) -> None:
-    _trash_row(store, Visit, "visit", visit_id)
+def trash_visit(store: Store, visit_id: int, expected_version: int | None = None) -> None:
+    _trash_row(store, Visit, "visit", visit_id, expected_version)
 
 
-def trash_deal(store: Store, deal_id: int) -> None:
-    _trash_row(store, Deal, "deal", deal_id)
+def trash_deal(store: Store, deal_id: int, expected_version: int | None = None) -> None:
+    _trash_row(store, Deal, "deal", deal_id, expected_version)
 
 
-def _trash_row(store: Store, model: type[Visit] | type[Deal], kind: str, item_id: int) -> None:
-    with store.write() as s:
-        row = s.get(model, item_id)
-        if row is None or row.deleted_at is not None:
-            raise NotFound(f"error.{kind}_not_found", id=item_id)
+def _trash_row(store: Store, model: type[Visit] | type[Deal], kind: str, item_id: int,
+               expected_version: int | None = None) -> None:
+    with versions.editing(store, model, item_id, expected_version, f"error.{kind}_not_found") as (s, row):
         row.deleted_at = clock.now()
         s.add(ClientEvent(client_id=row.client_id, at=row.deleted_at, kind=f"trash_{kind}", note=str(item_id)))
         if isinstance(row, Visit):  # it leaves the calendars as cancelled: a new version

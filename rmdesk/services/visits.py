@@ -12,7 +12,7 @@ from sqlalchemy import select
 from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.services import validation as v
-from rmdesk.services import workcal
+from rmdesk.services import versions, workcal
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, ClientEvent, Contact, Objection, Product, Task, Visit
@@ -31,6 +31,7 @@ class VisitRow:
     objective: str | None
     status: str
     confirmed: bool
+    version: int = 1  # pass it back to the edits below (no lost update)
 
 
 def _to_datetime(value: object, field: str) -> datetime:
@@ -75,6 +76,11 @@ def plan_visit(store: Store, client_id: int, data: Mapping[str, object]) -> int:
         return visit.id
 
 
+def _editing(store: Store, visit_id: int, expected_version: int | None):
+    """One write changing a visit loaded at `expected_version` (a stale copy: Conflict)."""
+    return versions.editing(store, Visit, visit_id, expected_version, "error.visit_not_found")
+
+
 def _visit(s, visit_id: int) -> Visit:
     visit = s.get(Visit, visit_id)
     if visit is None or visit.deleted_at is not None:
@@ -88,9 +94,8 @@ def _new_version(visit: Visit) -> None:
     visit.updated_at = clock.now()
 
 
-def confirm_visit(store: Store, visit_id: int, confirmed: bool = True) -> None:
-    with store.write() as s:
-        visit = _visit(s, visit_id)
+def confirm_visit(store: Store, visit_id: int, confirmed: bool = True, expected_version: int | None = None) -> None:
+    with _editing(store, visit_id, expected_version) as (s, visit):
         if visit.status != "planned":
             raise ValidationError("error.visit_not_planned", "status")
         if visit.confirmed != confirmed:
@@ -121,7 +126,8 @@ def report_prefill(store: Store, visit_id: int) -> ReportPrefill:
 def record_report(store: Store, visit_id: int, outcome: str, needs: str | None = None,
                   reaction: str | None = None, next_steps: Sequence[Mapping[str, object]] = (), *,
                   attendees_met: str | None = None, products: Sequence[str] = (),
-                  objections: Sequence[Mapping[str, object]] = ()) -> list[int]:
+                  objections: Sequence[Mapping[str, object]] = (),
+                  expected_version: int | None = None) -> list[int]:
     """Mark the visit held with its call report, in one transaction: the objections raised are
     logged on the client (tied to the visit) and the next steps become tasks (ids returned)."""
     outcome_text = v.required_text(outcome, "outcome", 5000)
@@ -135,8 +141,7 @@ def record_report(store: Store, visit_id: int, outcome: str, needs: str | None =
                         answer=v.optional_text(o.get("answer"), "answer", 2000),
                         blocking=bool(o.get("blocking", True)), resolved=False, created_at=clock.now())
               for o in objections]
-    with store.write() as s:
-        visit = _visit(s, visit_id)
+    with _editing(store, visit_id, expected_version) as (s, visit):
         if visit.status == "cancelled":
             raise ValidationError("error.visit_cancelled", "status")
         if visit.planned_at > clock.now():  # not held yet: it would count as a contact to come
@@ -161,10 +166,9 @@ def record_report(store: Store, visit_id: int, outcome: str, needs: str | None =
         return [t.id for t in tasks]
 
 
-def cancel_visit(store: Store, visit_id: int, reason: str) -> None:
+def cancel_visit(store: Store, visit_id: int, reason: str, expected_version: int | None = None) -> None:
     text = v.required_text(reason, "reason", 2000)
-    with store.write() as s:
-        visit = _visit(s, visit_id)
+    with _editing(store, visit_id, expected_version) as (s, visit):
         if visit.status != "planned":
             raise ValidationError("error.visit_not_planned", "status")
         visit.status = "cancelled"
@@ -192,7 +196,7 @@ def visits_between(store: Store, start: date, days: int = 1, client_id: int | No
         query = query.limit(limit)
     with store.read() as s:
         return [VisitRow(vis.id, vis.client_id, cname, pname, vis.planned_at, vis.duration_min, vis.place,
-                         vis.kind, vis.objective, vis.status, vis.confirmed)
+                         vis.kind, vis.objective, vis.status, vis.confirmed, vis.version)
                 for vis, cname, pname in s.execute(query)]
 
 
@@ -207,7 +211,7 @@ def client_visits(store: Store, client_id: int) -> list[VisitRow]:
     )
     with store.read() as s:
         return [VisitRow(vis.id, vis.client_id, cname, pname, vis.planned_at, vis.duration_min, vis.place,
-                         vis.kind, vis.objective, vis.status, vis.confirmed)
+                         vis.kind, vis.objective, vis.status, vis.confirmed, vis.version)
                 for vis, cname, pname in s.execute(query)]
 
 
@@ -219,6 +223,7 @@ class TaskRow:
     title: str
     owner: str
     due_date: date | None
+    version: int = 1
 
 
 def open_tasks(store: Store, due_by: date | None = None, limit: int | None = None,
@@ -238,14 +243,12 @@ def open_tasks(store: Store, due_by: date | None = None, limit: int | None = Non
     if limit is not None:
         query = query.limit(limit)
     with store.read() as s:
-        return [TaskRow(t.id, t.client_id, name, t.title, t.owner, t.due_date) for t, name in s.execute(query)]
+        return [TaskRow(t.id, t.client_id, name, t.title, t.owner, t.due_date, t.version)
+                for t, name in s.execute(query)]
 
 
-def complete_task(store: Store, task_id: int) -> None:
-    with store.write() as s:
-        task = s.get(Task, task_id)
-        if task is None:
-            raise NotFound("error.task_not_found", id=task_id)
+def complete_task(store: Store, task_id: int, expected_version: int | None = None) -> None:
+    with versions.editing(store, Task, task_id, expected_version, "error.task_not_found") as (_s, task):
         task.done_at = clock.now()
 
 
@@ -257,12 +260,12 @@ def overlapping(store: Store, start: datetime, duration_min: int, exclude_visit_
             and v.planned_at < end and start < v.planned_at + timedelta(minutes=v.duration_min)]
 
 
-def reschedule_visit(store: Store, visit_id: int, new_time: datetime | str, reason: str) -> None:
+def reschedule_visit(store: Store, visit_id: int, new_time: datetime | str, reason: str,
+                     expected_version: int | None = None) -> None:
     """Move a planned visit; the old time and the reason stay on the client's timeline."""
     when = _to_datetime(new_time, "planned_at")
     why = v.required_text(reason, "reason", 2000)
-    with store.write() as s:
-        visit = _visit(s, visit_id)
+    with _editing(store, visit_id, expected_version) as (s, visit):
         if visit.status != "planned":
             raise ValidationError("error.visit_not_planned", "status")
         s.add(ClientEvent(client_id=visit.client_id, at=clock.now(), kind="visit_rescheduled",

@@ -208,6 +208,11 @@ class Visit(Base):
     # every change an exported event shows (time, status, confirmation, trash, restore).
     sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # No lost update (migration 0016, as on Client): raised by every UPDATE; who changed it last and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Task(Base):
@@ -225,6 +230,11 @@ class Task(Base):
     # Tasks made from a won credit deal (post-loan checks, maturity) name it and their kind.
     deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str | None] = mapped_column(String(24))
+    # No lost update (migration 0016, as on Client): raised by every UPDATE; who changed it last and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class StepProgress(Base):
@@ -251,6 +261,7 @@ class StepChange(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     override: Mapped[bool] = mapped_column(Boolean, default=False)
     unmet: Mapped[str | None] = mapped_column(Text)  # comma-separated condition keys overridden
+    changed_by: Mapped[str | None] = mapped_column(String(64))  # who added it (migration 0016)
 
 
 class Need(Base):
@@ -263,6 +274,11 @@ class Need(Base):
     description: Mapped[str] = mapped_column(Text)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # No lost update (migration 0016, as on Client): raised by every UPDATE; who changed it last and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Objection(Base):
@@ -277,6 +293,11 @@ class Objection(Base):
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # No lost update (migration 0016, as on Client): raised by every UPDATE; who changed it last and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Product(Base):
@@ -306,6 +327,11 @@ class Deal(Base):
     lost_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # No lost update (migration 0016, as on Client): raised by every UPDATE; who changed it last and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class BusinessVolume(Base):
@@ -334,6 +360,7 @@ class FinancingEstimate(Base):
     steps: Mapped[str] = mapped_column(Text)  # JSON [[key, decimal text], ...]
     result: Mapped[Decimal] = mapped_column(Money())
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str | None] = mapped_column(String(64))  # who added it (migration 0016)
 
 
 class ClientEvent(Base):
@@ -348,6 +375,7 @@ class ClientEvent(Base):
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)  # why (a reschedule's reason, ...)
+    changed_by: Mapped[str | None] = mapped_column(String(64))  # who added it (migration 0016)
 
 
 class MaintenanceLog(Base):
@@ -359,6 +387,7 @@ class MaintenanceLog(Base):
     way: Mapped[str] = mapped_column(String(24))
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str | None] = mapped_column(String(64))  # who added it (migration 0016)
 
 
 class Complaint(Base):
@@ -371,6 +400,11 @@ class Complaint(Base):
     text: Mapped[str] = mapped_column(Text)
     steps_done: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of complaint step ids
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # No lost update (migration 0016, as on Client): raised by every UPDATE; who changed it last and when.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class TeamMember(Base):

@@ -83,7 +83,7 @@ class ContactDialog(FormDialog):
         def submit():
             data = self.values()
             if contact:
-                clients.update_contact(store, contact.id, data)
+                clients.update_contact(store, contact.id, data, expected_version=contact.version)
                 return contact.id
             return clients.add_contact(store, client_id, data)
 
@@ -243,7 +243,8 @@ class VisitDialog(FormDialog):
 class RescheduleDialog(FormDialog):
     """Move a planned visit to another time, with a reason (kept on the timeline)."""
 
-    def __init__(self, store: Store, visit_id: int, current: datetime, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, visit_id: int, current: datetime, parent: QWidget | None = None,
+                 version: int | None = None) -> None:
         super().__init__(self.tr("Reschedule visit"), parent)
         self.when = QDateTimeEdit(QDateTime(QDate(current.year, current.month, current.day),
                                             QTime(current.hour, current.minute)))
@@ -253,7 +254,8 @@ class RescheduleDialog(FormDialog):
         self.form.addRow(i18n.message("field.planned_at"), self.when)
         self.form.addRow(i18n.message("field.reason"), self.reason)
         self.submit = lambda: visits.reschedule_visit(
-            store, visit_id, self.when.dateTime().toString("yyyy-MM-dd HH:mm"), self.reason.text())
+            store, visit_id, self.when.dateTime().toString("yyyy-MM-dd HH:mm"), self.reason.text(),
+            expected_version=version)
 
 
 class ReportDialog(FormDialog):
@@ -261,7 +263,8 @@ class ReportDialog(FormDialog):
     client's reaction, objections raised (logged on the client) and next steps with an owner and a
     due date each (they become tasks). One save, one transaction."""
 
-    def __init__(self, store: Store, visit_id: int, owner: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, visit_id: int, owner: str, parent: QWidget | None = None,
+                 version: int | None = None) -> None:
         super().__init__(self.tr("Call report"), parent)
         self.setMinimumWidth(720)
         planned = visits.report_prefill(store, visit_id)
@@ -297,7 +300,7 @@ class ReportDialog(FormDialog):
         self.submit = lambda: visits.record_report(
             store, visit_id, self.outcome.toPlainText(), self.needs.toPlainText(), self.reaction.text(),
             self.step_values(), attendees_met=self.attendees.text(), products=self.product_keys(),
-            objections=self.objection_values())
+            objections=self.objection_values(), expected_version=version)
 
     def add_objection(self, kind: str = "price", words: str = "", answer: str = "") -> None:
         self.objections.add_row([vocab_combo("objection", vocab.OBJECTION_TYPES, kind), QLineEdit(words),
@@ -459,7 +462,8 @@ class MaturityDialog(FormDialog):
         note.setWordWrap(True)
         self.form.addRow(note)
         self.form.addRow(i18n.message("field.maturity_date"), self.maturity)
-        self.submit = lambda: cadence.set_deal_maturity(store, deal.id, self.maturity.date().toString("yyyy-MM-dd"))
+        self.submit = lambda: cadence.set_deal_maturity(store, deal.id, self.maturity.date().toString("yyyy-MM-dd"),
+                                                        expected_version=deal.version)
 
 
 class VolumesDialog(FormDialog):

@@ -15,10 +15,11 @@ from rmdesk.services import pipeline
 from rmdesk.store.engine import Store
 
 
-def request_move(parent: QWidget, store: Store, client_id: int, to_step: int) -> bool:
-    """Move the client to `to_step`; returns True when it moved."""
+def request_move(parent: QWidget, store: Store, client_id: int, to_step: int, version: int | None = None) -> bool:
+    """Move the client to `to_step` (from the copy loaded at `version`: someone's later change
+    is a Conflict, shown with who and when); returns True when it moved."""
     try:
-        pipeline.move_to_step(store, client_id, to_step)
+        pipeline.move_to_step(store, client_id, to_step, expected_version=version)
         return True
     except RuleNotMet as refusal:
         if refusal.key == "error.move_back_needs_reason":
@@ -30,7 +31,8 @@ def request_move(parent: QWidget, store: Store, client_id: int, to_step: int) ->
         unmet = [i18n.message("rule." + c.key, **c.params)
                  for c in pipeline.check_exit(store, client_id).conditions if c.key in refusal.unmet]
         dialog = dialogs.ReasonDialog(title, refusal.message(), unmet, parent)
-        dialog.submit = lambda: pipeline.move_to_step(store, client_id, to_step, dialog.text() or None)
+        dialog.submit = lambda: pipeline.move_to_step(store, client_id, to_step, dialog.text() or None,
+                                                      expected_version=version)
         return dialogs.run(dialog)
     except RmdeskError as exc:
         show_error(parent, exc)

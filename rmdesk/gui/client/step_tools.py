@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import clock, formatting, i18n, vocab
-from rmdesk.errors import RmdeskError
+from rmdesk.errors import Conflict, RmdeskError
 from rmdesk.gui import dialogs
+from rmdesk.gui.client import conflict
 from rmdesk.gui.client.forms import (
     DealDialog,
     FinancingDialog,
@@ -44,6 +45,7 @@ from rmdesk.services.clients import ClientDetail
 from rmdesk.store.engine import Store
 
 ROW_ID = Qt.ItemDataRole.UserRole + 2
+ROW_VERSION = Qt.ItemDataRole.UserRole + 3  # the version the row was loaded at (no lost update)
 
 
 class Tool(QWidget):
@@ -59,10 +61,14 @@ class Tool(QWidget):
     def refresh(self, client: ClientDetail) -> None:  # pragma: no cover - every tool overrides
         raise NotImplementedError
 
-    def act(self, action, *args) -> bool:
-        """Run a service call; errors are shown, success emits `changed`."""
+    def act(self, action, *args, **kwargs) -> bool:
+        """Run a service call; errors are shown, success emits `changed`. A row someone else
+        changed since it was loaded (Conflict) says who and when and offers to reload."""
         try:
-            action(*args)
+            action(*args, **kwargs)
+        except Conflict as exc:
+            conflict.tell_row_conflict(self, exc, self.changed.emit)
+            return False
         except RmdeskError as exc:
             show_error(self, exc)
             return False
@@ -80,6 +86,12 @@ class Tool(QWidget):
         item = table.item(row, 0) if row >= 0 else None
         return item.data(ROW_ID) if item is not None else None
 
+    def row_version(self, table) -> int | None:
+        """The version the selected row was loaded at (None: not known, no check)."""
+        row = table.currentRow()
+        item = table.item(row, 0) if row >= 0 else None
+        return item.data(ROW_VERSION) if item is not None else None
+
     def picked(self, table) -> int | None:
         """The selected row's id for a button that needs one; with none, say so."""
         row_id = self.selected_id(table)
@@ -88,9 +100,11 @@ class Tool(QWidget):
         return row_id
 
 
-def _tag_rows(table, ids: list[int]) -> None:
+def _tag_rows(table, ids: list[int], versions: list[int] | None = None) -> None:
     for row, row_id in enumerate(ids):
         table.item(row, 0).setData(ROW_ID, row_id)
+        if versions is not None:
+            table.item(row, 0).setData(ROW_VERSION, versions[row])
 
 
 class QualificationTool(Tool):
@@ -154,7 +168,7 @@ class ApproachTool(Tool):
         appoint.clicked.connect(self.appoint)
         confirm = QPushButton(self.tr("Mark confirmed"))
         confirm.clicked.connect(lambda: (vid := self.picked(self.visits)) and self.act(
-            visits.confirm_visit, store, vid))
+            visits.confirm_visit, store, vid, expected_version=self.row_version(self.visits)))
         buttons = QHBoxLayout()
         buttons.addWidget(appoint)
         buttons.addWidget(confirm)
@@ -183,7 +197,7 @@ class ApproachTool(Tool):
         fill_table(self.visits, [self.tr("Time"), self.tr("Meeting"), self.tr("Confirmed")],
                    [(None, [formatting.minute(v.planned_at), v.contact_name or "",
                             self.tr("Yes") if v.confirmed else self.tr("No")]) for v in planned])
-        _tag_rows(self.visits, [v.id for v in planned])
+        _tag_rows(self.visits, [v.id for v in planned], [v.version for v in planned])
         self.notes.setPlainText(client.intel_notes or "")
 
 
@@ -198,7 +212,7 @@ class MeetingTool(Tool):
         add.clicked.connect(lambda: self.open_dialog(NeedDialog(store, client_id, self)))
         confirm = QPushButton(self.tr("Confirm need"))
         confirm.clicked.connect(lambda: (nid := self.picked(self.needs)) and self.act(
-            engagement.confirm_need, store, nid))
+            engagement.confirm_need, store, nid, expected_version=self.row_version(self.needs)))
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(confirm)
@@ -228,7 +242,7 @@ class MeetingTool(Tool):
         fill_table(self.needs, [self.tr("Area"), self.tr("Need"), self.tr("Confirmed")],
                    [(None, [i18n.label("need_area", n.area), n.description,
                             self.tr("Yes") if n.confirmed else self.tr("No")]) for n in needs])
-        _tag_rows(self.needs, [n.id for n in needs])
+        _tag_rows(self.needs, [n.id for n in needs], [n.version for n in needs])
         self.proposal.blockSignals(True)
         self.proposal.setChecked(client.proposal_agreed)
         self.proposal.blockSignals(False)
@@ -247,7 +261,7 @@ class ObjectionsPanel(Tool):
         add.clicked.connect(lambda: self.open_dialog(ObjectionDialog(store, client_id, self)))
         resolve = QPushButton(self.tr("Mark resolved"))
         resolve.clicked.connect(lambda: (oid := self.picked(self.table)) and self.act(
-            engagement.resolve_objection, store, oid))
+            engagement.resolve_objection, store, oid, expected_version=self.row_version(self.table)))
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(resolve)
@@ -262,7 +276,7 @@ class ObjectionsPanel(Tool):
                    [(None, [i18n.label("objection", o.type), o.words, o.answer or "",
                             self.tr("Yes") if o.blocking else self.tr("No"),
                             self.tr("Yes") if o.resolved else self.tr("No")]) for o in rows])
-        _tag_rows(self.table, [o.id for o in rows])
+        _tag_rows(self.table, [o.id for o in rows], [o.version for o in rows])
 
 
 class DealsPanel(Tool):
@@ -275,7 +289,7 @@ class DealsPanel(Tool):
         add.clicked.connect(lambda: self.open_dialog(DealDialog(store, client_id, self)))
         won = QPushButton(self.tr("Won"))
         won.clicked.connect(lambda: (did := self.picked(self.table)) and self.act(
-            engagement.close_deal, store, did, True))
+            engagement.close_deal, store, did, True, expected_version=self.row_version(self.table)))
         lost = QPushButton(self.tr("Lost…"))
         lost.clicked.connect(self.lose)
         self.maturity_button = QPushButton(self.tr("Maturity…"))
@@ -285,7 +299,7 @@ class DealsPanel(Tool):
         self._deals: dict[int, engagement.DealRow] = {}
         self.trash_button = QPushButton(self.tr("Move to trash"))
         self.trash_button.clicked.connect(lambda: (did := self.picked(self.table)) and self.act(
-            trash.trash_deal, store, did))
+            trash.trash_deal, store, did, expected_version=self.row_version(self.table)))
         row = QHBoxLayout()
         for button in (add, won, lost, self.maturity_button, self.trash_button):
             row.addWidget(button)
@@ -297,8 +311,10 @@ class DealsPanel(Tool):
         deal_id = self.picked(self.table)
         if deal_id is None:
             return
+        version = self.row_version(self.table)
         dialog = dialogs.ReasonDialog(self.tr("Deal lost"), self.tr("Why was the deal lost?"), [], self)
-        dialog.submit = lambda: engagement.close_deal(self.store, deal_id, False, dialog.text())
+        dialog.submit = lambda: engagement.close_deal(self.store, deal_id, False, dialog.text(),
+                                                      expected_version=version)
         self.open_dialog(dialog)
 
     def set_maturity(self) -> bool:
@@ -333,7 +349,7 @@ class DealsPanel(Tool):
                             f"{d.rate.normalize()}%" if d.rate is not None else "",
                             i18n.label("deal_status", d.status), formatting.day(d.expected_date),
                             formatting.day(d.actual_date), formatting.day(d.maturity_date)]) for d in rows])
-        _tag_rows(self.table, [d.id for d in rows])
+        _tag_rows(self.table, [d.id for d in rows], [d.version for d in rows])
         self._update_buttons()
 
 
@@ -441,7 +457,8 @@ class MaintenanceTool(Tool):
     def _mark(self, step_id: str, on: bool) -> None:
         complaint_id = self.picked(self.complaints)
         if complaint_id is not None:
-            self.act(maintenance.mark_complaint_step, self.store, complaint_id, step_id, on)
+            self.act(maintenance.mark_complaint_step, self.store, complaint_id, step_id, on,
+                     expected_version=self.row_version(self.complaints))
 
     def _show_steps(self) -> None:
         row = self.complaints.currentRow()
@@ -467,7 +484,7 @@ class MaintenanceTool(Tool):
         fill_table(self.complaints, [self.tr("Received"), self.tr("Complaint"), self.tr("Closed")],
                    [(None, [formatting.minute(c.received_at), c.text, formatting.minute(c.closed_at)])
                     for c in self._complaints])
-        _tag_rows(self.complaints, [c.id for c in self._complaints])
+        _tag_rows(self.complaints, [c.id for c in self._complaints], [c.version for c in self._complaints])
         for row, complaint in enumerate(self._complaints):
             if complaint.id == selected:
                 self.complaints.selectRow(row)

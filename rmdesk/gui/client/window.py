@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
-from rmdesk.gui.client import moves
+from rmdesk.gui.client import conflict, moves
 from rmdesk.gui.client.forms import ContactDialog, ReportDialog, RescheduleDialog, VisitDialog, vocab_combo
 from rmdesk.gui.client.keeping_panel import KeepingPanel
 from rmdesk.gui.client.risk_panel import RiskPanel
@@ -138,6 +138,11 @@ class ClientWindow(QWidget):
         self.tabs.setCurrentWidget(self.guidance)
 
     # --- state ---------------------------------------------------------------------
+    def has_unsaved_edits(self) -> bool:
+        """Typed in the window and not saved yet (the profile form): a periodic refresh should
+        wait, or it would overwrite the typing."""
+        return self.overview.has_unsaved_edits()
+
     def refresh(self) -> None:
         try:
             client = clients.get_client(self.store, self.client_id)
@@ -182,8 +187,9 @@ class ClientWindow(QWidget):
         self.objections.refresh(client)
         self.deals.refresh(client)
         self.risk.refresh(client)
-        fill_table(self.timeline, [self.tr("When"), self.tr("What"), self.tr("Details")],
-                   [(None, [formatting.minute(e.at), *describe(e)]) for e in timeline(self.store, client.id)])
+        fill_table(self.timeline, [self.tr("When"), self.tr("What"), self.tr("By"), self.tr("Details")],
+                   [(None, [formatting.minute(e.at), (d := describe(e))[0], e.by or "", d[1]])
+                    for e in timeline(self.store, client.id)])
         if not first:
             self.client_changed.emit(client.id)
 
@@ -201,32 +207,37 @@ class ClientWindow(QWidget):
 
     # --- moves ---------------------------------------------------------------------
     def advance(self) -> None:
-        if self.client and moves.request_move(self, self.store, self.client_id, self.client.step + 1):
+        if self.client and moves.request_move(self, self.store, self.client_id, self.client.step + 1,
+                                              self.client.version):
             self.viewing = None
         self.refresh()
 
     def move_back(self) -> None:
-        if self.client and moves.request_move(self, self.store, self.client_id, self.client.step - 1):
+        if self.client and moves.request_move(self, self.store, self.client_id, self.client.step - 1,
+                                              self.client.version):
             self.viewing = None
         self.refresh()
 
     def park(self) -> None:
         dialog = dialogs.ParkDialog(self)
+        version = self.client.version if self.client else None
         dialog.submit = lambda: pipeline.park(self.store, self.client_id, dialog.wake_up(),
-                                              dialog.reason.toPlainText())
+                                              dialog.reason.toPlainText(), expected_version=version)
         if dialogs.run(dialog):
             self.refresh()
 
     def lose(self) -> None:
         dialog = dialogs.LostDialog(self)
+        version = self.client.version if self.client else None
         dialog.submit = lambda: pipeline.mark_lost(self.store, self.client_id, dialog.kind.currentData(),
-                                                   dialog.details.toPlainText())
+                                                   dialog.details.toPlainText(), expected_version=version)
         if dialogs.run(dialog):
             self.refresh()
 
     def reopen(self) -> None:
         try:
-            pipeline.reopen(self.store, self.client_id)
+            pipeline.reopen(self.store, self.client_id,
+                            expected_version=self.client.version if self.client else None)
         except RmdeskError as exc:
             show_error(self, exc)
         self.refresh()
@@ -432,9 +443,13 @@ class OverviewTab(Tool):
         return out
 
     def save(self) -> None:
-        # refused (and the form kept as typed) when someone changed the client since it was loaded
-        version = self._client.version if self._client is not None else None
-        self.act(clients.update_client, self.store, self.client_id, self.values(), version)
+        # refused (and the form kept as typed) when someone changed the client since it was
+        # loaded: who and when, then reload or review (rmdesk/gui/client/conflict.py)
+        conflict.save_overview(self)
+
+    def has_unsaved_edits(self) -> bool:
+        """The profile form differs from the client as loaded (a refresh would lose typing)."""
+        return bool(conflict.edited_fields(self))
 
     def save_busy(self) -> None:
         if not self._loading:
@@ -447,7 +462,8 @@ class OverviewTab(Tool):
             cells = [(self.banks.item(r, c).text() if self.banks.item(r, c) else "") for c in range(3)]
             if any(cell.strip() for cell in cells):
                 rows.append({"bank_name": cells[0], "share_pct": cells[1], "satisfaction": cells[2]})
-        self.act(clients.set_banks, self.store, self.client_id, rows)
+        self.act(clients.set_banks, self.store, self.client_id, rows,
+                 expected_version=self._client.version if self._client is not None else None)
 
     def refresh(self, c: ClientDetail) -> None:
         self._client = c
@@ -659,6 +675,10 @@ class VisitsTab(Tool):
         dialogs.tell(self, self.tr("Select a visit in the list first, then press the button again."))
         return None
 
+    def _version(self, visit_id: int) -> int | None:
+        """The version the visit was loaded at (its row in the list)."""
+        return self._rows[self._ids.index(visit_id)].version if visit_id in self._ids else None
+
     def plan(self) -> None:
         if self._client is not None:
             self.open_dialog(VisitDialog(self.store, self._client, parent=self))
@@ -667,7 +687,7 @@ class VisitsTab(Tool):
         visit_id = self._selected()
         if visit_id is not None:
             row = self._rows[self._ids.index(visit_id)]
-            self.open_dialog(RescheduleDialog(self.store, visit_id, row.planned_at, self))
+            self.open_dialog(RescheduleDialog(self.store, visit_id, row.planned_at, self, row.version))
 
     def print_plan(self) -> None:
         visit_id = self._selected()
@@ -678,7 +698,8 @@ class VisitsTab(Tool):
     def report(self) -> None:
         visit_id = self._selected()
         if visit_id is None or not self.open_dialog(
-                ReportDialog(self.store, visit_id, self._client.owner if self._client else "", self)):
+                ReportDialog(self.store, visit_id, self._client.owner if self._client else "", self,
+                             self._version(visit_id))):
             return
         # What the visit brought may complete the step: offer the move right away.
         client = clients.get_client(self.store, self.client_id)
@@ -687,21 +708,22 @@ class VisitsTab(Tool):
             target = step_label(client.step + 1)
             if dialogs.ask(self, self.tr("Advance?"), self.tr(
                     "The exit condition of this step now holds. Advance the client to %1?").replace("%1", target)):
-                moves.request_move(self, self.store, self.client_id, client.step + 1)
+                moves.request_move(self, self.store, self.client_id, client.step + 1, client.version)
                 self.changed.emit()
 
     def move_to_trash(self) -> None:
         """Move the selected visit to the trash (File ▸ Trash restores it)."""
         visit_id = self._selected()
         if visit_id is not None:
-            self.act(trash.trash_visit, self.store, visit_id)
+            self.act(trash.trash_visit, self.store, visit_id, expected_version=self._version(visit_id))
 
     def cancel(self) -> None:
         visit_id = self._selected()
         if visit_id is None:
             return
+        version = self._version(visit_id)
         dialog = dialogs.ReasonDialog(self.tr("Cancel visit"), self.tr("Why is the visit cancelled?"), [], self)
-        dialog.submit = lambda: visits.cancel_visit(self.store, visit_id, dialog.text())
+        dialog.submit = lambda: visits.cancel_visit(self.store, visit_id, dialog.text(), expected_version=version)
         self.open_dialog(dialog)
 
     def refresh(self, client: ClientDetail) -> None:

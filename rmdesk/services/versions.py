@@ -1,0 +1,140 @@
+"""No lost update on every editable row, and who changed what.
+
+Every editable row (clients, key persons, visits, tasks, needs, objections, deals, complaints)
+has a `version` that SQLAlchemy raises on each UPDATE (`version_id_col`), and `changed_by` /
+`changed_at`. A service edit takes the version the caller loaded (`expected_version`, None =
+no check, for callers that did not load the row): a save from an older copy is refused with
+`Conflict` saying who changed the row and when, and nothing is written. Two saves racing each
+other at the same moment are refused the same way: the second UPDATE finds no row of the
+version it read (StaleDataError), which becomes the same Conflict.
+
+Who: on a team database the server login (its name shown from team_members); on the local
+book the RM profile's name (Settings › Profile), else the operating-system login. Every row
+added or changed in a write is stamped by a flush hook, so timeline rows (step moves, edits,
+maintenance contacts, estimates) also say who made them.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from rmdesk import clock
+from rmdesk.errors import Conflict, NotFound
+from rmdesk.store.engine import Store
+from rmdesk.store.models import (
+    Client,
+    Complaint,
+    Contact,
+    Deal,
+    Need,
+    Objection,
+    Setting,
+    Task,
+    TeamMember,
+    Visit,
+)
+
+# The conflict message's kind (conflict.<kind>_changed) of each versioned model
+KINDS: dict[type, str] = {Client: "client", Contact: "contact", Visit: "visit", Task: "task", Need: "need",
+                          Objection: "objection", Deal: "deal", Complaint: "complaint"}
+_WHO = "rmdesk.who"
+
+
+def _os_login() -> str | None:
+    try:
+        return getpass.getuser() or None
+    except (OSError, KeyError, ImportError):  # no login name in the environment or the password file
+        return None
+
+
+def _who(session: Session) -> str | None:
+    if _WHO not in session.info:
+        bind = session.get_bind()
+        if bind.dialect.name != "sqlite":
+            who = bind.url.username
+        else:
+            raw = session.connection().execute(select(Setting.value).where(Setting.key == "profile")).scalar()
+            try:
+                name = str(json.loads(raw).get("rm_name") or "").strip() if raw else ""
+            except (ValueError, AttributeError):
+                name = ""
+            who = name or _os_login()
+        session.info[_WHO] = (who or "")[:64] or None
+    return session.info[_WHO]
+
+
+def who_am_i(store: Store) -> str | None:
+    """Who the changes of this store's writes are recorded as (see the module's text)."""
+    with store.read() as s:
+        return _who(s)
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp(session: Session, _context, _instances) -> None:
+    """Each row added or changed in this flush records who and when."""
+    rows = [o for o in session.new if hasattr(o, "changed_by")]
+    rows += [o for o in session.dirty if hasattr(o, "changed_by") and session.is_modified(o, include_collections=False)]
+    if not rows:
+        return
+    who, now = _who(session), clock.now()
+    for row in rows:
+        row.changed_by = who
+        if hasattr(row, "changed_at"):
+            row.changed_at = now
+
+
+def display_name(session: Session, login: str | None) -> str | None:
+    """A login as the team knows it (team_members' name), else as it is."""
+    if not login:
+        return None
+    member = session.get(TeamMember, login)
+    return member.name if member is not None else login
+
+
+def conflict(session: Session, row) -> Conflict:
+    """The refusal of a save from a stale copy of `row` (as it is now in the store)."""
+    kind = KINDS[type(row)]
+    name = display_name(session, row.changed_by)
+    when = getattr(row, "changed_at", None) or getattr(row, "updated_at", None)
+    at = when.strftime("%Y-%m-%d %H:%M") if when else "?"
+    key = f"conflict.{kind}_changed" if name else f"conflict.{kind}_changed_anonymous"
+    return Conflict(key, None, who=name or "", at=at, id=row.id, kind=kind, version=row.version)
+
+
+def check(session: Session, row, expected_version: int | None) -> None:
+    """Refuse the edit when the caller's copy is older than the row (None: no check)."""
+    if expected_version is not None and row.version != expected_version:
+        raise conflict(session, row)
+
+
+@contextmanager
+def stale_is_conflict(store: Store, model: type, row_id: int, not_found: str) -> Iterator[None]:
+    """Around a write: an UPDATE that lost a race at flush (StaleDataError) becomes Conflict."""
+    try:
+        yield
+    except StaleDataError:
+        with store.read() as s:
+            row = s.get(model, row_id)
+            if row is None:
+                raise NotFound(not_found, id=row_id) from None
+            raise conflict(s, row) from None
+
+
+@contextmanager
+def editing(store: Store, model: type, row_id: int, expected_version: int | None,
+            not_found: str) -> Iterator[tuple[Session, object]]:
+    """One write changing one row loaded at `expected_version`: yields (session, row); a stale
+    copy or a lost race is refused with Conflict and nothing is written."""
+    with stale_is_conflict(store, model, row_id, not_found), store.write() as s:
+        row = s.get(model, row_id)
+        if row is None or getattr(row, "deleted_at", None) is not None:
+            raise NotFound(not_found, id=row_id)
+        check(s, row, expected_version)
+        yield s, row
