@@ -77,7 +77,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu()
         # A permanent widget: menu status tips replace temporary messages, not this line.
-        self.data_folder = QLabel(self.tr("Data folder: %1").replace("%1", str(store.data_dir or "")))
+        from rmdesk.gui.data.team_db import book_label
+
+        self.data_folder = QLabel(book_label(store))  # the local folder, or the team database and login
         self.statusBar().addWidget(self.data_folder, 1)
         geometry = settings.value("geometry")
         if geometry is not None:
