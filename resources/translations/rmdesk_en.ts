@@ -187,6 +187,17 @@
     </message>
 </context>
 <context>
+    <name>ChangedBar</name>
+    <message>
+        <source>Another RM changed this client. Your edits are not saved yet: save them, or reload to see the other changes.</source>
+        <translation>Another RM changed this client. Your edits are not saved yet: save them, or reload to see the other changes.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Reload</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
         <source>New client</source>

@@ -187,6 +187,17 @@
     </message>
 </context>
 <context>
+    <name>ChangedBar</name>
+    <message>
+        <source>Another RM changed this client. Your edits are not saved yet: save them, or reload to see the other changes.</source>
+        <translation>另一位客户经理修改了此客户。您的修改尚未保存：请先保存，或重新载入以查看对方的修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
         <source>New client</source>

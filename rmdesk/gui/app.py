@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import paths
 from rmdesk.errors import RmdeskError, StoreError
-from rmdesk.gui import folders, translation
+from rmdesk.gui import folders, team_refresh, translation
 from rmdesk.gui.data import safety, team_db
 from rmdesk.gui.data.privacy import DataActions, IdleLock, ask_password
 from rmdesk.gui.errors import install_excepthook
@@ -78,6 +78,7 @@ class Desk:
         self.idle_lock = IdleLock(self.idle_minutes(), lambda: self.store.key,
                                   lambda: [w for w in QApplication.topLevelWidgets() if w.isWindow()])
         self.verify_job = self.verify_in_background()
+        self.refresher = team_refresh.start(store, lambda: self.window)  # the team's changes show up
 
     def verify_in_background(self) -> Job | None:
         """The quick_check that opening skipped (the file was untouched since a close checked
@@ -225,7 +226,10 @@ class Desk:
         if self.verify_job is not None:
             self.verify_job.forget()
             self.verify_job = None
+        self._stop_refresher()
         wait_for_jobs()
+        if self.refresher is not None:
+            self.refresher.close()
         previous, self.store = self.store, store
         try:
             previous.close()
@@ -233,9 +237,14 @@ class Desk:
             logging.getLogger(__name__).exception("closing the previous book failed")
         self.backups = safety.BackupScheduler(store)
         self.window = self._new_window(page)
+        self.refresher = team_refresh.start(store, lambda: self.window)
         self.window.show()
         old.close()
         old.deleteLater()
+
+    def _stop_refresher(self) -> None:
+        if self.refresher is not None:
+            self.refresher.stop()
 
     def close(self) -> None:
         """At quit: wait for a running backup, then close (check + backup on close)."""
@@ -248,7 +257,10 @@ class Desk:
         self.backups.stop()
         if self.verify_job is not None:
             self.verify_job.forget()
+        self._stop_refresher()
         wait_for_jobs()
+        if self.refresher is not None:
+            self.refresher.close()
 
     def close_store(self) -> None:
         self.stop()

@@ -267,11 +267,25 @@ class MainWindow(QMainWindow):
             window.destroyed.connect(lambda *_: self._client_windows.pop(client_id, None))
             # a change in the workspace shows at once in the list or board behind it
             window.client_changed.connect(lambda _id: self._on_page(self.current_page()))
+            from rmdesk.gui.client import team_bar  # what the form showed as loaded, for team_changed
+
+            team_bar.snapshot(window)
+            window.client_changed.connect(lambda _id, w=window: team_bar.snapshot(w))
             self._client_windows[client_id] = window
         window.show()
         window.raise_()
         window.activateWindow()
         return window
+
+    def team_changed(self, tables: set[str]) -> None:
+        """Another RM's change reached the team database (gui/team_refresh.py): the page on
+        screen and the open client windows show it (Settings and Reports keep what is typed)."""
+        index = self.current_page()
+        page = self._pages.get(index)
+        if page is not None and index not in (self.SETTINGS, self.REPORTS) and hasattr(page, "refresh"):
+            page.refresh()
+        for window in list(self._client_windows.values()):
+            window.team_changed()
 
     def save_geometry(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

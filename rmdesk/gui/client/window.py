@@ -182,6 +182,13 @@ class ClientWindow(QWidget):
         if not first:
             self.client_changed.emit(client.id)
 
+    def team_changed(self) -> None:
+        """Another RM changed the team database (gui/team_refresh.py): reload, or, with unsaved
+        edits in the form, a bar offers the reload (gui/client/team_bar.py)."""
+        from rmdesk.gui.client import team_bar
+
+        team_bar.reload_or_offer(self)
+
     def show_visit(self, visit_id: int) -> None:
         """Bring the Visits tab forward with this visit selected."""
         self.tabs.setCurrentWidget(self.visits)
