@@ -5,10 +5,10 @@ import sys
 from rmdesk.cli import main as cli_main
 
 
-def launch_gui(data_dir: str | None, lang: str | None) -> int:
+def launch_gui(data_dir: str | None, lang: str | None, db_url: str | None = None) -> int:
     from rmdesk.gui.app import run  # Qt is loaded only when a window is wanted
 
-    return run(data_dir, lang)
+    return run(data_dir, lang, db_url)
 
 
 def main() -> int:

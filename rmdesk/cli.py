@@ -698,7 +698,7 @@ def _cmd_work_report(args: argparse.Namespace) -> int:
     return 0
 
 
-GuiLauncher = Callable[[str | None, str | None], int]
+GuiLauncher = Callable[..., int]  # (data_dir, lang[, db_url]) -> exit code
 
 
 def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
@@ -722,6 +722,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         if args.command is None:
             if gui is None:
                 raise UsageError("rmdesk: a sub-command is required here")
+            if getattr(args, "db_url", None):  # the GUI on the team database (over its saved choice)
+                return gui(getattr(args, "data_dir", None), getattr(args, "lang", None), args.db_url)
             return gui(getattr(args, "data_dir", None), getattr(args, "lang", None))
         if args.command == "version":
             print(f"rmdesk {__version__}")

@@ -187,6 +187,17 @@
     </message>
 </context>
 <context>
+    <name>ChangedBar</name>
+    <message>
+        <source>Another RM changed this client. Your edits are not saved yet: save them, or reload to see the other changes.</source>
+        <translation>Another RM changed this client. Your edits are not saved yet: save them, or reload to see the other changes.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Reload</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
         <source>New client</source>
@@ -1393,10 +1404,6 @@
         <translation>Maintenance</translation>
     </message>
     <message>
-        <source>Data folder: %1</source>
-        <translation>Data folder: %1</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -2557,6 +2564,144 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
         <translation>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>Opening the team database…</source>
+        <translation>Opening the team database…</translation>
+    </message>
+    <message>
+        <source>Opening the local book…</source>
+        <translation>Opening the local book…</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <source>Team database: %1</source>
+        <translation>Team database: %1</translation>
+    </message>
+    <message>
+        <source>Password of %1 on the team database %2:</source>
+        <translation>Password of %1 on the team database %2:</translation>
+    </message>
+    <message>
+        <source>The team database %1 cannot be opened:</source>
+        <translation>The team database %1 cannot be opened:</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>Open the &amp;local book</source>
+        <translation>Open the &amp;local book</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseBox</name>
+    <message>
+        <source>Team database</source>
+        <translation>Team database</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/database (or fill in below)</source>
+        <translation>postgresql://user@host:5432/database (or fill in below)</translation>
+    </message>
+    <message>
+        <source>default (5432)</source>
+        <translation>default (5432)</translation>
+    </message>
+    <message>
+        <source>used for this connection only, never saved</source>
+        <translation>used for this connection only, never saved</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>Us&amp;er:</source>
+        <translation>Us&amp;er:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>rmdesk never saves the password: it asks at the next start when the server needs one. RMDESK_DB_PASSWORD and ~/.pgpass (or a service file) also work.</source>
+        <translation>rmdesk never saves the password: it asks at the next start when the server needs one. RMDESK_DB_PASSWORD and ~/.pgpass (or a service file) also work.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Use the &amp;team database</source>
+        <translation>Use the &amp;team database</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;local book</source>
+        <translation>Back to the &amp;local book</translation>
+    </message>
+    <message>
+        <source>Open now: the local book in %1</source>
+        <translation>Open now: the local book in %1</translation>
+    </message>
+    <message>
+        <source>Open now: the team database %1</source>
+        <translation>Open now: the team database %1</translation>
+    </message>
+    <message>
+        <source>Give the server and the database (or paste a URL) first.</source>
+        <translation>Give the server and the database (or paste a URL) first.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>The database is ready for rmdesk.</source>
+        <translation>The database is ready for rmdesk.</translation>
+    </message>
+    <message>
+        <source>The database is empty: rmdesk sets it up when you use it.</source>
+        <translation>The database is empty: rmdesk sets it up when you use it.</translation>
+    </message>
+    <message>
+        <source>The database is from an older rmdesk: it is brought up to date when you use it.</source>
+        <translation>The database is from an older rmdesk: it is brought up to date when you use it.</translation>
+    </message>
+    <message>
+        <source>The database is from a newer rmdesk: update rmdesk before using it.</source>
+        <translation>The database is from a newer rmdesk: update rmdesk before using it.</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, signed in as %2.</source>
+        <translation>Connected: PostgreSQL %1, signed in as %2.</translation>
+    </message>
+    <message>
+        <source>The test failed; details are in the log file.</source>
+        <translation>The test failed; details are in the log file.</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,17 @@
     </message>
 </context>
 <context>
+    <name>ChangedBar</name>
+    <message>
+        <source>Another RM changed this client. Your edits are not saved yet: save them, or reload to see the other changes.</source>
+        <translation>另一位客户经理修改了此客户。您的修改尚未保存：请先保存，或重新载入以查看对方的修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
         <source>New client</source>
@@ -1384,10 +1395,6 @@
         <translation>客户维护</translation>
     </message>
     <message>
-        <source>Data folder: %1</source>
-        <translation>数据目录：%1</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2547,6 +2554,144 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
         <translation>在打印的拜访计划和导出文件中隐藏部分电话、邮箱和证件号码(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>Opening the team database…</source>
+        <translation>正在打开团队数据库…</translation>
+    </message>
+    <message>
+        <source>Opening the local book…</source>
+        <translation>正在打开本机客户库…</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>数据目录：%1</translation>
+    </message>
+    <message>
+        <source>Team database: %1</source>
+        <translation>团队数据库：%1</translation>
+    </message>
+    <message>
+        <source>Password of %1 on the team database %2:</source>
+        <translation>%1 在团队数据库 %2 上的密码：</translation>
+    </message>
+    <message>
+        <source>The team database %1 cannot be opened:</source>
+        <translation>无法打开团队数据库 %1：</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;local book</source>
+        <translation>打开本机客户库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseBox</name>
+    <message>
+        <source>Team database</source>
+        <translation>团队数据库</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/database (or fill in below)</source>
+        <translation>postgresql://用户@主机:5432/数据库（或在下面分项填写）</translation>
+    </message>
+    <message>
+        <source>default (5432)</source>
+        <translation>默认（5432）</translation>
+    </message>
+    <message>
+        <source>used for this connection only, never saved</source>
+        <translation>仅用于本次连接，不会保存</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>地址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Us&amp;er:</source>
+        <translation>用户名(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>rmdesk never saves the password: it asks at the next start when the server needs one. RMDESK_DB_PASSWORD and ~/.pgpass (or a service file) also work.</source>
+        <translation>rmdesk 从不保存密码：下次启动时如服务器需要，会再询问。也可使用 RMDESK_DB_PASSWORD 或 ~/.pgpass（或服务文件）。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;team database</source>
+        <translation>使用团队数据库(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;local book</source>
+        <translation>返回本机客户库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open now: the local book in %1</source>
+        <translation>当前打开：本机客户库（%1）</translation>
+    </message>
+    <message>
+        <source>Open now: the team database %1</source>
+        <translation>当前打开：团队数据库 %1</translation>
+    </message>
+    <message>
+        <source>Give the server and the database (or paste a URL) first.</source>
+        <translation>请先填写服务器和数据库（或粘贴地址）。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>The database is ready for rmdesk.</source>
+        <translation>数据库已可供 rmdesk 使用。</translation>
+    </message>
+    <message>
+        <source>The database is empty: rmdesk sets it up when you use it.</source>
+        <translation>数据库为空：使用时 rmdesk 会自动建好结构。</translation>
+    </message>
+    <message>
+        <source>The database is from an older rmdesk: it is brought up to date when you use it.</source>
+        <translation>数据库来自旧版 rmdesk：使用时会自动升级。</translation>
+    </message>
+    <message>
+        <source>The database is from a newer rmdesk: update rmdesk before using it.</source>
+        <translation>数据库来自更新版本的 rmdesk：请先升级 rmdesk 再使用。</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, signed in as %2.</source>
+        <translation>连接成功：PostgreSQL %1，登录用户 %2。</translation>
+    </message>
+    <message>
+        <source>The test failed; details are in the log file.</source>
+        <translation>测试失败，详情见日志文件。</translation>
     </message>
 </context>
 <context>

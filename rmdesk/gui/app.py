@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmdesk import paths
 from rmdesk.errors import RmdeskError, StoreError
-from rmdesk.gui import folders, translation
-from rmdesk.gui.data import safety
+from rmdesk.gui import folders, team_refresh, translation
+from rmdesk.gui.data import safety, team_db
 from rmdesk.gui.data.privacy import DataActions, IdleLock, ask_password
 from rmdesk.gui.errors import install_excepthook
 from rmdesk.gui.jobs import Job
@@ -71,12 +71,14 @@ class Desk:
         self.language = translation.choose_language(lang, self.settings.value("language", None, str))
         translation.install(self.language)
         self.actions = DataActions(self.restore_backup, self.change_password, self.idle_minutes,
-                                   self.set_idle_minutes)
+                                   self.set_idle_minutes,
+                                   team=team_db.TeamActions(self.open_team, self.open_local, self.saved_team_url))
         self.window = self._new_window()
         self.backups = safety.BackupScheduler(store)
         self.idle_lock = IdleLock(self.idle_minutes(), lambda: self.store.key,
                                   lambda: [w for w in QApplication.topLevelWidgets() if w.isWindow()])
         self.verify_job = self.verify_in_background()
+        self.refresher = team_refresh.start(store, lambda: self.window)  # the team's changes show up
 
     def verify_in_background(self) -> Job | None:
         """The quick_check that opening skipped (the file was untouched since a close checked
@@ -168,6 +170,82 @@ class Desk:
         self._reopen(work, lambda: outcome["key"])
         self.idle_lock.set_minutes(self.idle_minutes())
 
+    # -- Settings › Team database ---------------------------------------------------------
+    def saved_team_url(self) -> str | None:
+        return self.settings.value(team_db.SETTING, None, str) or None
+
+    def open_team(self, url) -> None:
+        """Reopen the whole app on the team database at `url` (the same path as --db-url).
+        It is opened (and brought up to date) first, off the GUI thread: when that fails the
+        open book stays open and the error is raised for the form to show."""
+        from rmdesk.gui.jobs import Cancelled, run_job
+        from rmdesk.store import server
+
+        try:
+            store = run_job(self.window, QApplication.translate("TeamDatabase", "Opening the team database…"),
+                            lambda progress: Store.open(self.data_dir, url=url))
+        except Cancelled:
+            return
+        self._swap(store)
+        self.settings.setValue(team_db.SETTING, server.without_password(url))
+        self.settings.sync()
+
+    def open_local(self) -> None:
+        """Back to the local book in the data folder (asking its password when encrypted)."""
+        from rmdesk.gui.jobs import Cancelled, run_job
+
+        password, note = None, ""
+        for _attempt in range(5):
+            if crypto.is_encrypted(self.data_dir / paths.STORE_FILENAME):
+                password = ask_password(self.window, note)
+                if password is None:
+                    return
+            try:
+                store = run_job(self.window, QApplication.translate("TeamDatabase", "Opening the local book…"),
+                                lambda progress, p=password: Store.open(self.data_dir, password=p))
+                break
+            except Cancelled:
+                return
+            except StoreError as exc:
+                if exc.key != "store.wrong_password":
+                    raise
+                note = exc.message()
+        else:
+            return
+        self._swap(store)
+        self.settings.remove(team_db.SETTING)
+        self.settings.sync()
+
+    def _swap(self, store: Store) -> None:
+        """The app on `store` from now on: the old one is closed cleanly (a local book is
+        checked, backed up and unlocked) and every page is rebuilt on the new one."""
+        old = self.window
+        page = old.current_page()
+        old.save_geometry()
+        self.backups.stop()
+        if self.verify_job is not None:
+            self.verify_job.forget()
+            self.verify_job = None
+        self._stop_refresher()
+        wait_for_jobs()
+        if self.refresher is not None:
+            self.refresher.close()
+        previous, self.store = self.store, store
+        try:
+            previous.close()
+        except Exception:  # noqa: BLE001 - a server gone away cannot stop the switch
+            logging.getLogger(__name__).exception("closing the previous book failed")
+        self.backups = safety.BackupScheduler(store)
+        self.window = self._new_window(page)
+        self.refresher = team_refresh.start(store, lambda: self.window)
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+    def _stop_refresher(self) -> None:
+        if self.refresher is not None:
+            self.refresher.stop()
+
     def close(self) -> None:
         """At quit: wait for a running backup, then close (check + backup on close)."""
         self.close_store()
@@ -179,7 +257,10 @@ class Desk:
         self.backups.stop()
         if self.verify_job is not None:
             self.verify_job.forget()
+        self._stop_refresher()
         wait_for_jobs()
+        if self.refresher is not None:
+            self.refresher.close()
 
     def close_store(self) -> None:
         self.stop()
@@ -212,7 +293,22 @@ def _smoke_quit(app: QApplication, desk: Desk) -> None:
     app.quit()
 
 
-def run(data_dir: str | None = None, lang: str | None = None) -> int:
+def team_url_at_start(db_url: str | None, settings: QSettings):
+    """The team database to open at start: --db-url, else $RMDESK_DB_URL, else the one chosen in
+    Settings last time (None: the local book). The password: the URL's, else $RMDESK_DB_PASSWORD
+    (else libpq's ~/.pgpass, else the user is asked)."""
+    from rmdesk.store import server
+
+    text = db_url or os.environ.get(server.URL_VARIABLE) or settings.value(team_db.SETTING, None, str)
+    if not text:
+        return None
+    url = server.parse(text)
+    if url.password is None and server.password_from_environment() is not None:
+        url = url.set(password=server.password_from_environment())
+    return url
+
+
+def run(data_dir: str | None = None, lang: str | None = None, db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     identify(app)
     directory = paths.data_dir(data_dir)
@@ -225,8 +321,15 @@ def run(data_dir: str | None = None, lang: str | None = None) -> int:
     if server is None:  # another rmdesk has this data folder: it raises its window
         return 0
     try:
+        store = None
+        url = team_url_at_start(db_url, gui_settings(directory))
+        if url is not None:  # unreachable or cancelled: the local book is offered instead
+            try:
+                store = team_db.open_at_start(directory, url)
+            except SystemExit:
+                return 1
         password, note = None, ""
-        for _attempt in range(5):
+        for _attempt in range(0 if store is not None else 5):
             try:
                 refuse_lost_store(directory)  # damage is offered a restore, never a password prompt
                 if crypto.is_encrypted(directory / paths.STORE_FILENAME):
@@ -245,7 +348,7 @@ def run(data_dir: str | None = None, lang: str | None = None) -> int:
                 if store is None:
                     return 1
                 break
-        else:
+        if store is None:
             return 1
     except RmdeskError as exc:
         QMessageBox.critical(None, "rmdesk", exc.message())

@@ -14,9 +14,28 @@ from rmdesk.errors import RmdeskError
 log = logging.getLogger("rmdesk.gui")
 
 
+def user_error(exc: BaseException) -> RmdeskError | None:
+    """The user's message for `exc`: an RmdeskError, or a team database's server error (down,
+    connection lost, no permission) found in its chain; None for a real bug."""
+    from rmdesk.store import server
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, RmdeskError):
+            return current
+        translated = server.translate(current)
+        if translated is not None:
+            return translated
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    if isinstance(exc, RmdeskError):
-        text = exc.message()
+    known = user_error(exc)
+    if known is not None:
+        text = known.message()
     else:
         text = QCoreApplication.translate(
             "Errors", "Something went wrong and the action was not completed. Details are in the log file.")

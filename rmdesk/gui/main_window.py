@@ -77,7 +77,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu()
         # A permanent widget: menu status tips replace temporary messages, not this line.
-        self.data_folder = QLabel(self.tr("Data folder: %1").replace("%1", str(store.data_dir or "")))
+        from rmdesk.gui.data.team_db import book_label
+
+        self.data_folder = QLabel(book_label(store))  # the local folder, or the team database and login
         self.statusBar().addWidget(self.data_folder, 1)
         geometry = settings.value("geometry")
         if geometry is not None:
@@ -270,6 +272,16 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         return window
+
+    def team_changed(self, tables: set[str]) -> None:
+        """Another RM's change reached the team database (gui/team_refresh.py): the page on
+        screen and the open client windows show it (Settings and Reports keep what is typed)."""
+        index = self.current_page()
+        page = self._pages.get(index)
+        if page is not None and index not in (self.SETTINGS, self.REPORTS) and hasattr(page, "refresh"):
+            page.refresh()
+        for window in list(self._client_windows.values()):
+            window.team_changed()
 
     def save_geometry(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

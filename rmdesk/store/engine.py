@@ -25,7 +25,7 @@ from rmdesk.paths import STORE_FILENAME
 
 # The newest Alembic revision. A test checks it matches the migration scripts, so
 # opening an up-to-date store needs no Alembic import (start-up time).
-HEAD_REVISION = "0016_row_versions"
+HEAD_REVISION = "0022_change_notify"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -255,6 +255,9 @@ class Store:
         engine = create_engine(url, future=True, pool_pre_ping=True,
                                connect_args=server.connect_args() if url.get_backend_name() == "postgresql" else {})
         store = cls(engine, data_dir)
+        from rmdesk.store import changes
+
+        store.own_backends = changes.track_backends(engine)  # its own writes are not "the team's changes"
         try:
             store.upgrade()
             from rmdesk.store.products import ensure_products
@@ -297,6 +300,10 @@ class Store:
             from rmdesk.store import sequences
 
             sequences.sync_all(self.engine)
+            from rmdesk.store import changes
+
+            with self.engine.begin() as conn:  # tables a later migration added notify too
+                changes.ensure(conn)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

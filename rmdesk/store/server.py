@@ -161,3 +161,63 @@ def dump(url: URL, folder, now) -> tuple[str, int] | None:
         os.fsync(fh.fileno())
     partial.replace(target)
     return name, target.stat().st_size
+
+
+def strip_password(url: URL) -> URL:
+    """The URL with no password (URL.set(password=None) would keep it)."""
+    return URL.create(url.drivername, username=url.username, host=url.host, port=url.port,
+                      database=url.database, query=url.query)
+
+
+def without_password(url: URL) -> str:
+    """The URL as text with no password in it: what rmdesk may remember between runs."""
+    return strip_password(url).render_as_string(hide_password=False)
+
+
+class Probe:
+    """What a test connection found: the server's version, the login and where the schema is."""
+
+    def __init__(self, version: str, login: str, revision: str | None, head: str) -> None:
+        self.version, self.login, self.revision, self.head = version, login, revision, head
+
+    @property
+    def state(self) -> str:
+        """'ready' (schema at head), 'empty' (rmdesk sets it up), 'older' (upgraded on open)
+        or 'newer' (a newer rmdesk's database)."""
+        if self.revision == self.head:
+            return "ready"
+        if self.revision is None:
+            return "empty"
+        from rmdesk.store import migrate
+
+        return "older" if self.revision in migrate.known_revisions() else "newer"
+
+
+def probe(url: URL, head: str) -> Probe:
+    """Connect once (no migration, nothing written) and say what is there, against the schema
+    `head` this rmdesk has; every failure is one StoreError in the user's language (server down,
+    wrong password, no such database…)."""
+    from sqlalchemy import create_engine, inspect, text
+
+    if url.get_backend_name() == "postgresql" and not driver_available():
+        raise StoreError("server.no_driver")
+    engine = create_engine(url, future=True, poolclass=_null_pool(),
+                           connect_args=connect_args() if url.get_backend_name() == "postgresql" else {})
+    try:
+        with engine.connect() as conn:
+            version = conn.execute(text("SHOW server_version")).scalar() or ""
+            login = conn.execute(text("SELECT current_user")).scalar() or ""
+            revision = None
+            if inspect(conn).has_table("alembic_version"):
+                revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError as exc:
+        raise (translate(exc, url) or exc) from exc
+    finally:
+        engine.dispose()
+    return Probe(str(version), str(login), revision, head)
+
+
+def _null_pool():
+    from sqlalchemy.pool import NullPool
+
+    return NullPool

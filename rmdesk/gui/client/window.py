@@ -193,6 +193,13 @@ class ClientWindow(QWidget):
         if not first:
             self.client_changed.emit(client.id)
 
+    def team_changed(self) -> None:
+        """Another RM changed the team database (gui/team_refresh.py): reload, or, with unsaved
+        edits in the form, a bar offers the reload (gui/client/team_bar.py)."""
+        from rmdesk.gui.client import team_bar
+
+        team_bar.reload_or_offer(self)
+
     def show_visit(self, visit_id: int) -> None:
         """Bring the Visits tab forward with this visit selected."""
         self.tabs.setCurrentWidget(self.visits)
@@ -449,7 +456,10 @@ class OverviewTab(Tool):
 
     def has_unsaved_edits(self) -> bool:
         """The profile form differs from the client as loaded (a refresh would lose typing)."""
-        return bool(conflict.edited_fields(self))
+        try:
+            return bool(conflict.edited_fields(self))
+        except RmdeskError:  # a half-typed amount the form cannot read yet: typing all the same
+            return True
 
     def save_busy(self) -> None:
         if not self._loading:

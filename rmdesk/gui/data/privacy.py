@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -49,6 +50,7 @@ class DataActions:
     change_password: Callable[[str | None, str | None], None]
     idle_minutes: Callable[[], int]
     set_idle_minutes: Callable[[int], None]
+    team: Any = None  # rmdesk.gui.data.team_db.TeamActions: Settings › Team database
 
 
 class PasswordDialog(QDialog):

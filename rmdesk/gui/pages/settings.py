@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from rmdesk import formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui.data.privacy import DataActions, PasswordDialog
+from rmdesk.gui.data.team_db import TeamDatabaseBox
 from rmdesk.gui.forms.ui_settings_page import Ui_SettingsPage
 from rmdesk.gui.jobs import Job
 from rmdesk.gui.pages.keeping_settings import KeepingSettings
@@ -49,6 +50,8 @@ class SettingsPage(QWidget):
         self.ui.setupUi(body)
         self.keeping = KeepingSettings(store)
         self.ui.pageLayout.insertWidget(self.ui.pageLayout.indexOf(self.ui.storeGroup), self.keeping)
+        self.team = TeamDatabaseBox(store, actions.team if actions else None)
+        self.ui.pageLayout.insertWidget(self.ui.pageLayout.indexOf(self.ui.storeGroup) + 1, self.team)
         set_scrolling_body(self, body)
         for code, name in LANGUAGE_NAMES:  # each language named in itself, never translated
             self.ui.languageCombo.addItem(name, code)
