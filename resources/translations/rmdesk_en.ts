@@ -1003,8 +1003,8 @@
         <translation>Import business volumes (CSV)…</translation>
     </message>
     <message>
-        <source>Columns: %1</source>
-        <translation>Columns: %1</translation>
+        <source>Columns (a header may use the name or the key): %1</source>
+        <translation>Columns (a header may use the name or the key): %1</translation>
     </message>
     <message>
         <source>Recompute tiers</source>
@@ -1419,6 +1419,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>What is the client unhappy about?</translation>
     </message>
     <message>
+        <source>No cadence applies: the client has no tier of the scheme in use. Give it a tier (Recompute tiers on the Maintenance page, or Set tier by hand… here), or set the next date by hand.</source>
+        <translation>No cadence applies: the client has no tier of the scheme in use. Give it a tier (Recompute tiers on the Maintenance page, or Set tier by hand… here), or set the next date by hand.</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -1826,9 +1830,19 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 </context>
 <context>
     <name>PlanPreview</name>
-    <message>
-        <source>Call plan preview — %1 plan(s), %2 page(s)</source>
-        <translation>Call plan preview — %1 plan(s), %2 page(s)</translation>
+    <message numerus="yes">
+        <source>Call plan preview — %n plan(s)</source>
+        <translation>
+            <numerusform>Call plan preview — %n plan</numerusform>
+            <numerusform>Call plan preview — %n plans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n page(s)</source>
+        <translation>
+            <numerusform>, %n page</numerusform>
+            <numerusform>, %n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -1873,8 +1887,8 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>The data is encrypted. Password:</translation>
     </message>
     <message>
-        <source>rmdesk was locked after %1 minute(s) without use.</source>
-        <translation>rmdesk was locked after %1 minute(s) without use.</translation>
+        <source>rmdesk was locked after %n minute(s) without use.</source>
+        <translation>rmdesk was locked after %n minute(s) without use.</translation>
     </message>
     <message>
         <source>The password is wrong.</source>
@@ -2060,17 +2074,6 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
-    <name>RulesDialog</name>
-    <message>
-        <source>Tier rules</source>
-        <translation>Tier rules</translation>
-    </message>
-    <message>
-        <source>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</source>
-        <translation>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</translation>
-    </message>
-</context>
-<context>
     <name>Safety</name>
     <message>
         <source>No good backup was found. The file was left as it is; copy the data folder and ask for help.</source>
@@ -2126,9 +2129,12 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>No TrueType Chinese font was found on this computer: call plans use the built-in %1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for self-contained PDFs.</source>
         <translation>No TrueType Chinese font was found on this computer: call plans use the built-in %1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for self-contained PDFs.</translation>
     </message>
-    <message>
-        <source>%1 backup(s), the newest from %2 — in %3</source>
-        <translation>%1 backup(s), the newest from %2 — in %3</translation>
+    <message numerus="yes">
+        <source>%n backup(s), the newest from %1 — in %2</source>
+        <translation>
+            <numerusform>%n backup, the newest from %1 — in %2</numerusform>
+            <numerusform>%n backups, the newest from %1 — in %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>No backup yet</source>
@@ -2261,6 +2267,77 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
         <translation>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</translation>
+    </message>
+</context>
+<context>
+    <name>TierRulesDialog</name>
+    <message>
+        <source>Tier rules</source>
+        <translation>Tier rules</translation>
+    </message>
+    <message>
+        <source>Each row is one condition of a tier. Tiers are tried from best to last: a client gets the first tier whose conditions hold (every row marked &quot;all of these&quot;, and at least one marked &quot;any of these&quot;); the last tier takes every other client and has no conditions. Money thresholds are in the unit shown.</source>
+        <translation>Each row is one condition of a tier. Tiers are tried from best to last: a client gets the first tier whose conditions hold (every row marked &quot;all of these&quot;, and at least one marked &quot;any of these&quot;); the last tier takes every other client and has no conditions. Money thresholds are in the unit shown.</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Must hold</source>
+        <translation>Must hold</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>Add condition</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>Remove condition</translation>
+    </message>
+    <message>
+        <source>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</source>
+        <translation>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</translation>
+    </message>
+    <message>
+        <source>The whole scheme as text (JSON): tiers, rules, cadences, point weights and the USD rate. Amounts here are in yuan (settlement in US dollars).</source>
+        <translation>The whole scheme as text (JSON): tiers, rules, cadences, point weights and the USD rate. Amounts here are in yuan (settlement in US dollars).</translation>
+    </message>
+    <message>
+        <source>Edit as text (advanced)</source>
+        <translation>Edit as text (advanced)</translation>
+    </message>
+    <message>
+        <source>These rules give a tier more than one rule or use another order; the table cannot show them, so they are edited as text.</source>
+        <translation>These rules give a tier more than one rule or use another order; the table cannot show them, so they are edited as text.</translation>
+    </message>
+    <message>
+        <source>all of these</source>
+        <translation>all of these</translation>
+    </message>
+    <message>
+        <source>any of these</source>
+        <translation>any of these</translation>
+    </message>
+    <message>
+        <source>Select the condition to remove first.</source>
+        <translation>Select the condition to remove first.</translation>
     </message>
 </context>
 <context>

@@ -1001,8 +1001,8 @@
         <translation>导入业务量（CSV）…</translation>
     </message>
     <message>
-        <source>Columns: %1</source>
-        <translation>列：%1</translation>
+        <source>Columns (a header may use the name or the key): %1</source>
+        <translation>各列（表头可用中文名或英文键）：%1</translation>
     </message>
     <message>
         <source>Recompute tiers</source>
@@ -1412,6 +1412,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>客户对什么不满意？</translation>
     </message>
     <message>
+        <source>No cadence applies: the client has no tier of the scheme in use. Give it a tier (Recompute tiers on the Maintenance page, or Set tier by hand… here), or set the next date by hand.</source>
+        <translation>不适用任何维护频率：该客户尚未分入当前方案的层级。请为其分层（在“客户维护”页点“重新分层”，或在此点“手动设定分层…”），或手动设定下次日期。</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1819,9 +1823,17 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 </context>
 <context>
     <name>PlanPreview</name>
-    <message>
-        <source>Call plan preview — %1 plan(s), %2 page(s)</source>
-        <translation>拜访计划预览 — %1 份计划，共 %2 页</translation>
+    <message numerus="yes">
+        <source>Call plan preview — %n plan(s)</source>
+        <translation>
+            <numerusform>拜访计划预览 — %n 份计划</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n page(s)</source>
+        <translation>
+            <numerusform>，共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -1866,8 +1878,8 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>数据已加密，请输入密码：</translation>
     </message>
     <message>
-        <source>rmdesk was locked after %1 minute(s) without use.</source>
-        <translation>rmdesk 已在 %1 分钟无操作后锁定。</translation>
+        <source>rmdesk was locked after %n minute(s) without use.</source>
+        <translation>rmdesk 已在 %n 分钟无操作后锁定。</translation>
     </message>
     <message>
         <source>The password is wrong.</source>
@@ -2053,17 +2065,6 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
-    <name>RulesDialog</name>
-    <message>
-        <source>Tier rules</source>
-        <translation>分层规则</translation>
-    </message>
-    <message>
-        <source>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</source>
-        <translation>规则按顺序匹配：第一条条件成立的规则决定分层，最后一条规则不设条件。条件写作 [指标, 运算符, 数值]；指标：avg_deposits（日均存款）、avg_loans（日均贷款）、intl_settlement_usd（国际结算，美元）、fee_income（中间业务收入）、products_held（持有产品数）、business（存款＋贷款）、points（积分）、rank_pct（业务量排名百分位）。金额单位为元。</translation>
-    </message>
-</context>
-<context>
     <name>Safety</name>
     <message>
         <source>No good backup was found. The file was left as it is; copy the data folder and ask for help.</source>
@@ -2119,9 +2120,11 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>No TrueType Chinese font was found on this computer: call plans use the built-in %1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for self-contained PDFs.</source>
         <translation>本机没有找到 TrueType 中文字体：拜访计划使用内置的 %1 字体，该字体不嵌入 PDF，需由 PDF 阅读器提供中文字形。安装一种 TrueType 中文字体（如微软雅黑、宋体、文泉驿微米黑）即可生成自带字体的 PDF。</translation>
     </message>
-    <message>
-        <source>%1 backup(s), the newest from %2 — in %3</source>
-        <translation>共 %1 份备份，最新一份于 %2 — 位于 %3</translation>
+    <message numerus="yes">
+        <source>%n backup(s), the newest from %1 — in %2</source>
+        <translation>
+            <numerusform>共 %n 份备份，最新一份：%1 — 位于 %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>No backup yet</source>
@@ -2254,6 +2257,77 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
         <translation>在打印的拜访计划和导出文件中隐藏部分电话、邮箱和证件号码(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>TierRulesDialog</name>
+    <message>
+        <source>Tier rules</source>
+        <translation>分层规则</translation>
+    </message>
+    <message>
+        <source>Each row is one condition of a tier. Tiers are tried from best to last: a client gets the first tier whose conditions hold (every row marked &quot;all of these&quot;, and at least one marked &quot;any of these&quot;); the last tier takes every other client and has no conditions. Money thresholds are in the unit shown.</source>
+        <translation>每一行是某个层级的一个条件。层级从高到低依次判断：客户归入第一个条件成立的层级（标为“全部满足”的各行都成立，标为“任一满足”的至少一行成立）；最后一个层级接住其余所有客户，不设条件。金额门槛按所示单位填写。</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Must hold</source>
+        <translation>满足方式</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>门槛值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>删除条件</translation>
+    </message>
+    <message>
+        <source>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</source>
+        <translation>每万元业务量的积分（“积分”指标）</translation>
+    </message>
+    <message>
+        <source>The whole scheme as text (JSON): tiers, rules, cadences, point weights and the USD rate. Amounts here are in yuan (settlement in US dollars).</source>
+        <translation>整个方案的文本（JSON）：层级、规则、维护频率、积分权重和美元折算汇率。此处金额以元计（国际结算以美元计）。</translation>
+    </message>
+    <message>
+        <source>Edit as text (advanced)</source>
+        <translation>以文本编辑（高级）</translation>
+    </message>
+    <message>
+        <source>These rules give a tier more than one rule or use another order; the table cannot show them, so they are edited as text.</source>
+        <translation>这些规则中某个层级有多条规则或顺序与层级不同，表格无法显示，因此以文本编辑。</translation>
+    </message>
+    <message>
+        <source>all of these</source>
+        <translation>全部满足</translation>
+    </message>
+    <message>
+        <source>any of these</source>
+        <translation>任一满足</translation>
+    </message>
+    <message>
+        <source>Select the condition to remove first.</source>
+        <translation>请先选中要删除的条件。</translation>
     </message>
 </context>
 <context>

@@ -465,7 +465,7 @@ class MaturityDialog(FormDialog):
 class VolumesDialog(FormDialog):
     """A client's business volumes for one period (for tiering and the RM's targets)."""
 
-    FIELDS = ("avg_deposits", "avg_loans", "intl_settlement_usd", "fee_income")
+    FIELDS = tiering.VOLUME_FIELDS  # incl. the published star table's measures (investment, cards, ...)
 
     def __init__(self, store: Store, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Business volumes"), parent)
