@@ -335,6 +335,26 @@
         <translation>Last step</translation>
     </message>
     <message>
+        <source>The client is parked or lost: re-open it first.</source>
+        <translation>The client is parked or lost: re-open it first.</translation>
+    </message>
+    <message>
+        <source>Maintenance is the last step.</source>
+        <translation>Maintenance is the last step.</translation>
+    </message>
+    <message>
+        <source>The client is at the first step.</source>
+        <translation>The client is at the first step.</translation>
+    </message>
+    <message>
+        <source>The client is parked already.</source>
+        <translation>The client is parked already.</translation>
+    </message>
+    <message>
+        <source>The client is marked lost already.</source>
+        <translation>The client is marked lost already.</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>What</translation>
     </message>

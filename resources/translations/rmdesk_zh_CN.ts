@@ -335,6 +335,26 @@
         <translation>已是最后一步</translation>
     </message>
     <message>
+        <source>The client is parked or lost: re-open it first.</source>
+        <translation>该客户已暂缓或已流失：请先“重新激活”。</translation>
+    </message>
+    <message>
+        <source>Maintenance is the last step.</source>
+        <translation>客户维护已是最后一步。</translation>
+    </message>
+    <message>
+        <source>The client is at the first step.</source>
+        <translation>该客户处于第一步。</translation>
+    </message>
+    <message>
+        <source>The client is parked already.</source>
+        <translation>该客户已暂缓。</translation>
+    </message>
+    <message>
+        <source>The client is marked lost already.</source>
+        <translation>该客户已标记为流失。</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>事项</translation>
     </message>

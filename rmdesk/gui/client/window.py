@@ -171,6 +171,16 @@ class ClientWindow(QWidget):
         self.back_button.setEnabled(not parked and client.step > 1)
         self.park_button.setEnabled(client.status != "nurture")
         self.lost_button.setEnabled(client.status != "lost")
+        # a disabled button says why (issue 17's walk)
+        reopen_first = self.tr("The client is parked or lost: re-open it first.")
+        if client.step >= vocab.FINAL_STEP:
+            self.advance_button.setToolTip(self.tr("Maintenance is the last step."))
+        if parked:
+            self.advance_button.setToolTip(reopen_first)
+        self.back_button.setToolTip(reopen_first if parked else (
+            self.tr("The client is at the first step.") if client.step <= 1 else ""))
+        self.park_button.setToolTip(self.tr("The client is parked already.") if client.status == "nurture" else "")
+        self.lost_button.setToolTip(self.tr("The client is marked lost already.") if client.status == "lost" else "")
         self.reopen_button.setVisible(parked)
         self.overview.refresh(client)
         self.guidance.refresh(client, self.viewing or client.step, check)

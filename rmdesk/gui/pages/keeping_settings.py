@@ -109,7 +109,9 @@ class KeepingSettings(QGroupBox):
         self.save_reminder_button.clicked.connect(self.save_reminders)
         self.reminder_status = QLabel()
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Remind of birthdays, anniversaries and festivals this many days ahead")))
+        remind_label = QLabel(self.tr("Remind of birthdays, anniversaries and festivals this many days ahead"))
+        remind_label.setWordWrap(True)
+        right.addWidget(remind_label)
         right.addWidget(self.reminder_days)
         calendar_label = QLabel(self.tr("In exported calendars (.ics), remind this many minutes before each visit"))
         calendar_label.setWordWrap(True)
@@ -120,8 +122,10 @@ class KeepingSettings(QGroupBox):
         right.addStretch(1)
         for column in (left, middle, right):
             column.setContentsMargins(0, 0, 12, 0)
+        # two columns: three side by side needed a horizontal scrollbar at 1280 px (issue 17)
+        middle.insertLayout(middle.count() - 1, right)
         columns = QHBoxLayout(self)
-        for column, stretch in ((left, 3), (middle, 3), (right, 2)):
+        for column, stretch in ((left, 3), (middle, 2)):
             holder = QWidget()
             holder.setLayout(column)
             columns.addWidget(holder, stretch)
