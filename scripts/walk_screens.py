@@ -22,7 +22,7 @@ from rmdesk.store.engine import Store  # noqa: E402
 
 
 def main() -> int:
-    from gui_walk import clipped, horizontal_scroll, silent_disabled, untranslated, walk
+    from gui_walk import clipped, horizontal_scroll, silent_disabled, too_big, untranslated, walk
     from test_walk import _data_names, _one_per_step
 
     from rmdesk.gui.app import Desk
@@ -43,12 +43,13 @@ def main() -> int:
                 desk.window.show()
                 tag = f"{lang}-{size[0]}x{size[1]}"
 
-                def look(where, widget, tag=tag, lang=lang):
+                def look(where, widget, tag=tag, lang=lang, size=size):
                     widget.grab().save(str(out / f"{tag}-{where}.png"))
                     if lang == "zh_CN":
                         findings.extend((tag, f) for f in untranslated(widget, where, names))
                     findings.extend((tag, f) for f in clipped(widget, where))
                     findings.extend((tag, f) for f in silent_disabled(widget, where))
+                    findings.extend((tag, f) for f in too_big(widget, where, size))
                     if where.startswith("page-"):
                         findings.extend((tag, f) for f in horizontal_scroll(widget, where))
 

@@ -140,6 +140,15 @@ def horizontal_scroll(root: QWidget, where: str) -> list[Finding]:
     return out
 
 
+def too_big(window: QWidget, where: str, size: tuple[int, int]) -> list[Finding]:
+    """A window that cannot be made as small as the screen."""
+    hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if hint.width() > size[0] or hint.height() > size[1]:
+        return [Finding(where, _name(window), "", f"needs {hint.width()}x{hint.height()} on a {size[0]}x{size[1]} "
+                                                  "screen")]
+    return []
+
+
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()

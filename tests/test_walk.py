@@ -4,7 +4,7 @@ words in the Chinese UI (names and codes aside), no button, tick box or one-line
 its text, no disabled button is silent about why, and no page needs a horizontal scrollbar."""
 
 import pytest
-from gui_walk import clipped, horizontal_scroll, silent_disabled, untranslated, walk
+from gui_walk import clipped, horizontal_scroll, silent_disabled, too_big, untranslated, walk
 
 from rmdesk import i18n
 from rmdesk.services import clients
@@ -42,6 +42,7 @@ def test_the_walk_finds_nothing(make_desk, demo_store, lang, size):
         found.extend(silent_disabled(widget, where))
         if where.startswith("page-"):
             found.extend(horizontal_scroll(widget, where))
+        found.extend(too_big(widget, where, size))
 
     walk(desk, _one_per_step(demo_store), look)
     i18n.set_language("zh_CN")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -558,7 +559,12 @@ class GuidanceTab(Tool):
         self.tool: Tool | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
-        splitter.addWidget(self.tool_box)
+        # the tools scroll too: step 1's made the workspace taller than a 720 px screen
+        tool_scroll = QScrollArea()
+        tool_scroll.setWidgetResizable(True)
+        tool_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        tool_scroll.setWidget(self.tool_box)
+        splitter.addWidget(tool_scroll)
         splitter.setSizes([560, 560])
         self.layout_.addLayout(top)
         self.layout_.addWidget(splitter, 1)
