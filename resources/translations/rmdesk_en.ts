@@ -592,6 +592,14 @@
         <translation>Scripts</translation>
     </message>
     <message>
+        <source>What this step needs</source>
+        <translation>What this step needs</translation>
+    </message>
+    <message>
+        <source>Closing pitfalls</source>
+        <translation>Closing pitfalls</translation>
+    </message>
+    <message>
         <source>Tools for %1</source>
         <translation>Tools for %1</translation>
     </message>
@@ -2287,6 +2295,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
         <translation>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestedAnswer</name>
+    <message>
+        <source>Type, or pick a suggested answer</source>
+        <translation>Type, or pick a suggested answer</translation>
     </message>
 </context>
 <context>

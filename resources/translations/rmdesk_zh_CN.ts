@@ -590,6 +590,14 @@
         <translation>参考话术</translation>
     </message>
     <message>
+        <source>What this step needs</source>
+        <translation>本步骤需要的资料</translation>
+    </message>
+    <message>
+        <source>Closing pitfalls</source>
+        <translation>促成交易的误区</translation>
+    </message>
+    <message>
         <source>Tools for %1</source>
         <translation>%1 工具</translation>
     </message>
@@ -2277,6 +2285,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
         <translation>在打印的拜访计划和导出文件中隐藏部分电话、邮箱和证件号码(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestedAnswer</name>
+    <message>
+        <source>Type, or pick a suggested answer</source>
+        <translation>直接填写，或选一条参考应答</translation>
     </message>
 </context>
 <context>

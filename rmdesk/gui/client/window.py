@@ -610,6 +610,15 @@ class GuidanceTab(Tool):
                 + "".join(f"<li>{escape(t)}</li>" for t in guide.tips) + "</ul>",
                 f"<h3>{escape(scripts)}</h3>"
                 + "".join(f"<p><b>{escape(s.name)}</b><br>{escape(s.text)}</p>" for s in guide.scripts)]
+        # the playbook's per-step needs and, at closing, its pitfalls (issue 17: never shown before)
+        needs_title, pitfalls_title = self.tr("What this step needs"), self.tr("Closing pitfalls")
+        if guide.needs:
+            html.insert(0, f"<h3>{escape(needs_title)}</h3><ul>"
+                        + "".join(f"<li>{escape(n)}</li>" for n in guide.needs) + "</ul>")
+        pitfalls = loader.load(i18n.language()).closing_pitfalls if step == 5 else ()
+        if pitfalls:
+            html.append(f"<h3>{escape(pitfalls_title)}</h3><ul>"
+                        + "".join(f"<li>{escape(p.text)}</li>" for p in pitfalls) + "</ul>")
         self.texts.setHtml("".join(html))
         if self._shown_step != step:
             if self.tool is not None:
