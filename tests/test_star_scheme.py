@@ -244,3 +244,15 @@ def test_a_kept_client_outside_any_cadence_is_named_not_dated(store, make_desk):
 
     assert tool.due_text.text().startswith(formatting.day(item.due)) and "不适用" not in tool.due_text.text()
     assert desk
+
+
+def test_the_keeping_panel_lists_the_star_measures_a_client_has(make_desk, store):
+    desk = make_desk(store)
+    cid = clients.create_client(store, {"name": "面板星级有限公司"})
+    tiering.set_business_volume(store, cid, "2026-H1", {"avg_deposits": "1000000", "card_spending": "50000"})
+    ws = desk.window.open_client(cid)
+    from rmdesk.gui.client.keeping_panel import KeepingPanel
+
+    [kp] = ws.findChildren(KeepingPanel)
+    kp.refresh(clients.get_client(store, cid))
+    assert "银行卡消费额" in kp.volumes.text() and "个人住房贷款" not in kp.volumes.text()

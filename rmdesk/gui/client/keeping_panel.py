@@ -84,7 +84,10 @@ class KeepingPanel(Tool):
         rows = tiering.volumes_of(self.store, client.id)[:2]
         self.volumes.setText("\n".join(
             f"{r.period}: {i18n.message('field.avg_deposits')} {formatting.money(r.avg_deposits, lang)} · "
-            f"{i18n.message('field.avg_loans')} {formatting.money(r.avg_loans, lang)}" for r in rows) or "—")
+            f"{i18n.message('field.avg_loans')} {formatting.money(r.avg_loans, lang)}"
+            # the star table's measures, where the client has them
+            + "".join(f" · {i18n.message(f'field.{k}')} {formatting.money(getattr(r, k), lang)}"
+                      for k in tiering.STAR_FIELDS if getattr(r, k)) for r in rows) or "—")
 
     def save(self) -> None:
         try:
