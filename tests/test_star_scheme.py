@@ -27,6 +27,7 @@ def chinese():
     i18n.set_language("zh_CN")
 
 
+@pytest.mark.both_engines
 def test_the_published_points_table_by_hand(store):
     cid = clients.create_client(store, {"name": "积分测试有限公司"})
     tiering.set_business_volume(store, cid, "2026-H1", PUBLISHED)
@@ -51,6 +52,7 @@ def test_the_published_points_table_by_hand(store):
     assert change.new == "star3" and "points 33,800" in change.why
 
 
+@pytest.mark.both_engines
 def test_the_new_measures_are_stored_listed_and_imported_by_chinese_headers(store):
     cid = clients.create_client(store, {"name": "导入星级有限公司"})
     text = ("客户,期间,投资理财交易量,银行卡消费额,个人住房贷款,其他个人贷款,信用卡计息透支,国际结算量（美元）\n"
