@@ -154,6 +154,21 @@ def settle() -> None:
         QApplication.processEvents()
 
 
+def _look_with_tabs(name: str, widget: QWidget, look: Callable[[str, QWidget], None]) -> None:
+    """look at the widget, then at every other tab of its visible tab widgets."""
+    look(name, widget)
+    for tabs in [t for t in widget.findChildren(QTabWidget) if _visible(t)]:
+        first = tabs.currentIndex()
+        for i in range(tabs.count()):
+            if i == first or not tabs.isTabEnabled(i):
+                continue
+            tabs.setCurrentIndex(i)
+            settle()
+            look(f"{name}-tab{i}", widget)
+        tabs.setCurrentIndex(first)
+        settle()
+
+
 def walk(desk, client_ids: list[int], look: Callable[[str, QWidget], None]) -> None:
     """Show each page of the main window, a client workspace per step, and the dialogs
     that open without input, calling look(name, widget) on each while it is shown."""
@@ -170,14 +185,14 @@ def walk(desk, client_ids: list[int], look: Callable[[str, QWidget], None]) -> N
         assert getattr(MainWindow, name.upper()) == index
         w.show_page(index)
         settle()
-        look(f"page-{name}", w)
+        _look_with_tabs(f"page-{name}", w, look)
     store = desk.store
     for cid in client_ids:
         window = ClientWindow(store, cid, w)
         window.resize(w.size())
         window.show()
         settle()
-        look(f"client-{cid}", window)
+        _look_with_tabs(f"client-{cid}", window, look)
         window.close()
     dialogs = [("dialog-tier-rules", lambda: TierRulesDialog(store, w)),
                ("dialog-holidays", lambda: HolidayNoticeDialog(store, parent=w)),

@@ -1205,6 +1205,10 @@
         <translation>%1, from the rules of the scheme “%2”</translation>
     </message>
     <message>
+        <source>The rules decide this client&apos;s tier already.</source>
+        <translation>The rules decide this client&apos;s tier already.</translation>
+    </message>
+    <message>
         <source>Tier&apos;s cadence: %1</source>
         <translation>Tier&apos;s cadence: %1</translation>
     </message>
@@ -2908,6 +2912,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Not started: the part from your records is ready; add your own words and submit.</source>
         <translation>Not started: the part from your records is ready; add your own words and submit.</translation>
+    </message>
+    <message>
+        <source>Not submitted yet: edit it here and save.</source>
+        <translation>Not submitted yet: edit it here and save.</translation>
     </message>
     <message>
         <source>Submit this report? Its figures are then kept as they are now, and a later change needs a reason.</source>

@@ -1198,6 +1198,10 @@
         <translation>%1（按“%2”规则）</translation>
     </message>
     <message>
+        <source>The rules decide this client&apos;s tier already.</source>
+        <translation>该客户的分层已由规则决定。</translation>
+    </message>
+    <message>
         <source>Tier&apos;s cadence: %1</source>
         <translation>分层频率：%1</translation>
     </message>
@@ -2897,6 +2901,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Not started: the part from your records is ready; add your own words and submit.</source>
         <translation>尚未开始：根据记录生成的部分已备好，请补充您自己的内容后提交。</translation>
+    </message>
+    <message>
+        <source>Not submitted yet: edit it here and save.</source>
+        <translation>尚未提交：直接在此修改并保存即可。</translation>
     </message>
     <message>
         <source>Submit this report? Its figures are then kept as they are now, and a later change needs a reason.</source>

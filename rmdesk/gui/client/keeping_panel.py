@@ -74,6 +74,8 @@ class KeepingPanel(Tool):
             self.tier_state.setText(self.tr("%1, from the rules of the scheme “%2”").replace("%1", tier)
                                     .replace("%2", tiering.scheme_label(scheme, lang)))
         self.clear_button.setEnabled(bool(client.tier_override_reason))
+        self.clear_button.setToolTip("" if client.tier_override_reason else self.tr(
+            "The rules decide this client's tier already."))
         default = scheme["cadences"].get(client.tier or "", scheme["cadences"][scheme["tiers"][-1]])
         self.cadence.setText(client.cadence_rule or "")
         self.cadence.setPlaceholderText(self.tr("Tier's cadence: %1").replace("%1", recurrence.describe(default, lang)))
