@@ -218,6 +218,7 @@ def test_rules_are_edited_as_json_and_validated(desk, monkeypatch):
     k = w.settings_page.keeping
 
     def edit(dialog):
+        dialog.advanced.setChecked(True)  # the JSON text is the advanced view of the rules table
         scheme = json.loads(dialog.text.toPlainText())
         scheme["rules"][0]["any"] = [["business", ">=", "1"]]
         dialog.text.setPlainText(json.dumps(scheme, ensure_ascii=False))
@@ -229,6 +230,7 @@ def test_rules_are_edited_as_json_and_validated(desk, monkeypatch):
     assert tiering.get_scheme(desk.store)["rules"][0]["any"] == [["business", ">=", "1"]]
 
     def broken(dialog):
+        dialog.advanced.setChecked(True)
         dialog.text.setPlainText("{not json")
         dialog.try_accept()
         assert not dialog.error.isHidden() and "分层规则有误" in dialog.error.text()

@@ -365,6 +365,26 @@
         <source>By</source>
         <translation>By</translation>
     </message>
+    <message>
+        <source>The client is parked or lost: re-open it first.</source>
+        <translation>The client is parked or lost: re-open it first.</translation>
+    </message>
+    <message>
+        <source>Maintenance is the last step.</source>
+        <translation>Maintenance is the last step.</translation>
+    </message>
+    <message>
+        <source>The client is at the first step.</source>
+        <translation>The client is at the first step.</translation>
+    </message>
+    <message>
+        <source>The client is parked already.</source>
+        <translation>The client is parked already.</translation>
+    </message>
+    <message>
+        <source>The client is marked lost already.</source>
+        <translation>The client is marked lost already.</translation>
+    </message>
 </context>
 <context>
     <name>ClientsPage</name>
@@ -627,6 +647,14 @@
     <message>
         <source>Viewing only: these tools work when the client is at this step.</source>
         <translation>Viewing only: these tools work when the client is at this step.</translation>
+    </message>
+    <message>
+        <source>What this step needs</source>
+        <translation>What this step needs</translation>
+    </message>
+    <message>
+        <source>Closing pitfalls</source>
+        <translation>Closing pitfalls</translation>
     </message>
 </context>
 <context>
@@ -1070,10 +1098,6 @@
         <translation>Import business volumes (CSV)…</translation>
     </message>
     <message>
-        <source>Columns: %1</source>
-        <translation>Columns: %1</translation>
-    </message>
-    <message>
         <source>Recompute tiers</source>
         <translation>Recompute tiers</translation>
     </message>
@@ -1200,6 +1224,10 @@
         <source>Holiday notice saved. Due dates now follow it.</source>
         <translation>Holiday notice saved. Due dates now follow it.</translation>
     </message>
+    <message>
+        <source>Columns (a header may use the name or the key): %1</source>
+        <translation>Columns (a header may use the name or the key): %1</translation>
+    </message>
 </context>
 <context>
     <name>KeepingPanel</name>
@@ -1262,6 +1290,10 @@
     <message>
         <source>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</source>
         <translation>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</translation>
+    </message>
+    <message>
+        <source>The rules decide this client&apos;s tier already.</source>
+        <translation>The rules decide this client&apos;s tier already.</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1559,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Closed</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <source>No cadence applies: the client has no tier of the scheme in use. Give it a tier (Recompute tiers on the Maintenance page, or Set tier by hand… here), or set the next date by hand.</source>
+        <translation>No cadence applies: the client has no tier of the scheme in use. Give it a tier (Recompute tiers on the Maintenance page, or Set tier by hand… here), or set the next date by hand.</translation>
     </message>
 </context>
 <context>
@@ -1913,10 +1949,6 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 <context>
     <name>PlanPreview</name>
     <message>
-        <source>Call plan preview — %1 plan(s), %2 page(s)</source>
-        <translation>Call plan preview — %1 plan(s), %2 page(s)</translation>
-    </message>
-    <message>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
@@ -1940,6 +1972,20 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
+    <message numerus="yes">
+        <source>Call plan preview — %n plan(s)</source>
+        <translation>
+            <numerusform>Call plan preview — %n plan</numerusform>
+            <numerusform>Call plan preview — %n plans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n page(s)</source>
+        <translation>
+            <numerusform>, %n page</numerusform>
+            <numerusform>, %n pages</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PlanPrint</name>
@@ -1959,12 +2005,12 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>The data is encrypted. Password:</translation>
     </message>
     <message>
-        <source>rmdesk was locked after %1 minute(s) without use.</source>
-        <translation>rmdesk was locked after %1 minute(s) without use.</translation>
-    </message>
-    <message>
         <source>The password is wrong.</source>
         <translation>The password is wrong.</translation>
+    </message>
+    <message>
+        <source>rmdesk was locked after %n minute(s) without use.</source>
+        <translation>rmdesk was locked after %n minute(s) without use.</translation>
     </message>
 </context>
 <context>
@@ -2355,17 +2401,6 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
-    <name>RulesDialog</name>
-    <message>
-        <source>Tier rules</source>
-        <translation>Tier rules</translation>
-    </message>
-    <message>
-        <source>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</source>
-        <translation>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</translation>
-    </message>
-</context>
-<context>
     <name>Safety</name>
     <message>
         <source>No good backup was found. The file was left as it is; copy the data folder and ask for help.</source>
@@ -2428,10 +2463,6 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>No TrueType Chinese font was found on this computer: call plans use the built-in %1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for self-contained PDFs.</source>
         <translation>No TrueType Chinese font was found on this computer: call plans use the built-in %1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for self-contained PDFs.</translation>
-    </message>
-    <message>
-        <source>%1 backup(s), the newest from %2 — in %3</source>
-        <translation>%1 backup(s), the newest from %2 — in %3</translation>
     </message>
     <message>
         <source>No backup yet</source>
@@ -2564,6 +2595,20 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
         <translation>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s), the newest from %1 — in %2</source>
+        <translation>
+            <numerusform>%n backup, the newest from %1 — in %2</numerusform>
+            <numerusform>%n backups, the newest from %1 — in %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestedAnswer</name>
+    <message>
+        <source>Type, or pick a suggested answer</source>
+        <translation>Type, or pick a suggested answer</translation>
     </message>
 </context>
 <context>
@@ -2702,6 +2747,77 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>The test failed; details are in the log file.</source>
         <translation>The test failed; details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>TierRulesDialog</name>
+    <message>
+        <source>Tier rules</source>
+        <translation>Tier rules</translation>
+    </message>
+    <message>
+        <source>Each row is one condition of a tier. Tiers are tried from best to last: a client gets the first tier whose conditions hold (every row marked &quot;all of these&quot;, and at least one marked &quot;any of these&quot;); the last tier takes every other client and has no conditions. Money thresholds are in the unit shown.</source>
+        <translation>Each row is one condition of a tier. Tiers are tried from best to last: a client gets the first tier whose conditions hold (every row marked &quot;all of these&quot;, and at least one marked &quot;any of these&quot;); the last tier takes every other client and has no conditions. Money thresholds are in the unit shown.</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Must hold</source>
+        <translation>Must hold</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>Add condition</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>Remove condition</translation>
+    </message>
+    <message>
+        <source>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</source>
+        <translation>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</translation>
+    </message>
+    <message>
+        <source>The whole scheme as text (JSON): tiers, rules, cadences, point weights and the USD rate. Amounts here are in yuan (settlement in US dollars).</source>
+        <translation>The whole scheme as text (JSON): tiers, rules, cadences, point weights and the USD rate. Amounts here are in yuan (settlement in US dollars).</translation>
+    </message>
+    <message>
+        <source>Edit as text (advanced)</source>
+        <translation>Edit as text (advanced)</translation>
+    </message>
+    <message>
+        <source>These rules give a tier more than one rule or use another order; the table cannot show them, so they are edited as text.</source>
+        <translation>These rules give a tier more than one rule or use another order; the table cannot show them, so they are edited as text.</translation>
+    </message>
+    <message>
+        <source>all of these</source>
+        <translation>all of these</translation>
+    </message>
+    <message>
+        <source>any of these</source>
+        <translation>any of these</translation>
+    </message>
+    <message>
+        <source>Select the condition to remove first.</source>
+        <translation>Select the condition to remove first.</translation>
     </message>
 </context>
 <context>
@@ -3298,6 +3414,10 @@ Usual response: %2</translation>
     <message>
         <source>Excel files (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Not submitted yet: edit it here and save.</source>
+        <translation>Not submitted yet: edit it here and save.</translation>
     </message>
 </context>
 </TS>

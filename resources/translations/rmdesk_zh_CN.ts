@@ -365,6 +365,26 @@
         <source>By</source>
         <translation>经办人</translation>
     </message>
+    <message>
+        <source>The client is parked or lost: re-open it first.</source>
+        <translation>该客户已暂缓或已流失：请先“重新激活”。</translation>
+    </message>
+    <message>
+        <source>Maintenance is the last step.</source>
+        <translation>客户维护已是最后一步。</translation>
+    </message>
+    <message>
+        <source>The client is at the first step.</source>
+        <translation>该客户处于第一步。</translation>
+    </message>
+    <message>
+        <source>The client is parked already.</source>
+        <translation>该客户已暂缓。</translation>
+    </message>
+    <message>
+        <source>The client is marked lost already.</source>
+        <translation>该客户已标记为流失。</translation>
+    </message>
 </context>
 <context>
     <name>ClientsPage</name>
@@ -625,6 +645,14 @@
     <message>
         <source>Viewing only: these tools work when the client is at this step.</source>
         <translation>仅查看：客户处于该步骤时才能使用这些工具。</translation>
+    </message>
+    <message>
+        <source>What this step needs</source>
+        <translation>本步骤需要的资料</translation>
+    </message>
+    <message>
+        <source>Closing pitfalls</source>
+        <translation>促成交易的误区</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1094,6 @@
         <translation>导入业务量（CSV）…</translation>
     </message>
     <message>
-        <source>Columns: %1</source>
-        <translation>列：%1</translation>
-    </message>
-    <message>
         <source>Recompute tiers</source>
         <translation>重新分层</translation>
     </message>
@@ -1191,6 +1215,10 @@
         <source>Holiday notice saved. Due dates now follow it.</source>
         <translation>节假日安排已保存，到期日已按新安排计算。</translation>
     </message>
+    <message>
+        <source>Columns (a header may use the name or the key): %1</source>
+        <translation>各列（表头可用中文名或英文键）：%1</translation>
+    </message>
 </context>
 <context>
     <name>KeepingPanel</name>
@@ -1253,6 +1281,10 @@
     <message>
         <source>The tier stays as chosen here, whatever the rules say, until you let the rules decide again.</source>
         <translation>此处设定的分层将一直保留，不受规则影响，直到恢复按规则分层。</translation>
+    </message>
+    <message>
+        <source>The rules decide this client&apos;s tier already.</source>
+        <translation>该客户的分层已由规则决定。</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1550,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Closed</source>
         <translation>闭环时间</translation>
+    </message>
+    <message>
+        <source>No cadence applies: the client has no tier of the scheme in use. Give it a tier (Recompute tiers on the Maintenance page, or Set tier by hand… here), or set the next date by hand.</source>
+        <translation>不适用任何维护频率：该客户尚未分入当前方案的层级。请为其分层（在“客户维护”页点“重新分层”，或在此点“手动设定分层…”），或手动设定下次日期。</translation>
     </message>
 </context>
 <context>
@@ -1904,10 +1940,6 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
 <context>
     <name>PlanPreview</name>
     <message>
-        <source>Call plan preview — %1 plan(s), %2 page(s)</source>
-        <translation>拜访计划预览 — %1 份计划，共 %2 页</translation>
-    </message>
-    <message>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -1931,6 +1963,18 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
+    <message numerus="yes">
+        <source>Call plan preview — %n plan(s)</source>
+        <translation>
+            <numerusform>拜访计划预览 — %n 份计划</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n page(s)</source>
+        <translation>
+            <numerusform>，共 %n 页</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PlanPrint</name>
@@ -1950,12 +1994,12 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>数据已加密，请输入密码：</translation>
     </message>
     <message>
-        <source>rmdesk was locked after %1 minute(s) without use.</source>
-        <translation>rmdesk 已在 %1 分钟无操作后锁定。</translation>
-    </message>
-    <message>
         <source>The password is wrong.</source>
         <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>rmdesk was locked after %n minute(s) without use.</source>
+        <translation>rmdesk 已在 %n 分钟无操作后锁定。</translation>
     </message>
 </context>
 <context>
@@ -2345,17 +2389,6 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
-    <name>RulesDialog</name>
-    <message>
-        <source>Tier rules</source>
-        <translation>分层规则</translation>
-    </message>
-    <message>
-        <source>Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan.</source>
-        <translation>规则按顺序匹配：第一条条件成立的规则决定分层，最后一条规则不设条件。条件写作 [指标, 运算符, 数值]；指标：avg_deposits（日均存款）、avg_loans（日均贷款）、intl_settlement_usd（国际结算，美元）、fee_income（中间业务收入）、products_held（持有产品数）、business（存款＋贷款）、points（积分）、rank_pct（业务量排名百分位）。金额单位为元。</translation>
-    </message>
-</context>
-<context>
     <name>Safety</name>
     <message>
         <source>No good backup was found. The file was left as it is; copy the data folder and ask for help.</source>
@@ -2418,10 +2451,6 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>No TrueType Chinese font was found on this computer: call plans use the built-in %1 font, which is not embedded — the PDF reader must supply Chinese glyphs. Install a TrueType Chinese font (e.g. Microsoft YaHei, SimSun, WenQuanYi Micro Hei) for self-contained PDFs.</source>
         <translation>本机没有找到 TrueType 中文字体：拜访计划使用内置的 %1 字体，该字体不嵌入 PDF，需由 PDF 阅读器提供中文字形。安装一种 TrueType 中文字体（如微软雅黑、宋体、文泉驿微米黑）即可生成自带字体的 PDF。</translation>
-    </message>
-    <message>
-        <source>%1 backup(s), the newest from %2 — in %3</source>
-        <translation>共 %1 份备份，最新一份于 %2 — 位于 %3</translation>
     </message>
     <message>
         <source>No backup yet</source>
@@ -2554,6 +2583,19 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>&amp;Mask phone numbers, e-mail addresses and ID numbers in printed plans and exports</source>
         <translation>在打印的拜访计划和导出文件中隐藏部分电话、邮箱和证件号码(&amp;M)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s), the newest from %1 — in %2</source>
+        <translation>
+            <numerusform>共 %n 份备份，最新一份：%1 — 位于 %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestedAnswer</name>
+    <message>
+        <source>Type, or pick a suggested answer</source>
+        <translation>直接填写，或选一条参考应答</translation>
     </message>
 </context>
 <context>
@@ -2692,6 +2734,77 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>The test failed; details are in the log file.</source>
         <translation>测试失败，详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>TierRulesDialog</name>
+    <message>
+        <source>Tier rules</source>
+        <translation>分层规则</translation>
+    </message>
+    <message>
+        <source>Each row is one condition of a tier. Tiers are tried from best to last: a client gets the first tier whose conditions hold (every row marked &quot;all of these&quot;, and at least one marked &quot;any of these&quot;); the last tier takes every other client and has no conditions. Money thresholds are in the unit shown.</source>
+        <translation>每一行是某个层级的一个条件。层级从高到低依次判断：客户归入第一个条件成立的层级（标为“全部满足”的各行都成立，标为“任一满足”的至少一行成立）；最后一个层级接住其余所有客户，不设条件。金额门槛按所示单位填写。</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Must hold</source>
+        <translation>满足方式</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>门槛值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>删除条件</translation>
+    </message>
+    <message>
+        <source>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</source>
+        <translation>每万元业务量的积分（“积分”指标）</translation>
+    </message>
+    <message>
+        <source>The whole scheme as text (JSON): tiers, rules, cadences, point weights and the USD rate. Amounts here are in yuan (settlement in US dollars).</source>
+        <translation>整个方案的文本（JSON）：层级、规则、维护频率、积分权重和美元折算汇率。此处金额以元计（国际结算以美元计）。</translation>
+    </message>
+    <message>
+        <source>Edit as text (advanced)</source>
+        <translation>以文本编辑（高级）</translation>
+    </message>
+    <message>
+        <source>These rules give a tier more than one rule or use another order; the table cannot show them, so they are edited as text.</source>
+        <translation>这些规则中某个层级有多条规则或顺序与层级不同，表格无法显示，因此以文本编辑。</translation>
+    </message>
+    <message>
+        <source>all of these</source>
+        <translation>全部满足</translation>
+    </message>
+    <message>
+        <source>any of these</source>
+        <translation>任一满足</translation>
+    </message>
+    <message>
+        <source>Select the condition to remove first.</source>
+        <translation>请先选中要删除的条件。</translation>
     </message>
 </context>
 <context>
@@ -3287,6 +3400,10 @@ Usual response: %2</source>
     <message>
         <source>Excel files (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Not submitted yet: edit it here and save.</source>
+        <translation>尚未提交：直接在此修改并保存即可。</translation>
     </message>
 </context>
 </TS>

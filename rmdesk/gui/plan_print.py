@@ -114,8 +114,8 @@ class PlanPreview(QDialog):
         with _PDFIUM:
             self.pdf = pypdfium2.PdfDocument(built.pdf)
             width, height = self.pdf[0].get_size()
-        self.setWindowTitle(self.tr("Call plan preview — %1 plan(s), %2 page(s)")
-                            .replace("%1", str(built.plans)).replace("%2", str(built.pages)))
+        self.setWindowTitle(self.tr("Call plan preview — %n plan(s)", "", built.plans)
+                            + self.tr(", %n page(s)", "", built.pages))
         self.dpi = PREVIEW_WIDTH / width * 72
         column = QWidget()
         column.setStyleSheet("background: #7a838c;")

@@ -56,7 +56,7 @@ class DueItem:
     last_contact: date | None
     nominal: date  # the date the rule (or the hand-set date) gives
     due: date  # moved to a working day
-    reason: str  # cadence | client_cadence | date_set | no_contact
+    reason: str  # cadence | client_cadence | date_set | no_contact | no_tier (outside any cadence)
     rule: str | None
     overdue_days: int  # > 0 when due before today
     calendar_covered: bool  # False: the year is beyond the holiday data; weekends only
@@ -124,6 +124,10 @@ def schedule(store: Store) -> list[DueItem]:
             nominal, reason = set_date, "date_set"
         elif step != 6:
             continue  # a prospect whose hand-set date has passed with a contact
+        elif not own_rule and tier not in cadences:
+            # outside any cadence (no tier of the scheme in use): kept on the list at the last
+            # tier's cadence so it is not forgotten, and said so
+            nominal, reason = next_occurrence(rule, last or entered.date()), "no_tier"
         elif last is None:
             nominal, reason = next_occurrence(rule, entered.date()), "no_contact"
         else:

@@ -15,6 +15,7 @@ from rmdesk.errors import ValidationError
 from rmdesk.playbook import loader
 from rmdesk.services.clients import fetch_client
 from rmdesk.services.financing import Estimate
+from rmdesk.services.tiering import get_scheme
 from rmdesk.store.engine import Store
 from rmdesk.store.models import BankRelation, Contact, FinancingEstimate, Need, StepProgress
 
@@ -86,6 +87,7 @@ def tick(store: Store, client_id: int, step: int, item_id: str, done: bool = Tru
 
 def missing_data(store: Store, client_id: int) -> list[str]:
     """Field keys (messages under field.) the client's current step still needs."""
+    scheme_tiers = get_scheme(store)["tiers"]
     with store.read() as s:
         c = fetch_client(s, client_id)
         contacts = s.scalar(select(func.count(Contact.id)).where(Contact.client_id == c.id)) or 0
@@ -108,8 +110,10 @@ def missing_data(store: Store, client_id: int) -> list[str]:
                 ("annual_sales", c.annual_sales is not None)],
             4: [("objections_logged", objections > 0)],
             5: [("closing_strategy", bool(c.closing_strategy))],
-            # the next maintenance date comes from the tier's cadence (services/cadence.py)
-            6: [("tier", bool(c.tier))],
+            # the next maintenance date comes from the tier's cadence (services/cadence.py): a
+            # client outside any cadence (no tier of the scheme in use, no cadence of its own)
+            # still needs its tier
+            6: [("tier", bool(c.cadence_rule) or c.tier in scheme_tiers)],
         }
         wanted += by_step[c.step]
         return [key for key, present in wanted if not present]

@@ -30,6 +30,10 @@ from rmdesk.store.engine import Store
 from rmdesk.store.models import BusinessVolume, Client, ClientEvent, Setting
 
 VOLUME_FIELDS = ("avg_deposits", "avg_loans", "intl_settlement_usd", "fee_income")
+# The retail-side measures of the published star-points table (half-year averages, yuan):
+# investment trades, card spending, mortgage, other personal loans, card overdraft.
+STAR_FIELDS = ("investment", "card_spending", "mortgage", "personal_loans", "card_overdraft")
+VOLUME_FIELDS = (*VOLUME_FIELDS, *STAR_FIELDS)
 METRICS = (*VOLUME_FIELDS, "products_held", "business", "points", "rank_pct")
 OPERATORS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b,
              "<": lambda a, b: a < b, "==": lambda a, b: a == b}
@@ -84,62 +88,79 @@ def default_preset() -> str:
         return tomllib.load(fh)["default"]
 
 
+def _problem(key: str, **values: object) -> ValidationError:
+    """A scheme error worded in the user's language (messages.toml [scheme])."""
+    return ValidationError("error.scheme_invalid", "tier_scheme", problem=i18n.message(f"scheme.{key}", **values))
+
+
 def _decimal(text: object) -> Decimal:
     if isinstance(text, float):
-        raise ValidationError("error.scheme_invalid", "tier_scheme", problem=f"float {text}")
+        raise _problem("not_number", value=text)
     try:
-        number = Decimal(str(text))
+        number = Decimal(str(text).strip().replace(",", ""))
     except InvalidOperation:
-        raise ValidationError("error.scheme_invalid", "tier_scheme", problem=f"not a number: {text}") from None
+        raise _problem("not_number", value=text) from None
     if not number.is_finite():
-        raise ValidationError("error.scheme_invalid", "tier_scheme", problem=f"not a number: {text}")
+        raise _problem("not_number", value=text)
     return number
+
+
+def metric_label(metric: str) -> str:
+    """A rule metric's name in the user's language."""
+    return i18n.message(f"field.{metric}")
 
 
 def validate_scheme(scheme: Mapping) -> dict:
     """Check a scheme's shape; returns a clean copy. Raises ValidationError("error.scheme_invalid")."""
 
-    def bad(problem: str) -> ValidationError:
-        return ValidationError("error.scheme_invalid", "tier_scheme", problem=problem)
+    def tier_name(tier: object) -> str:
+        return i18n.label("tier", tier) if tier in vocab.TIERS else repr(tier)
 
     tiers = list(scheme.get("tiers") or [])
     if not tiers:
-        raise bad("no tiers")
+        raise _problem("no_tiers")
     for tier in tiers:
         if tier not in vocab.TIERS:
-            raise bad(f"unknown tier {tier!r}")
+            raise _problem("unknown_tier", tier=tier_name(tier))
     if len(set(tiers)) != len(tiers):
-        raise bad("a tier is listed twice")
+        raise _problem("tier_twice")
     rules = []
-    for rule in scheme.get("rules") or []:
-        if rule.get("tier") not in tiers:
-            raise bad(f"rule for unknown tier {rule.get('tier')!r}")
+    for number, rule in enumerate(scheme.get("rules") or [], start=1):
+        if not isinstance(rule, Mapping) or rule.get("tier") not in tiers:
+            raise _problem("rule_tier", rule=number, tier=tier_name(rule.get("tier") if isinstance(rule, Mapping)
+                                                                    else rule))
         clean: dict = {"tier": rule["tier"]}
         for group in ("all", "any"):
             if group in rule:
                 atoms = []
                 for atom in rule[group]:
-                    if len(atom) != 3 or atom[0] not in METRICS or atom[1] not in OPERATORS:
-                        raise bad(f"bad condition {atom!r}")
+                    if not isinstance(atom, list | tuple) or len(atom) != 3 or atom[0] not in METRICS \
+                            or atom[1] not in OPERATORS:
+                        raise _problem("bad_condition", rule=number, condition=json.dumps(atom, ensure_ascii=False))
                     atoms.append([atom[0], atom[1], str(_decimal(atom[2]))])
-                clean[group] = atoms
+                if atoms:
+                    clean[group] = atoms
         rules.append(clean)
     if not rules or any(k in rules[-1] for k in ("all", "any")):
-        raise bad("the last rule must have no conditions (it catches every other client)")
+        raise _problem("last_rule")
     cadences = {}
     for tier in tiers:
         text = (scheme.get("cadences") or {}).get(tier)
         if not text:
-            raise bad(f"no cadence for tier {tier!r}")
+            raise _problem("no_cadence", tier=tier_name(tier))
         cadences[tier] = validate_rule(text)
     points = {}
     for name, weight in (scheme.get("points") or {}).items():
         if name not in VOLUME_FIELDS:
-            raise bad(f"points for unknown volume {name!r}")
-        points[name] = str(_decimal(weight))
+            raise _problem("points_unknown", name=name)
+        number = _decimal(weight)
+        if number < 0:
+            raise _problem("points_negative", name=metric_label(name), value=weight)
+        if number:
+            points[name] = str(number)
     usd_rate = _decimal(scheme.get("usd_rate") or DEFAULT_USD_RATE)
     if not Decimal("0.01") <= usd_rate <= Decimal(100):
-        raise bad(f"usd_rate {usd_rate} (yuan per US dollar) is out of range")
+        raise _problem("usd_rate", rate=usd_rate)
     return {"key": str(scheme.get("key") or "custom"), "zh_CN": str(scheme.get("zh_CN") or ""),
             "en": str(scheme.get("en") or ""), "tiers": tiers, "rules": rules, "cadences": cadences,
             "points": points, "usd_rate": str(usd_rate)}
@@ -166,7 +187,11 @@ def save_scheme(store: Store, scheme: Mapping) -> dict:
 
 def scheme_text(store: Store) -> str:
     """The active scheme as editable JSON text, one rule a line."""
-    scheme = get_scheme(store)
+    return format_scheme_text(get_scheme(store))
+
+
+def format_scheme_text(scheme: Mapping) -> str:
+    """A scheme as JSON text, one rule a line."""
     parts = []
     for key, value in scheme.items():
         if key == "rules":
@@ -179,6 +204,11 @@ def scheme_text(store: Store) -> str:
 
 def save_scheme_text(store: Store, text: str) -> dict:
     """Save a scheme edited as JSON text (see resources/tier_schemes.toml for the format)."""
+    return save_scheme(store, parse_scheme_text(text))
+
+
+def parse_scheme_text(text: str) -> dict:
+    """A scheme from JSON text, validated (not saved)."""
     try:
         data = json.loads(text, parse_float=str)
     except json.JSONDecodeError as exc:  # the parser's words are English: say where, in the user's language
@@ -186,8 +216,68 @@ def save_scheme_text(store: Store, text: str) -> dict:
     except ValueError as exc:
         raise ValidationError("error.scheme_invalid", "tier_scheme", problem=str(exc)) from None
     if not isinstance(data, dict):
-        raise ValidationError("error.scheme_invalid", "tier_scheme", problem="not an object")
-    return save_scheme(store, data)
+        raise _problem("not_object")
+    return validate_scheme(data)
+
+
+# ---- the scheme as a table (the Settings editor) ---------------------------------------
+
+# Measures counted in money (yuan; settlement in USD): the editor shows their thresholds in
+# the user's input unit. points, products_held and rank_pct are plain numbers.
+MONEY_METRICS = (*VOLUME_FIELDS, "business")
+
+
+@dataclass(frozen=True)
+class ConditionRow:
+    """One line of the tier-rules table: `tier` holds when its conditions hold; `group`
+    "all" conditions must all hold, of the "any" ones at least one."""
+
+    tier: str
+    group: str  # "all" | "any"
+    metric: str
+    op: str
+    value: str  # exact decimal text, yuan for money measures
+
+
+def scheme_rows(scheme: Mapping) -> list[ConditionRow] | None:
+    """The scheme's rules as table rows (one rule per tier, in tier order, the last tier
+    catching the rest); None when the rules say more than the table can (a tier with two
+    rules, rules out of tier order): the text view then edits them."""
+    tiers = list(scheme["tiers"])
+    rules = list(scheme["rules"])
+    order = [tiers.index(r["tier"]) for r in rules]
+    if len(set(order)) != len(order) or order != sorted(order):
+        return None
+    last = rules[-1]
+    if last["tier"] != tiers[-1] or any(k in last for k in ("all", "any")):
+        return None
+    return [ConditionRow(rule["tier"], group, *atom)
+            for rule in rules[:-1] for group in ("all", "any") for atom in rule.get(group, [])]
+
+
+def scheme_from_rows(scheme: Mapping, rows: list[ConditionRow], points: Mapping[str, object],
+                     usd_rate: object) -> dict:
+    """A scheme with its rules, point weights and USD rate replaced by the table's; tiers
+    and cadences kept. Validated (messages in the user's language), not saved."""
+    tiers = list(scheme["tiers"])
+    for number, row in enumerate(rows, start=1):
+        if row.tier not in tiers or row.group not in ("all", "any") or row.metric not in METRICS \
+                or row.op not in OPERATORS or not str(row.value).strip():
+            raise _problem("bad_condition", rule=number, condition=" ".join(
+                str(x) for x in (row.tier, row.metric, row.op, row.value)))
+    rules = []
+    for tier in tiers:
+        mine = [r for r in rows if r.tier == tier]
+        if not mine and tier != tiers[-1]:
+            continue  # a tier without conditions is never given (the last one catches the rest)
+        rule: dict = {"tier": tier}
+        for group in ("all", "any"):
+            atoms = [[r.metric, r.op, str(r.value).strip()] for r in mine if r.group == group]
+            if atoms:
+                rule[group] = atoms
+        rules.append(rule)
+    weights = {name: str(value).strip() for name, value in points.items() if str(value).strip()}
+    return validate_scheme({**scheme, "rules": rules, "points": weights, "usd_rate": str(usd_rate).strip()})
 
 
 def choose_preset(store: Store, key: str) -> dict:
@@ -221,6 +311,11 @@ class VolumeRow:
     intl_settlement_usd: Decimal
     fee_income: Decimal
     products_held: int
+    investment: Decimal = Decimal(0)
+    card_spending: Decimal = Decimal(0)
+    mortgage: Decimal = Decimal(0)
+    personal_loans: Decimal = Decimal(0)
+    card_overdraft: Decimal = Decimal(0)
 
     @property
     def business(self) -> Decimal:
@@ -247,8 +342,8 @@ def _write_volume(s, client_id: int, period: str, clean: Mapping[str, object]) -
     row = s.scalar(select(BusinessVolume).where(BusinessVolume.client_id == client_id,
                                                 BusinessVolume.period == period))
     if row is None:
-        row = BusinessVolume(client_id=client_id, period=period, avg_deposits=Decimal(0), avg_loans=Decimal(0),
-                             intl_settlement_usd=Decimal(0), fee_income=Decimal(0), products_held=0)
+        row = BusinessVolume(client_id=client_id, period=period, products_held=0,
+                             **{name: Decimal(0) for name in VOLUME_FIELDS})
         s.add(row)
     for key, value in clean.items():
         setattr(row, key, value)
@@ -265,8 +360,27 @@ def set_business_volume(store: Store, client_id: int, period: str, values: Mappi
 IMPORT_COLUMNS = ("client", "period", *VOLUME_FIELDS, "products_held")
 
 
+def _column_label(key: str, lang: str | None = None) -> str:
+    return i18n.message(f"import.volume_{key}" if key in ("client", "period") else f"field.{key}", lang)
+
+
+def import_column_names(lang: str | None = None) -> list[tuple[str, str]]:
+    """(name in the user's language, key) of each volume import column; a header may use either."""
+    return [(_column_label(key, lang), key) for key in IMPORT_COLUMNS]
+
+
+def _column_aliases() -> dict[str, str]:
+    out = {}
+    for key in IMPORT_COLUMNS:
+        out[key.casefold()] = key
+        for lang in i18n.LANGUAGES:
+            out[_column_label(key, lang).casefold()] = key
+    return out
+
+
 def import_volumes(store: Store, text: str) -> int:
-    """Import volumes from CSV text with a header row naming IMPORT_COLUMNS (client and period
+    """Import volumes from CSV text with a header row naming IMPORT_COLUMNS, by key or by their
+    name in either language (客户, 期间, 日均存款…; see import_column_names) (client and period
     required; `client` is the client's id, unified social credit code or exact name). All rows
     or none: a bad row raises ValidationError("error.import_row") naming its line. Returns
     the number of rows written."""
@@ -274,10 +388,13 @@ def import_volumes(store: Store, text: str) -> int:
     import io
 
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or []]
+    aliases = _column_aliases()
+    header = [aliases.get(h.strip().casefold(), h.strip()) for h in reader.fieldnames or []]
     unknown = [h for h in header if h not in IMPORT_COLUMNS]
-    if "client" not in header or "period" not in header or unknown:
-        raise ValidationError("error.import_header", None, columns=", ".join(IMPORT_COLUMNS))
+    if "client" not in header or "period" not in header or unknown or len(set(header)) != len(header):
+        raise ValidationError("error.import_header", None, columns=", ".join(
+            f"{name} ({key})" for name, key in import_column_names()))
+    reader.fieldnames = header
     with store.write() as s:
         by_code = dict(s.execute(select(Client.credit_code, Client.id).where(Client.deleted_at.is_(None),
                                                                               Client.credit_code.is_not(None))).all())
@@ -307,8 +424,8 @@ def import_volumes(store: Store, text: str) -> int:
 
 
 def _row(b: BusinessVolume) -> VolumeRow:
-    return VolumeRow(b.client_id, b.period, b.avg_deposits, b.avg_loans, b.intl_settlement_usd, b.fee_income,
-                     b.products_held or 0)
+    return VolumeRow(b.client_id, b.period, products_held=b.products_held or 0,
+                     **{name: getattr(b, name) or Decimal(0) for name in VOLUME_FIELDS})
 
 
 def volumes_of(store: Store, client_id: int) -> list[VolumeRow]:

@@ -347,6 +347,12 @@ class BusinessVolume(Base):
     intl_settlement_usd: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     fee_income: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     products_held: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # the measures of the published star-points table (half-year averages, yuan; migration 0017)
+    investment: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
+    card_spending: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
+    mortgage: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
+    personal_loans: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
+    card_overdraft: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
 
 
 class FinancingEstimate(Base):

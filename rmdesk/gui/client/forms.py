@@ -303,8 +303,10 @@ class ReportDialog(FormDialog):
             objections=self.objection_values(), expected_version=version)
 
     def add_objection(self, kind: str = "price", words: str = "", answer: str = "") -> None:
-        self.objections.add_row([vocab_combo("objection", vocab.OBJECTION_TYPES, kind), QLineEdit(words),
-                                 QLineEdit(answer)])
+        kind_combo = vocab_combo("objection", vocab.OBJECTION_TYPES, kind)
+        answer_edit = SuggestedAnswer(kind_combo.currentData(), answer)
+        kind_combo.currentIndexChanged.connect(lambda _i: answer_edit.suggest(kind_combo.currentData()))
+        self.objections.add_row([kind_combo, QLineEdit(words), answer_edit])
 
     def add_next_step(self, title: str = "", owner: str | None = None, due: date | None = None) -> None:
         when = due or clock.today() + timedelta(days=7)  # a week unless the RM picks a day
@@ -324,6 +326,36 @@ class ReportDialog(FormDialog):
     def step_values(self) -> list[dict[str, object]]:
         return [{"title": title.text(), "owner": owner.text(), "due_date": due.date().toPython()}
                 for title, owner, due in self.next_steps.rows() if title.text().strip()]
+
+
+class SuggestedAnswer(QComboBox):
+    """An answer typed freely or started from the playbook's suggested answers for the
+    objection's type (the call report's objection rows); text()/setText() as a QLineEdit."""
+
+    def __init__(self, kind: str, text: str = "") -> None:
+        super().__init__()
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+        self.lineEdit().setPlaceholderText(self.tr("Type, or pick a suggested answer"))
+        self.suggest(kind)
+        self.setText(text)
+
+    def suggest(self, kind: str) -> None:
+        typed = self.text()
+        self.clear()
+        for answer in loader.load(i18n.language()).objections[kind].answers:
+            self.addItem(answer)
+            self.setItemData(self.count() - 1, answer, Qt.ItemDataRole.ToolTipRole)
+        self.setText(typed)
+
+    def text(self) -> str:
+        return self.currentText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the QLineEdit name it stands in for
+        self.setCurrentIndex(-1)
+        self.setEditText(text)
 
 
 class RowsEditor(QWidget):
@@ -469,7 +501,7 @@ class MaturityDialog(FormDialog):
 class VolumesDialog(FormDialog):
     """A client's business volumes for one period (for tiering and the RM's targets)."""
 
-    FIELDS = ("avg_deposits", "avg_loans", "intl_settlement_usd", "fee_income")
+    FIELDS = tiering.VOLUME_FIELDS  # incl. the published star table's measures (investment, cards, ...)
 
     def __init__(self, store: Store, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Business volumes"), parent)

@@ -74,6 +74,8 @@ class KeepingPanel(Tool):
             self.tier_state.setText(self.tr("%1, from the rules of the scheme “%2”").replace("%1", tier)
                                     .replace("%2", tiering.scheme_label(scheme, lang)))
         self.clear_button.setEnabled(bool(client.tier_override_reason))
+        self.clear_button.setToolTip("" if client.tier_override_reason else self.tr(
+            "The rules decide this client's tier already."))
         default = scheme["cadences"].get(client.tier or "", scheme["cadences"][scheme["tiers"][-1]])
         self.cadence.setText(client.cadence_rule or "")
         self.cadence.setPlaceholderText(self.tr("Tier's cadence: %1").replace("%1", recurrence.describe(default, lang)))
@@ -84,7 +86,10 @@ class KeepingPanel(Tool):
         rows = tiering.volumes_of(self.store, client.id)[:2]
         self.volumes.setText("\n".join(
             f"{r.period}: {i18n.message('field.avg_deposits')} {formatting.money(r.avg_deposits, lang)} · "
-            f"{i18n.message('field.avg_loans')} {formatting.money(r.avg_loans, lang)}" for r in rows) or "—")
+            f"{i18n.message('field.avg_loans')} {formatting.money(r.avg_loans, lang)}"
+            # the star table's measures, where the client has them
+            + "".join(f" · {i18n.message(f'field.{k}')} {formatting.money(getattr(r, k), lang)}"
+                      for k in tiering.STAR_FIELDS if getattr(r, k)) for r in rows) or "—")
 
     def save(self) -> None:
         try:

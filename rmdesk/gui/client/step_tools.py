@@ -407,6 +407,16 @@ class MaintenanceTool(Tool):
         self.way = QComboBox()
         for way in pb.maintenance_ways:
             self.way.addItem(way.name, way.id)
+        # each way's guidance from the playbook, under the choice
+        self.way_text = QLabel()
+        self.way_text.setWordWrap(True)
+        self.way_text.setStyleSheet("color: #555;")
+        texts = {w.id: w.text for w in pb.maintenance_ways}
+        self.way.currentIndexChanged.connect(lambda _i: self.way_text.setText(texts.get(self.way.currentData(), "")))
+        self.way_text.setText(texts.get(self.way.currentData(), ""))
+        # when the next contact is due (or why there is no cadence), in words
+        self.due_text = QLabel()
+        self.due_text.setWordWrap(True)
         self.note = QLineEdit()
         self.next_date = QDateEdit()
         self.next_date.setCalendarPopup(True)
@@ -419,9 +429,14 @@ class MaintenanceTool(Tool):
             maintenance.log_contact, store, client_id, self.way.currentData(), self.note.text(),
             self.next_date.date().toString("yyyy-MM-dd") if self.set_next.isChecked() else None))
         form.addRow(i18n.message("field.maintenance_way"), self.way)
+        form.addRow("", self.way_text)
         form.addRow(i18n.message("field.notes"), self.note)
+        form.addRow(i18n.message("field.next_maintenance_date"), self.due_text)
         form.addRow("", self.set_next)
-        form.addRow(i18n.message("field.next_maintenance_date"), self.next_date)
+        form.addRow("", self.next_date)
+        self._form = form
+        self.set_next.toggled.connect(lambda on: form.setRowVisible(self.next_date, on))
+        form.setRowVisible(self.next_date, False)
         form.addRow("", log)
         self.history = read_only_table()
         self.history.setMaximumHeight(120)
@@ -471,8 +486,17 @@ class MaintenanceTool(Tool):
 
     def refresh(self, client: ClientDetail) -> None:
         item = cadence.due_for(self.store, client.id)
-        due = item.due if item else clock.today() + timedelta(days=30)
+        due = item.due if item and item.reason != "no_tier" else clock.today() + timedelta(days=30)
         self.next_date.setDate(QDate(due.year, due.month, due.day))
+        if item is None or item.reason == "no_tier":
+            # outside any cadence: no date is shown as if a cadence gave it (see flow.missing_data)
+            self.due_text.setStyleSheet("color: #b00020;")
+            self.due_text.setText(self.tr("No cadence applies: the client has no tier of the scheme in use. Give it "
+                                          "a tier (Recompute tiers on the Maintenance page, or Set tier by hand… "
+                                          "here), or set the next date by hand."))
+        else:
+            self.due_text.setStyleSheet("")
+            self.due_text.setText(f"{formatting.day(item.due)} · {cadence.reason_text(item)}")
         self.set_next.setChecked(False)
         pb = loader.load(i18n.language())
         names = {w.id: w.name for w in pb.maintenance_ways}

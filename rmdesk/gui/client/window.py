@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -180,6 +181,16 @@ class ClientWindow(QWidget):
         self.back_button.setEnabled(not parked and client.step > 1)
         self.park_button.setEnabled(client.status != "nurture")
         self.lost_button.setEnabled(client.status != "lost")
+        # a disabled button says why (issue 17's walk)
+        reopen_first = self.tr("The client is parked or lost: re-open it first.")
+        if client.step >= vocab.FINAL_STEP:
+            self.advance_button.setToolTip(self.tr("Maintenance is the last step."))
+        if parked:
+            self.advance_button.setToolTip(reopen_first)
+        self.back_button.setToolTip(reopen_first if parked else (
+            self.tr("The client is at the first step.") if client.step <= 1 else ""))
+        self.park_button.setToolTip(self.tr("The client is parked already.") if client.status == "nurture" else "")
+        self.lost_button.setToolTip(self.tr("The client is marked lost already.") if client.status == "lost" else "")
         self.reopen_button.setVisible(parked)
         self.overview.refresh(client)
         self.guidance.refresh(client, self.viewing or client.step, check)
@@ -579,7 +590,12 @@ class GuidanceTab(Tool):
         self.tool: Tool | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
-        splitter.addWidget(self.tool_box)
+        # the tools scroll too: step 1's made the workspace taller than a 720 px screen
+        tool_scroll = QScrollArea()
+        tool_scroll.setWidgetResizable(True)
+        tool_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        tool_scroll.setWidget(self.tool_box)
+        splitter.addWidget(tool_scroll)
         splitter.setSizes([560, 560])
         self.layout_.addLayout(top)
         self.layout_.addWidget(splitter, 1)
@@ -625,6 +641,15 @@ class GuidanceTab(Tool):
                 + "".join(f"<li>{escape(t)}</li>" for t in guide.tips) + "</ul>",
                 f"<h3>{escape(scripts)}</h3>"
                 + "".join(f"<p><b>{escape(s.name)}</b><br>{escape(s.text)}</p>" for s in guide.scripts)]
+        # the playbook's per-step needs and, at closing, its pitfalls (issue 17: never shown before)
+        needs_title, pitfalls_title = self.tr("What this step needs"), self.tr("Closing pitfalls")
+        if guide.needs:
+            html.insert(0, f"<h3>{escape(needs_title)}</h3><ul>"
+                        + "".join(f"<li>{escape(n)}</li>" for n in guide.needs) + "</ul>")
+        pitfalls = loader.load(i18n.language()).closing_pitfalls if step == 5 else ()
+        if pitfalls:
+            html.append(f"<h3>{escape(pitfalls_title)}</h3><ul>"
+                        + "".join(f"<li>{escape(p.text)}</li>" for p in pitfalls) + "</ul>")
         self.texts.setHtml("".join(html))
         if self._shown_step != step:
             if self.tool is not None:

@@ -154,8 +154,8 @@ class IdleLock(QObject):
         hidden = [w for w in self.windows() if w.isVisible()]
         for w in hidden:
             w.hide()
-        note = QCoreApplication.translate("Privacy", "rmdesk was locked after %1 minute(s) without use.") \
-            .replace("%1", str(self.minutes))
+        minutes = self.minutes
+        note = QCoreApplication.translate("Privacy", "rmdesk was locked after %n minute(s) without use.", "", minutes)
         for _ in range(5):
             given = self.ask(note)
             if given is None:

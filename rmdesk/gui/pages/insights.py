@@ -234,6 +234,7 @@ class InsightsPanel(QWidget):
             self.job.forget()
         self.busy.setText(self.tr("Computing…"))
         self.show_button.setEnabled(False)
+        self.show_button.setToolTip(self.tr("Computing…"))  # says why while disabled (issue 17's walk)
         self.job = Job(insights.all_reports, self.store, self.period())
         self.job.signals.done.connect(self._done)
         self.job.signals.failed.connect(self._failed)
@@ -243,12 +244,14 @@ class InsightsPanel(QWidget):
         self.job = None
         self.busy.setText("")
         self.show_button.setEnabled(True)
+        self.show_button.setToolTip("")
         show_error(self, exc)
 
     def _done(self, result: insights.Insights) -> None:
         self.job = None
         self.busy.setText("")
         self.show_button.setEnabled(True)
+        self.show_button.setToolTip("")
         self.result = result
         self.show_result(result)
 

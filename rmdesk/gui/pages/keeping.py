@@ -59,7 +59,8 @@ class KeepingPage(QWidget):
             lambda item: item.data(CLIENT_ID_ROLE) and open_client(item.data(CLIENT_ID_ROLE)))
 
         self.import_button = QPushButton(self.tr("Import business volumes (CSV)…"))
-        self.import_button.setToolTip(self.tr("Columns: %1").replace("%1", ", ".join(tiering.IMPORT_COLUMNS)))
+        self.import_button.setToolTip(self.tr("Columns (a header may use the name or the key): %1").replace(
+            "%1", ", ".join(f"{name} ({key})" for name, key in tiering.import_column_names())))
         self.import_button.clicked.connect(self.choose_import)
         self.recompute_button = QPushButton(self.tr("Recompute tiers"))
         self.recompute_button.clicked.connect(self.recompute)
@@ -112,6 +113,9 @@ class KeepingPage(QWidget):
             button.clicked.connect(lambda _=False, cid=item.client_id: self.plan_visit(cid))
             self.table.setCellWidget(row, 7, button)
         self.table.resizeColumnsToContents()
+        if self.items:  # the cell buttons are not counted by resizeColumnsToContents: "Plan a vi…" was cut
+            button = self.table.cellWidget(0, 7)
+            self.table.setColumnWidth(7, max(self.table.columnWidth(7), button.sizeHint().width() + 8))
         self.table.horizontalHeader().setStretchLastSection(False)
 
         span = get_reminder_days(self.store)

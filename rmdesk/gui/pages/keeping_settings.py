@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from rmdesk import clock, formatting, i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
 from rmdesk.gui.cadence_edit import CadenceEdit
-from rmdesk.gui.dialogs import FormDialog
+from rmdesk.gui.tier_rules_edit import TierRulesDialog as RulesDialog
 from rmdesk.services import recurrence, settings, targets, tiering
 from rmdesk.store.engine import Store
 
@@ -33,25 +31,6 @@ from rmdesk.store.engine import Store
 def _status(label: QLabel, error: RmdeskError | None, ok: str = "") -> None:
     label.setStyleSheet("color: #b00020;" if error else "color: #2e7d32;")
     label.setText(error.message() if error else ok)
-
-
-class RulesDialog(FormDialog):
-    """The scheme in use as JSON: tiers, rules with their thresholds, point weights, cadences."""
-
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Tier rules"), parent)
-        self.setMinimumSize(720, 560)
-        help_text = QLabel(self.tr(
-            "Rules are tried in order; the first whose conditions hold gives the tier, and the last rule has "
-            "no conditions. A condition is [metric, operator, value]; metrics: avg_deposits, avg_loans, "
-            "intl_settlement_usd, fee_income, products_held, business, points, rank_pct. Amounts in yuan."))
-        help_text.setWordWrap(True)
-        self.text = QPlainTextEdit(tiering.scheme_text(store))
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.form.addRow(help_text)
-        self.form.addRow(self.text)
-        self.submit = lambda: tiering.save_scheme_text(store, self.text.toPlainText())
 
 
 class KeepingSettings(QGroupBox):
@@ -130,7 +109,9 @@ class KeepingSettings(QGroupBox):
         self.save_reminder_button.clicked.connect(self.save_reminders)
         self.reminder_status = QLabel()
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Remind of birthdays, anniversaries and festivals this many days ahead")))
+        remind_label = QLabel(self.tr("Remind of birthdays, anniversaries and festivals this many days ahead"))
+        remind_label.setWordWrap(True)
+        right.addWidget(remind_label)
         right.addWidget(self.reminder_days)
         calendar_label = QLabel(self.tr("In exported calendars (.ics), remind this many minutes before each visit"))
         calendar_label.setWordWrap(True)
@@ -141,8 +122,10 @@ class KeepingSettings(QGroupBox):
         right.addStretch(1)
         for column in (left, middle, right):
             column.setContentsMargins(0, 0, 12, 0)
+        # two columns: three side by side needed a horizontal scrollbar at 1280 px (issue 17)
+        middle.insertLayout(middle.count() - 1, right)
         columns = QHBoxLayout(self)
-        for column, stretch in ((left, 3), (middle, 3), (right, 2)):
+        for column, stretch in ((left, 3), (middle, 2)):
             holder = QWidget()
             holder.setLayout(column)
             columns.addWidget(holder, stretch)

@@ -136,10 +136,9 @@ class SettingsPage(QWidget):
             return
         found = backup.list_backups(self.store.data_dir)
         if found:
-            self.ui.backupsValue.setText(self.tr("%1 backup(s), the newest from %2 — in %3")
-                                         .replace("%1", str(len(found)))
-                                         .replace("%2", formatting.minute(found[0].local_time))
-                                         .replace("%3", str(backup.backup_dir(self.store.data_dir))))
+            self.ui.backupsValue.setText(self.tr("%n backup(s), the newest from %1 — in %2", "", len(found))
+                                         .replace("%1", formatting.minute(found[0].local_time))
+                                         .replace("%2", str(backup.backup_dir(self.store.data_dir))))
         else:
             self.ui.backupsValue.setText(self.tr("No backup yet"))
 

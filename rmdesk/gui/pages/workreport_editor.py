@@ -165,6 +165,7 @@ class WorkReportPanel(QWidget):
         self.save_button.setEnabled(editable)
         self.submit_button.setEnabled(editable)
         self.amend_button.setEnabled(not editable)
+        self.amend_button.setToolTip(self.tr("Not submitted yet: edit it here and save.") if editable else "")
         self.generated.setHtml(f"<p style='color:#607d8b'>{escape(self.tr('Computing…'))}</p>")
         if self.job is not None:
             self.job.forget()
