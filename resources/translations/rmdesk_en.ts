@@ -2717,6 +2717,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Open now: the team database %1</translation>
     </message>
     <message>
+        <source>The local book is the one open now.</source>
+        <translation>The local book is the one open now.</translation>
+    </message>
+    <message>
+        <source>This window cannot switch books.</source>
+        <translation>This window cannot switch books.</translation>
+    </message>
+    <message>
         <source>Give the server and the database (or paste a URL) first.</source>
         <translation>Give the server and the database (or paste a URL) first.</translation>
     </message>

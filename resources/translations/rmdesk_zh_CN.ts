@@ -2704,6 +2704,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>当前打开：团队数据库 %1</translation>
     </message>
     <message>
+        <source>The local book is the one open now.</source>
+        <translation>当前打开的就是本机客户库。</translation>
+    </message>
+    <message>
+        <source>This window cannot switch books.</source>
+        <translation>此窗口不能切换客户库。</translation>
+    </message>
+    <message>
         <source>Give the server and the database (or paste a URL) first.</source>
         <translation>请先填写服务器和数据库（或粘贴地址）。</translation>
     </message>

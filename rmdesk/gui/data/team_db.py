@@ -186,6 +186,11 @@ class TeamDatabaseBox(QGroupBox):
                 "%1", server.describe(self.store.engine.url)))
         self.local_button.setEnabled(self.team is not None and not self.store.is_sqlite)
         self.use_button.setEnabled(self.team is not None)
+        # a disabled button says why (the walk's rule)
+        self.local_button.setToolTip("" if self.local_button.isEnabled() else self.tr(
+            "The local book is the one open now.") if self.store.is_sqlite else self.tr(
+            "This window cannot switch books."))
+        self.use_button.setToolTip("" if self.use_button.isEnabled() else self.tr("This window cannot switch books."))
 
     def url(self) -> URL | None:
         """The URL the form says (the typed password, else $RMDESK_DB_PASSWORD, else libpq's);
