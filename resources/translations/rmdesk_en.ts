@@ -2802,12 +2802,20 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Submit this report? Its figures are then kept as they are now, and a later change needs a reason.</translation>
     </message>
     <message>
+        <source>Submitting the report…</source>
+        <translation>Submitting the report…</translation>
+    </message>
+    <message>
         <source>Change after submission</source>
         <translation>Change after submission</translation>
     </message>
     <message>
         <source>Why does the submitted report change? (Kept with the new version.) Edit the text first, then give the reason here.</source>
         <translation>Why does the submitted report change? (Kept with the new version.) Edit the text first, then give the reason here.</translation>
+    </message>
+    <message>
+        <source>Saving the new version…</source>
+        <translation>Saving the new version…</translation>
     </message>
     <message>
         <source>Export as XLSX</source>

@@ -2794,12 +2794,20 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>提交这份报告？提交后数据按现在的状态保存，之后修改需要填写原因。</translation>
     </message>
     <message>
+        <source>Submitting the report…</source>
+        <translation>正在提交报告…</translation>
+    </message>
+    <message>
         <source>Change after submission</source>
         <translation>提交后修改</translation>
     </message>
     <message>
         <source>Why does the submitted report change? (Kept with the new version.) Edit the text first, then give the reason here.</source>
         <translation>为什么要修改已提交的报告？（原因随新版本保存。）请先修改内容，再在这里填写原因。</translation>
+    </message>
+    <message>
+        <source>Saving the new version…</source>
+        <translation>正在保存新版本…</translation>
     </message>
     <message>
         <source>Export as XLSX</source>

@@ -164,14 +164,15 @@ def report(store: Store, period: str | None = None) -> TargetReport:
     begin, stop = datetime.combine(start, datetime.min.time()), datetime.combine(end + timedelta(days=1),
                                                                                   datetime.min.time())
     with store.read() as s:
-        visits = s.scalars(select(Visit.id).join(Client, Visit.client_id == Client.id).where(
+        visits = s.scalar(select(func.count(Visit.id)).join(Client, Visit.client_id == Client.id).where(
             Visit.status == "done", Visit.kind != "phone", Visit.deleted_at.is_(None), Client.deleted_at.is_(None),
-            Visit.planned_at >= begin, Visit.planned_at < stop)).all()
-        won = set(s.scalars(select(StepChange.client_id).join(Client, StepChange.client_id == Client.id).where(
+            Visit.planned_at >= begin, Visit.planned_at < stop))
+        won = s.scalar(select(func.count(StepChange.client_id.distinct()))
+                       .join(Client, StepChange.client_id == Client.id).where(
             StepChange.to_step == 6, StepChange.from_step.is_not(None), StepChange.from_step != 6,
-            Client.deleted_at.is_(None), StepChange.at >= begin, StepChange.at < stop)))
-    actual["visits"] = Decimal(len(visits))
-    actual["new_clients"] = Decimal(len(won))
+            Client.deleted_at.is_(None), StepChange.at >= begin, StepChange.at < stop))
+    actual["visits"] = Decimal(visits or 0)
+    actual["new_clients"] = Decimal(won or 0)
     lines = [Progress(m, actual[m], targets[m]) for m in MEASURES]
     has_loans = actual["avg_loans"] > 0
     by = None

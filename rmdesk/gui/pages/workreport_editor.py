@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from rmdesk import formatting, i18n, vocab
 from rmdesk.gui import folders
 from rmdesk.gui.errors import show_error
-from rmdesk.gui.jobs import Job
+from rmdesk.gui.jobs import Job, run_job
 from rmdesk.gui.widgets import heading
 from rmdesk.services import workreports
 from rmdesk.store.engine import Store
@@ -231,8 +231,10 @@ class WorkReportPanel(QWidget):
         return self.submit_now(kind, key)
 
     def submit_now(self, kind: str, key: str) -> bool:
-        try:
-            workreports.submit(self.store, kind, key, **self._fields())
+        fields = self._fields()
+        try:  # the figures are generated and frozen in both languages: off the GUI thread
+            run_job(self, self.tr("Submitting the report…"),
+                    lambda progress: workreports.submit(self.store, kind, key, **fields))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return False
@@ -254,8 +256,10 @@ class WorkReportPanel(QWidget):
 
     def amend_now(self, reason: str) -> bool:
         kind, key = self.kind_key()
+        fields = self._fields()
         try:
-            workreports.amend(self.store, kind, key, reason, **self._fields())
+            run_job(self, self.tr("Saving the new version…"),
+                    lambda progress: workreports.amend(self.store, kind, key, reason, **fields))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             for w in (self.notes, self.plan):
