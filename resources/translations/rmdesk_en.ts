@@ -2758,6 +2758,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Export as XLSX…</translation>
     </message>
     <message>
+        <source>Earlier versions…</source>
+        <translation>Earlier versions…</translation>
+    </message>
+    <message>
+        <source>Every submitted version is kept; open any of them read-only</source>
+        <translation>Every submitted version is kept; open any of them read-only</translation>
+    </message>
+    <message>
         <source>Day in the period</source>
         <translation>Day in the period</translation>
     </message>
@@ -2816,6 +2824,34 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Saving the new version…</source>
         <translation>Saving the new version…</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Earlier versions</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Open read-only</translation>
     </message>
     <message>
         <source>Export as XLSX</source>

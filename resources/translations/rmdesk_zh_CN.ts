@@ -2750,6 +2750,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>导出为 XLSX…</translation>
     </message>
     <message>
+        <source>Earlier versions…</source>
+        <translation>历史版本…</translation>
+    </message>
+    <message>
+        <source>Every submitted version is kept; open any of them read-only</source>
+        <translation>每次提交的版本都会保留，可以只读方式打开任一版本</translation>
+    </message>
+    <message>
         <source>Day in the period</source>
         <translation>期间内的日期</translation>
     </message>
@@ -2808,6 +2816,34 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Saving the new version…</source>
         <translation>正在保存新版本…</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>只读打开</translation>
     </message>
     <message>
         <source>Export as XLSX</source>
