@@ -43,8 +43,13 @@ def measure(directory: Path, size: int, record, timings) -> None:
 
 
 if __name__ == "__main__":
-    from bench.__main__ import built, record, table, timings
+    import os
 
+    from bench.__main__ import built, load_note, record, table, timings
+
+    repeat = int(os.environ.get("RMDESK_BENCH_REPEAT", "5"))
+    print(f"reports bench — {load_note()}; median of {repeat} runs", flush=True)
     for n in [int(a) for a in sys.argv[1:]] or [10_000]:
-        measure(built(f"clients-{n}", n), n, record, lambda fn: timings(fn, 5))
+        measure(built(f"clients-{n}", n), n, record, lambda fn: timings(fn, repeat))
+    print(f"after: {load_note()}", flush=True)
     print(table())

@@ -11,6 +11,8 @@ from rmdesk.errors import ValidationError
 from rmdesk.services import clients, engagement, insights, maintenance, pipeline, visits
 from rmdesk.services.insights import Period, percentile
 
+pytestmark = pytest.mark.both_engines
+
 NOW = datetime(2026, 11, 23, 9, 30)
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
 OCT_NOV = Period(date(2026, 10, 1), date(2026, 11, 30))
@@ -244,6 +246,7 @@ def run_cli(capsys, data_dir, *args):
     return code, out.out, out.err
 
 
+@pytest.mark.sqlite_only  # the command reads the local book in data_dir
 def test_cli_report_json_has_stable_keys(store, book, data_dir, capsys):
     import json
 
@@ -268,6 +271,7 @@ def test_cli_report_json_has_stable_keys(store, book, data_dir, capsys):
                                               "resolve_rate": 0.5, "close_rate": 0.5}
 
 
+@pytest.mark.sqlite_only  # the command reads the local book in data_dir
 def test_cli_report_tables_and_errors(store, book, data_dir, capsys):
     store.close()
     code, out, _ = run_cli(capsys, data_dir, "report", "funnel", "--from", "2026-11-01", "--to", "2026-11-30",

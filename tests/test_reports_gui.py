@@ -72,6 +72,14 @@ def test_work_report_editor_draft_submit_and_change(desk, qtbot, monkeypatch):
     view = workreports.get(desk.store, kind, key)
     assert (view.version, view.change_reason, view.notes) == (2, "漏记一次拜访", "本周完成 4 次拜访")
     assert "第 2 版" in editor.status.text()
+    # the earlier versions: listed with the reason, any of them opens read-only (a print preview)
+    assert editor.versions_button.isEnabled()
+    listing = editor.versions_dialog()
+    assert listing.table.rowCount() == 2 and listing.table.item(1, 3).text() == "漏记一次拜访"
+    first = editor.preview_dialog(1)
+    assert first is not None and first.windowTitle().endswith("v1.pdf")
+    first.deleteLater()
+    listing.deleteLater()
     editor.kind.setCurrentIndex(2)  # monthly: observations
     assert editor.obs_box.isVisibleTo(editor)
     editor._add_observation("power", "高新区", "光伏项目多")

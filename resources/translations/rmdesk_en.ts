@@ -3364,6 +3364,14 @@ Usual response: %2</translation>
         <translation>Export as XLSX…</translation>
     </message>
     <message>
+        <source>Earlier versions…</source>
+        <translation>Earlier versions…</translation>
+    </message>
+    <message>
+        <source>Every submitted version is kept; open any of them read-only</source>
+        <translation>Every submitted version is kept; open any of them read-only</translation>
+    </message>
+    <message>
         <source>Day in the period</source>
         <translation>Day in the period</translation>
     </message>
@@ -3404,8 +3412,16 @@ Usual response: %2</translation>
         <translation>Not started: the part from your records is ready; add your own words and submit.</translation>
     </message>
     <message>
+        <source>There is one version only.</source>
+        <translation>There is one version only.</translation>
+    </message>
+    <message>
         <source>Submit this report? Its figures are then kept as they are now, and a later change needs a reason.</source>
         <translation>Submit this report? Its figures are then kept as they are now, and a later change needs a reason.</translation>
+    </message>
+    <message>
+        <source>Submitting the report…</source>
+        <translation>Submitting the report…</translation>
     </message>
     <message>
         <source>Change after submission</source>
@@ -3414,6 +3430,38 @@ Usual response: %2</translation>
     <message>
         <source>Why does the submitted report change? (Kept with the new version.) Edit the text first, then give the reason here.</source>
         <translation>Why does the submitted report change? (Kept with the new version.) Edit the text first, then give the reason here.</translation>
+    </message>
+    <message>
+        <source>Saving the new version…</source>
+        <translation>Saving the new version…</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Earlier versions</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Open read-only</translation>
     </message>
     <message>
         <source>Export as XLSX</source>

@@ -3350,6 +3350,14 @@ Usual response: %2</source>
         <translation>导出为 XLSX…</translation>
     </message>
     <message>
+        <source>Earlier versions…</source>
+        <translation>历史版本…</translation>
+    </message>
+    <message>
+        <source>Every submitted version is kept; open any of them read-only</source>
+        <translation>每次提交的版本都会保留，可以只读方式打开任一版本</translation>
+    </message>
+    <message>
         <source>Day in the period</source>
         <translation>期间内的日期</translation>
     </message>
@@ -3390,8 +3398,16 @@ Usual response: %2</source>
         <translation>尚未开始：根据记录生成的部分已备好，请补充您自己的内容后提交。</translation>
     </message>
     <message>
+        <source>There is one version only.</source>
+        <translation>目前只有一个版本。</translation>
+    </message>
+    <message>
         <source>Submit this report? Its figures are then kept as they are now, and a later change needs a reason.</source>
         <translation>提交这份报告？提交后数据按现在的状态保存，之后修改需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Submitting the report…</source>
+        <translation>正在提交报告…</translation>
     </message>
     <message>
         <source>Change after submission</source>
@@ -3400,6 +3416,38 @@ Usual response: %2</source>
     <message>
         <source>Why does the submitted report change? (Kept with the new version.) Edit the text first, then give the reason here.</source>
         <translation>为什么要修改已提交的报告？（原因随新版本保存。）请先修改内容，再在这里填写原因。</translation>
+    </message>
+    <message>
+        <source>Saving the new version…</source>
+        <translation>正在保存新版本…</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>只读打开</translation>
     </message>
     <message>
         <source>Export as XLSX</source>

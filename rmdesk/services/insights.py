@@ -42,7 +42,7 @@ from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import BigInteger, Float, String, and_, case, cast, func, literal, or_, select, type_coerce
 
 from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
@@ -132,51 +132,6 @@ def _ratio(part: int, whole: int) -> Decimal | None:
     return Decimal(part) / Decimal(whole) if whole else None
 
 
-# ---- the step history ---------------------------------------------------------------------
-
-
-@dataclass
-class _History:
-    entries: dict[int, list[tuple[int, datetime]]]  # client -> [(step entered, when)], in order
-    stays: list[tuple[int, int, datetime, datetime]]  # (client, step, entered, left forward)
-    lost_at: dict[int, datetime]  # client -> last move to lost
-
-
-def _history(store: Store, until: datetime, since: datetime | None = None) -> _History:
-    """Every live client's forward entries, its finished stays and its last move to lost,
-    from the step changes before `until` (only of the clients with a change from `since` on)."""
-    entries: dict[int, list[tuple[int, datetime]]] = defaultdict(list)
-    stays: list[tuple[int, int, datetime, datetime]] = []
-    lost_at: dict[int, datetime] = {}
-    current: dict[int, tuple[int, datetime]] = {}
-    query = (select(StepChange.client_id, _raw(StepChange.at), StepChange.from_step, StepChange.to_step,
-                    StepChange.to_status)
-             .join(Client, StepChange.client_id == Client.id)
-             .where(Client.deleted_at.is_(None), StepChange.at < until)
-             .order_by(StepChange.client_id, StepChange.at, StepChange.id))
-    if since is not None:
-        moved = select(StepChange.client_id).where(StepChange.at >= since, StepChange.at < until)
-        query = query.where(StepChange.client_id.in_(moved))
-    with store.read() as s:
-        rows = s.connection().execute(query).all()
-    for cid, at, from_step, to_step, to_status in rows:
-        at = _at(at)
-        if to_status == "lost":
-            lost_at[cid] = at
-        now = current.get(cid)
-        if from_step is None or from_step < to_step:
-            entries[cid].append((to_step, at))
-        if now is None:
-            current[cid] = (to_step, at)
-            continue
-        step, since = now
-        if to_step != step:
-            if to_step > step:
-                stays.append((cid, step, since, at))
-            current[cid] = (to_step, at)
-    return _History(entries, stays, lost_at)
-
-
 # ---- funnel -------------------------------------------------------------------------------
 
 
@@ -213,46 +168,112 @@ class FunnelReport:
     lost_ids: tuple[int, ...] = ()
 
 
+# ---- the step history, in SQL -------------------------------------------------------------
+
+
+def _ids(text) -> tuple[int, ...]:
+    """Client ids aggregated by the database (aggregate_strings) back to a sorted tuple."""
+    return tuple(sorted({int(x) for x in text.split(",")})) if text else ()
+
+
+def _id_list(column):
+    """The ids of a group as one comma-separated text (group_concat / string_agg)."""
+    return func.aggregate_strings(cast(column, String), ",")
+
+
+def _day_span(store: Store, left, since):
+    """Days between two timestamps as a float, exact to the millisecond on both engines."""
+    if store.engine.dialect.name == "sqlite":
+        ms = func.round((func.julianday(left) - func.julianday(since)) * 86_400_000)
+    else:
+        ms = func.round(func.extract("epoch", left - since) * 1000)
+    return cast(ms, Float) / 86_400_000.0
+
+
+def _flows(period: Period):
+    """Per live client with a forward entry (from no step or a lower one) within the period:
+    per step the first and the last such entry (`first_k`, `last_k`). A client entering k at
+    first_k advanced when it entered a higher step at or after that time (last_j >= first_k)."""
+    cols = []
+    for k in vocab.STEPS:
+        when = case((StepChange.to_step == k, StepChange.at))
+        cols += [func.min(when).label(f"first_{k}"), func.max(when).label(f"last_{k}")]
+    return (select(StepChange.client_id, *cols)
+            .where(_live(StepChange.client_id), StepChange.at >= period.begin_at, StepChange.at < period.stop_at,
+                   or_(StepChange.from_step.is_(None), StepChange.from_step < StepChange.to_step))
+            .group_by(StepChange.client_id).subquery("flows"))
+
+
+def _live(client_id):
+    """The client is not in the trash (cheaper than a join: the trash is small)."""
+    return client_id.not_in(select(Client.id).where(Client.deleted_at.is_not(None)))
+
+
+def _stays(store: Store, period: Period):
+    """The stays that end with a move forward within the period: (step, days). A stay in a
+    step runs from the last change that brought the client to it (from another step or from
+    none) to the move forward out of it (from_step k to a higher step); a change that keeps
+    the step (a status change) neither starts nor ends one."""
+    out = StepChange.__table__.alias("out")
+    came = StepChange.__table__.alias("came")
+    since = (select(func.max(came.c.at))
+             .where(came.c.client_id == out.c.client_id, came.c.to_step == out.c.from_step,
+                    or_(came.c.from_step.is_(None), came.c.from_step != came.c.to_step),
+                    or_(came.c.at < out.c.at, (came.c.at == out.c.at) & (came.c.id < out.c.id)))
+             .scalar_subquery())
+    return (select(out.c.from_step, _day_span(store, out.c.at, since))
+            .where(_live(out.c.client_id), out.c.at >= period.begin_at, out.c.at < period.stop_at,
+                   out.c.from_step.is_not(None), out.c.to_step > out.c.from_step))
+
+
+def _velocity(store: Store, period: Period) -> dict[int, list[float]]:
+    """Per step, the days of each stay that ended within the period."""
+    durations: dict[int, list[float]] = defaultdict(list)
+    with store.read() as s:
+        for step, days in s.connection().execute(_stays(store, period)):
+            if days is not None:
+                durations[step].append(float(days))
+    return durations
+
+
 def funnel(store: Store, period: Period | None = None) -> FunnelReport:
     period = period or default_period()
-    hist = _history(store, period.stop_at, period.begin_at)
-    entered: dict[int, set[int]] = {k: set() for k in vocab.STEPS}
-    advanced: dict[int, set[int]] = {k: set() for k in vocab.STEPS}
-    begin, stop = period.begin_at, period.stop_at
-    for cid, moves in hist.entries.items():
-        highest_later = 0  # the highest step entered after this entry
-        for step, at in reversed(moves):
-            if begin <= at < stop:
-                entered[step].add(cid)
-                if highest_later > step:
-                    advanced[step].add(cid)
-            if step > highest_later:
-                highest_later = step
-    durations: dict[int, list[float]] = {k: [] for k in vocab.STEPS}
-    for _cid, step, since, left in hist.stays:
-        if begin <= left < stop:
-            durations[step].append((left - since).total_seconds() / 86400)
+    flows = _flows(period)
+    parts = []
+    for k in vocab.STEPS:
+        first = flows.c[f"first_{k}"]
+        higher = [flows.c[f"last_{j}"] >= first for j in vocab.STEPS if j > k]
+        went = case((and_(first.is_not(None), or_(*higher)), flows.c.client_id)) if higher else literal(None)
+        parts += [_id_list(case((first.is_not(None), flows.c.client_id))), _id_list(went)]
+    last_lost = (select(StepChange.client_id, func.max(StepChange.at).label("at"))
+                 .where(StepChange.to_status == "lost", StepChange.at < period.stop_at)
+                 .group_by(StepChange.client_id).subquery("last_lost"))
     with store.read() as s:
+        found = s.execute(select(*parts)).one()
         now_counts = dict(s.execute(select(Client.step, func.count()).where(
             Client.deleted_at.is_(None), Client.status.in_(("active", "won"))).group_by(Client.step)).all())
-        lost_rows = s.execute(select(Client.id, Client.lost_reason).where(
-            Client.deleted_at.is_(None), Client.status == "lost")).all()
-    steps = [FunnelStep(k, len(entered[k]), len(advanced[k]),
-                        _ratio(len(advanced[k]), len(entered[k])) if k < vocab.FINAL_STEP else None,
-                        len(durations[k]), median(durations[k]), percentile(durations[k], 0.8),
-                        now_counts.get(k, 0), tuple(sorted(entered[k])), tuple(sorted(advanced[k])))
-             for k in vocab.STEPS]
-    won = entered[vocab.FINAL_STEP]
-    lost_by: dict[str, list[int]] = defaultdict(list)
-    for cid, reason in lost_rows:
-        at = hist.lost_at.get(cid)
-        if at is not None and period.holds(at):
-            lost_by[reason if reason in vocab.LOST_REASONS else "other"].append(cid)
+        lost_rows = s.execute(select(Client.lost_reason, _id_list(Client.id))
+                              .join(last_lost, last_lost.c.client_id == Client.id)
+                              .where(Client.deleted_at.is_(None), Client.status == "lost",
+                                     last_lost.c.at >= period.begin_at)
+                              .group_by(Client.lost_reason)).all()
+    durations = _velocity(store, period)
+    steps = []
+    for i, k in enumerate(vocab.STEPS):
+        ids, went_ids = _ids(found[2 * i]), _ids(found[2 * i + 1])
+        days = durations.get(k, [])
+        steps.append(FunnelStep(k, len(ids), len(went_ids),
+                                _ratio(len(went_ids), len(ids)) if k < vocab.FINAL_STEP else None,
+                                len(days), median(days), percentile(days, 0.8), now_counts.get(k, 0), ids, went_ids))
+    won = steps[-1].entered_ids
+    lost_by: dict[str, set[int]] = defaultdict(set)
+    for reason, ids in lost_rows:
+        lost_by[reason if reason in vocab.LOST_REASONS else "other"].update(_ids(ids))
     lost = sorted(c for ids in lost_by.values() for c in ids)
     reasons = sorted((LostReason(r, len(ids), tuple(sorted(ids))) for r, ids in lost_by.items()),
                      key=lambda r: (-r.count, vocab.LOST_REASONS.index(r.reason)))
     return FunnelReport(period, steps, len(won), len(lost), _ratio(len(won), len(won) + len(lost)), reasons,
-                        tuple(sorted(won)), tuple(lost))
+                        won, tuple(lost))
 
 
 # ---- channels -----------------------------------------------------------------------------
@@ -304,43 +325,57 @@ def _yield(key: str, members: list[tuple[int, int, bool, Decimal]]) -> YieldLine
                      tuple(sorted(prospects)), tuple(sorted(qualified)), tuple(sorted(won)))
 
 
+def _money(fen) -> Decimal:
+    return (Decimal(int(fen or 0)) / 100).quantize(Decimal("0.01"))
+
+
 def channels(store: Store, period: Period | None = None) -> ChannelReport:
     period = period or default_period()
+    created = (Client.deleted_at.is_(None), Client.created_at >= period.begin_at, Client.created_at < period.stop_at)
+    # per client, looked up by its id (an index): cheap for a short period, no worse for a long one
+    top = (select(func.max(StepChange.to_step)).where(StepChange.client_id == Client.id)
+           .correlate(Client).scalar_subquery())
+    fen = func.coalesce(select(func.sum(type_coerce(Deal.amount, BigInteger)))
+                        .where(Deal.client_id == Client.id, Deal.status == "won", Deal.deleted_at.is_(None))
+                        .correlate(Client).scalar_subquery(), 0)
+    reached = case((func.coalesce(top, 0) > Client.step, top), else_=Client.step)
+    key = case((Client.source_channel.in_(vocab.SOURCE_CHANNELS), Client.source_channel), else_=NO_CHANNEL)
+    members = (select(Client.id, key.label("key"), reached.label("reached"), fen.label("fen"))
+               .where(*created).subquery("members"))
+    m = members.c
     with store.read() as s:
-        clients = s.connection().execute(select(Client.id, Client.name, Client.source_channel, Client.referrer,
-                                                Client.step, Client.status, _raw(Client.created_at))
-                            .where(Client.deleted_at.is_(None), Client.created_at >= period.begin_at,
-                                   Client.created_at < period.stop_at)).all()
-        top = dict(s.connection().execute(select(StepChange.client_id, func.max(StepChange.to_step))
-                             .join(Client, StepChange.client_id == Client.id)
-                             .where(Client.deleted_at.is_(None), Client.created_at >= period.begin_at,
-                                    Client.created_at < period.stop_at)
-                             .group_by(StepChange.client_id)).all())
-        won_deals = dict(s.execute(select(Deal.client_id, func.sum(Deal.amount))
-                                   .join(Client, Deal.client_id == Client.id)
-                                   .where(Client.deleted_at.is_(None), Client.created_at >= period.begin_at,
-                                          Client.created_at < period.stop_at, Deal.status == "won",
-                                          Deal.deleted_at.is_(None))
-                                   .group_by(Deal.client_id)).all())
-    by_channel: dict[str, list] = defaultdict(list)
+        conn = s.connection()
+        by_key = {row[0]: row[1:] for row in conn.execute(
+            select(m.key, func.count(), func.sum(case((m.reached >= 2, 1), else_=0)),
+                   func.sum(case((m.reached >= vocab.FINAL_STEP, 1), else_=0)), func.sum(m.fen), _id_list(m.id),
+                   _id_list(case((m.reached >= 2, m.id))), _id_list(case((m.reached >= vocab.FINAL_STEP, m.id))))
+            .group_by(m.key))}
+        referred = conn.execute(
+            select(Client.id, Client.name, Client.referrer, _raw(Client.created_at), Client.step, Client.status,
+                   reached, fen)
+            .where(*created, Client.referrer.is_not(None), Client.referrer != "")).all()
+    lines = []
+    for k in (*vocab.SOURCE_CHANNELS, NO_CHANNEL):
+        if k in by_key:
+            n, qualified, wins, fen, ids, qualified_ids, won_ids = by_key[k]
+            lines.append(YieldLine(k, n, int(qualified or 0), int(wins or 0), _money(fen), _ids(ids),
+                                   _ids(qualified_ids), _ids(won_ids)))
     by_referrer: dict[str, list] = defaultdict(list)
     ledger: list[Referral] = []
-    everyone = []
-    for cid, name, channel, referrer, step, status, created in clients:
-        reached = max(step, top.get(cid) or step)
-        business = won_deals.get(cid) or Decimal("0.00")  # func.sum keeps the Money type
-        member = (cid, reached, reached >= vocab.FINAL_STEP, business)
-        everyone.append(member)
-        by_channel[channel if channel in vocab.SOURCE_CHANNELS else NO_CHANNEL].append(member)
+    for cid, name, referrer, made, step, status, top_step, fen in referred:
         who = (referrer or "").strip()
         if who:
-            by_referrer[who].append(member)
-            ledger.append(Referral(who, cid, name, _day(created), step, status, business))
-    order = [*vocab.SOURCE_CHANNELS, NO_CHANNEL]
-    lines = [_yield(k, by_channel[k]) for k in order if by_channel.get(k)]
+            business = _money(fen)
+            by_referrer[who].append((cid, top_step, top_step >= vocab.FINAL_STEP, business))
+            ledger.append(Referral(who, cid, name, _day(made), step, status, business))
     refs = sorted((_yield(k, v) for k, v in by_referrer.items()), key=lambda y: (-y.won, -y.prospects, y.key))
     ledger.sort(key=lambda r: (r.referrer, r.created, r.client_id))
-    return ChannelReport(period, lines, refs, ledger, _yield("total", everyone))
+    total = YieldLine("total", sum(x.prospects for x in lines), sum(x.qualified for x in lines),
+                      sum(x.won for x in lines), sum((x.business for x in lines), Decimal("0.00")),
+                      tuple(sorted(i for x in lines for i in x.prospect_ids)),
+                      tuple(sorted(i for x in lines for i in x.qualified_ids)),
+                      tuple(sorted(i for x in lines for i in x.won_ids)))
+    return ChannelReport(period, lines, refs, ledger, total)
 
 
 # ---- objections ---------------------------------------------------------------------------

@@ -16,13 +16,13 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
+from sqlalchemy import func, select, type_coerce
 
 from rmdesk import clock
 from rmdesk.errors import ValidationError
 from rmdesk.services import settings, workcal
 from rmdesk.services import validation as v
-from rmdesk.services.tiering import period_bounds, volumes_in
+from rmdesk.services.tiering import period_bounds
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, MaintenanceLog, Setting, StepChange, Visit
 
@@ -131,11 +131,23 @@ class TargetReport:
     qualified_by: str | None  # avg_loans | new_deposits | intl_settlement_usd
 
 
+def _volume_totals(store: Store, period: str) -> dict[str, Decimal]:
+    """The live clients' volumes of exactly `period`, summed by the database."""
+    from rmdesk.store.models import BusinessVolume
+
+    period_bounds(period)
+    names = ("avg_deposits", "avg_loans", "intl_settlement_usd", "fee_income")
+    columns = [getattr(BusinessVolume, k) for k in names]
+    with store.read() as s:
+        row = s.execute(select(*[type_coerce(func.coalesce(func.sum(c), 0), c.type) for c in columns])
+                        .join(Client, BusinessVolume.client_id == Client.id)
+                        .where(Client.deleted_at.is_(None), BusinessVolume.period == period)).one()
+    return {k: (value or Decimal(0)) for k, value in zip(names, row, strict=True)}
+
+
 def _money_actuals(store: Store, period: str) -> dict[str, Decimal]:
-    rows = volumes_in(store, period)
-    totals = {k: sum((getattr(r, k) for r in rows), Decimal(0))
-              for k in ("avg_deposits", "avg_loans", "intl_settlement_usd", "fee_income")}
-    before = sum((r.avg_deposits for r in volumes_in(store, previous_period(period))), Decimal(0))
+    totals = _volume_totals(store, period)
+    before = _volume_totals(store, previous_period(period))["avg_deposits"]
     totals["new_deposits"] = max(Decimal(0), totals["avg_deposits"] - before) if before else Decimal(0)
     return totals
 
@@ -152,14 +164,15 @@ def report(store: Store, period: str | None = None) -> TargetReport:
     begin, stop = datetime.combine(start, datetime.min.time()), datetime.combine(end + timedelta(days=1),
                                                                                   datetime.min.time())
     with store.read() as s:
-        visits = s.scalars(select(Visit.id).join(Client, Visit.client_id == Client.id).where(
+        visits = s.scalar(select(func.count(Visit.id)).join(Client, Visit.client_id == Client.id).where(
             Visit.status == "done", Visit.kind != "phone", Visit.deleted_at.is_(None), Client.deleted_at.is_(None),
-            Visit.planned_at >= begin, Visit.planned_at < stop)).all()
-        won = set(s.scalars(select(StepChange.client_id).join(Client, StepChange.client_id == Client.id).where(
+            Visit.planned_at >= begin, Visit.planned_at < stop))
+        won = s.scalar(select(func.count(StepChange.client_id.distinct()))
+                       .join(Client, StepChange.client_id == Client.id).where(
             StepChange.to_step == 6, StepChange.from_step.is_not(None), StepChange.from_step != 6,
-            Client.deleted_at.is_(None), StepChange.at >= begin, StepChange.at < stop)))
-    actual["visits"] = Decimal(len(visits))
-    actual["new_clients"] = Decimal(len(won))
+            Client.deleted_at.is_(None), StepChange.at >= begin, StepChange.at < stop))
+    actual["visits"] = Decimal(visits or 0)
+    actual["new_clients"] = Decimal(won or 0)
     lines = [Progress(m, actual[m], targets[m]) for m in MEASURES]
     has_loans = actual["avg_loans"] > 0
     by = None

@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 from rmdesk import formatting, i18n, vocab
 from rmdesk.gui import folders
 from rmdesk.gui.errors import show_error
-from rmdesk.gui.jobs import Job
+from rmdesk.gui.jobs import Job, run_job
 from rmdesk.gui.widgets import heading
 from rmdesk.services import workreports
 from rmdesk.store.engine import Store
@@ -93,6 +95,9 @@ class WorkReportPanel(QWidget):
         self.amend_button = QPushButton(self.tr("Change after submission…"))
         self.preview_button = QPushButton(self.tr("Preview and print…"))
         self.xlsx_button = QPushButton(self.tr("Export as XLSX…"))
+        self.versions_button = QPushButton(self.tr("Earlier versions…"))
+        self.versions_button.setToolTip(self.tr("Every submitted version is kept; open any of them read-only"))
+        self.versions_button.clicked.connect(lambda: self.versions_dialog().exec())
         self.save_button.clicked.connect(self.save)
         self.submit_button.clicked.connect(self.submit)
         self.amend_button.clicked.connect(self.amend)
@@ -118,7 +123,7 @@ class WorkReportPanel(QWidget):
         layout.addWidget(self.plan)
         layout.addWidget(self.obs_box)
         buttons = QHBoxLayout()
-        for b in (self.save_button, self.submit_button, self.amend_button):
+        for b in (self.save_button, self.submit_button, self.amend_button, self.versions_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.preview_button)
@@ -166,6 +171,8 @@ class WorkReportPanel(QWidget):
         self.submit_button.setEnabled(editable)
         self.amend_button.setEnabled(not editable)
         self.amend_button.setToolTip(self.tr("Not submitted yet: edit it here and save.") if editable else "")
+        self.versions_button.setEnabled(len(view.versions) > 1)
+        self.versions_button.setToolTip("" if len(view.versions) > 1 else self.tr("There is one version only."))
         self.generated.setHtml(f"<p style='color:#607d8b'>{escape(self.tr('Computing…'))}</p>")
         if self.job is not None:
             self.job.forget()
@@ -232,8 +239,10 @@ class WorkReportPanel(QWidget):
         return self.submit_now(kind, key)
 
     def submit_now(self, kind: str, key: str) -> bool:
-        try:
-            workreports.submit(self.store, kind, key, **self._fields())
+        fields = self._fields()
+        try:  # the figures are generated and frozen in both languages: off the GUI thread
+            run_job(self, self.tr("Submitting the report…"),
+                    lambda progress: workreports.submit(self.store, kind, key, **fields))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return False
@@ -255,8 +264,10 @@ class WorkReportPanel(QWidget):
 
     def amend_now(self, reason: str) -> bool:
         kind, key = self.kind_key()
+        fields = self._fields()
         try:
-            workreports.amend(self.store, kind, key, reason, **self._fields())
+            run_job(self, self.tr("Saving the new version…"),
+                    lambda progress: workreports.amend(self.store, kind, key, reason, **fields))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             for w in (self.notes, self.plan):
@@ -266,18 +277,67 @@ class WorkReportPanel(QWidget):
         return True
 
     def preview(self) -> None:
+        dialog = self.preview_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def preview_dialog(self, version: int | None = None):
+        """The print preview of the report (the latest version, or `version`: read-only)."""
         from rmdesk.gui.plan_print import BuiltPlans, PlanPreview
 
         kind, key = self.kind_key()
         try:
-            pdf, pages = workreports.pdf_bytes(self.store, kind, key, i18n.language())
+            pdf, pages = workreports.pdf_bytes(self.store, kind, key, i18n.language(), version)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
-            return
+            return None
         name = f"{self.kind.currentText()} {key}.pdf"
+        if version is not None:
+            name = f"{self.kind.currentText()} {key} v{version}.pdf"
         dialog = PlanPreview(BuiltPlans(pdf, pages, 1, name), self)
         dialog.setWindowTitle(name)
-        dialog.exec()
+        return dialog
+
+    def versions_dialog(self) -> QDialog:
+        """The report's versions, oldest first; a double-click (or Open) shows one read-only."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Earlier versions"))
+        versions = self.view.versions if self.view is not None else []
+        table = QTableWidget(len(versions), 4, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Version"), self.tr("Status"), self.tr("Submitted"),
+                                         self.tr("Reason for the change")])
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setStretchLastSection(True)
+        status = {"draft": self.tr("Draft"), "submitted": self.tr("Submitted")}
+        for row, ver in enumerate(versions):
+            cells = [str(ver.version), status.get(ver.status, ver.status),
+                     formatting.minute(ver.submitted_at) if ver.submitted_at else "", ver.change_reason or ""]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, ver.version)
+                table.setItem(row, col, item)
+        if versions:
+            table.selectRow(len(versions) - 1)
+
+        def open_chosen() -> None:
+            item = table.currentItem()
+            if item is not None:
+                shown = self.preview_dialog(item.data(Qt.ItemDataRole.UserRole))
+                if shown is not None:
+                    shown.exec()
+
+        table.itemDoubleClicked.connect(lambda _item: open_chosen())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        open_button = buttons.addButton(self.tr("Open read-only"), QDialogButtonBox.ButtonRole.ActionRole)
+        open_button.clicked.connect(open_chosen)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(640, 300)
+        dialog.table = table
+        return dialog
 
     def export_xlsx(self) -> None:
         kind, key = self.kind_key()
