@@ -535,6 +535,10 @@ def main() -> None:
     print("data paths, 100k:", flush=True)
     data_paths(d100, "100k", big=False)
     saves(d100, "100k")
+    print("team database (PostgreSQL), 100k; raw = the same SQL through psycopg:", flush=True)
+    from bench import pg_search
+
+    pg_search.figures(record, timings, search_terms)
     print("pipeline board:", flush=True)
     board(d5k, "5.75k")
     board(d100, "100k")

@@ -1,80 +1,265 @@
-"""Search on a PostgreSQL team database: p95 of the client list's first page and its count, through
-rmdesk's services, next to the same SQL run through psycopg directly (the floor).
+"""The bench's PostgreSQL section: the client list, search, the board and Today on a 100k book
+in a team database, through rmdesk's services, next to the same SQL run through psycopg
+directly (the floor; shown in the `raw` column).
 
+`make bench` runs it when Debian's PostgreSQL is installed: a throwaway cluster
+(scripts/pg-test-cluster.sh) whose files stay in bench/data/pg-clients-100000, so that the
+book is built once (`rmdesk demo --db-url … --clients 100000`, ~10 min) and resumed later;
+the cluster is stopped at the end. Without PostgreSQL or psycopg: one line, skipped.
+
+  python -m bench.pg_search                                   this section alone
   RMDESK_BENCH_PG_URL=postgresql://user@host/db python -m bench.pg_search
-
-The database must hold a demo book (`rmdesk --db-url … demo --clients 100000`); without the
-variable it is skipped. `make bench` runs it when RMDESK_BENCH_PG_URL is set.
+                                                              search only, on a server of yours
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from collections.abc import Callable
+from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+SCRIPT = HERE.parent / "scripts" / "pg-test-cluster.sh"
+BOOK = HERE / "data" / "pg-clients-100000"
+CLIENTS = 100_000
 TERMS = ["华", "王", "电力", "华能", "有限公司", "集团有限", "hndl", "huaneng", "911", "科技"]
+TODAY_ROWS = 100  # rmdesk.gui.pages.today.ROWS
 
 
 def _p95(samples: list[float]) -> float:
     ordered = sorted(samples)
-    return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def missing() -> str | None:
+    """Why the section cannot run here, or None."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "psycopg is not installed (pip install -e '.[team]')"
+    if subprocess.run(["bash", str(SCRIPT), "bindir"], capture_output=True).returncode != 0:
+        return "PostgreSQL is not installed (scripts/pg-test-cluster.sh install)"
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _cluster():
+    """Start (or resume) the bench's cluster; returns the admin URL of its book's database."""
+    from sqlalchemy import URL
+
+    port = _free_port()
+    ready = BOOK / "ready"
+    if ready.exists():
+        done = subprocess.run(["bash", str(SCRIPT), "resume", str(BOOK), str(port)], capture_output=True, text=True)
+    else:
+        subprocess.run(["bash", str(SCRIPT), "stop", str(BOOK)], capture_output=True)  # a half-built one
+        done = subprocess.run(["bash", str(SCRIPT), "start", str(BOOK), str(port)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"the bench's PostgreSQL cluster did not start:\n{done.stderr}")
+    password = (BOOK / "admin-password").read_text().strip()
+    return URL.create("postgresql+psycopg", username="rmdesk_admin", password=password, host="127.0.0.1",
+                      port=port, database="book")
+
+
+def _build(url) -> None:
+    """The demo book, once: through the CLI as a user builds one."""
+    import psycopg
+    from sqlalchemy import URL
+
+    with psycopg.connect(host=url.host, port=url.port, user=url.username, password=url.password,
+                         dbname="postgres", autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS book")
+        conn.execute("CREATE DATABASE book")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="rmdesk-bench-") as data_dir:
+        env = {**os.environ, "RMDESK_DB_PASSWORD": url.password}
+        done = subprocess.run([sys.executable, "-m", "rmdesk", "demo", "--data-dir", data_dir, "--db-url",
+                               URL.create("postgresql", username=url.username, host=url.host, port=url.port,
+                                          database=url.database).render_as_string(),
+                               "--clients", str(CLIENTS), "--seed", "1"], env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"the PostgreSQL demo book was not built:\n{done.stderr}")
+    (BOOK / "ready").write_text("demo --clients 100000 --seed 1\n", encoding="utf-8")
+    print(f"built the PostgreSQL book (100k) in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+class _Floor:
+    """The statements a service call sends, and their median time run through psycopg directly."""
+
+    def __init__(self, store, url, timings) -> None:
+        import psycopg
+        from sqlalchemy import event
+
+        self.statements: list[tuple[str, object]] = []
+        self._on = False
+        self.timings = timings
+        event.listen(store.engine, "before_cursor_execute", self._record)
+        self.conn = psycopg.connect(host=url.host, port=url.port, user=url.username, password=url.password,
+                                    dbname=url.database, autocommit=True)
+
+    def _record(self, _conn, _cursor, statement, parameters, _context, executemany) -> None:
+        if self._on and not executemany:
+            self.statements.append((statement, parameters))
+
+    def ms(self, fn: Callable[[], object]) -> float:
+        self.statements, self._on = [], True
+        try:
+            fn()
+        finally:
+            self._on = False
+        statements = [(s, p) for s, p in self.statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+
+        def run() -> None:
+            with self.conn.cursor() as cur:
+                for statement, params in statements:
+                    cur.execute(statement, params)
+                    cur.fetchall()
+        return statistics.median(self.timings(run))
+
+
+def measure(url, record, timings, search_terms) -> None:
+    from datetime import date
+
+    from rmdesk.services import clients, maintenance, pipeline, settings, visits
+    from rmdesk.services.clients import ClientQuery
+    from rmdesk.store.engine import Store
+
+    store = Store.open(url=url)
+    floor = _Floor(store, url, timings)
+    size = "100k"
+
+    def page(q: ClientQuery | None = None, sort: str = "name", desc: bool = False, offset: int = 0):
+        q = q or ClientQuery()
+
+        def run():  # what the list model does: the (capped) count, then the page knowing it
+            total, _exact = clients.count_clients_capped(store, q)
+            return clients.list_clients(store, q, sort=sort, descending=desc, offset=offset, limit=200, total=total)
+        return run
+
+    pg = " [PostgreSQL]"
+    cases = [
+        ("list: count + first page (by name)", page()),
+        ("list: sort by step, descending", page(sort="step", desc=True)),
+        ("list: sort by tier", page(sort="tier")),
+        ("list: sort by last update, descending", page(sort="updated_at", desc=True)),
+        ("list: filter step 3", page(ClientQuery(step=3))),
+        ("list: filter status nurture, sort by district", page(ClientQuery(status="nurture"), sort="district")),
+        ("list: filter step 2 + owner, by next action", page(ClientQuery(step=2, owner="李娜"), sort="next_action_date")),
+        ("list: page at row 50,000 (scrolled)", page(offset=50_000)),
+    ]
+    for figure, fn in cases:
+        record(figure + pg, size, timings(fn), target=150, raw=floor.ms(fn))
+    everything: list[float] = []
+    for kind, terms in search_terms(store).items():
+        values, raws = [], []
+        for term in terms:
+            fn = page(ClientQuery(search=term))
+            values += timings(fn)
+            raws.append(floor.ms(fn))
+        everything += values
+        record(f"search-as-you-type p95: {kind} ({', '.join(terms)})" + pg, size, values, stat="p95", target=50,
+               raw=statistics.median(raws))
+    record("search-as-you-type p95: all typical queries" + pg, size, everything, stat="p95", target=50)
+    fn = page(ClientQuery(search="集团有限公司"))
+    record("search, broad: 集团有限公司 (1 in 4 clients match)" + pg, size, timings(fn), stat="p95", raw=floor.ms(fn))
+    for term in ("h", "华"):
+        fn = lambda term=term: clients.count_clients_capped(store, ClientQuery(search=term), cap=None)  # noqa: E731
+        record(f"search: exact count when scrolled to the end ({term})" + pg, size, timings(fn), raw=floor.ms(fn))
+    fn = lambda: pipeline.board(store)  # noqa: E731
+    cards = sum(len(c) for c in fn().values())
+    record(f"pipeline board service ({cards} open cards)" + pg, size, timings(fn), target=300, raw=floor.ms(fn))
+
+    def today():  # what the Today page reads (rmdesk.gui.pages.today.refresh)
+        day = date.today()
+        clients.is_empty(store)
+        visits.visits_between(store, day, 1, limit=TODAY_ROWS + 1)
+        visits.open_tasks(store, due_by=day, limit=TODAY_ROWS + 1)
+        span = settings.get_reminder_days(store)
+        maintenance.maintenance_due(store, day, limit=TODAY_ROWS + 1)
+        maintenance.care_reminders(store, span, day)
+        pipeline.stale_cards(store, limit=TODAY_ROWS + 1)
+    record("Today page services" + pg, size, timings(today), target=300, raw=floor.ms(today))
+    floor.conn.close()
+    store.close()
+
+
+def figures(record, timings, search_terms) -> None:
+    """The section of `make bench` (bench.__main__ passes its own record/timings/search_terms)."""
+    reason = missing()
+    if reason:
+        print(f"PostgreSQL: skipped — {reason}", flush=True)
+        return
+    BOOK.parent.mkdir(parents=True, exist_ok=True)
+    url = _cluster()
+    try:
+        if not (BOOK / "ready").exists():
+            _build(url)
+        measure(url, record, timings, search_terms)
+    finally:
+        subprocess.run(["bash", str(SCRIPT), "halt", str(BOOK)], capture_output=True)
 
 
 def run(url_text: str, repeat: int = 7) -> list[tuple[str, float, float, float]]:
-    import psycopg
-    from sqlalchemy import event
-
+    """Search only, on a server given by URL: (term, p95, median, psycopg p95)."""
     from rmdesk.services.clients import ClientQuery, count_clients_capped, list_clients
     from rmdesk.store import server
     from rmdesk.store.engine import Store
 
     url = server.parse(url_text, password=server.password_from_environment())
     store = Store.open(url=url)
-    captured: list[tuple[str, object]] = []
 
-    def capture(conn, cursor, statement, parameters, context, executemany):
-        captured.append((statement, parameters))
+    def timings(fn, repeat=repeat):
+        fn()
+        out = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - started) * 1000)
+        return out
 
+    floor = _Floor(store, url, timings)
     rows = []
-    direct = psycopg.connect(host=url.host, port=url.port, user=url.username, password=url.password,
-                             dbname=url.database)
     for term in TERMS:
         q = ClientQuery(search=term)
-        list_clients(store, q, limit=200)  # warm
-        ours = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            list_clients(store, q, limit=200)
-            count_clients_capped(store, q)
-            ours.append((time.perf_counter() - started) * 1000)
-        captured.clear()
-        event.listen(store.engine, "before_cursor_execute", capture)
-        list_clients(store, q, limit=200)
-        count_clients_capped(store, q)
-        event.remove(store.engine, "before_cursor_execute", capture)
-        floor = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            with direct.cursor() as cur:
-                for statement, params in captured:
-                    cur.execute(statement, params)
-                    cur.fetchall()
-            floor.append((time.perf_counter() - started) * 1000)
-        rows.append((term, _p95(ours), statistics.median(ours), _p95(floor)))
-    direct.close()
+
+        def page(q=q):  # what the list model does: the capped count, then the page knowing it
+            total, _exact = count_clients_capped(store, q)
+            list_clients(store, q, limit=200, total=total)
+        ours = timings(page)
+        floor.statements = []
+        raw = floor.ms(page)
+        rows.append((term, _p95(ours), statistics.median(ours), raw))
+    floor.conn.close()
     store.close()
     return rows
 
 
 def main() -> None:
     url = os.environ.get("RMDESK_BENCH_PG_URL")
-    if not url:
-        print("bench.pg_search: RMDESK_BENCH_PG_URL not set, skipped")
+    if url:
+        print(f"{'term':<10} {'p95 ms':>8} {'median':>8} {'psycopg median':>15}")
+        for term, p95, median, floor in run(url):
+            print(f"{term:<10} {p95:8.1f} {median:8.1f} {floor:15.1f}")
         return
-    print(f"{'term':<10} {'p95 ms':>8} {'median':>8} {'psycopg p95':>12}")
-    for term, p95, median, floor in run(url):
-        print(f"{term:<10} {p95:8.1f} {median:8.1f} {floor:12.1f}")
+    import bench.__main__ as bench
+    from rmdesk import clock
+
+    clock.pin(None)
+    bench.save = lambda: None  # alone: leave the full run's bench/results.json as it is
+    print(f"rmdesk bench, PostgreSQL section — {bench.load_note()}", flush=True)
+    figures(bench.record, bench.timings, bench.search_terms)
+    print(f"{bench.load_note()} at end")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@
 #                                               start it on 127.0.0.1:PORT; superuser "rmdesk_admin"
 #                                               with the password in DIR/admin-password
 #   scripts/pg-test-cluster.sh stop DIR         stop it and delete DIR
+#   scripts/pg-test-cluster.sh halt DIR         stop it, keep DIR (the bench's PostgreSQL book)
+#   scripts/pg-test-cluster.sh resume DIR PORT  start a halted one again
 #
 # initdb refuses to run as root: as root the cluster belongs to the `postgres` system user
 # the Debian package creates. Tuned for tests (fsync off): never keep data in it.
@@ -71,6 +73,24 @@ start() {
   echo "127.0.0.1:$port"
 }
 
+# resume DIR PORT: start a cluster `start` made and `halt` stopped (the bench keeps its book)
+resume() {
+  local dir=$1 port=$2 bin
+  bin=$(bindir) || { echo "PostgreSQL is not installed" >&2; return 3; }
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 start \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off \
+        -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB" >/dev/null \
+    || { tail -20 "$dir/server.log" >&2; return 1; }
+  echo "127.0.0.1:$port"
+}
+
+# halt DIR: stop the cluster, keep its files
+halt() {
+  local dir=$1 bin
+  bin=$(bindir) || return 0
+  [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
 stop() {
   local dir=$1 bin
   bin=$(bindir) || return 0
@@ -84,6 +104,8 @@ case "${1:-}" in
   install) install ;;
   start) start "$2" "$3" ;;
   stop) stop "$2" ;;
+  resume) resume "$2" "$3" ;;
+  halt) halt "$2" ;;
   bindir) bindir ;;
-  *) echo "usage: $0 install | start DIR PORT | stop DIR | bindir" >&2; exit 2 ;;
+  *) echo "usage: $0 install | start DIR PORT | stop DIR | resume DIR PORT | halt DIR | bindir" >&2; exit 2 ;;
 esac

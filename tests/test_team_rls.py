@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from rmdesk.cli import main
 from rmdesk.services import clients
+from rmdesk.services.validation import credit_code_check_char
 from rmdesk.store.engine import Store
 
 pytestmark = pytest.mark.postgresql
@@ -114,3 +115,45 @@ def test_an_rm_signs_in_from_the_command_line(team, data_dir, capsys, monkeypatc
     code = main(["--data-dir", str(data_dir), "--db-url", who.render_as_string(), "team", "init"])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err  # an RM is no admin
+
+
+def _code(first17: str) -> str:
+    return first17 + credit_code_check_char(first17)
+
+
+def test_the_search_indexes_hold_no_names_an_rm_may_not_see(team):
+    """The 1–2 character pieces (search_grams) live on the clients and contacts rows, so the
+    rows' policies cover them: neither raw SQL nor the search box on A's connection finds
+    B's client, by its name, its pinyin, its credit code or its key person."""
+    url, logins, sign_in, admin = team
+    a = Store.open(url=sign_in("a"))
+    b = Store.open(url=sign_in("b"))
+    mine = clients.create_client(a, {"name": "华能电力", "credit_code": _code("91110000100001111")})
+    clients.add_contact(a, mine, {"name": "王总"})
+    theirs = clients.create_client(b, {"name": "华能长城汽车", "credit_code": _code("91110000100002222")})
+    clients.add_contact(b, theirs, {"name": "王秀英"})
+
+    raw = create_engine(sign_in("a"))
+    with raw.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM clients WHERE search_grams @> ARRAY['汽']")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM contacts WHERE search_grams @> ARRAY['秀']")).scalar() == 0
+        pieces = conn.execute(text("SELECT search_grams FROM clients")).scalars().all()
+        assert len(pieces) == 1 and "汽" not in pieces[0] and "华能" in pieces[0]
+    raw.dispose()
+
+    def found(store, term):
+        q = clients.ClientQuery(search=term)
+        total, exact = clients.count_clients_capped(store, q)
+        rows = clients.list_clients(store, q, limit=200, total=total)
+        assert exact and total == len(rows)
+        return sorted(r.name for r in rows)
+
+    for term in ("华", "华能", "hn", "h", "huaneng", "9111", "王", "有"):
+        assert found(a, term) == (["华能电力"] if term != "有" else []), term
+        assert found(b, term) in (["华能长城汽车"], []), term
+    for term in ("汽", "汽车", "qc", "0002222", "秀英", "秀"):
+        assert found(a, term) == [], term
+        assert found(b, term) == ["华能长城汽车"], term
+    assert found(b, "王") == ["华能长城汽车"]
+    for s in (a, b):
+        s.close()

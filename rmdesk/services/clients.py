@@ -8,7 +8,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, union, update
+from sqlalchemy import (
+    Select,
+    Text,
+    and_,
+    cast,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    union,
+    update,
+)
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from rmdesk import clock, vocab
@@ -17,7 +31,7 @@ from rmdesk.formatting import normalise_phone
 from rmdesk.services import validation as v
 from rmdesk.services import versions
 from rmdesk.services.pinyin import search_keys
-from rmdesk.store import search_index
+from rmdesk.store import pg_search, search_index
 from rmdesk.store.engine import Store
 from rmdesk.store.models import BankRelation, Client, ClientEvent, Contact, StepChange, Visit
 
@@ -342,34 +356,9 @@ def search_condition(term: str, fts: bool):
     initials) through the 1–2 character token index, and prefix matches of the full
     pinyin and credit code (B-tree ranges); one letter also matches the start of the
     initials.
-    Elsewhere: LIKE/ILIKE with the same meaning."""
-    term = term.strip()
-    keys = _DROP.sub("", term.lower())
-    code = term.upper()
-    if not fts:
-        # LIKE patterns escape the user's own % and _ (a bound parameter, never SQL text)
-        like = f"%{_like_escape(term)}%"
-        contact_match = select(Contact.id).where(Contact.client_id == Client.id,
-                                                 Contact.name.ilike(like, escape="\\"))
-        terms = [Client.name.ilike(like, escape="\\"), Client.short_name.ilike(like, escape="\\"),
-                 contact_match.exists()]
-        if len(term) >= _TRIGRAM:
-            terms.append(Client.credit_code.like(f"%{_like_escape(code)}%", escape="\\"))
-        else:  # 1–2 characters: the start of the code (anywhere would match nearly every code)
-            terms.append(Client.credit_code.like(f"{_like_escape(code)}%", escape="\\"))
-        if keys:
-            k = _like_escape(keys)
-            if len(term) >= _TRIGRAM:
-                terms += [Client.pinyin_initials.like(f"%{k}%", escape="\\"),
-                          Client.pinyin_full.like(f"%{k}%", escape="\\")]
-            elif len(term) == 2:
-                terms += [Client.pinyin_initials.like(f"%{k}%", escape="\\"),
-                          Client.pinyin_full.like(f"{k}%", escape="\\")]
-            else:
-                terms += [Client.pinyin_initials.like(f"{k}%", escape="\\"),
-                          Client.pinyin_full.like(f"{k}%", escape="\\")]
-        return or_(*terms)
-    ids = search_ids(term)
+    On PostgreSQL the same meaning from its own indexes (server_search_parts)."""
+    parts = search_parts(term) if fts else server_search_parts(term)
+    ids = _union(parts)
     return Client.id.in_(ids) if ids is not None else Client.id.is_(None)
 
 
@@ -421,6 +410,91 @@ def search_parts(term: str) -> list[SearchPart]:
         on_row = _prefix(Client.credit_code, code)
         parts.append(SearchPart(select(Client.id).where(on_row).correlate(None), on_row, Client.credit_code))
     return parts
+
+
+def _like(text: str, *, before: bool = True) -> str:
+    """A LIKE pattern: `text` anywhere (or, before=False, at the start), its own % _ escaped."""
+    return ("%" if before else "") + _like_escape(text) + "%"
+
+
+def server_search_parts(term: str) -> list[SearchPart]:
+    """search_parts on PostgreSQL (rmdesk.store.pg_search): each source one index — the
+    trigram GIN indexes for 3+ characters, the 1–2 character pieces' GIN expression
+    indexes, text_pattern_ops ranges for the prefixes. Their UNION instead of one OR over
+    columns and key persons, which the planner can only answer by reading every client."""
+    term = term.strip()
+    keys = _DROP.sub("", term.lower())
+    code = term.upper()
+    if len(term) >= _TRIGRAM:
+        like = _like(term)
+        on_client = [Client.name.ilike(like, escape="\\"), Client.short_name.ilike(like, escape="\\"),
+                     Client.credit_code.like(_like(code), escape="\\")]
+        if len(keys) >= _TRIGRAM:
+            on_client += [Client.pinyin_full.like(_like(keys), escape="\\"),
+                          Client.pinyin_initials.like(_like(keys), escape="\\")]
+        on_row = or_(*on_client)
+        return [SearchPart(select(Client.id).where(on_row).correlate(None), on_row),
+                SearchPart(select(Contact.client_id).where(Contact.name.ilike(like, escape="\\")).correlate(None))]
+    grams = _GRAM_DROP.sub(" ", term.lower()).split()
+    parts = []
+    if grams:
+        pieces = _CLIENT_GRAMS
+        in_names = pieces.op("@>")(_text_array(grams))
+        # one letter: names only (the start of the initials is matched below), as on SQLite
+        match = in_names if len(term) == 1 else or_(
+            in_names, pieces.op("@>")(_text_array([pg_search.INITIALS_TAG + g for g in grams])))
+        parts.append(SearchPart(select(Client.id).where(match).correlate(None), match))
+        parts.append(SearchPart(select(Contact.client_id).where(
+            _CONTACT_GRAMS.op("@>")(_text_array(grams))).correlate(None)))
+    if keys:
+        on_row = Client.pinyin_full.like(_like(keys, before=False), escape="\\")
+        parts.append(SearchPart(select(Client.id).where(Client.deleted_at.is_(None), on_row).correlate(None), on_row,
+                                Client.pinyin_full))
+    if code.isascii() and code.isalnum():
+        on_row = Client.credit_code.like(_like(code, before=False), escape="\\")
+        parts.append(SearchPart(select(Client.id).where(on_row).correlate(None), on_row, Client.credit_code))
+    return parts
+
+
+def server_search_row(term: str):
+    """PostgreSQL: server_search_parts' match as a condition on one clients row (key persons
+    through their client_id index), for a broad search walking the sort order: it stops once
+    the page is full, where gathering every match first would read most of the book."""
+    term = term.strip()
+    keys = _DROP.sub("", term.lower())
+    code = term.upper()
+    if len(term) >= _TRIGRAM:
+        like = _like(term)
+        on_client = [Client.name.ilike(like, escape="\\"), Client.short_name.ilike(like, escape="\\"),
+                     Client.credit_code.like(_like(code), escape="\\")]
+        if len(keys) >= _TRIGRAM:
+            on_client += [Client.pinyin_full.like(_like(keys), escape="\\"),
+                          Client.pinyin_initials.like(_like(keys), escape="\\")]
+        on_contact = Contact.name.ilike(like, escape="\\")
+    else:
+        on_client, on_contact = [], None
+        grams = _GRAM_DROP.sub(" ", term.lower()).split()
+        if grams:
+            on_client.append(_CLIENT_GRAMS.op("@>")(_text_array(grams)))
+            if len(term) > 1:
+                on_client.append(_CLIENT_GRAMS.op("@>")(_text_array([pg_search.INITIALS_TAG + g for g in grams])))
+            on_contact = _CONTACT_GRAMS.op("@>")(_text_array(grams))
+        if keys:
+            on_client.append(Client.pinyin_full.like(_like(keys, before=False), escape="\\"))
+        if code.isascii() and code.isalnum():
+            on_client.append(Client.credit_code.like(_like(code, before=False), escape="\\"))
+    if on_contact is not None:
+        on_client.append(select(Contact.id).where(Contact.client_id == Client.id, on_contact).exists())
+    return or_(*on_client) if on_client else Client.id.is_(None)
+
+
+# PostgreSQL's generated columns of the 1–2 character pieces (rmdesk.store.pg_search)
+_CLIENT_GRAMS = literal_column("clients.search_grams", postgresql.ARRAY(Text))
+_CONTACT_GRAMS = literal_column("contacts.search_grams", postgresql.ARRAY(Text))
+
+
+def _text_array(values: list[str]):
+    return cast(postgresql.array(values), postgresql.ARRAY(Text))
 
 
 def search_ids(term: str):
@@ -510,12 +584,32 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
                     .order_by(*order).offset(offset).limit(limit)
                     .with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite"))
             query = select(*fields).where(Client.id.in_(list(s.scalars(page)))).order_by(*order)
+        elif not store.is_sqlite and q.search and q.search.strip():
+            if total is not None and total > BROAD_SEARCH:  # walk the sort order until the page is full
+                page = (_apply_fields(select(Client.id), q)
+                        .where(Client.deleted_at.is_(None), server_search_row(q.search))
+                        .order_by(*order).offset(offset).limit(limit))
+            else:
+                page = _server_search_page(q, order, offset, limit)
+            query = select(*fields).where(Client.id.in_(page)).order_by(*order)
         else:
             # The page's ids first: the offset is skipped in the (partial) index of the sort
             # column without touching the rows, so a deep page costs about the first one.
             page = apply_filters(select(Client.id), q, store.is_sqlite).order_by(*order).offset(offset).limit(limit)
             query = select(*fields).where(Client.id.in_(page)).order_by(*order)
         return [ClientRow(*row) for row in s.execute(query)]
+
+
+def _server_search_page(q: ClientQuery, order, offset: int, limit: int) -> Select:
+    """PostgreSQL: a search's page of ids. The matches are gathered once (MATERIALIZED: each
+    source off its own index), then joined to their rows by id; left to itself the planner
+    walks the name order testing clients one by one, or reads them all."""
+    ids = _union(server_search_parts(q.search))
+    if ids is None:
+        return select(Client.id).where(Client.id.is_(None))
+    matches = ids.cte("matches").prefix_with("MATERIALIZED")
+    return (_apply_fields(select(Client.id), q).join(matches, Client.id == matches.c[0])
+            .where(Client.deleted_at.is_(None)).order_by(*order).offset(offset).limit(limit))
 
 
 def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str, order, offset: int,
@@ -550,16 +644,18 @@ def count_clients(store: Store, q: ClientQuery = ClientQuery()) -> int:
 
 
 def _count(s: Session, q: ClientQuery, fts: bool) -> int:
-    if fts and q.search and q.search.strip() and q == ClientQuery(search=q.search):
+    if q.search and q.search.strip() and q == ClientQuery(search=q.search):
         # Search alone: the matching ids counted once, less those in the trash
         # (no lookup of every match in the clients table).
-        ids = search_ids(q.search)
+        ids = search_ids(q.search) if fts else _union(server_search_parts(q.search))
         if ids is None:
             return 0
         matches = ids.cte("matches").prefix_with("MATERIALIZED")
         matched = select(func.count()).select_from(matches).scalar_subquery()
+        # SQLite: `+id` keeps it from probing the trash by rowid; PostgreSQL reads its trash index
+        key = literal_column("+clients.id") if fts else Client.id
         trashed = (select(func.count()).select_from(Client)
-                   .where(Client.deleted_at.is_not(None), literal_column("+clients.id").in_(select(matches.c[0])))
+                   .where(Client.deleted_at.is_not(None), key.in_(select(matches.c[0])))
                    .scalar_subquery())
         return s.scalar(select(matched - trashed)) or 0
     return s.scalar(apply_filters(select(func.count(Client.id)), q, fts)) or 0
@@ -572,11 +668,13 @@ def count_clients_capped(store: Store, q: ClientQuery = ClientQuery(),
     (cap, False): "more than cap", found after reading cap + 1 matches of that source
     instead of all of them. Any other query (or cap None) is counted exactly."""
     with store.read() as s:
-        searched = cap is not None and store.is_sqlite and q.search and q.search.strip()
-        parts = search_parts(q.search) if searched else []
+        searched = cap is not None and q.search and q.search.strip()
+        parts = (search_parts if store.is_sqlite else server_search_parts)(q.search) if searched else []
         for part in parts:
             # the source's own entries first (index only): at most cap of them, at most cap clients
-            if s.scalar(select(func.count()).select_from(part.ids.limit(cap + 1).subquery())) <= cap:
+            # (PostgreSQL: a source on the clients row itself is only counted live, below)
+            own_rows = not store.is_sqlite and part.on_row is not None
+            if not own_rows and s.scalar(select(func.count()).select_from(part.ids.limit(cap + 1).subquery())) <= cap:
                 continue
             if part.on_row is not None:
                 live = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None), part.on_row)
