@@ -1374,6 +1374,10 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Product catalogue…</source>
+        <translation>&amp;Product catalogue…</translation>
+    </message>
+    <message>
         <source>&amp;About rmdesk</source>
         <translation>&amp;About rmdesk</translation>
     </message>
@@ -1879,6 +1883,48 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>The password is wrong.</source>
         <translation>The password is wrong.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCatalogueDialog</name>
+    <message>
+        <source>Product catalogue</source>
+        <translation>Product catalogue</translation>
+    </message>
+    <message>
+        <source>All need areas</source>
+        <translation>All need areas</translation>
+    </message>
+    <message>
+        <source>Need area</source>
+        <translation>Need area</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSuggestionsPanel</name>
+    <message>
+        <source>Confirm a need to see the products that fit.</source>
+        <translation>Confirm a need to see the products that fit.</translation>
+    </message>
+    <message>
+        <source>Product catalogue…</source>
+        <translation>Product catalogue…</translation>
+    </message>
+    <message>
+        <source>Products that fit</source>
+        <translation>Products that fit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
     </message>
 </context>
 <context>

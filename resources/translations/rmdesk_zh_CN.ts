@@ -1367,6 +1367,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Product catalogue…</source>
+        <translation>产品目录(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;About rmdesk</source>
         <translation>关于 rmdesk(&amp;A)</translation>
     </message>
@@ -1872,6 +1876,48 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>The password is wrong.</source>
         <translation>密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCatalogueDialog</name>
+    <message>
+        <source>Product catalogue</source>
+        <translation>产品目录</translation>
+    </message>
+    <message>
+        <source>All need areas</source>
+        <translation>全部需求领域</translation>
+    </message>
+    <message>
+        <source>Need area</source>
+        <translation>需求领域</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSuggestionsPanel</name>
+    <message>
+        <source>Confirm a need to see the products that fit.</source>
+        <translation>确认需求后，这里会列出适合的产品。</translation>
+    </message>
+    <message>
+        <source>Product catalogue…</source>
+        <translation>产品目录…</translation>
+    </message>
+    <message>
+        <source>Products that fit</source>
+        <translation>适合的产品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>推荐理由</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>一句话推介</translation>
     </message>
 </context>
 <context>
