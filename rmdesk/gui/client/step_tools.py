@@ -37,6 +37,7 @@ from rmdesk.gui.client.forms import (
     vocab_combo,
 )
 from rmdesk.gui.client.product_suggestions import ProductSuggestionsPanel
+from rmdesk.gui.client.proposal import proposal_button
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.widgets import fill_table, read_only_table
 from rmdesk.playbook import loader
@@ -207,6 +208,7 @@ class MeetingTool(Tool):
         self.proposal = QCheckBox(self.tr("The client agreed to receive a proposal"))
         self.proposal.toggled.connect(lambda on: self.act(clients.update_client, store, client_id,
                                                           {"proposal_agreed": on}))
+        self.proposal_button = proposal_button(store, client_id, self, lambda: self.changed.emit())  # issue 19
         calc = QPushButton(self.tr("Financing-need calculator…"))
         calc.clicked.connect(self.calculate)
         self.estimate = QTextBrowser()
@@ -215,6 +217,7 @@ class MeetingTool(Tool):
         self.layout_.addWidget(self.needs)
         self.layout_.addLayout(row)
         self.layout_.addWidget(self.proposal)
+        self.layout_.addWidget(self.proposal_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(calc, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.estimate)
         self.layout_.addWidget(suggest := ProductSuggestionsPanel(store, client_id))  # issue 19: products that fit
