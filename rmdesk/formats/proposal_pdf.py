@@ -7,12 +7,13 @@ import os
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
 from rmdesk import clock, i18n
-from rmdesk.formats.callplan_pdf import ACCENT, LANG_TAGS, MARGIN, CallPlanWriter, _numbered_canvas
+from rmdesk.formats.callplan_pdf import LANG_TAGS, MARGIN, RULE, CallPlanWriter, _numbered_canvas
 
 SECTION_ORDER = ("situation", "needs", "solution", "benefits", "conditions", "next_steps")
 
@@ -74,8 +75,22 @@ class ProposalWriter(CallPlanWriter):
                               self.table(contact or [[p("—"), p("")]], [0.22 * width, 0.78 * width], header=False)])]
         return out
 
+    def footer(self, c, page: int, pages: int) -> None:
+        """Like the call plan's, but a proposal goes to the client: its title and version
+        instead of the "internal use" mark."""
+        c.saveState()
+        c.setFont(self.font.name, 7.5)
+        c.setFillColor(colors.HexColor("#5b6b7b"))
+        c.setStrokeColor(RULE)
+        c.line(MARGIN, 12 * mm, A4[0] - MARGIN, 12 * mm)
+        c.drawString(MARGIN, 8 * mm, f"{self.pm('title')} · {self.pm('version', n=self.version)}")
+        c.drawCentredString(A4[0] / 2, 8 * mm, self.m("printed", time=self.printed.strftime("%Y-%m-%d %H:%M")))
+        c.drawRightString(A4[0] - MARGIN, 8 * mm, self.m("page", page=page, pages=pages))
+        c.restoreState()
+
     def write_doc(self, doc: Doc, target: str | BinaryIO) -> int:
         self.printed = clock.now()
+        self.version = doc.version
         title = f"{self.pm('title')} — {doc.client_name} ({self.pm('version', n=doc.version)})"
         pdf = SimpleDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=14 * mm,
                                 bottomMargin=18 * mm, title=title,
@@ -96,5 +111,3 @@ def render_proposal(doc: Doc, target: str | os.PathLike | BinaryIO, lang: str) -
         target = os.fspath(target)
     return ProposalWriter(lang).write_doc(doc, target)
 
-
-__all__ = ["ACCENT", "Table", "render_proposal"]

@@ -202,7 +202,7 @@ def starting_draft(store: Store, client_id: int, lang: str) -> dict[str, object]
         lines.append({"product": sug.key, "amount": str(credit_amount if i == 0 else Decimal(0)),
                       "term_months": 12, "rate": None, "note": ""})
     return {
-        "situation": f"{c.name}: " + sep.join(facts) if facts else c.name,
+        "situation": c.name + ("：" if lang == "zh_CN" else ": ") + sep.join(facts) if facts else c.name,
         "needs": "\n".join(f"{i18n.label('need_area', n.area, lang)}: {n.description}" for n in needs),
         "solution": i18n.message("proposal.solution_default", lang),
         "lines": lines,
