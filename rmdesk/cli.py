@@ -158,7 +158,7 @@ def _build_parser() -> argparse.ArgumentParser:
     team_sub.add_parser("list", parents=[common], help="list the team")
 
     exporting = sub.add_parser("export", parents=[common], help="export a table to CSV or XLSX")
-    exporting.add_argument("--what", required=True, choices=("clients", "contacts", "visits", "deals"))
+    exporting.add_argument("--what", required=True, choices=("clients", "contacts", "visits", "deals", "proposals"))
     exporting.add_argument("-o", "--output", required=True, metavar="FILE")
 
     reports = sub.add_parser("report", parents=[common], help="insight reports and the work reports")

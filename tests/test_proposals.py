@@ -151,3 +151,18 @@ def test_cli_print(store, cid, cli_base, tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no proposal version 7" in err and not (tmp_path / "x.pdf").exists()
     assert main([*cli_base, "proposal", "print", "--client", "abc", "-o", "x.pdf"]) == 2
+
+
+def test_export_lists_every_version_and_masks_the_credit_code(store, cid, tmp_path):
+    from rmdesk.services import dataio
+
+    row = proposals.save_draft(store, cid, {"situation": "机械制造", "lines": LINES})
+    proposals.freeze(store, row.id, "sent")
+    proposals.save_draft(store, cid, {"benefits": "第二版"})
+    headers, rows = dataio.export_rows(store, "proposals", masked=False)
+    assert headers[:8] == ("id", "credit_code", "name", "version", "status", "frozen_at", "products", "amount")
+    assert [(r[3], r[4], r[6], r[7]) for r in rows] == [(1, "sent", "factoring;receivables_pledge_loan", 8_000_000),
+                                                         (2, "draft", "factoring;receivables_pledge_loan", 8_000_000)]
+    masked = dataio.export_rows(store, "proposals", masked=True)[1]
+    assert masked[0][1] == "9150**********1K2E"
+    assert dataio.export_file(store, "proposals", tmp_path / "方案 导出.xlsx") == 2

@@ -506,6 +506,10 @@
         <translation>deals</translation>
     </message>
     <message>
+        <source>proposals</source>
+        <translation>proposals</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -1356,6 +1360,10 @@
     <message>
         <source>Deals…</source>
         <translation>Deals…</translation>
+    </message>
+    <message>
+        <source>Proposals…</source>
+        <translation>Proposals…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -504,6 +504,10 @@
         <translation>交易</translation>
     </message>
     <message>
+        <source>proposals</source>
+        <translation>金融服务方案</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1349,6 +1353,10 @@
     <message>
         <source>Deals…</source>
         <translation>交易…</translation>
+    </message>
+    <message>
+        <source>Proposals…</source>
+        <translation>金融服务方案…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -105,7 +105,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(importing)
         export_menu = file_menu.addMenu(self.tr("&Export"))
         for what, text in (("clients", self.tr("Clients…")), ("contacts", self.tr("Key persons…")),
-                           ("visits", self.tr("Visits…")), ("deals", self.tr("Deals…"))):
+                           ("visits", self.tr("Visits…")), ("deals", self.tr("Deals…")),
+                           ("proposals", self.tr("Proposals…"))):
             action = QAction(text, self)
             action.triggered.connect(lambda _=False, w=what: self._export(w))
             export_menu.addAction(action)

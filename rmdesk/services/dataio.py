@@ -468,7 +468,7 @@ EXPORT_VISIT_FIELDS = ("id", "credit_code", "name", "contact_name", "planned_at"
                        "report_reaction", "reported_at", "created_at")
 EXPORT_DEAL_FIELDS = ("id", "credit_code", "name", "product", "amount", "rate", "status", "expected_date",
                       "actual_date", "lost_reason", "created_at")
-WHAT = ("clients", "contacts", "visits", "deals")
+WHAT = ("clients", "contacts", "visits", "deals", "proposals")
 
 
 def export_rows(store: Store, what: str, masked: bool | None = None) -> tuple[tuple[str, ...], list[list[object]]]:
@@ -512,6 +512,10 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
                              .join(Product, Deal.product_id == Product.id)
                              .where(Client.deleted_at.is_(None), Deal.deleted_at.is_(None)).order_by(Deal.id))
             return EXPORT_DEAL_FIELDS, [list(r) for r in rows]
+        if what == "proposals":  # issue 19: every version of the proposals (金融服务方案)
+            from rmdesk.services.proposals import export_table
+
+            return export_table(s)
     raise ValidationError("error.not_in_list", None, value=what)
 
 

@@ -350,3 +350,23 @@ def print_proposal(store: Store, client_id: int, version: int | None, target, la
                 p.frozen_at = p.frozen_how = p.frozen_copy = None
         raise
     return row
+
+
+EXPORT_FIELDS = ("id", "credit_code", "name", "version", "status", "frozen_at", "products", "amount", *TEXTS,
+                 "created_at", "updated_at")
+
+
+def export_table(s: Session) -> tuple[tuple[str, ...], list[list[object]]]:
+    """Every version of every (not trashed) client's proposal, for `rmdesk export --what
+    proposals`: products as their keys joined by ';', amount the lines' total."""
+    from rmdesk.store.models import Client
+
+    rows = []
+    for p, code, name in s.execute(select(Proposal, Client.credit_code, Client.name)
+                                   .join(Client, Proposal.client_id == Client.id)
+                                   .where(Client.deleted_at.is_(None)).order_by(Proposal.client_id, Proposal.version)):
+        lines = _lines_of(p.lines)
+        rows.append([p.id, code, name, p.version, p.frozen_how or "draft", p.frozen_at,
+                     ";".join(x.product for x in lines), sum((x.amount for x in lines), Decimal(0)),
+                     *[getattr(p, k) or "" for k in TEXTS], p.created_at, p.updated_at])
+    return EXPORT_FIELDS, rows
