@@ -67,7 +67,7 @@ def test_versions_freeze_when_printed_or_sent_and_old_ones_stay_as_sent(store, c
     ({"lines": [{"product": "factoring", "amount": "1"}] * 21}, "at most 20"),
     ({"situation": "x" * 4001}, "too long"),
     ({"estimate_id": 999}, "estimate 999"),
-    ({"colour": "red"}, "not a field"),
+    ({"colour": "red"}, "“colour” is not one of the allowed values"),
 ])
 def test_bad_input_is_refused_with_a_message_and_nothing_saved(store, cid, data, words):
     with pytest.raises(ValidationError) as info:

@@ -147,7 +147,7 @@ def save_draft(store: Store, client_id: int, data: Mapping[str, object]) -> Prop
     the next version (the keys not given are carried over). One transaction."""
     unknown = set(data) - {*TEXTS, "lines", "estimate_id"}
     if unknown:
-        raise ValidationError("error.unknown_field", sorted(unknown)[0] if "." in sorted(unknown)[0] else None)
+        raise ValidationError("error.not_in_list", None, value=sorted(unknown)[0])
     texts = {k: v.optional_text(data[k], f"proposal.{k}", TEXT_MAX) for k in TEXTS if k in data}
     now = clock.now()
     with store.write() as s:
