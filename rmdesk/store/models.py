@@ -446,7 +446,8 @@ class Proposal(Base):
     benefits: Mapped[str | None] = mapped_column(Text)
     conditions: Mapped[str | None] = mapped_column(Text)
     next_steps: Mapped[str | None] = mapped_column(Text)
-    estimate_id: Mapped[int | None] = mapped_column(ForeignKey("financing_estimates.id", ondelete="SET NULL"))
+    estimate_id: Mapped[int | None] = mapped_column(ForeignKey("financing_estimates.id", ondelete="SET NULL"),
+                                                    index=True)
     frozen_at: Mapped[datetime | None] = mapped_column(DateTime)
     frozen_how: Mapped[str | None] = mapped_column(String(16))  # printed | sent
     frozen_copy: Mapped[str | None] = mapped_column(Text)  # JSON: what was printed (names, RM contact, estimate)

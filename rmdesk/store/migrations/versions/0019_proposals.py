@@ -43,7 +43,8 @@ def upgrade() -> None:
             sa.UniqueConstraint("client_id", "version", name=op.f("uq_proposals_client_id")),
             if_not_exists=True,
         )
-        op.create_index(op.f("ix_proposals_client_id"), "proposals", ["client_id"], if_not_exists=True)
+    op.create_index(op.f("ix_proposals_client_id"), "proposals", ["client_id"], if_not_exists=True)
+    op.create_index(op.f("ix_proposals_estimate_id"), "proposals", ["estimate_id"], if_not_exists=True)
     if "proposal_id" not in {c["name"] for c in inspector.get_columns("deals")}:
         op.add_column("deals", sa.Column("proposal_id", sa.Integer(), nullable=True))
     op.create_index(op.f("ix_deals_proposal_id"), "deals", ["proposal_id"], if_not_exists=True)
@@ -53,5 +54,6 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_deals_proposal_id"), table_name="deals", if_exists=True)
     with op.batch_alter_table("deals") as batch:
         batch.drop_column("proposal_id")
+    op.drop_index(op.f("ix_proposals_estimate_id"), table_name="proposals", if_exists=True)
     op.drop_index(op.f("ix_proposals_client_id"), table_name="proposals", if_exists=True)
     op.drop_table("proposals", if_exists=True)
