@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from rmdesk import __version__, i18n
+from rmdesk import __version__, formatting, i18n
 from rmdesk.errors import RmdeskError
 
 log = logging.getLogger("rmdesk")
@@ -98,6 +98,14 @@ def _build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--days", type=_positive_int, default=1, metavar="N")
     printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
 
+    proposal = sub.add_parser("proposal", parents=[common], help="financial-service proposals (金融服务方案)")
+    proposal_sub = proposal.add_subparsers(dest="proposal_command", parser_class=_Parser, required=True)
+    proposal_print = proposal_sub.add_parser("print", parents=[common], help="print a proposal to a PDF "
+                                             "(printing the newest draft freezes it as a version)")
+    proposal_print.add_argument("--client", type=_positive_int, required=True, metavar="ID")
+    proposal_print.add_argument("--version", type=_positive_int, metavar="N", help="a version (default: the newest)")
+    proposal_print.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+
     calendar = sub.add_parser("calendar", parents=[common], help="calendar files")
     calendar_sub = calendar.add_subparsers(dest="calendar_command", parser_class=_Parser, required=True)
     export = calendar_sub.add_parser("export", parents=[common], help="export visits as .ics")
@@ -151,7 +159,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     exporting = sub.add_parser("export", parents=[common], help="export a table to CSV or XLSX")
     exporting.add_argument("--what", required=True, choices=("clients", "contacts", "visits", "deals", "warnings",
-                                                            "related"))
+                                                            "related", "proposals"))
     exporting.add_argument("-o", "--output", required=True, metavar="FILE")
 
     reports = sub.add_parser("report", parents=[common], help="insight reports and the work reports")
@@ -528,6 +536,25 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_proposal_print(args: argparse.Namespace) -> int:
+    from rmdesk.errors import ValidationError
+    from rmdesk.files import atomic_output
+    from rmdesk.services import proposals
+
+    lang = i18n.language()
+    store = _open_store(args)
+    try:
+        with atomic_output(args.output) as tmp:  # a failure leaves an existing file as it was
+            row = proposals.print_proposal(store, args.client, args.version, tmp, lang)
+    except OSError as exc:
+        raise ValidationError("error.cannot_write", None, path=args.output, reason=exc.strerror) from None
+    finally:
+        store.close()
+    print(f"{args.output}: {i18n.message('proposal.version', lang, n=row.version)}, "
+          f"{i18n.message('proposal.status_' + (row.frozen_how or 'draft'), lang, at=formatting.minute(row.frozen_at))}")
+    return 0
+
+
 def _cmd_plan_print(args: argparse.Namespace) -> int:
     from rmdesk.errors import ValidationError
     from rmdesk.files import atomic_output
@@ -736,6 +763,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
             return _cmd_agenda(args)
         if args.command == "plan":
             return _cmd_plan_print(args)
+        if args.command == "proposal":
+            return _cmd_proposal_print(args)
         if args.command == "calendar":
             return _cmd_calendar_export(args)
         if args.command == "due":

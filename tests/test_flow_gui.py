@@ -130,6 +130,10 @@ def test_prospect_from_step_1_to_6(desk, driver, qtbot):
     click(qtbot, next(b for b in ws.guidance.tool.findChildren(type(ws.advance_button)) if "需求" in b.text()
                       or "need" in b.text().lower()))
     ws.guidance.tool.proposal.setChecked(True)
+    # the tick needs a proposal behind it (the dialog is tested in test_proposal_gui.py)
+    from rmdesk.services import proposals
+    proposals.save_draft(store, cid, {"situation": "旺季流动资金缺口", "lines": [
+        {"product": "working_capital_loan", "amount": "21000000", "term_months": 12}]})
 
     def fill_calc(d):
         # money in 万元, as on the profile, deals and targets (one unit rule per language)

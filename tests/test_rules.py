@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from rmdesk.errors import RuleNotMet, ValidationError
-from rmdesk.services import clients, engagement, pipeline, visits
+from rmdesk.services import clients, engagement, pipeline, proposals, visits
 
 pytestmark = pytest.mark.both_engines
 
@@ -59,6 +59,8 @@ def test_step3_needs_a_confirmed_need_and_proposal_agreed(store, cid):
     assert unmet(store, cid) == ["need_confirmed", "proposal_agreed"]
     engagement.confirm_need(store, nid)
     clients.update_client(store, cid, {"proposal_agreed": True})
+    assert unmet(store, cid) == ["proposal_agreed"]  # the tick needs a proposal behind it
+    proposals.save_draft(store, cid, {"situation": "旺季资金紧"})
     assert unmet(store, cid) == []
 
 

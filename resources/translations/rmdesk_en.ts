@@ -575,6 +575,10 @@
         <translation>deals</translation>
     </message>
     <message>
+        <source>proposals</source>
+        <translation>proposals</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -1476,6 +1480,10 @@
         <translation>Deals…</translation>
     </message>
     <message>
+        <source>Proposals…</source>
+        <translation>Proposals…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1490,6 +1498,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Product catalogue…</source>
+        <translation>&amp;Product catalogue…</translation>
     </message>
     <message>
         <source>&amp;About rmdesk</source>
@@ -2011,6 +2023,157 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>rmdesk was locked after %n minute(s) without use.</source>
         <translation>rmdesk was locked after %n minute(s) without use.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCatalogueDialog</name>
+    <message>
+        <source>Product catalogue</source>
+        <translation>Product catalogue</translation>
+    </message>
+    <message>
+        <source>All need areas</source>
+        <translation>All need areas</translation>
+    </message>
+    <message>
+        <source>Need area</source>
+        <translation>Need area</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSuggestionsPanel</name>
+    <message>
+        <source>Confirm a need to see the products that fit.</source>
+        <translation>Confirm a need to see the products that fit.</translation>
+    </message>
+    <message>
+        <source>Product catalogue…</source>
+        <translation>Product catalogue…</translation>
+    </message>
+    <message>
+        <source>Products that fit</source>
+        <translation>Products that fit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Financial services proposal</source>
+        <translation>Financial services proposal</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Term (months)</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>Rate (%)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Add product</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <source>Remove product</source>
+        <translation>Remove product</translation>
+    </message>
+    <message>
+        <source>Products, amounts and terms</source>
+        <translation>Products, amounts and terms</translation>
+    </message>
+    <message>
+        <source>Start from the client&apos;s data</source>
+        <translation>Start from the client&apos;s data</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <source>Print PDF…</source>
+        <translation>Print PDF…</translation>
+    </message>
+    <message>
+        <source>Open deals from the lines</source>
+        <translation>Open deals from the lines</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>New (not saved yet)</source>
+        <translation>New (not saved yet)</translation>
+    </message>
+    <message>
+        <source>Start the next version from this one</source>
+        <translation>Start the next version from this one</translation>
+    </message>
+    <message>
+        <source>Printed or sent versions do not change; start the next version to make changes.</source>
+        <translation>Printed or sent versions do not change; start the next version to make changes.</translation>
+    </message>
+    <message>
+        <source>Draft: printing or marking it as sent freezes it as this version.</source>
+        <translation>Draft: printing or marking it as sent freezes it as this version.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deals opened from it: %n</source>
+        <translation>
+            <numerusform>Deals opened from it: %n</numerusform>
+            <numerusform>Deals opened from it: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the proposal</source>
+        <translation>Print the proposal</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) opened from this version.</source>
+        <translation>
+            <numerusform>%n deal opened from this version.</numerusform>
+            <numerusform>%n deals opened from this version.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Proposal…</source>
+        <translation>Proposal…</translation>
     </message>
 </context>
 <context>

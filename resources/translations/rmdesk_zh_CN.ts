@@ -573,6 +573,10 @@
         <translation>交易</translation>
     </message>
     <message>
+        <source>proposals</source>
+        <translation>金融服务方案</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1467,6 +1471,10 @@
         <translation>交易…</translation>
     </message>
     <message>
+        <source>Proposals…</source>
+        <translation>金融服务方案…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1481,6 +1489,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Product catalogue…</source>
+        <translation>产品目录(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;About rmdesk</source>
@@ -2000,6 +2012,155 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>rmdesk was locked after %n minute(s) without use.</source>
         <translation>rmdesk 已在 %n 分钟无操作后锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCatalogueDialog</name>
+    <message>
+        <source>Product catalogue</source>
+        <translation>产品目录</translation>
+    </message>
+    <message>
+        <source>All need areas</source>
+        <translation>全部需求领域</translation>
+    </message>
+    <message>
+        <source>Need area</source>
+        <translation>需求领域</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSuggestionsPanel</name>
+    <message>
+        <source>Confirm a need to see the products that fit.</source>
+        <translation>确认需求后，这里会列出适合的产品。</translation>
+    </message>
+    <message>
+        <source>Product catalogue…</source>
+        <translation>产品目录…</translation>
+    </message>
+    <message>
+        <source>Products that fit</source>
+        <translation>适合的产品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>推荐理由</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>一句话推介</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Financial services proposal</source>
+        <translation>金融服务方案</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>期限（月）</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>利率/费率（%）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Add product</source>
+        <translation>添加产品</translation>
+    </message>
+    <message>
+        <source>Remove product</source>
+        <translation>删除产品</translation>
+    </message>
+    <message>
+        <source>Products, amounts and terms</source>
+        <translation>产品、金额与期限</translation>
+    </message>
+    <message>
+        <source>Start from the client&apos;s data</source>
+        <translation>按客户资料生成</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>标记为已发送</translation>
+    </message>
+    <message>
+        <source>Print PDF…</source>
+        <translation>打印 PDF…</translation>
+    </message>
+    <message>
+        <source>Open deals from the lines</source>
+        <translation>按产品明细建立商机</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New (not saved yet)</source>
+        <translation>新方案（尚未保存）</translation>
+    </message>
+    <message>
+        <source>Start the next version from this one</source>
+        <translation>以此版为基础新建下一版</translation>
+    </message>
+    <message>
+        <source>Printed or sent versions do not change; start the next version to make changes.</source>
+        <translation>已打印或已发送的版本不再改动；如需修改，请新建下一版。</translation>
+    </message>
+    <message>
+        <source>Draft: printing or marking it as sent freezes it as this version.</source>
+        <translation>草稿：打印或标记为已发送后，此版即定稿。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deals opened from it: %n</source>
+        <translation>
+            <numerusform>由此版建立的商机：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the proposal</source>
+        <translation>打印金融服务方案</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) opened from this version.</source>
+        <translation>
+            <numerusform>已由此版建立 %n 个商机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Proposal…</source>
+        <translation>金融服务方案…</translation>
     </message>
 </context>
 <context>

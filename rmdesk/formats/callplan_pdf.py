@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import BinaryIO, Protocol
 from xml.sax.saxutils import escape
@@ -33,6 +33,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from rmdesk import clock, i18n
 from rmdesk.errors import ValidationError
+from rmdesk.formats.callplan_products import suggestions_block
 from rmdesk.formats.callplan_risk import RiskBrief, risk_flowables
 from rmdesk.formats.fonts import pdf_font
 
@@ -97,6 +98,7 @@ class CallPlan:
     attendees_ours: str = ""
     attendees_theirs: str = ""
     risk: RiskBrief | None = None  # open early warnings, guarantee flags, related parties
+    suggestions: list = field(default_factory=list)  # callplan_products.PlanSuggestion
 
 
 class TickBox(Flowable):
@@ -320,6 +322,7 @@ class CallPlanWriter:
         pair.setStyle(self.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
         out.append(KeepTogether([pair]))
+        out += suggestions_block(self, plan.suggestions, width)
         history = [[p(m("when"), s.small), p(m("notes"), s.small)]]
         history += [[d.isoformat(), text] for d, text in plan.last_visits]
         history += [[d.isoformat() if d else "", f"{m('next_step')}: {text}"] for d, text in plan.next_steps]

@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(importing)
         export_menu = file_menu.addMenu(self.tr("&Export"))
         for what, text in (("clients", self.tr("Clients…")), ("contacts", self.tr("Key persons…")),
-                           ("visits", self.tr("Visits…")), ("deals", self.tr("Deals…"))):
+                           ("visits", self.tr("Visits…")), ("deals", self.tr("Deals…")),
+                           ("proposals", self.tr("Proposals…"))):
             action = QAction(text, self)
             action.triggered.connect(lambda _=False, w=what: self._export(w))
             export_menu.addAction(action)
@@ -122,9 +123,17 @@ class MainWindow(QMainWindow):
         undo.triggered.connect(lambda: self.clients.undo_trash())
         edit_menu.addAction(undo)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        catalogue = QAction(self.tr("&Product catalogue…"), self)  # issue 19: products to sell from
+        catalogue.triggered.connect(self._product_catalogue)
+        help_menu.addAction(catalogue)
         about = QAction(self.tr("&About rmdesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _product_catalogue(self) -> None:
+        from rmdesk.gui.product_catalogue import ProductCatalogueDialog
+
+        ProductCatalogueDialog(self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About rmdesk"),

@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from rmdesk.playbook.loader import rule_params
-from rmdesk.store.models import Client, Contact, Deal, Need, Objection, Visit
+from rmdesk.store.models import Client, Contact, Deal, Need, Objection, Proposal, Visit
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,9 @@ def _step2(s: Session, c: Client) -> list[Condition]:
 
 def _step3(s: Session, c: Client) -> list[Condition]:
     needs = _count(s, select(Need.id).where(Need.client_id == c.id, Need.confirmed))
-    return [Condition("need_confirmed", needs > 0), Condition("proposal_agreed", bool(c.proposal_agreed))]
+    # the tick needs a proposal behind it (issue 19: services.proposals)
+    written = _count(s, select(Proposal.id).where(Proposal.client_id == c.id)) > 0
+    return [Condition("need_confirmed", needs > 0), Condition("proposal_agreed", bool(c.proposal_agreed) and written)]
 
 
 def _step4(s: Session, c: Client) -> list[Condition]:

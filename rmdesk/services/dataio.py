@@ -482,7 +482,7 @@ EXPORT_VISIT_FIELDS = ("id", "credit_code", "name", "contact_name", "planned_at"
                        "report_reaction", "reported_at", "created_at")
 EXPORT_DEAL_FIELDS = ("id", "credit_code", "name", "product", "amount", "rate", "status", "expected_date",
                       "actual_date", "lost_reason", "created_at")
-WHAT = ("clients", "contacts", "visits", "deals", *risk_export.WHAT)
+WHAT = ("clients", "contacts", "visits", "deals", *risk_export.WHAT, "proposals")
 
 
 def export_rows(store: Store, what: str, masked: bool | None = None) -> tuple[tuple[str, ...], list[list[object]]]:
@@ -528,6 +528,10 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
             return EXPORT_DEAL_FIELDS, [list(r) for r in rows]
         if what in risk_export.WHAT:  # early warnings, related parties (issue 19)
             return risk_export.rows(s, what)
+        if what == "proposals":  # issue 19: every version of the proposals (金融服务方案)
+            from rmdesk.services.proposals import export_table
+
+            return export_table(s)
     raise ValidationError("error.not_in_list", None, value=what)
 
 

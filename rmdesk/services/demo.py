@@ -21,7 +21,7 @@ from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.playbook.loader import CLOSING_STRATEGIES
 from rmdesk.playbook.loader import load as load_playbook
-from rmdesk.services import demo_risk
+from rmdesk.services import demo_risk, proposals_demo
 from rmdesk.services.bulk import bulk_insert
 from rmdesk.services.catalog import NEED_PRODUCTS
 from rmdesk.services.pinyin import search_keys_many
@@ -343,6 +343,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
                     s.execute(delete(table))
         for key, model in tables.items():
             bulk_insert(s, model, rows[key])
+    proposals_demo.add_demo_proposals(store, seed)  # issue 19: example proposals (金融服务方案)
     if progress:
         progress(clients, clients)
     return {key: len(value) for key, value in rows.items()}

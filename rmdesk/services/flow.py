@@ -41,7 +41,7 @@ def ticked(store: Store, client_id: int, step: int) -> set[str]:
 def proven(store: Store, client_id: int, step: int) -> set[str]:
     """Checklist items of `step` that the client's data shows are done (a named key person
     recorded, a need confirmed, a deal logged...): shown ticked whatever was ticked by hand."""
-    from rmdesk.store.models import Deal, Objection, Visit
+    from rmdesk.store.models import Deal, Objection, Proposal, Visit
 
     def count(model, *where) -> int:
         return s.scalar(select(func.count(model.id)).where(model.client_id == client_id, *where)) or 0
@@ -57,7 +57,7 @@ def proven(store: Store, client_id: int, step: int) -> set[str]:
             "s2_appointment": count(Visit, Visit.deleted_at.is_(None), Visit.confirmed | (Visit.status == "done")) > 0,
             "s3_confirm_need": count(Need, Need.confirmed) > 0,
             "s3_estimate": count(FinancingEstimate) > 0,
-            "s3_proposal_agreed": bool(c.proposal_agreed),
+            "s3_proposal_agreed": bool(c.proposal_agreed) and count(Proposal) > 0,  # a proposal behind the tick
             "s3_call_report": count(Visit, Visit.deleted_at.is_(None), Visit.status == "done",
                                     Visit.reported_at.is_not(None)) > 0,
             "s4_log": count(Objection) > 0,
@@ -95,7 +95,7 @@ def missing_data(store: Store, client_id: int) -> list[str]:
                                                                  Contact.decision_power == "decides")) or 0
         banks = s.scalar(select(func.count(BankRelation.id)).where(BankRelation.client_id == c.id)) or 0
         confirmed = s.scalar(select(func.count(Need.id)).where(Need.client_id == c.id, Need.confirmed)) or 0
-        from rmdesk.store.models import Objection
+        from rmdesk.store.models import Objection, Proposal
 
         objections = s.scalar(select(func.count(Objection.id)).where(Objection.client_id == c.id)) or 0
         # Always: what any client record needs; then what the current step works on.
@@ -106,7 +106,8 @@ def missing_data(store: Store, client_id: int) -> list[str]:
                 ("source_channel", bool(c.source_channel))],
             2: [("policy_class", bool(c.policy_class)), ("size", bool(c.size)),
                 ("credit_rating", bool(c.credit_rating)), ("banks", banks > 0), ("decision_power", deciders > 0)],
-            3: [("confirmed_need", confirmed > 0), ("proposal_agreed", bool(c.proposal_agreed)),
+            3: [("confirmed_need", confirmed > 0), ("proposal_agreed", bool(c.proposal_agreed) and s.scalar(
+                select(func.count(Proposal.id)).where(Proposal.client_id == c.id)) > 0),
                 ("annual_sales", c.annual_sales is not None)],
             4: [("objections_logged", objections > 0)],
             5: [("closing_strategy", bool(c.closing_strategy))],

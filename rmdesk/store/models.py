@@ -332,6 +332,7 @@ class Deal(Base):
     changed_by: Mapped[str | None] = mapped_column(String(64))
     changed_at: Mapped[datetime | None] = mapped_column(DateTime)
     __mapper_args__ = {"version_id_col": version}
+    proposal_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the proposal version it came from
 
 
 class BusinessVolume(Base):
@@ -516,3 +517,27 @@ class RelatedParty(Base):
     amount: Mapped[Decimal | None] = mapped_column(Money())  # a guarantee's amount, a share of purchases...
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+class Proposal(Base):
+    """One version of a client's financial-service proposal (金融服务方案). The newest
+    version is a draft until it is printed or sent (frozen_at set); a frozen version never
+    changes, and editing it starts the next version (services.proposals)."""
+
+    __tablename__ = "proposals"
+    __table_args__ = (UniqueConstraint("client_id", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    situation: Mapped[str | None] = mapped_column(Text)
+    needs: Mapped[str | None] = mapped_column(Text)
+    solution: Mapped[str | None] = mapped_column(Text)  # the words around the product lines
+    lines: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{product, amount, term_months, rate, note}]
+    benefits: Mapped[str | None] = mapped_column(Text)
+    conditions: Mapped[str | None] = mapped_column(Text)
+    next_steps: Mapped[str | None] = mapped_column(Text)
+    estimate_id: Mapped[int | None] = mapped_column(ForeignKey("financing_estimates.id", ondelete="SET NULL"),
+                                                    index=True)
+    frozen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    frozen_how: Mapped[str | None] = mapped_column(String(16))  # printed | sent
+    frozen_copy: Mapped[str | None] = mapped_column(Text)  # JSON: what was printed (names, RM contact, estimate)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -37,6 +37,8 @@ from rmdesk.gui.client.forms import (
     explain,
     vocab_combo,
 )
+from rmdesk.gui.client.product_suggestions import ProductSuggestionsPanel
+from rmdesk.gui.client.proposal import proposal_button
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.widgets import fill_table, read_only_table
 from rmdesk.playbook import loader
@@ -220,6 +222,7 @@ class MeetingTool(Tool):
         self.proposal = QCheckBox(self.tr("The client agreed to receive a proposal"))
         self.proposal.toggled.connect(lambda on: self.act(clients.update_client, store, client_id,
                                                           {"proposal_agreed": on}))
+        self.proposal_button = proposal_button(store, client_id, self, lambda: self.changed.emit())  # issue 19
         calc = QPushButton(self.tr("Financing-need calculator…"))
         calc.clicked.connect(self.calculate)
         self.estimate = QTextBrowser()
@@ -228,16 +231,20 @@ class MeetingTool(Tool):
         self.layout_.addWidget(self.needs)
         self.layout_.addLayout(row)
         self.layout_.addWidget(self.proposal)
+        self.layout_.addWidget(self.proposal_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(calc, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.estimate)
+        self.layout_.addWidget(suggest := ProductSuggestionsPanel(store, client_id))  # issue 19: products that fit
         self.layout_.addStretch(1)
         self._annual_sales = None
+        self.suggest = suggest
 
     def calculate(self) -> None:
         self.open_dialog(FinancingDialog(self.store, self.client_id, self._annual_sales, self))
 
     def refresh(self, client: ClientDetail) -> None:
         self._annual_sales = client.annual_sales
+        self.suggest.refresh(client)
         needs = engagement.needs_of(self.store, client.id)
         fill_table(self.needs, [self.tr("Area"), self.tr("Need"), self.tr("Confirmed")],
                    [(None, [i18n.label("need_area", n.area), n.description,

@@ -279,7 +279,8 @@ def export_with_dialog(parent: QWidget, store: Store, what: str) -> Job | None:
     from PySide6.QtWidgets import QMainWindow
 
     names = {"clients": QCoreApplication.translate("Export", "clients"), "contacts": QCoreApplication.translate("Export", "contacts"),
-             "visits": QCoreApplication.translate("Export", "visits"), "deals": QCoreApplication.translate("Export", "deals")}
+             "visits": QCoreApplication.translate("Export", "visits"), "deals": QCoreApplication.translate("Export", "deals"),
+             "proposals": QCoreApplication.translate("Export", "proposals")}
     path, chosen = folders.save_file(parent, QCoreApplication.translate("Export", "Export"), f"{what}.xlsx",
                                      QCoreApplication.translate("Export", "Excel (*.xlsx);;CSV (*.csv)"))
     if not path:
