@@ -1,0 +1,156 @@
+"""The financial quick check against hand-computed cases: every ratio, every flag and
+the working-capital estimate that takes its turnover days from the statements."""
+
+from decimal import Decimal
+
+import pytest
+
+from rmdesk import i18n
+from rmdesk.errors import ValidationError
+from rmdesk.services import clients, fincheck
+
+D = Decimal
+Y2024 = {"year": "2024", "sales": "10000000", "cost_of_sales": "8000000", "profit": "500000",
+         "interest_expense": "100000", "operating_cash_flow": "600000", "receivables": "2000000",
+         "inventory": "1500000", "payables": "1000000", "current_assets": "6000000",
+         "current_liabilities": "4000000", "total_assets": "12000000", "total_liabilities": "7200000"}
+Y2025 = {"year": "2025", "sales": "11000000", "cost_of_sales": "8800000", "profit": "800000",
+         "interest_expense": "200000", "operating_cash_flow": "-300000", "receivables": "3000000",
+         "inventory": "1700000", "payables": "1200000", "current_assets": "7000000",
+         "current_liabilities": "5000000", "total_assets": "14000000", "total_liabilities": "8400000"}
+
+
+@pytest.fixture
+def client_id(store):
+    return clients.create_client(store, {"name": "华能电力"})
+
+
+def test_ratios_of_the_first_year_use_closing_balances(store, client_id):
+    fincheck.save_years(store, client_id, [Y2024])
+    r = fincheck.check(store, client_id).ratios[2024]
+    assert r == {
+        "current_ratio": D("1.50"),  # 600 / 400
+        "quick_ratio": D("1.13"),  # (600 − 150) / 400 = 1.125
+        "debt_to_assets_pct": D("60.00"),  # 720 / 1200
+        "receivable_days": D("72.00"),  # 360 × 200 / 1000
+        "inventory_days": D("67.50"),  # 360 × 150 / 800 (on cost of sales)
+        "payable_days": D("45.00"),  # 360 × 100 / 800
+        "gross_margin_pct": D("20.00"),  # (1000 − 800) / 1000
+        "profit_margin_pct": D("5.00"),  # 50 / 1000
+        "interest_cover": D("6.00"),  # (50 + 10) / 10
+    }
+
+
+def test_ratios_of_a_later_year_use_average_balances(store, client_id):
+    fincheck.save_years(store, client_id, [Y2025, Y2024])  # any order
+    result = fincheck.check(store, client_id)
+    assert [y.year for y in result.years] == [2024, 2025]
+    r = result.ratios[2025]
+    assert r["receivable_days"] == D("81.82")  # 360 × (200 + 300) / 2 / 1100 = 81.818
+    assert r["inventory_days"] == D("65.45")  # 360 × (150 + 170) / 2 / 880 = 65.4545
+    assert r["payable_days"] == D("45.00")  # 360 × (100 + 120) / 2 / 880
+    assert r["current_ratio"] == D("1.40") and r["quick_ratio"] == D("1.06")  # (700 − 170) / 500
+    assert r["profit_margin_pct"] == D("7.27") and r["interest_cover"] == D("5.00")  # 80/1100; 100/20
+
+
+def test_missing_lines_and_zero_divisors_give_no_ratio(store, client_id):
+    fincheck.save_years(store, client_id, [{"year": "2025", "sales": "5000000", "interest_expense": "0",
+                                            "profit": "100"}])
+    r = fincheck.check(store, client_id).ratios[2025]
+    assert r["profit_margin_pct"] == D("0.00")
+    assert all(r[k] is None for k in fincheck.RATIOS if k != "profit_margin_pct")
+
+
+def test_flags_of_two_years(store, client_id):
+    fincheck.save_years(store, client_id, [Y2024, Y2025])
+    flags = fincheck.flags(store, client_id)
+    assert [(f.kind, f.year) for f in flags] == [("profit_without_cash", 2025), ("receivables_outpace_sales", 2025),
+                                                 ("jump", 2025)]
+    assert flags[1].params == {"receivables": D("50.00"), "sales": D("10.00"), "gap": D(20)}
+    assert flags[2].params == {"line": "profit", "change": D("60.00"), "limit": D(50)}
+    assert fincheck.flag_text(flags[1], "en") == ("2025: receivables grew 50.00% while sales grew 10.00% "
+                                                   "(more than 20 points apart): slower collection or doubtful sales")
+    assert fincheck.flag_text(flags[0], "zh_CN").startswith("2025 年有利润（80.00万元）但经营现金流为 -30.00万元")
+    assert "利润总额变动 60.00%" in fincheck.flag_text(flags[2], "zh_CN")
+
+
+def _year(year, sales, **lines):
+    return fincheck.Year(year, {k: None for k in fincheck.LINES} | {"sales": D(sales)}
+                         | {k: D(v) for k, v in lines.items()})
+
+
+def test_falling_sales_loss_and_the_thresholds():
+    years = [_year(2022, 1000, receivables=100, inventory=100, total_liabilities=100, profit=10),
+             # sales −15 %, a loss; receivables +5 % vs sales −15 %: 20 points, not more: no flag;
+             # inventory +50 % exactly: no jump; total liabilities +50.1 %: a jump
+             _year(2023, 850, receivables=105, inventory=150, total_liabilities="150.1", profit=-5),
+             # a profit again: profit's jump is not compared with a loss; sales +100 %: a jump
+             _year(2024, 1700, profit=30, operating_cash_flow=0)]
+    flags = fincheck.flags_of_years(years)
+    assert [(f.kind, f.year, f.params.get("line")) for f in flags] == [
+        ("loss", 2023, None), ("sales_falling", 2023, None), ("jump", 2023, "total_liabilities"),
+        ("profit_without_cash", 2024, None), ("jump", 2024, "sales")]
+    assert flags[1].params["change"] == D("-15.00")
+    # a gap year: 2022 and 2024 are not compared
+    assert [f.kind for f in fincheck.flags_of_years([years[0], years[2]])] == ["profit_without_cash"]
+
+
+def test_working_capital_takes_turnover_days_from_the_statements(store, client_id):
+    data = {"prepayment_days": "0", "advance_days": "0", "last_sales": "11000000", "last_margin_pct": "10",
+            "growth_pct": "0", "inventory_days": "", "receivable_days": "", "payable_days": " "}
+    with pytest.raises(ValidationError):  # no statements: the days are required as before
+        fincheck.working_capital(store, client_id, data)
+    fincheck.save_years(store, client_id, [Y2024, Y2025])
+    e = fincheck.working_capital(store, client_id, data)
+    # cycle 65.45 + 81.82 − 45.00 = 102.27 days; needed 1100万 × 0.9 / (360 / 102.27) = 281.2425万
+    assert dict(e.steps)["cycle_days"] == D("102.27")
+    assert e.result == D("2812425.00")
+    assert e.source == "statements:2025:inventory_days,receivable_days,payable_days"
+    assert fincheck.source_text(e.source, "zh_CN") == (
+        "周转天数取自 2025 年财务数据：存货周转天数、应收账款周转天数、应付账款周转天数")
+    typed = fincheck.working_capital(store, client_id, dict(data, inventory_days="60"))
+    assert typed.inputs["inventory_days"] == D(60) and "inventory_days" not in typed.source
+    assert fincheck.statement_days(store, client_id) == (2025, {
+        "receivable_days": D("81.82"), "inventory_days": D("65.45"), "payable_days": D("45.00")})
+
+
+@pytest.mark.parametrize(("row", "key", "field"), [
+    ({"receivables": "-1"}, "fin.error.amount_negative", "fin.receivables"),
+    ({"sales": ""}, "fin.error.required", "fin.sales"),
+    ({"inventory": "abc"}, "fin.error.amount_format", "fin.inventory"),
+    ({"payables": "1.005"}, "fin.error.amount_decimals", "fin.payables"),
+    ({"year": "2027"}, "fin.error.year", "fin.year"),
+    ({"year": "二〇二四"}, "fin.error.year", "fin.year"),
+    ({"current_assets": "13000000"}, "fin.error.over_total_assets", "fin.current_assets"),
+    ({"current_liabilities": "8000000"}, "fin.error.over_total_liabilities", "fin.current_liabilities"),
+    ({"receivables": "5000000"}, "fin.error.over_current_assets", "fin.receivables_inventory"),
+    ({"payables": "4500000"}, "fin.error.over_current_liabilities", "fin.payables"),
+])
+def test_bad_figures_are_refused_and_nothing_is_half_saved(store, client_id, row, key, field):
+    fincheck.save_years(store, client_id, [Y2024])
+    with pytest.raises(ValidationError) as info:
+        fincheck.save_years(store, client_id, [Y2025, dict(Y2024, **row)])
+    assert (info.value.key, info.value.field) == (key, field)
+    assert [y.year for y in fincheck.years_of(store, client_id)] == [2024]
+    assert fincheck.years_of(store, client_id)[0].sales == D("10000000.00")
+
+
+def test_messages_name_the_line_and_the_year_in_both_languages(store, client_id):
+    with pytest.raises(ValidationError) as info:
+        fincheck.save_years(store, client_id, [dict(Y2024, receivables="-5")])
+    assert info.value.message("zh_CN") == "应收账款：（2024 年）不能为负数"
+    assert info.value.message("en") == "Receivables: (2024) cannot be negative"
+    with pytest.raises(ValidationError) as info:
+        fincheck.save_years(store, client_id, [Y2024, dict(Y2025, year="2024")])
+    assert info.value.message("zh_CN") == "年度：2024 年录入了两次"
+    with pytest.raises(ValidationError) as info:
+        fincheck.save_years(store, client_id, [dict(Y2024, year=str(y)) for y in range(2019, 2025)])
+    assert info.value.key == "fin.error.too_many_years"
+    assert i18n.message("fin.error.too_many_years", "en", max=5) == "at most 5 years can be entered"
+
+
+def test_empty_rows_are_dropped_and_an_empty_list_clears(store, client_id):
+    assert fincheck.save_years(store, client_id, [Y2024, {"year": "", "sales": " "}]) == [2024]
+    assert fincheck.save_years(store, client_id, []) == []
+    assert fincheck.check(store, client_id).latest is None
+    assert fincheck.statement_days(store, client_id) is None
