@@ -154,3 +154,23 @@ def test_empty_rows_are_dropped_and_an_empty_list_clears(store, client_id):
     assert fincheck.save_years(store, client_id, []) == []
     assert fincheck.check(store, client_id).latest is None
     assert fincheck.statement_days(store, client_id) is None
+
+
+def test_the_call_plan_shows_the_latest_year_and_the_flags(store, client_id):
+    from rmdesk.services import callplan, visits
+
+    visit = visits.plan_visit(store, client_id, {"planned_at": "2026-12-03 09:00"})
+    assert callplan.plan_for_visit(store, visit, "en").sections == ()
+    fincheck.save_years(store, client_id, [Y2024, Y2025])
+    for lang, title, first in (("en", "Financial quick check (2024–2025)", "2025: Sales 11,000,000 · "),
+                               ("zh_CN", "财务快速体检 (2024–2025)", "2025：销售收入 1,100.00万元 · ")):
+        section = callplan.plan_for_visit(store, visit, lang).sections[0]
+        assert section.title == title and section.lines[0].startswith(first)
+        assert len(section.lines) == 4  # the figures, then the three flags
+    assert "Receivable days 81.82" in section_en(store, visit)
+
+
+def section_en(store, visit):
+    from rmdesk.services import callplan
+
+    return callplan.plan_for_visit(store, visit, "en").sections[0].lines[0]

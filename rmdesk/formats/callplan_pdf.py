@@ -73,6 +73,14 @@ class ObjectionPrep:
 
 
 @dataclass(frozen=True)
+class PlanSection:
+    """A block of the plan a service adds (financial quick check, industry notes, ...):
+    a heading and its lines, printed after the client box."""
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CallPlan:
     visit_id: int
     client_id: int
@@ -95,6 +103,7 @@ class CallPlan:
     profile: PrintedBy
     attendees_ours: str = ""
     attendees_theirs: str = ""
+    sections: tuple[PlanSection, ...] = ()
 
 
 class TickBox(Flowable):
@@ -289,6 +298,8 @@ class CallPlanWriter:
                          f"{m('theirs')} {plan.attendees_theirs or '—'}", s.meta))
         facts = [[p(k, s.small), v] for k, v in plan.client_facts]
         out += [p(m("client"), s.h2), self.table(facts, [0.2 * width, 0.8 * width], header=False)]
+        for section in plan.sections:
+            out += [p(section.title, s.h2), *(p(f"• {line}") for line in section.lines)]
         people = [[p(m(k), s.small) for k in ("name", "role", "decision", "attitude", "phone", "notes")]]
         for person in plan.people:
             name = person.name + (f" ({m('counterpart')})" if person.is_counterpart else "")

@@ -340,3 +340,23 @@ def source_text(source: str, lang: str) -> str:
     sep = "、" if lang == "zh_CN" else ", "
     return i18n.message("fin.from_statements", lang, year=year,
                         inputs=sep.join(i18n.message(f"calc.{k}", lang) for k in used.split(",") if k))
+
+
+def plan_section(store: Store, client_id: int, lang: str):
+    """The call plan's short block: the latest year's figures and ratios, then every flag;
+    None when no year is entered."""
+    from rmdesk import formatting, i18n
+    from rmdesk.formats.callplan_pdf import PlanSection
+
+    result = check(store, client_id)
+    latest = result.latest
+    if latest is None:
+        return None
+    r = result.ratios[latest.year]
+    parts = [f"{i18n.message('fin.' + k, lang)} {formatting.money(latest.lines[k], lang)}"
+             for k in ("sales", "profit", "operating_cash_flow") if latest.lines[k] is not None]
+    parts += [f"{i18n.message('fin.' + k, lang)} {ratio_text(r[k])}" for k in RATIOS if r[k] is not None]
+    span = f"{result.years[0].year}–{latest.year}" if len(result.years) > 1 else str(latest.year)
+    lines = [f"{latest.year}{'：' if lang == 'zh_CN' else ': '}" + " · ".join(parts)]
+    lines += [flag_text(f, lang) for f in result.flags] or [i18n.message("fin.no_flags", lang)]
+    return PlanSection(f"{i18n.message('fin.title', lang)} ({span})", tuple(lines))
