@@ -12,7 +12,7 @@ from rmdesk import i18n
 from rmdesk.errors import NotFound
 from rmdesk.formats.callplan_pdf import CallPlan, ObjectionPrep, Person
 from rmdesk.playbook import loader
-from rmdesk.services import clients, engagement, fincheck, insights, masking, visits
+from rmdesk.services import clients, engagement, fincheck, industry, insights, masking, visits
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
 from rmdesk.services.masking import phone as mask_phone
 from rmdesk.services.settings import get_profile
@@ -110,7 +110,8 @@ def plan_for_visit(store: Store, visit_id: int, lang: str, worked: dict | None =
         next_steps=[(t.due_date, t.title) for t in tasks],
         attendees_ours=v["attendees_ours"] or "", attendees_theirs=v["attendees_theirs"] or "",
         profile=get_profile(store),
-        sections=tuple(x for x in (fincheck.plan_section(store, c.id, lang),) if x is not None),  # issue 19
+        sections=tuple(x for x in (industry.plan_section(c.industry, lang), fincheck.plan_section(store, c.id, lang))
+                       if x is not None),  # issue 19: industry notes, financial quick check
     )
 
 

@@ -35,7 +35,7 @@ from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.formats.tabular import Table
 from rmdesk.formatting import normalise_phone
-from rmdesk.services import records_import
+from rmdesk.services import industry, records_import
 from rmdesk.services import validation as v
 from rmdesk.services.clients import CLIENT_FIELDS, CONTACT_FIELDS
 from rmdesk.services.import_plan import (
@@ -385,6 +385,7 @@ def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = No
                        "two_high": False, "proposal_agreed": False, "q_need": False, "q_afford": False,
                        "q_standard": False, "q_authority": False, "q_value": False, "qualification_score": 0}
                 row.update(p.values)
+                row.update(industry.defaults_for_new(p.values))  # issue 19: the industry's usual values
                 client_rows.append(row)
                 change_rows.append({"client_id": cid, "at": now, "from_step": None, "to_step": row["step"],
                                     "from_status": None, "to_status": row["status"], "reason": None, "override": False,

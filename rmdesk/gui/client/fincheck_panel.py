@@ -149,9 +149,9 @@ def hint_statement_days(inputs: dict, store: Store, client_id: int) -> None:
                                            .replace("%1", str(year)).replace("%2", str(value)))
 
 
-def add_fincheck_panel(overview, grid, row: int) -> FinCheckPanel:
-    """The panel across the overview's grid at `row`; its changes refresh the workspace."""
+def add_fincheck_panel(overview, grid, row: int, column: int = 1) -> FinCheckPanel:
+    """The panel in the overview's grid; its changes refresh the workspace."""
     panel = FinCheckPanel(overview.store, overview.client_id)
     panel.changed.connect(overview.changed.emit)
-    grid.addWidget(panel, row, 0, 1, 2)
+    grid.addWidget(panel, row, column)
     return panel
