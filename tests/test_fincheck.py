@@ -174,3 +174,23 @@ def section_en(store, visit):
     from rmdesk.services import callplan
 
     return callplan.plan_for_visit(store, visit, "en").sections[0].lines[0]
+
+
+def test_the_demo_book_shows_statement_years_and_flags(demo_store):
+    from sqlalchemy import select
+
+    from rmdesk.store.models import FinancialYear
+
+    with demo_store.read() as s:
+        ids = sorted(set(s.scalars(select(FinancialYear.client_id))))
+    assert ids
+    kinds = set()
+    for cid in ids:
+        years = fincheck.years_of(demo_store, cid)
+        assert [y.year for y in years] == [2023, 2024, 2025]
+        # every demo year passes the same checks as typed figures
+        fincheck.clean_years([{"year": str(y.year), **{k: "" if v is None else str(v) for k, v in y.lines.items()}}
+                              for y in years])
+        assert clients.get_client(demo_store, cid).step >= 3
+        kinds |= {f.kind for f in fincheck.flags(demo_store, cid)}
+    assert {"receivables_outpace_sales", "profit_without_cash"} <= kinds

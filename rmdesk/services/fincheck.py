@@ -360,3 +360,51 @@ def plan_section(store: Store, client_id: int, lang: str):
     lines = [f"{latest.year}{'：' if lang == 'zh_CN' else ': '}" + " · ".join(parts)]
     lines += [flag_text(f, lang) for f in result.flags] or [i18n.message("fin.no_flags", lang)]
     return PlanSection(f"{i18n.message('fin.title', lang)} ({span})", tuple(lines))
+
+
+# ---------------------------------------------------------------- demo book
+
+
+def demo_rows(rng, clients: list[dict], today) -> list[dict]:
+    """Three statement years (the last three full years) for about half of the demo clients
+    from step 3 on, consistent with their annual sales; about one in six shows the
+    "receivables outpace sales, profit without cash" pattern. Rows for a bulk insert."""
+    from datetime import datetime
+
+    out: list[dict] = []
+    entered = datetime.combine(today, datetime.min.time()).replace(hour=9)
+    last = today.year - 1
+    for c in clients:
+        if c["step"] < 3 or c.get("annual_sales") is None or rng.random() < 0.5:
+            continue
+        troubled = rng.random() < 1 / 6
+        sales = Decimal(c["annual_sales"])
+        growth = [Decimal(rng.randint(-5, 20)) / 100 for _ in range(2)]
+        sales_by_year = [sales / (1 + growth[0]) / (1 + growth[1]), sales / (1 + growth[1]), sales]
+        receivable_days = Decimal(rng.randint(40, 110))
+        base_margin = rng.randint(4, 10)
+        shape = [Decimal(rng.randint(125, 160)), Decimal(rng.randint(140, 220)), Decimal(rng.randint(40, 72))]
+        for i, year_sales in enumerate(sales_by_year):
+            cost = year_sales * Decimal(rng.randint(70, 88)) / 100
+            margin = Decimal(base_margin + rng.choice((-1, 0, 0, 1))) / 100
+            days = receivable_days * (Decimal(1) + (Decimal("0.45") * i if troubled else Decimal(0)))
+            receivables = year_sales * days / DAYS
+            inventory = cost * Decimal(rng.randint(50, 65)) / DAYS
+            payables = cost * Decimal(rng.randint(20, 60)) / DAYS
+            current_assets = (receivables + inventory) * (shape[0] + rng.randint(-5, 5)) / 100
+            total_assets = current_assets * (shape[1] + rng.randint(-5, 5)) / 100
+            total_liabilities = total_assets * (shape[2] + rng.randint(-2, 2)) / 100
+            current_liabilities = min(payables * Decimal(rng.randint(150, 260)) / 100, total_liabilities)
+            profit = year_sales * margin
+            cash = profit * Decimal(rng.randint(60, 140)) / 100
+            if troubled and i == 2:
+                cash = -profit * Decimal(rng.randint(20, 80)) / 100
+            lines = {"sales": year_sales, "cost_of_sales": cost, "profit": profit,
+                     "interest_expense": total_liabilities * Decimal("0.4") * Decimal("0.045"),
+                     "operating_cash_flow": cash, "receivables": receivables, "inventory": inventory,
+                     "payables": payables, "current_assets": current_assets,
+                     "current_liabilities": current_liabilities, "total_assets": total_assets,
+                     "total_liabilities": total_liabilities}
+            out.append({"client_id": c["id"], "year": last - 2 + i, "entered_at": entered,
+                        **{k: v.quantize(Decimal(1), ROUND_HALF_UP) for k, v in lines.items()}})
+    return out
