@@ -194,3 +194,48 @@ def test_the_demo_book_shows_statement_years_and_flags(demo_store):
         assert clients.get_client(demo_store, cid).step >= 3
         kinds |= {f.kind for f in fincheck.flags(demo_store, cid)}
     assert {"receivables_outpace_sales", "profit_without_cash"} <= kinds
+
+
+@pytest.mark.postgresql
+def test_statement_years_follow_the_team_rules(pg_server, data_dir, capsys, monkeypatch):
+    """financial_years holds client data: `rmdesk team init` protects it, and another RM's
+    connection neither reads nor writes a client's years (the server filters)."""
+    import os
+
+    from sqlalchemy import URL, create_engine, text
+    from sqlalchemy.exc import DBAPIError
+
+    from rmdesk.cli import main
+    from rmdesk.store.engine import Store
+
+    url = pg_server.new_database()
+    suffix = f"{os.getpid()}_{url.database.rsplit('_', 1)[-1]}"
+    base = ["--data-dir", str(data_dir), "--db-url", URL.create(
+        "postgresql", username=url.username, host=url.host, port=url.port, database=url.database).render_as_string()]
+    monkeypatch.setenv("RMDESK_DB_PASSWORD", url.password)
+    monkeypatch.setenv("RMDESK_RM_PASSWORD", "pw")
+    try:
+        assert main([*base, "team", "init"]) == 0
+        capsys.readouterr()
+        assert pg_server.sql("SELECT relrowsecurity, relforcerowsecurity FROM pg_class "
+                             "WHERE relname = 'financial_years'", database=url.database) == [(True, True)]
+        for who in ("a", "b"):
+            assert main([*base, "team", "add-rm", f"fy_{who}_{suffix}", "--name", who]) == 0
+        a = Store.open(url=url.set(username=f"fy_a_{suffix}", password="pw"))
+        b = Store.open(url=url.set(username=f"fy_b_{suffix}", password="pw"))
+        mine = clients.create_client(a, {"name": "华能电力"})
+        fincheck.save_years(a, mine, [Y2024, Y2025])
+        assert [y.year for y in fincheck.years_of(a, mine)] == [2024, 2025]
+        assert fincheck.years_of(b, mine) == []
+        with create_engine(url.set(username=f"fy_b_{suffix}", password="pw")).connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM financial_years")).scalar() == 0
+            assert conn.execute(text("DELETE FROM financial_years")).rowcount == 0
+            conn.commit()
+            with pytest.raises(DBAPIError, match="row-level security"):
+                conn.execute(text("INSERT INTO financial_years (client_id, year, sales, entered_at) "
+                                  "VALUES (:c, 2020, 1, now())"), {"c": mine})
+        assert len(fincheck.years_of(a, mine)) == 2
+        a.close()
+        b.close()
+    finally:
+        pg_server.drop_database(url)
