@@ -239,3 +239,20 @@ def test_statement_years_follow_the_team_rules(pg_server, data_dir, capsys, monk
         b.close()
     finally:
         pg_server.drop_database(url)
+
+
+def test_the_statement_years_export_to_xlsx_and_csv(store, client_id, tmp_path, capsys, data_dir):
+    from openpyxl import load_workbook
+
+    from rmdesk.services import dataio
+
+    fincheck.save_years(store, client_id, [Y2024, Y2025])
+    path = tmp_path / "财务 #1.xlsx"
+    assert dataio.export_file(store, "financials", path, "zh_CN") == 2
+    sheet = load_workbook(path).active
+    assert sheet.title == "财务数据"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("credit_code", "name", "year", "sales")
+    assert rows[2][2:5] == (2025, 11000000, 8800000) and rows[2][7] == -300000
+    clients.trash_client(store, client_id)
+    assert dataio.export_rows(store, "financials")[1] == []

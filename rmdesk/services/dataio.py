@@ -469,7 +469,7 @@ EXPORT_VISIT_FIELDS = ("id", "credit_code", "name", "contact_name", "planned_at"
                        "report_reaction", "reported_at", "created_at")
 EXPORT_DEAL_FIELDS = ("id", "credit_code", "name", "product", "amount", "rate", "status", "expected_date",
                       "actual_date", "lost_reason", "created_at")
-WHAT = ("clients", "contacts", "visits", "deals")
+WHAT = ("clients", "contacts", "visits", "deals")  # the kinds that re-import; also "financials" (export only)
 
 
 def export_rows(store: Store, what: str, masked: bool | None = None) -> tuple[tuple[str, ...], list[list[object]]]:
@@ -513,12 +513,19 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
                              .join(Product, Deal.product_id == Product.id)
                              .where(Client.deleted_at.is_(None), Deal.deleted_at.is_(None)).order_by(Deal.id))
             return EXPORT_DEAL_FIELDS, [list(r) for r in rows]
+    if what == "financials":  # issue 19: the financial quick check's statement years
+        from rmdesk.services import fincheck
+
+        return fincheck.export_rows(store)
     raise ValidationError("error.not_in_list", None, value=what)
 
 
 # Columns an XLSX export formats as money (two decimals, thousands separated); rates keep
 # their four decimals as stored ("0.00##" shows 4.35 and 4.3525).
-NUMBER_FORMATS = {"annual_sales": "#,##0.00", "amount": "#,##0.00", "rate": "0.00##"}
+NUMBER_FORMATS = {"annual_sales": "#,##0.00", "amount": "#,##0.00", "rate": "0.00##",
+                  **dict.fromkeys(("sales", "cost_of_sales", "profit", "interest_expense", "operating_cash_flow",
+                                   "receivables", "inventory", "payables", "current_assets", "current_liabilities",
+                                   "total_assets", "total_liabilities"), "#,##0.00")}
 
 
 def export_file(store: Store, what: str, path: str | Path, lang: str | None = None) -> int:

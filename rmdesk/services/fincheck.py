@@ -408,3 +408,21 @@ def demo_rows(rng, clients: list[dict], today) -> list[dict]:
             out.append({"client_id": c["id"], "year": last - 2 + i, "entered_at": entered,
                         **{k: v.quantize(Decimal(1), ROUND_HALF_UP) for k, v in lines.items()}})
     return out
+
+
+# ---------------------------------------------------------------- export
+
+EXPORT_FIELDS = ("credit_code", "name", "year", *LINES)
+
+
+def export_rows(store: Store) -> tuple[tuple[str, ...], list[list[object]]]:
+    """`rmdesk export --what financials`: one row per client and year (yuan), clients in
+    the trash left out."""
+    from rmdesk.store.models import Client
+
+    with store.read() as s:
+        rows = s.execute(select(Client.credit_code, Client.name, FinancialYear.year,
+                                *(getattr(FinancialYear, k) for k in LINES))
+                         .join(Client, FinancialYear.client_id == Client.id)
+                         .where(Client.deleted_at.is_(None)).order_by(Client.id, FinancialYear.year))
+        return EXPORT_FIELDS, [list(r) for r in rows]
