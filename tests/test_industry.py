@@ -86,6 +86,10 @@ def test_setting_the_industry_fills_only_what_is_empty(store):
     # a new industry never replaces a class the RM set
     clients.update_client(store, cid, {"industry": "machinery", "policy_class": "permitted", "two_high": False})
     assert clients.get_client(store, cid).policy_class == "permitted"
+    # unticking two-high in the very save that changes the industry keeps it unticked
+    clients.update_client(store, cid, {"two_high": True})
+    clients.update_client(store, cid, {"industry": "steel", "two_high": False})
+    assert clients.get_client(store, cid).two_high is False
     # a save without the industry applies nothing
     other = clients.create_client(store, {"name": "另一家"})
     clients.update_client(store, other, {"short_name": "另"})

@@ -240,7 +240,7 @@ def update_client(store: Store, client_id: int, changes: Mapping[str, object],
 
 
 def _apply_update(s: Session, client: Client, client_id: int, values: dict, now) -> None:
-    industry_before = client.industry
+    industry_before = industry.snapshot(client)  # issue 19: for the industry's defaults below
     if "credit_code" in values:
         _unique_credit_code(s, values["credit_code"], client_id)  # type: ignore[arg-type]
     for key, value in values.items():

@@ -141,12 +141,18 @@ def defaults_for_new(values: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
-def apply_defaults(session, client: Client, values: Mapping[str, object], industry_before: str | None,
+def snapshot(client: Client) -> tuple[str | None, bool]:
+    """What apply_defaults compares with: the client's industry and two-high flag before a save."""
+    return client.industry, bool(client.two_high)
+
+
+def apply_defaults(session, client: Client, values: Mapping[str, object], before: tuple[str | None, bool],
                    now: datetime) -> list[str]:
     """After a save that set or changed the client's industry: an empty policy class takes
     the industry's usual one, and an unticked two-high flag that the same save left unticked
     is ticked for a two-high industry. What the RM set (a policy class, a ticked flag) stays;
     each default is on the timeline. Returns the fields filled."""
+    industry_before, two_high_before = before
     if "industry" not in values or client.industry == industry_before:
         return []
     n = note(client.industry)
@@ -156,7 +162,7 @@ def apply_defaults(session, client: Client, values: Mapping[str, object], indust
     if n.policy_class and not client.policy_class:
         client.policy_class = n.policy_class
         filled.append("policy_class")
-    if n.two_high and not client.two_high:
+    if n.two_high and not client.two_high and not two_high_before:  # never undo an untick of this save
         client.two_high = True
         filled.append("two_high")
     for field in filled:
