@@ -583,4 +583,4 @@ def explain(estimate: financing.Estimate) -> str:
     return (f"<h3>{i18n.message('calc.' + estimate.method)}</h3><table cellspacing='6'>{rows}</table>"
             f"<p><b>{i18n.message('calc.new_loan')}{'：' if lang == 'zh_CN' else ': '}"
             f"{formatting.money(estimate.result, lang)}</b></p>"
-            + (f"<p><i>{fincheck.source_text(estimate.source, lang)}</i></p>" if estimate.source else ""))
+            + (f"<p><i>{fincheck.source_text(source, lang)}</i></p>" if (source := getattr(estimate, "source", "")) else ""))
