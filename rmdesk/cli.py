@@ -14,7 +14,7 @@ Contract (other tools call these; extend, never rename):
   rmdesk backup create|list|restore NAME
   rmdesk check
   rmdesk import FILE [--dry-run] [--mapping M] [--duplicates merge|skip|create] [--sheet NAME]
-  rmdesk export --what clients|contacts|visits|deals|warnings|related -o FILE.csv|FILE.xlsx
+  rmdesk export --what clients|contacts|visits|deals|warnings|related|proposals|financials -o FILE.csv|FILE.xlsx
   rmdesk team init | add-rm LOGIN --name N [--lead] | share CLIENT --with LOGIN | reassign CLIENT --to LOGIN | list
   rmdesk report funnel|channels|objections [--from D] [--to D] [--format table|json]
   rmdesk report daily|weekly|monthly [--date D | --week YYYY-Www | --month YYYY-MM] -o FILE.pdf|FILE.xlsx
@@ -159,7 +159,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     exporting = sub.add_parser("export", parents=[common], help="export a table to CSV or XLSX")
     exporting.add_argument("--what", required=True, choices=("clients", "contacts", "visits", "deals", "warnings",
-                                                            "related", "proposals"))
+                                                            "related", "proposals", "financials"))
     exporting.add_argument("-o", "--output", required=True, metavar="FILE")
 
     reports = sub.add_parser("report", parents=[common], help="insight reports and the work reports")

@@ -592,6 +592,44 @@
     </message>
 </context>
 <context>
+    <name>FinCheckPanel</name>
+    <message>
+        <source>Statement figures…</source>
+        <translation>Statement figures…</translation>
+    </message>
+    <message>
+        <source>%1 statements: %2</source>
+        <translation>%1 statements: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinancialsDialog</name>
+    <message>
+        <source>Statement figures</source>
+        <translation>Statement figures</translation>
+    </message>
+    <message>
+        <source>One column per year. Amounts in %1; profit and operating cash flow may be negative. Leave a line empty when it is not known.</source>
+        <translation>One column per year. Amounts in %1; profit and operating cash flow may be negative. Leave a line empty when it is not known.</translation>
+    </message>
+    <message>
+        <source>10,000 CNY (万元)</source>
+        <translation>10,000 CNY (万元)</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>CNY</translation>
+    </message>
+    <message>
+        <source>Add a year</source>
+        <translation>Add a year</translation>
+    </message>
+    <message>
+        <source>Remove the selected year</source>
+        <translation>Remove the selected year</translation>
+    </message>
+</context>
+<context>
     <name>FinancingDialog</name>
     <message>
         <source>Financing need</source>

@@ -590,6 +590,44 @@
     </message>
 </context>
 <context>
+    <name>FinCheckPanel</name>
+    <message>
+        <source>Statement figures…</source>
+        <translation>录入财务数据…</translation>
+    </message>
+    <message>
+        <source>%1 statements: %2</source>
+        <translation>%1 年财务数据：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FinancialsDialog</name>
+    <message>
+        <source>Statement figures</source>
+        <translation>财务数据</translation>
+    </message>
+    <message>
+        <source>One column per year. Amounts in %1; profit and operating cash flow may be negative. Leave a line empty when it is not known.</source>
+        <translation>每列一个年度。金额单位：%1；利润总额和经营现金流可以为负数。不清楚的项目留空。</translation>
+    </message>
+    <message>
+        <source>10,000 CNY (万元)</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Add a year</source>
+        <translation>增加年度</translation>
+    </message>
+    <message>
+        <source>Remove the selected year</source>
+        <translation>删除所选年度</translation>
+    </message>
+</context>
+<context>
     <name>FinancingDialog</name>
     <message>
         <source>Financing need</source>

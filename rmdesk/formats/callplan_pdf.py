@@ -75,6 +75,14 @@ class ObjectionPrep:
 
 
 @dataclass(frozen=True)
+class PlanSection:
+    """A block of the plan a service adds (financial quick check, industry notes, ...):
+    a heading and its lines, printed after the client box."""
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CallPlan:
     visit_id: int
     client_id: int
@@ -99,6 +107,7 @@ class CallPlan:
     attendees_theirs: str = ""
     risk: RiskBrief | None = None  # open early warnings, guarantee flags, related parties
     suggestions: list = field(default_factory=list)  # callplan_products.PlanSuggestion
+    sections: tuple[PlanSection, ...] = ()  # industry notes, financial quick check
 
 
 class TickBox(Flowable):
@@ -293,6 +302,8 @@ class CallPlanWriter:
                          f"{m('theirs')} {plan.attendees_theirs or '—'}", s.meta))
         facts = [[p(k, s.small), v] for k, v in plan.client_facts]
         out += [p(m("client"), s.h2), self.table(facts, [0.2 * width, 0.8 * width], header=False)]
+        for section in plan.sections:
+            out += [p(section.title, s.h2), *(p(f"• {line}") for line in section.lines)]
         out += risk_flowables(self, plan.risk, width)
         people = [[p(m(k), s.small) for k in ("name", "role", "decision", "attitude", "phone", "notes")]]
         for person in plan.people:

@@ -12,7 +12,17 @@ from rmdesk import i18n
 from rmdesk.errors import NotFound
 from rmdesk.formats.callplan_pdf import CallPlan, ObjectionPrep, Person
 from rmdesk.playbook import loader
-from rmdesk.services import clients, early_warnings, engagement, insights, masking, product_guide, visits
+from rmdesk.services import (
+    clients,
+    early_warnings,
+    engagement,
+    fincheck,
+    industry,
+    insights,
+    masking,
+    product_guide,
+    visits,
+)
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
 from rmdesk.services.masking import phone as mask_phone
 from rmdesk.services.settings import get_profile
@@ -112,6 +122,8 @@ def plan_for_visit(store: Store, visit_id: int, lang: str, worked: dict | None =
         profile=get_profile(store),
         risk=early_warnings.plan_brief(store, c.id, lang),
         suggestions=product_guide.plan_suggestions(store, c.id, c.industry, lang),
+        sections=tuple(x for x in (industry.plan_section(c.industry, lang), fincheck.plan_section(store, c.id, lang))
+                       if x is not None),  # issue 19: industry notes, financial quick check
     )
 
 

@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.formatting import normalise_phone
+from rmdesk.services import industry, versions
 from rmdesk.services import validation as v
-from rmdesk.services import versions
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store import pg_search, search_index
 from rmdesk.store.engine import Store
@@ -194,7 +194,7 @@ def create_client(store: Store, data: Mapping[str, object]) -> int:
     with store.write() as s:
         _unique_credit_code(s, values.get("credit_code"))  # type: ignore[arg-type]
         client = Client(step=1, status="active", step_entered_at=now, created_at=now, updated_at=now)
-        for key, value in values.items():
+        for key, value in {**values, **industry.defaults_for_new(values)}.items():  # issue 19: industry notes
             if key != "name":
                 setattr(client, key, value)
         _set_name(client, values["name"])  # type: ignore[arg-type]
@@ -236,6 +236,7 @@ def update_client(store: Store, client_id: int, changes: Mapping[str, object],
 
 
 def _apply_update(s: Session, client: Client, client_id: int, values: dict, now) -> None:
+    industry_before = industry.snapshot(client)  # issue 19: for the industry's defaults below
     if "credit_code" in values:
         _unique_credit_code(s, values["credit_code"], client_id)  # type: ignore[arg-type]
     for key, value in values.items():
@@ -249,6 +250,7 @@ def _apply_update(s: Session, client: Client, client_id: int, values: dict, now)
             _set_name(client, value)  # type: ignore[arg-type]
         else:
             setattr(client, key, value)
+    industry.apply_defaults(s, client, values, industry_before, now)  # issue 19: the industry's usual values
     client.updated_at = now
 
 

@@ -35,7 +35,7 @@ from rmdesk import clock, i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.formats.tabular import Table, read_table
 from rmdesk.formatting import normalise_phone
-from rmdesk.services import records_import, risk_export
+from rmdesk.services import industry, records_import, risk_export
 from rmdesk.services import validation as v
 from rmdesk.services.clients import CLIENT_FIELDS, CONTACT_FIELDS
 from rmdesk.services.import_plan import (
@@ -399,6 +399,7 @@ def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = No
                        "two_high": False, "proposal_agreed": False, "q_need": False, "q_afford": False,
                        "q_standard": False, "q_authority": False, "q_value": False, "qualification_score": 0}
                 row.update(p.values)
+                row.update(industry.defaults_for_new(p.values))  # issue 19: the industry's usual values
                 client_rows.append(row)
                 change_rows.append({"client_id": cid, "at": now, "from_step": None, "to_step": row["step"],
                                     "from_status": None, "to_status": row["status"], "reason": None, "override": False,
@@ -482,7 +483,8 @@ EXPORT_VISIT_FIELDS = ("id", "credit_code", "name", "contact_name", "planned_at"
                        "report_reaction", "reported_at", "created_at")
 EXPORT_DEAL_FIELDS = ("id", "credit_code", "name", "product", "amount", "rate", "status", "expected_date",
                       "actual_date", "lost_reason", "created_at")
-WHAT = ("clients", "contacts", "visits", "deals", *risk_export.WHAT, "proposals")
+# Every kind of export; the first four re-import (the others are export only).
+WHAT = ("clients", "contacts", "visits", "deals", *risk_export.WHAT, "proposals", "financials")
 
 
 def export_rows(store: Store, what: str, masked: bool | None = None) -> tuple[tuple[str, ...], list[list[object]]]:
@@ -532,12 +534,19 @@ def _export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list[ob
             from rmdesk.services.proposals import export_table
 
             return export_table(s)
+    if what == "financials":  # issue 19: the financial quick check's statement years
+        from rmdesk.services import fincheck
+
+        return fincheck.export_rows(store)
     raise ValidationError("error.not_in_list", None, value=what)
 
 
 # Columns an XLSX export formats as money (two decimals, thousands separated); rates keep
 # their four decimals as stored ("0.00##" shows 4.35 and 4.3525).
-NUMBER_FORMATS = {"annual_sales": "#,##0.00", "amount": "#,##0.00", "rate": "0.00##"}
+NUMBER_FORMATS = {"annual_sales": "#,##0.00", "amount": "#,##0.00", "rate": "0.00##",
+                  **dict.fromkeys(("sales", "cost_of_sales", "profit", "interest_expense", "operating_cash_flow",
+                                   "receivables", "inventory", "payables", "current_assets", "current_liabilities",
+                                   "total_assets", "total_liabilities"), "#,##0.00")}
 
 
 def export_file(store: Store, what: str, path: str | Path, lang: str | None = None) -> int:

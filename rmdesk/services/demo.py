@@ -21,7 +21,7 @@ from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.playbook.loader import CLOSING_STRATEGIES
 from rmdesk.playbook.loader import load as load_playbook
-from rmdesk.services import demo_risk, proposals_demo
+from rmdesk.services import demo_risk, fincheck, proposals_demo
 from rmdesk.services.bulk import bulk_insert
 from rmdesk.services.catalog import NEED_PRODUCTS
 from rmdesk.services.pinyin import search_keys_many
@@ -35,6 +35,7 @@ from rmdesk.store.models import (
     Client,
     Contact,
     Deal,
+    FinancialYear,
     MaintenanceLog,
     Need,
     Objection,
@@ -320,6 +321,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
     _keeping(random.Random(seed * 7919 + 1), rows, now)
     _answers(random.Random(seed * 104729 + 3), rows)
     _channels(random.Random(seed * 1299709 + 5), rows)
+    rows["financials"] = fincheck.demo_rows(random.Random(seed * 15485863 + 7), rows["clients"], today) if detail else []  # issue 19
     # Pinyin keys for every name at once (spread over the cores for big books).
     keys = search_keys_many([row["name"] for row in rows["clients"]])
     for row, (initials, full) in zip(rows["clients"], keys, strict=True):
@@ -331,7 +333,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
 
     tables = {"clients": Client, "contacts": Contact, "banks": BankRelation, "visits": Visit, "tasks": Task,
               "changes": StepChange, "progress": StepProgress, "needs": Need, "objections": Objection,
-              "deals": Deal, "volumes": BusinessVolume, "maintenance": MaintenanceLog}
+              "deals": Deal, "volumes": BusinessVolume, "maintenance": MaintenanceLog, "financials": FinancialYear}
     tables.update(demo_risk.add_rows(random.Random(seed * 15485863 + 9), rows, today, detail))  # issue 19
     with store.write() as s, search_index.bulk_load(s.connection(), replace=bool(existing),
                                                                       rows=clients):

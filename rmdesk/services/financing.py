@@ -6,7 +6,7 @@ so the GUI and the printed plan can show how it was computed."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from rmdesk.errors import ValidationError
@@ -25,6 +25,13 @@ class Estimate:
     result: Decimal  # yuan; the new loan the company needs (or can carry)
     steps: tuple[tuple[str, Decimal], ...]  # (message key under calc., value) in computing order
     inputs: dict[str, Decimal]
+    # where inputs not typed came from: "" (all typed) or "statements:<year>:<input,...>"
+    # (turnover days from the financial quick check, rmdesk.services.fincheck)
+    source: str = ""
+
+
+def with_source(estimate: Estimate, source: str) -> Estimate:
+    return replace(estimate, source=source)
 
 
 def _number(data: Mapping[str, object], key: str, *, minimum: Decimal | None = Decimal(0),

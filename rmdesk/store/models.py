@@ -541,3 +541,26 @@ class Proposal(Base):
     frozen_copy: Mapped[str | None] = mapped_column(Text)  # JSON: what was printed (names, RM contact, estimate)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+class FinancialYear(Base):
+    """One year of a client's key statement lines, in yuan (the financial quick check,
+    rmdesk.services.fincheck). Lines not known are NULL; profit and operating cash flow may
+    be negative."""
+
+    __tablename__ = "financial_years"
+    __table_args__ = (UniqueConstraint("client_id", "year"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    sales: Mapped[Decimal] = mapped_column(Money())
+    cost_of_sales: Mapped[Decimal | None] = mapped_column(Money())
+    profit: Mapped[Decimal | None] = mapped_column(Money())  # 利润总额, before tax
+    interest_expense: Mapped[Decimal | None] = mapped_column(Money())
+    operating_cash_flow: Mapped[Decimal | None] = mapped_column(Money())
+    receivables: Mapped[Decimal | None] = mapped_column(Money())
+    inventory: Mapped[Decimal | None] = mapped_column(Money())
+    payables: Mapped[Decimal | None] = mapped_column(Money())
+    current_assets: Mapped[Decimal | None] = mapped_column(Money())
+    current_liabilities: Mapped[Decimal | None] = mapped_column(Money())
+    total_assets: Mapped[Decimal | None] = mapped_column(Money())
+    total_liabilities: Mapped[Decimal | None] = mapped_column(Money())
+    entered_at: Mapped[datetime] = mapped_column(DateTime)

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
+from rmdesk.gui.client import fincheck_panel
 from rmdesk.gui.dialogs import FormDialog
 from rmdesk.playbook import loader
-from rmdesk.services import cadence, clients, engagement, financing, flow, insights, tiering, visits
+from rmdesk.services import cadence, clients, engagement, financing, fincheck, flow, insights, tiering, visits
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
 from rmdesk.services.clients import ClientDetail, ContactRow
 from rmdesk.services.settings import get_profile
@@ -558,6 +559,7 @@ class FinancingDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Financing need"), parent)
         self.setMinimumWidth(620)
+        self.store, self.client_id = store, client_id
         self.lang = i18n.language()  # money fields take the same unit as the profile and deals
         self.tabs = QTabWidget()
         self.inputs: dict[str, dict[str, QLineEdit]] = {}
@@ -576,6 +578,7 @@ class FinancingDialog(FormDialog):
                 form.addRow(caption, edit)
             self.tabs.addTab(page, i18n.message(f"calc.{method}"))
         self.form.addRow(self.tabs)
+        fincheck_panel.hint_statement_days(self.inputs["working_capital"], store, client_id)
         self.explanation = QTextBrowser()
         self.explanation.setMinimumHeight(210)
         self.form.addRow(self.explanation)
@@ -592,7 +595,8 @@ class FinancingDialog(FormDialog):
         data = {name: formatting.input_amount_to_yuan(edit.text(), self.lang) if name in financing.MONEY_INPUTS
                 else edit.text() for name, edit in self.inputs[method].items()}
         try:
-            estimate = financing.estimate(method, data)
+            estimate = (fincheck.working_capital(self.store, self.client_id, data) if method == "working_capital"
+                        else financing.estimate(method, data))  # blank turnover days from the statements
         except RmdeskError as exc:
             if raise_errors:
                 raise
@@ -614,4 +618,5 @@ def explain(estimate: financing.Estimate) -> str:
         for key, value in estimate.steps)
     return (f"<h3>{i18n.message('calc.' + estimate.method)}</h3><table cellspacing='6'>{rows}</table>"
             f"<p><b>{i18n.message('calc.new_loan')}{'：' if lang == 'zh_CN' else ': '}"
-            f"{formatting.money(estimate.result, lang)}</b></p>")
+            f"{formatting.money(estimate.result, lang)}</b></p>"
+            + (f"<p><i>{fincheck.source_text(source, lang)}</i></p>" if (source := getattr(estimate, "source", "")) else ""))

@@ -32,7 +32,9 @@ from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
 from rmdesk.gui.client import conflict, moves
+from rmdesk.gui.client.fincheck_panel import add_fincheck_panel
 from rmdesk.gui.client.forms import ContactDialog, ReportDialog, RescheduleDialog, VisitDialog, vocab_combo
+from rmdesk.gui.client.industry_panel import add_industry_panel
 from rmdesk.gui.client.keeping_panel import KeepingPanel
 from rmdesk.gui.client.risk_panel import RiskPanel
 from rmdesk.gui.client.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
@@ -434,6 +436,8 @@ class OverviewTab(Tool):
         self.keeping = KeepingPanel(store, client_id)
         self.keeping.changed.connect(self.changed.emit)
         grid.addWidget(self.keeping, 3, 0)
+        self.industry_notes = add_industry_panel(self, grid, 4, 0)  # issue 19: industry notes
+        self.fincheck = add_fincheck_panel(self, grid, 4)  # issue 19: the financial quick check
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         inner = QWidget()
@@ -521,6 +525,8 @@ class OverviewTab(Tool):
                 self.banks.setItem(r, col, QTableWidgetItem("" if value is None else str(value)))
         self.kinds.setText(self._kinds_html(c, lang))
         self.keeping.refresh(c)
+        self.fincheck.refresh(c)
+        self.industry_notes.refresh(c)
         self._loading = True
         busy = set(visits.busy_hours(self.store, c.id))
         for key, box in self.busy.items():
