@@ -7,6 +7,8 @@ FORMS_UI := $(wildcard ui/*.ui)
 FORMS_PY := $(patsubst ui/%.ui,rmdesk/gui/forms/ui_%.py,$(FORMS_UI))
 TS := resources/translations/rmdesk_zh_CN.ts resources/translations/rmdesk_en.ts
 QM := $(TS:.ts=.qm)
+# One test process per core (each a whole module at a time: a module's fixtures are built once).
+TEST_WORKERS ?= auto
 
 .PHONY: venv run test bench lint ts clean wheel bundle bundle-smoke
 
@@ -31,7 +33,7 @@ run: venv
 
 test: venv
 	bash scripts/install-test-deps.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile --durations=15
 
 lint: venv
 	$(BIN)/ruff check rmdesk tests bench

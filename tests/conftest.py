@@ -4,7 +4,7 @@ import tempfile
 
 # Before any Qt import: tests never need a display. The offscreen screen is 800x600 by
 # default, smaller than the window's minimum; give it a laptop-sized 1920x1080 screen.
-_screen = os.path.join(tempfile.gettempdir(), "rmdesk-offscreen.json")
+_screen = os.path.join(tempfile.gettempdir(), f"rmdesk-offscreen-{os.getpid()}.json")  # one per process
 with open(_screen, "w", encoding="utf-8") as _fh:
     json.dump({"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080,
                             "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}, _fh)
@@ -20,6 +20,22 @@ from rmdesk import clock, i18n  # noqa: E402
 from rmdesk.store.engine import Store  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def no_translator_left_over():
+    """Every test starts with Qt's source texts: a translator installed by an earlier test (a
+    desk in zh_CN) would make a test's words depend on which tests ran before it in its process."""
+    import sys
+
+    translation = sys.modules.get("rmdesk.gui.translation")
+    if translation is not None and translation._installed:
+        from PySide6.QtCore import QCoreApplication
+
+        for translator in translation._installed:
+            QCoreApplication.instance().removeTranslator(translator)
+        translation._installed.clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

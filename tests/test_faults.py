@@ -277,7 +277,7 @@ FULL_DISK_COMMANDS = [
 def test_a_full_disk_under_every_write_path_is_one_line_and_changes_nothing(plain_book, tmp_path, capsys):
     source = _import_source(tmp_path, rows=2000)
     tried = []
-    with faults.small_disk("3m") as disk:
+    with faults.small_disk("6m") as disk:  # the book, its backups and a set-aside copy fit, then it is filled
         if disk is None:
             pytest.skip("a small tmpfs needs root (mount -t tmpfs)")
         folder = disk / "数据 #1"

@@ -57,7 +57,9 @@ def test_missing_data_follows_the_step(store, cid):
     pipeline.move_to_step(store, cid, 4, reason="test")
     assert flow.missing_data(store, cid) == ["objections_logged"]
     pipeline.move_to_step(store, cid, 2, reason="test")
-    assert flow.missing_data(store, cid) == ["policy_class", "size", "credit_rating", "banks"]
+    # the policy class came with the industry (its industry note's usual class, issue 19)
+    assert clients.get_client(store, cid).policy_class == "permitted"
+    assert flow.missing_data(store, cid) == ["size", "credit_rating", "banks"]
 
 
 def test_estimates_are_saved_with_how_they_were_computed(store, cid):

@@ -106,8 +106,11 @@ def test_damage_at_rest_after_a_checked_close_is_caught_in_the_background(data_d
     qtbot.addWidget(desk.window)
     assert desk.window is not first and desk.store is not store  # rebuilt on what offer_restore gave
     desk.close()
-    # damage that stops the file from opening at all is reported as damage, not as an error
-    corrupt(path)
+    # damage that stops the file from opening at all is reported as damage, not as an error:
+    # the schema page itself (page 1 after its 100-byte header), which every open reads
+    with open(path, "r+b") as fh:
+        fh.seek(100)
+        fh.write(b"\xde\xad" * 1000)
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     (data_dir / backup_mark()).write_text(json.dumps({"size": path.stat().st_size, "mtime_ns": stat.st_mtime_ns}))
     try:
