@@ -419,6 +419,18 @@ def _like(text: str, *, before: bool = True) -> str:
     return ("%" if before else "") + _like_escape(text) + "%"
 
 
+def _long_term_on_client(term: str, keys: str, code: str) -> tuple[str, list]:
+    """A 3+ character term's LIKE pattern and its conditions on a clients row (the trigram
+    indexes): anywhere in the names and the code, and in the pinyin when it has 3+ letters."""
+    like = _like(term)
+    on_client = [Client.name.ilike(like, escape="\\"), Client.short_name.ilike(like, escape="\\"),
+                 Client.credit_code.like(_like(code), escape="\\")]
+    if len(keys) >= _TRIGRAM:
+        on_client += [Client.pinyin_full.like(_like(keys), escape="\\"),
+                      Client.pinyin_initials.like(_like(keys), escape="\\")]
+    return like, on_client
+
+
 def server_search_parts(term: str) -> list[SearchPart]:
     """search_parts on PostgreSQL (rmdesk.store.pg_search): each source one index — the
     trigram GIN indexes for 3+ characters, the 1–2 character pieces' GIN expression
@@ -428,12 +440,7 @@ def server_search_parts(term: str) -> list[SearchPart]:
     keys = _DROP.sub("", term.lower())
     code = term.upper()
     if len(term) >= _TRIGRAM:
-        like = _like(term)
-        on_client = [Client.name.ilike(like, escape="\\"), Client.short_name.ilike(like, escape="\\"),
-                     Client.credit_code.like(_like(code), escape="\\")]
-        if len(keys) >= _TRIGRAM:
-            on_client += [Client.pinyin_full.like(_like(keys), escape="\\"),
-                          Client.pinyin_initials.like(_like(keys), escape="\\")]
+        like, on_client = _long_term_on_client(term, keys, code)
         on_row = or_(*on_client)
         return [SearchPart(select(Client.id).where(on_row).correlate(None), on_row),
                 SearchPart(select(Contact.client_id).where(Contact.name.ilike(like, escape="\\")).correlate(None))]
@@ -466,12 +473,7 @@ def server_search_row(term: str):
     keys = _DROP.sub("", term.lower())
     code = term.upper()
     if len(term) >= _TRIGRAM:
-        like = _like(term)
-        on_client = [Client.name.ilike(like, escape="\\"), Client.short_name.ilike(like, escape="\\"),
-                     Client.credit_code.like(_like(code), escape="\\")]
-        if len(keys) >= _TRIGRAM:
-            on_client += [Client.pinyin_full.like(_like(keys), escape="\\"),
-                          Client.pinyin_initials.like(_like(keys), escape="\\")]
+        like, on_client = _long_term_on_client(term, keys, code)
         on_contact = Contact.name.ilike(like, escape="\\")
     else:
         on_client, on_contact = [], None

@@ -508,7 +508,7 @@ class OverviewTab(Tool):
         for key, widget in self.fields.items():
             widget.setStyleSheet(MISSING_STYLE if key in missing else "")
         self.missing.setText(self.tr("This step still needs: %1").replace(
-            "%1", ("、" if i18n.language() == "zh_CN" else ", ").join(i18n.message(f"field.{k}") for k in missing))
+            "%1", i18n.list_separator().join(i18n.message(f"field.{k}") for k in missing))
             if missing else "")
         self.missing.setVisible(bool(missing))
         fill_table(self.contacts, [self.tr("Name"), self.tr("Role"), self.tr("Decision power"), self.tr("Attitude"),
@@ -536,8 +536,8 @@ class OverviewTab(Tool):
     def _kinds_html(self, c: ClientDetail, lang: str) -> str:
         held = [v for v in visits.client_visits(self.store, c.id) if v.status == "done"]
         last = formatting.day(held[0].planned_at) if held else "—"
-        attitudes = "、".join(f"{p.name} {i18n.label('attitude', p.attitude)}" for p in c.contacts) or "—"
-        banks = "、".join(f"{b.bank_name} {b.satisfaction}/5" for b in c.banks if b.satisfaction) or "—"
+        attitudes = i18n.list_separator().join(f"{p.name} {i18n.label('attitude', p.attitude)}" for p in c.contacts) or "—"
+        banks = i18n.list_separator().join(f"{b.bank_name} {b.satisfaction}/5" for b in c.banks if b.satisfaction) or "—"
         estimates = flow.estimates_of(self.store, c.id)
         need = formatting.money(estimates[0].result, lang) if estimates else "—"
         rows = [
@@ -614,7 +614,7 @@ class GuidanceTab(Tool):
             "Viewing only — the client is at %1").replace("%1", step_label(client.step)))
         self.purpose.setText(f"<b>{escape(guide.name)}</b> — {escape(guide.purpose)}")
         # "{tiers}": the tiers of the scheme in use, not the text's example ones
-        tiers = ("、" if i18n.language() == "zh_CN" else ", ").join(
+        tiers = i18n.list_separator().join(
             i18n.label("tier", t) for t in tiering.get_scheme(self.store)["tiers"])
         self.exit_text.setText(guide.exit_rule.replace("{tiers}", tiers))
         if step == client.step:
@@ -623,7 +623,7 @@ class GuidanceTab(Tool):
             self.exit_state.setText("")
         missing = flow.missing_data(self.store, client.id) if step == client.step else []
         self.needs.setText(self.tr("Still needed: %1").replace(
-            "%1", ("、" if i18n.language() == "zh_CN" else ", ").join(i18n.message(f"field.{k}") for k in missing))
+            "%1", i18n.list_separator().join(i18n.message(f"field.{k}") for k in missing))
             if missing else "")
         self.needs.setStyleSheet(MISSING_STYLE if missing else "")
         self.needs.setVisible(bool(missing))
