@@ -214,3 +214,31 @@ def make_desk(qtbot):
     for w in QApplication.topLevelWidgets():
         if isinstance(w, ClientWindow):
             w.close()
+
+
+@pytest.fixture
+def pg_db(pg_server):
+    """An empty database of its own on the session's PostgreSQL cluster (its URL)."""
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture
+def desk_on(qtbot):
+    """A Desk that may swap its window (qtbot would close the swapped-out one again)."""
+    from rmdesk.gui.app import Desk
+
+    desks = []
+
+    def build(store, lang="zh_CN"):
+        desk = Desk(store, store.data_dir, lang)
+        desk.window.show()
+        desks.append(desk)
+        return desk
+
+    yield build
+    for desk in desks:
+        desk.stop()
+        desk.window.close()
+        desk.store.close()

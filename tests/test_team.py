@@ -25,13 +25,6 @@ def bare(url: URL) -> str:
 
 
 @pytest.fixture
-def pg_db(pg_server):
-    url = pg_server.new_database()
-    yield url
-    pg_server.drop_database(url)
-
-
-@pytest.fixture
 def cli(data_dir, capsys):
     def invoke(*argv):
         code = main(["--data-dir", str(data_dir), *argv])

@@ -21,13 +21,6 @@ TRICKY = "p@ss:w%rd/#?&=中"
 
 
 @pytest.fixture
-def pg_db(pg_server):
-    url = pg_server.new_database()
-    yield url
-    pg_server.drop_database(url)
-
-
-@pytest.fixture
 def rm_login(pg_server, pg_db):
     """A login whose password has @ % : / # ? & = and a Chinese character in it."""
     pg_server.sql('DROP ROLE IF EXISTS "rm_tricky"')
@@ -39,24 +32,6 @@ def rm_login(pg_server, pg_db):
     return server.build(pg_db.host, pg_db.database, user="rm_tricky", port=pg_db.port, password=TRICKY)
 
 
-@pytest.fixture
-def desk_on(qtbot):
-    """A Desk that may swap its window (qtbot would close the swapped-out one again)."""
-    from rmdesk.gui.app import Desk
-
-    desks = []
-
-    def build(store, lang="zh_CN"):
-        desk = Desk(store, store.data_dir, lang)
-        desk.window.show()
-        desks.append(desk)
-        return desk
-
-    yield build
-    for desk in desks:
-        desk.stop()
-        desk.window.close()
-        desk.store.close()
 
 
 def closed_port() -> int:

@@ -8,10 +8,8 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
 from sqlalchemy import text
 
-from rmdesk.gui.app import Desk
 from rmdesk.services import clients
 from rmdesk.store import changes
 from rmdesk.store.engine import Store
@@ -19,28 +17,6 @@ from rmdesk.store.engine import Store
 WAIT_MS = 15000  # a poll every 2 s; the margin is for a loaded machine
 
 
-@pytest.fixture
-def pg_db(pg_server):
-    url = pg_server.new_database()
-    yield url
-    pg_server.drop_database(url)
-
-
-@pytest.fixture
-def desk_on(qtbot):
-    desks = []
-
-    def build(store, lang="zh_CN"):
-        desk = Desk(store, store.data_dir, lang)
-        desk.window.show()
-        desks.append(desk)
-        return desk
-
-    yield build
-    for desk in desks:
-        desk.stop()
-        desk.window.close()
-        desk.store.close()
 
 
 def other_rm(url, code: str) -> None:
