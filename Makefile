@@ -7,6 +7,7 @@ FORMS_UI := $(wildcard ui/*.ui)
 FORMS_PY := $(patsubst ui/%.ui,rmdesk/gui/forms/ui_%.py,$(FORMS_UI))
 TS := resources/translations/rmdesk_zh_CN.ts resources/translations/rmdesk_en.ts
 QM := $(TS:.ts=.qm)
+MESSAGES_JSON := resources/i18n/messages.json
 # One test process per core (each a whole module at a time: a module's fixtures are built once).
 TEST_WORKERS ?= auto
 
@@ -14,7 +15,7 @@ TEST_WORKERS ?= auto
 
 # Bytecode written ahead, as a regular install has it: an editable install under
 # PYTHONDONTWRITEBYTECODE would compile every module at each start (~90 ms).
-venv: $(STAMP) $(FORMS_PY) $(QM)
+venv: $(STAMP) $(FORMS_PY) $(QM) $(MESSAGES_JSON)
 	$(BIN)/python -m compileall -q rmdesk
 
 $(STAMP): pyproject.toml
@@ -27,6 +28,10 @@ rmdesk/gui/forms/ui_%.py: ui/%.ui $(STAMP)
 
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# the core's message catalogue as JSON, read at every start instead of parsing the TOML
+$(MESSAGES_JSON): resources/i18n/messages.toml $(STAMP)
+	$(BIN)/python -c "import sys; from pathlib import Path; from rmdesk.i18n import compile_catalog; compile_catalog(Path(sys.argv[1]))" resources/i18n
 
 run: venv
 	$(BIN)/rmdesk $(ARGS)
@@ -61,4 +66,4 @@ bundle-smoke:
 	bash scripts/bundle-smoke.sh dist/rmdesk
 
 clean:
-	rm -rf $(VENV) $(FORMS_PY) $(QM) build dist
+	rm -rf $(VENV) $(FORMS_PY) $(QM) $(MESSAGES_JSON) build dist

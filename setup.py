@@ -2,7 +2,7 @@
 
 `resources/` and `ui/` stay at the top level of the checkout; a wheel carries them inside
 the package: resources/ is copied to rmdesk/resources/ (the .ts sources compiled to .qm by
-lrelease on the way) and every ui/*.ui form is compiled by uic into rmdesk/gui/forms/.
+lrelease on the way, the core's messages.toml also compiled to JSON) and every ui/*.ui form is compiled by uic into rmdesk/gui/forms/.
 None of the generated files is kept in git. An editable install (`make venv`) builds
 nothing here: the Makefile generates the forms and .qm files in place, and
 rmdesk.paths finds the top-level resources/ of the checkout."""
@@ -26,6 +26,13 @@ def qt_tool(tool: str, *args: str) -> None:
     subprocess.run([sys.executable, "-c", code, *args], check=True)
 
 
+def compile_catalog(folder: Path) -> None:
+    """rmdesk.i18n's catalogue as JSON beside messages.toml (the Qt-free i18n module, run from
+    the checkout: it needs nothing but the standard library)."""
+    code = "import sys; from pathlib import Path; from rmdesk.i18n import compile_catalog; compile_catalog(Path(sys.argv[1]))"
+    subprocess.run([sys.executable, "-c", code, str(folder)], check=True, cwd=ROOT)
+
+
 class BuildWithResources(build_py):
     def run(self) -> None:
         super().run()
@@ -36,6 +43,7 @@ class BuildWithResources(build_py):
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(ROOT / "resources", target,
                         ignore=shutil.ignore_patterns("*.ts", "*.qm", "__pycache__", "README.md"))
+        compile_catalog(target / "i18n")
         for ts in sorted((ROOT / "resources" / "translations").glob("*.ts")):
             qt_tool("lrelease", "-silent", str(ts), "-qm", str(target / "translations" / f"{ts.stem}.qm"))
         forms = package / "gui" / "forms"

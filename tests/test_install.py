@@ -41,6 +41,7 @@ def installed(tmp_path_factory):
     src, dist, venv = base / "src", base / "dist", base / "venv"
     fresh_clone(src)
     assert not list(src.glob("rmdesk/gui/forms/ui_*.py")) and not list(src.rglob("*.qm"))
+    assert not list(src.rglob("messages.json"))
     # the venv's setuptools and PySide6 stand in for the isolated build environment (the same
     # requirements, without downloading PySide6 again for each run)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
@@ -55,7 +56,7 @@ def installed(tmp_path_factory):
 def test_the_wheel_carries_every_resource(installed):
     wheel, _ = installed
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("rmdesk/resources/i18n/messages.toml", "rmdesk/resources/playbook/zh_CN.toml",
+    for needed in ("rmdesk/resources/i18n/messages.toml", "rmdesk/resources/i18n/messages.json", "rmdesk/resources/playbook/zh_CN.toml",
                    "rmdesk/resources/playbook/en.toml", "rmdesk/resources/products.toml",
                    "rmdesk/resources/tier_schemes.toml", "rmdesk/resources/translations/rmdesk_zh_CN.qm",
                    "rmdesk/resources/translations/rmdesk_en.qm", "rmdesk/gui/forms/ui_settings_page.py",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rmdesk import i18n, vocab
+from rmdesk import i18n, paths, vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_FILES = [ROOT / "resources" / "translations" / f"rmdesk_{lang}.ts" for lang in ("zh_CN", "en")]
@@ -105,3 +105,31 @@ def test_no_tr_inside_f_strings():
             if re.search(r"""\bf["'][^"']*\{[^}]*\btr\(""", line):
                 offenders.append(f"{path.name}:{number}")
     assert not offenders
+
+
+def test_the_compiled_catalogue_is_the_toml_and_never_an_older_build(tmp_path, monkeypatch):
+    """messages.json (written by the build) holds exactly what messages.toml says; once the
+    TOML is edited, the JSON of the older build is ignored and the TOML is read."""
+    import tomllib
+
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    source = paths.resources_dir() / "i18n" / "messages.toml"
+    (folder / "messages.toml").write_bytes(source.read_bytes())
+    i18n.compile_catalog(folder)
+    assert not list(folder.glob(".*partial"))
+    monkeypatch.setattr(i18n, "resources_dir", lambda: tmp_path)
+    i18n.catalog.cache_clear()
+    try:
+        compiled = i18n.catalog()
+        assert compiled == i18n._flatten(tomllib.loads(source.read_text("utf-8")))
+        assert compiled["error.required"]["zh_CN"] == "不能为空"
+        edited = source.read_text("utf-8").replace('required = { zh_CN = "不能为空"', 'required = { zh_CN = "必填"', 1)
+        (folder / "messages.toml").write_text(edited, encoding="utf-8")
+        i18n.catalog.cache_clear()
+        assert i18n.catalog()["error.required"]["zh_CN"] == "必填"  # not the stale JSON's
+        (folder / "messages.json").write_text("{not json", encoding="utf-8")
+        i18n.catalog.cache_clear()
+        assert i18n.catalog()["error.required"]["zh_CN"] == "必填"
+    finally:
+        i18n.catalog.cache_clear()
