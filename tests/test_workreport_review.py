@@ -275,3 +275,39 @@ def test_on_a_single_laptop_the_report_is_handed_in_as_a_file_and_the_review_is_
     assert err.count("\n") == 1 and "single laptop" in err
     assert main(["--data-dir", str(data_dir), "report", "show", "999"]) == 1
     assert "there is no report 999" in capsys.readouterr().err.lower()
+
+
+def test_a_book_from_before_the_review_keeps_its_reports_and_the_revision_runs_again(tmp_path):
+    from alembic import command
+
+    from rmdesk.paths import STORE_FILENAME
+    from rmdesk.store import migrate
+
+    directory = tmp_path / "旧 账本 #?%"
+    directory.mkdir()
+    engine = create_engine(URL.create("sqlite", database=str(directory / STORE_FILENAME)))
+    migrate.upgrade(engine, "0020_financial_years")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO work_reports (id, kind, period, version, status, notes, created_at, "
+                          "updated_at, submitted_at) VALUES (1, 'weekly', '2026-W48', 1, 'submitted', '旧周报', "
+                          "'2026-11-23 09:00:00', '2026-11-23 09:00:00', '2026-11-23 09:00:00')"))
+    engine.dispose()
+    s = Store.open(directory)
+    view = workreports.get(s, "weekly", WEEK)
+    assert (view.id, view.notes, view.status, view.owner, view.comments) == (1, "旧周报", "submitted", "", [])
+    assert workreports.amend(s, "weekly", WEEK, "补充", notes="新").version == 2
+    s.close()
+    # idempotent: walked back to before it (the columns and table kept), the revision runs again
+    engine = create_engine(URL.create("sqlite", database=str(directory / STORE_FILENAME)))
+    with engine.begin() as conn:
+        command.stamp(migrate.config(conn), "0020_financial_years")
+    migrate.upgrade(engine)
+    # and down and up again
+    migrate.downgrade(engine, "0020_financial_years")
+    with engine.connect() as conn:
+        assert "owner" not in {c[1] for c in conn.execute(text("PRAGMA table_info(work_reports)"))}
+    migrate.upgrade(engine)
+    engine.dispose()
+    s = Store.open(directory)
+    assert [x.version for x in workreports.get(s, "weekly", WEEK).versions] == [1, 2]
+    s.close()

@@ -22,7 +22,9 @@ def _shot(widget, name, lang):
 
 @pytest.mark.postgresql
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_lead_reviews_and_signs_off_and_the_rm_sees_it(team, qtbot, lang):  # noqa: F811
+def test_a_lead_reviews_and_signs_off_and_the_rm_sees_it(team, qtbot, lang, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QMessageBox
+
     from rmdesk.gui import translation
     from rmdesk.gui.pages.reports import ReportsPage
     from rmdesk.gui.pages.workreport_editor import WorkReportPanel
@@ -63,6 +65,20 @@ def test_a_lead_reviews_and_signs_off_and_the_rm_sees_it(team, qtbot, lang):  # 
     dialog.close()
     panel.status.setCurrentIndex(panel.status.findData("submitted"))
     assert [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())] == ["李娜"]
+    # B hands in the daily log: the team's change reaches the lead's list
+    workreports.submit(b, "daily", "2026-11-23", notes="今日拜访 2 家")
+    page.team_changed({"clients"})
+    assert panel.table.rowCount() == 1
+    page.team_changed({"work_reports"})
+    assert panel.table.rowCount() == 2
+    # Sign off asks first; No leaves it as it is
+    second = panel.dialog_for(panel.rows[0].id)
+    qtbot.addWidget(second)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert not second.confirm_sign_off() and second.view.status == "submitted"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert second.confirm_sign_off() and second.view.status == "signed_off"
+    second.close()
 
     # an RM has no Team's reports tab; A sees the lead's comment and the sign-off in the editor
     rm_page = ReportsPage(a)
@@ -83,7 +99,12 @@ def test_a_lead_reviews_and_signs_off_and_the_rm_sees_it(team, qtbot, lang):  # 
     editor.show()
     qtbot.waitUntil(lambda: editor.job is None, timeout=20000)
     _shot(editor, "review-editor", lang)
-    assert review.team_reports(lead, status="signed_off")[0].comments == 2
+    assert [r.comments for r in review.team_reports(lead, status="signed_off", rm=logins["a"])] == [2]
+    pdf, pages = review.pdf_bytes(lead, v1.id, lang)  # the lead's print: status, sign-off, comments
+    assert pdf.startswith(b"%PDF") and pages >= 1
+    if SHOTS:
+        with open(os.path.join(SHOTS, f"review-{lang}.pdf"), "wb") as fh:
+            fh.write(pdf)
 
 
 def test_on_a_single_laptop_the_editor_shows_no_review_and_no_team_tab(store, qtbot):

@@ -2490,6 +2490,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Only a team lead signs off a report.</source>
         <translation>Only a team lead signs off a report.</translation>
     </message>
+    <message>
+        <source>Sign off version %1 of this report? A sign-off is final: a later change by the RM is a new version to sign off again.</source>
+        <translation>Sign off version %1 of this report? A sign-off is final: a later change by the RM is a new version to sign off again.</translation>
+    </message>
 </context>
 <context>
     <name>RiskPanel</name>

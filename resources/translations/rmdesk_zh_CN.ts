@@ -2477,6 +2477,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <source>Only a team lead signs off a report.</source>
         <translation>只有团队负责人可以签阅报告。</translation>
     </message>
+    <message>
+        <source>Sign off version %1 of this report? A sign-off is final: a later change by the RM is a new version to sign off again.</source>
+        <translation>签阅本报告第 %1 版？签阅后不可撤销：客户经理此后的修改将作为新版本，需要重新签阅。</translation>
+    </message>
 </context>
 <context>
     <name>RiskPanel</name>

@@ -75,7 +75,7 @@ class TeamReportRow:
 
 def team_reports(store: Store, rm: str | None = None, status: str | None = None, kind: str | None = None,
                  others: bool = False, limit: int = 500) -> list[TeamReportRow]:
-    """The latest version of each report the signed-in user may read, newest period first: an
+    """The latest version of each report the signed-in user may read, the latest handed in first: an
     RM's own (drafts too); a lead's, every RM's handed-in reports as well. `rm`: one RM's
     login; `others`: leave out the signed-in user's own."""
     if status is not None and status not in STATUSES:
@@ -103,7 +103,8 @@ def team_reports(store: Store, rm: str | None = None, status: str | None = None,
             query = query.where(w.kind == kind)
         if others:
             query = query.where(w.owner != workreports.my_owner(s))
-        found = s.execute(query.order_by(w.period.desc(), w.kind, w.owner).limit(limit)).all()
+        found = s.execute(query.order_by(func.coalesce(w.submitted_at, w.updated_at).desc(), w.owner, w.kind)
+                          .limit(limit)).all()
         return [TeamReportRow(r.id, r.owner, name or r.owner, r.kind, r.period, r.version, r.status, r.submitted_at,
                               versions.display_name(s, r.signed_off_by), r.signed_off_at, comments or 0)
                 for r, name, comments in found]

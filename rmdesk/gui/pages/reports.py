@@ -211,6 +211,16 @@ class ReportsPage(QWidget):
         elif index == self.TEAM and self.team_review is not None:
             self.team_review.load()
 
+    def team_changed(self, tables: set[str]) -> None:
+        """Another user's change reached the team database: the review follows (a new report
+        handed in, a comment, a sign-off); a draft being typed is left alone."""
+        if not tables & {"work_reports", "work_report_comments", "*"}:
+            return
+        if self.tabs.currentIndex() == self.TEAM and self.team_review is not None:
+            self.team_review.load()
+        elif self.tabs.currentIndex() == self.WORK and self.work.view is not None and not self.work.view.editable:
+            self.work.load()
+
     def stop(self) -> None:
         self.insights.stop()
         self.work.stop()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -145,7 +146,7 @@ class ReviewDialog(QDialog):
         self.body.setMinimumHeight(280)
         self.review = ReviewBox(store, self.load)
         self.sign_button = QPushButton(self.tr("Sign off"))
-        self.sign_button.clicked.connect(self.sign_off)
+        self.sign_button.clicked.connect(self.confirm_sign_off)
         self.preview_button = QPushButton(self.tr("Preview and print…"))
         self.preview_button.clicked.connect(self.preview)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -186,6 +187,12 @@ class ReviewDialog(QDialog):
             self.tr("Already signed off.") if view.status == "signed_off"
             else self.tr("A newer version was handed in: open that one.") if view.version < view.latest
             else self.tr("Only a team lead signs off a report.")))
+
+    def confirm_sign_off(self) -> bool:
+        answer = QMessageBox.question(self, self.tr("Sign off"), self.tr(
+            "Sign off version %1 of this report? A sign-off is final: a later change by the RM is a new version "
+            "to sign off again.").replace("%1", str(self.view.version)))
+        return answer == QMessageBox.StandardButton.Yes and self.sign_off()
 
     def sign_off(self) -> bool:
         try:
