@@ -118,3 +118,4 @@ def test_on_a_single_laptop_the_editor_shows_no_review_and_no_team_tab(store, qt
     page.work.load()
     qtbot.waitUntil(lambda: page.work.job is None, timeout=20000)
     assert not page.work.review_box.isVisibleTo(page.work)
+    assert "team mode only" in page.work.status.text()  # the lead reviews the exported file

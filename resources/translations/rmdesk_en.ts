@@ -3758,6 +3758,10 @@ Usual response: %2</translation>
         <translation>Not started: the part from your records is ready; add your own words and submit.</translation>
     </message>
     <message>
+        <source>Hand the lead its PDF or XLSX (Preview and print…, Export as XLSX…): comments and the lead&apos;s sign-off are kept in team mode only.</source>
+        <translation>Hand the lead its PDF or XLSX (Preview and print…, Export as XLSX…): comments and the lead&apos;s sign-off are kept in team mode only.</translation>
+    </message>
+    <message>
         <source>There is one version only.</source>
         <translation>There is one version only.</translation>
     </message>

@@ -3741,6 +3741,10 @@ Usual response: %2</source>
         <translation>尚未开始：根据记录生成的部分已备好，请补充您自己的内容后提交。</translation>
     </message>
     <message>
+        <source>Hand the lead its PDF or XLSX (Preview and print…, Export as XLSX…): comments and the lead&apos;s sign-off are kept in team mode only.</source>
+        <translation>请将报告的 PDF 或 XLSX（“预览并打印…”“导出为 XLSX…”）交给负责人：审阅意见和负责人签阅只在团队模式下保存。</translation>
+    </message>
+    <message>
         <source>There is one version only.</source>
         <translation>目前只有一个版本。</translation>
     </message>

@@ -169,6 +169,10 @@ class WorkReportPanel(QWidget):
         self.review_box.setVisible(bool(self.team) and view.status != "new")
         if self.team:
             self.review_box.show_view(view, can_comment=True)
+        elif view.status in workreports.HANDED_IN:  # a single laptop: the lead reviews the file
+            self.status.setText(self.status.text() + " " + self.tr(
+                "Hand the lead its PDF or XLSX (Preview and print…, Export as XLSX…): comments and the lead's "
+                "sign-off are kept in team mode only."))
         self.versions_button.setToolTip("" if len(view.versions) > 1 else self.tr("There is one version only."))
         self.generated.setHtml(f"<p style='color:#607d8b'>{escape(self.tr('Computing…'))}</p>")
         if self.job is not None:
