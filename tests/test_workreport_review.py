@@ -224,6 +224,16 @@ def test_comments_sign_off_conflicts_and_a_new_version_after_the_sign_off(team):
     assert [(x.version, x.status, x.signed_off_by) for x in v3.versions] == [
         (1, "submitted", None), (2, "signed_off", "张经理"), (3, "submitted", None)]
     assert len(v3.comments) == 2  # the comments stay, each with its version
+    boss = Store.open(url=url)  # the database's admin (a superuser) is no team lead
+    try:
+        assert not review.reviewer(boss).lead
+        with pytest.raises(ValidationError, match="Only a team lead"):
+            review.sign_off(boss, v3.id)
+        with boss.engine.connect() as conn, pytest.raises(DBAPIError, match="only a team lead"):
+            conn.execute(text("UPDATE work_reports SET status = 'signed_off', signed_off_by = current_user, "
+                              "signed_off_at = now() WHERE id = :i"), {"i": v3.id})
+    finally:
+        boss.close()
     assert review.sign_off(lead2, v3.id).signed_off_by == "赵行长"
 
 
@@ -311,3 +321,74 @@ def test_a_book_from_before_the_review_keeps_its_reports_and_the_revision_runs_a
     s = Store.open(directory)
     assert [x.version for x in workreports.get(s, "weekly", WEEK).versions] == [1, 2]
     s.close()
+
+
+@pytest.mark.postgresql
+def test_a_sign_off_racing_the_rms_new_version_is_refused(team):
+    """The RM's amend holds the report's rows (FOR UPDATE) while it writes version 2; the
+    lead's sign-off of version 1 waits for it, then sees version 2 and is refused."""
+    import threading
+    import time
+
+    url, logins, sign_in, store = team
+    a, lead = store("a"), store("lead")
+    v1 = workreports.submit(a, "weekly", WEEK, notes="v1")
+    outcome = {}
+    raw = create_engine(sign_in("a"))
+    with raw.connect() as conn:
+        conn.execute(text("SELECT id FROM work_reports WHERE kind = 'weekly' FOR UPDATE"))
+        conn.execute(text("INSERT INTO work_reports (kind, period, version, status, notes, change_reason, "
+                          "created_at, updated_at, submitted_at) VALUES ('weekly', :p, 2, 'submitted', 'v2', "
+                          "'补录', now(), now(), now())"), {"p": WEEK})
+
+        def lead_signs():
+            try:
+                outcome["view"] = review.sign_off(lead, v1.id)
+            except Exception as exc:  # noqa: BLE001 - checked below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=lead_signs)
+        worker.start()
+        time.sleep(1.5)
+        assert worker.is_alive()  # waiting on the RM's lock
+        conn.commit()
+    worker.join(30)
+    raw.dispose()
+    assert isinstance(outcome.get("error"), Conflict) and outcome["error"].params["version"] == 2
+    assert [x.status for x in workreports.get(a, "weekly", WEEK).versions] == ["submitted", "submitted"]
+
+
+@pytest.mark.postgresql
+def test_a_team_database_from_before_the_review_is_protected_by_the_upgrade(pg_server, monkeypatch, data_dir):
+    """A team set up by an older `rmdesk team init` (no work-report rules): the upgrade itself
+    grants the new table and protects the reports; no second `team init` is needed."""
+    from rmdesk.store import migrate, team, team_reports
+
+    url = pg_server.new_database(empty=True)
+    suffix = f"{os.getpid()}_{url.database.rsplit('_', 1)[-1]}_old"
+    engine = create_engine(url)
+    migrate.upgrade(engine, "0020_financial_years")
+    monkeypatch.setattr(team_reports, "init", lambda conn, is_lead: [])  # the older team init
+    with engine.begin() as conn:
+        team.init(conn)
+        for who, name in (("a", "王强"), ("b", "李娜")):
+            team.add_member(conn, f"rm_{who}_{suffix}", name, password="s3cret@%:")
+    monkeypatch.undo()
+    engine.dispose()
+    Store.open(data_dir / "admin", url=url).close()  # the admin's rmdesk upgrades the database
+    stores = {w: Store.open(data_dir / w, url=url.set(username=f"rm_{w}_{suffix}", password="s3cret@%:"))
+              for w in ("a", "b")}
+    try:
+        workreports.submit(stores["a"], "weekly", WEEK, notes="A")
+        workreports.submit(stores["b"], "weekly", WEEK, notes="B")
+        raw = create_engine(url.set(username=f"rm_a_{suffix}", password="s3cret@%:"))
+        with raw.connect() as conn:
+            assert conn.execute(text("SELECT notes FROM work_reports")).scalars().all() == ["A"]
+            assert conn.execute(text("SELECT count(*) FROM work_report_comments")).scalar() == 0
+        raw.dispose()
+        with pytest.raises(ValidationError, match="Only a team lead"):
+            review.sign_off(stores["a"], workreports.get(stores["a"], "weekly", WEEK).id)
+    finally:
+        for s in stores.values():
+            s.close()
+        pg_server.drop_database(url)

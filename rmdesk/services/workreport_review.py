@@ -53,8 +53,12 @@ def reviewer(store: Store) -> Reviewer:
         if s.get_bind().dialect.name == "sqlite":
             return Reviewer("", "", False, False)
         login = workreports.my_owner(s)
-        lead = bool(s.scalar(text("SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :r) "
-                                  "THEN pg_has_role(current_user, :r, 'MEMBER') ELSE false END"), {"r": LEAD_ROLE}))
+        # a lead: of the server's lead role and marked lead on the team list (a superuser is a
+        # member of every role, but the database's admin is no team lead)
+        member = s.get(TeamMember, login)
+        lead = bool(member is not None and member.lead and s.scalar(text(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :r) "
+            "THEN pg_has_role(current_user, :r, 'MEMBER') ELSE false END"), {"r": LEAD_ROLE}))
         return Reviewer(login, versions.display_name(s, login) or login, True, lead)
 
 

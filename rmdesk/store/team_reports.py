@@ -6,7 +6,8 @@
   (submitted or signed off; a draft stays the RM's own until it is submitted).
 - A version once submitted is kept as it was: its owner cannot change it (a change after
   submission is a new version, services/workreports.amend). The only change to it is the
-  sign-off: by a lead, of someone else's submitted report, in the lead's own name, touching
+  sign-off: by a lead (of the lead role and marked lead on the team list; a superuser admin
+  is not), of someone else's submitted report, in the lead's own name, touching
   nothing but the status and the sign-off columns. A sign-off is final.
 - work_report_comments: visible with their report; written by whoever reads the handed-in
   report (the lead, or the RM answering), in their own name (the server sets the author);
@@ -27,7 +28,8 @@ KEPT = ("kind", "period", "version", "owner", "notes", "plan", "observations", "
 _GUARD = """
 CREATE OR REPLACE FUNCTION rmdesk_work_report_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    lead boolean := {is_lead};
+    -- a lead of the team (team_members, the admin's list): the database's admin is no lead
+    lead boolean := {is_lead} AND EXISTS (SELECT 1 FROM team_members m WHERE m.login = current_user::text AND m.lead);
 BEGIN
     IF TG_OP = 'INSERT' THEN
         IF NEW.owner IS NULL OR NEW.owner = '' THEN

@@ -5,13 +5,17 @@ review comments (report version, author, when, text).
 One report per (owner, kind, period, version): two RMs each write their own weekly summary
 of the same week. On the local book the owner stays '' (one RM, nobody to review: see
 services/workreport_review.py). Row-level security on the new columns and table is set up
-by `rmdesk team init` (rmdesk.store.team_reports).
+by `rmdesk team init` (rmdesk.store.team_reports), and by this revision on a team database
+an older `rmdesk team init` set up. Reports written there before have no owner (''): only
+a lead (or the admin) reads them.
 
 Revision ID: 0023_report_review
 Revises: 0020_financial_years
 """
 import sqlalchemy as sa
 from alembic import op
+
+from rmdesk.store import team, team_reports
 
 revision = "0023_report_review"
 down_revision = "0020_financial_years"
@@ -44,6 +48,24 @@ def upgrade() -> None:
         )
         op.create_index(op.f("ix_work_report_comments_report_id"), "work_report_comments", ["report_id"],
                         if_not_exists=True)
+    _protect_on_a_team_database()
+
+
+def _protect_on_a_team_database() -> None:
+    """A team database set up by an older `rmdesk team init` (row-level security on clients):
+    the RMs get the new table and the work reports are protected now, not only when the admin
+    runs `rmdesk team init` again."""
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    protected = bind.execute(sa.text("SELECT relrowsecurity FROM pg_class WHERE relname = 'clients' "
+                                     "AND relnamespace = 'public'::regnamespace")).scalar()
+    if not protected or bind.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
+                                     {"r": team.RM_ROLE}).first() is None:
+        return
+    bind.execute(sa.text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON work_report_comments TO {team.RM_ROLE}"))
+    bind.execute(sa.text(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {team.RM_ROLE}"))
+    team_reports.init(bind, team.IS_LEAD)
 
 
 def downgrade() -> None:
