@@ -18,6 +18,9 @@ Contract (other tools call these; extend, never rename):
   rmdesk team init | add-rm LOGIN --name N [--lead] | share CLIENT --with LOGIN | reassign CLIENT --to LOGIN | list
   rmdesk report funnel|channels|objections [--from D] [--to D] [--format table|json]
   rmdesk report daily|weekly|monthly [--date D | --week YYYY-Www | --month YYYY-MM] -o FILE.pdf|FILE.xlsx
+  rmdesk report list [--rm LOGIN] [--status draft|submitted|signed_off] [--kind K] [--format table|json]
+  rmdesk report show ID [--format table|json] [-o FILE.pdf|FILE.xlsx]
+  rmdesk report comment ID --text T | sign-off ID          (the lead's review, team mode)
 User errors print one line on stderr: exit 2 for bad usage, 1 for a failure.
 """
 
@@ -180,6 +183,22 @@ def _build_parser() -> argparse.ArgumentParser:
         which.add_argument("--week", metavar="YYYY-Www", help="an ISO week, e.g. 2026-W48")
         which.add_argument("--month", metavar="YYYY-MM")
         work.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx")
+    listing = reports_sub.add_parser("list", parents=[common], help="the work reports you may read: your own; "
+                                     "a lead's, every RM's submitted ones too")
+    listing.add_argument("--rm", metavar="LOGIN", help="one RM's reports")
+    listing.add_argument("--status", choices=("draft", "submitted", "signed_off"))
+    listing.add_argument("--kind", choices=("daily", "weekly", "monthly"))
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    showing = reports_sub.add_parser("show", parents=[common], help="one work report (an ID of report list): "
+                                     "its status, sign-off and comments")
+    showing.add_argument("id", type=int, metavar="ID")
+    showing.add_argument("--format", choices=("table", "json"), default="table")
+    showing.add_argument("-o", "--output", metavar="FILE.pdf|FILE.xlsx", help="also write that version as a file")
+    commenting = reports_sub.add_parser("comment", parents=[common], help="comment on a submitted report (team mode)")
+    commenting.add_argument("id", type=int, metavar="ID")
+    commenting.add_argument("--text", required=True)
+    signing = reports_sub.add_parser("sign-off", parents=[common], help="sign off a submitted report (a team lead)")
+    signing.add_argument("id", type=int, metavar="ID")
     return parser
 
 
@@ -678,6 +697,8 @@ def _cmd_tiers_recompute(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     if args.report_command in ("daily", "weekly", "monthly"):
         return _cmd_work_report(args)
+    if args.report_command in ("list", "show", "comment", "sign-off"):
+        return _cmd_report_review(args)
     from rmdesk.services import insights, insights_text
 
     period = insights.make_period(args.start, args.end)
@@ -722,6 +743,72 @@ def _cmd_work_report(args: argparse.Namespace) -> int:
         store.close()
     unit = "page(s)" if args.output.lower().endswith(".pdf") else "row(s)"
     print(f"{args.output}: {kind} {key}, {view.status} v{view.version}, {count} {unit}")
+    return 0
+
+
+def _minute(at) -> str | None:
+    return at.strftime("%Y-%m-%d %H:%M") if at else None
+
+
+def _cmd_report_review(args: argparse.Namespace) -> int:
+    """The lead's review from the command line (services/workreport_review.py)."""
+    from rmdesk.services import workreport_review as review
+
+    lang = i18n.language()
+    store = _open_store(args, lock=False)
+    try:
+        if args.report_command == "list":
+            rows = review.team_reports(store, rm=args.rm, status=args.status, kind=args.kind)
+            if args.format == "json":
+                json.dump([{"id": r.id, "rm": r.owner, "rm_name": r.owner_name, "kind": r.kind, "period": r.period,
+                            "version": r.version, "status": r.status, "submitted_at": _minute(r.submitted_at),
+                            "signed_off_by": r.signed_off_by, "signed_off_at": _minute(r.signed_off_at),
+                            "comments": r.comments} for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+            elif rows:
+                _table([["ID", "RM", i18n.message("work.kind", lang), i18n.message("field.version", lang),
+                         i18n.message("work.status", lang), i18n.message("review.comment_field", lang)]]
+                       + [[str(r.id), r.owner_name or "—", f"{i18n.message(f'review.kind_{r.kind}', lang)} {r.period}",
+                           str(r.version), i18n.message(f"review.status_{r.status}", lang)
+                           + (f" ({r.signed_off_by} {_minute(r.signed_off_at)})" if r.signed_off_by else ""),
+                           str(r.comments)] for r in rows])
+            else:
+                print(i18n.message("report.nothing", lang))
+            return 0
+        if args.report_command == "comment":
+            said = review.comment(store, args.id, args.text)
+            print(i18n.message("review.commented", lang, id=args.id, version=said.version))
+            return 0
+        if args.report_command == "sign-off":
+            view = review.sign_off(store, args.id)
+            print(i18n.message("review.signed", lang, id=args.id, rm=view.owner_name or view.owner,
+                               kind=i18n.message(f"review.kind_{view.kind}", lang), period=view.period,
+                               version=view.version))
+            return 0
+        view = review.open_report(store, args.id)
+        if args.output:
+            review.export(store, args.id, args.output, lang)
+        if args.format == "json":
+            json.dump({"id": view.id, "rm": view.owner, "rm_name": view.owner_name, "kind": view.kind,
+                       "period": view.period, "version": view.version, "latest": view.latest, "status": view.status,
+                       "submitted_at": _minute(view.submitted_at), "change_reason": view.change_reason,
+                       "signed_off_by": view.signed_off_by, "signed_off_at": _minute(view.signed_off_at),
+                       "notes": view.notes, "plan": view.plan,
+                       "comments": [{"version": c.version, "author": c.author, "author_name": c.author_name,
+                                     "at": _minute(c.at), "text": c.text} for c in view.comments]},
+                      sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+            return 0
+        doc = review.document(store, args.id, lang)
+    finally:
+        store.close()
+    print(f"{doc.title} · {doc.period_text} · {doc.rm_name}")
+    print(doc.status_text)
+    for block in doc.texts:
+        if block.text:
+            print()
+            print(block.title)
+            print(block.text)
     return 0
 
 

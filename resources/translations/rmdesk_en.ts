@@ -2298,6 +2298,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Work reports</translation>
     </message>
     <message>
+        <source>Team&apos;s reports</source>
+        <translation>Team&apos;s reports</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -2386,6 +2390,45 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>ReviewBox</name>
+    <message>
+        <source>Your comment on this version</source>
+        <translation>Your comment on this version</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Add comment</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s review</source>
+        <translation>Lead&apos;s review</translation>
+    </message>
+    <message>
+        <source>Signed off by %1 on %2 (version %3).</source>
+        <translation>Signed off by %1 on %2 (version %3).</translation>
+    </message>
+    <message>
+        <source>Submitted, awaiting the lead&apos;s sign-off.</source>
+        <translation>Submitted, awaiting the lead&apos;s sign-off.</translation>
+    </message>
+    <message>
+        <source>The lead reads the report once it is submitted.</source>
+        <translation>The lead reads the report once it is submitted.</translation>
+    </message>
+    <message>
+        <source>A newer version (%1) was handed in since.</source>
+        <translation>A newer version (%1) was handed in since.</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>No comments yet.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review the changes</source>
@@ -2426,6 +2469,30 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Keep editing</source>
         <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
+        <source>Already signed off.</source>
+        <translation>Already signed off.</translation>
+    </message>
+    <message>
+        <source>A newer version was handed in: open that one.</source>
+        <translation>A newer version was handed in: open that one.</translation>
+    </message>
+    <message>
+        <source>Only a team lead signs off a report.</source>
+        <translation>Only a team lead signs off a report.</translation>
+    </message>
+    <message>
+        <source>Sign off version %1 of this report? A sign-off is final: a later change by the RM is a new version to sign off again.</source>
+        <translation>Sign off version %1 of this report? A sign-off is final: a later change by the RM is a new version to sign off again.</translation>
     </message>
 </context>
 <context>
@@ -2956,6 +3023,80 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>The test failed; details are in the log file.</source>
         <translation>The test failed; details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReviewPanel</name>
+    <message>
+        <source>Every RM</source>
+        <translation>Every RM</translation>
+    </message>
+    <message>
+        <source>Awaiting sign-off</source>
+        <translation>Awaiting sign-off</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Signed off</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Every kind</translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation>RM</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>The team&apos;s work reports</source>
+        <translation>The team&apos;s work reports</translation>
+    </message>
+    <message>
+        <source>Submitted reports of every RM. Open one to read it, comment, and sign it off; a draft stays the RM&apos;s own until it is submitted.</source>
+        <translation>Submitted reports of every RM. Open one to read it, comment, and sign it off; a draft stays the RM&apos;s own until it is submitted.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n report</numerusform>
+            <numerusform>%n reports</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3601,6 +3742,10 @@ Usual response: %2</translation>
         <translation>Submitted %1 (version %2). A change now needs a reason and is kept as a new version.</translation>
     </message>
     <message>
+        <source>Signed off by %1 on %2.</source>
+        <translation>Signed off by %1 on %2.</translation>
+    </message>
+    <message>
         <source>Last change: %1</source>
         <translation>Last change: %1</translation>
     </message>
@@ -3611,6 +3756,10 @@ Usual response: %2</translation>
     <message>
         <source>Not started: the part from your records is ready; add your own words and submit.</source>
         <translation>Not started: the part from your records is ready; add your own words and submit.</translation>
+    </message>
+    <message>
+        <source>Hand the lead its PDF or XLSX (Preview and print…, Export as XLSX…): comments and the lead&apos;s sign-off are kept in team mode only.</source>
+        <translation>Hand the lead its PDF or XLSX (Preview and print…, Export as XLSX…): comments and the lead&apos;s sign-off are kept in team mode only.</translation>
     </message>
     <message>
         <source>There is one version only.</source>
@@ -3661,6 +3810,10 @@ Usual response: %2</translation>
         <translation>Draft</translation>
     </message>
     <message>
+        <source>Signed off</source>
+        <translation>Signed off</translation>
+    </message>
+    <message>
         <source>Open read-only</source>
         <translation>Open read-only</translation>
     </message>
@@ -3675,6 +3828,33 @@ Usual response: %2</translation>
     <message>
         <source>Not submitted yet: edit it here and save.</source>
         <translation>Not submitted yet: edit it here and save.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkReportReview</name>
+    <message>
+        <source>Daily work log</source>
+        <translation>Daily work log</translation>
+    </message>
+    <message>
+        <source>Weekly summary</source>
+        <translation>Weekly summary</translation>
+    </message>
+    <message>
+        <source>Monthly market report</source>
+        <translation>Monthly market report</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Signed off</translation>
     </message>
 </context>
 </TS>

@@ -2285,6 +2285,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>工作报告</translation>
     </message>
     <message>
+        <source>Team&apos;s reports</source>
+        <translation>团队报告</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2373,6 +2377,45 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>ReviewBox</name>
+    <message>
+        <source>Your comment on this version</source>
+        <translation>对本版本的审阅意见</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>添加意见</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s review</source>
+        <translation>负责人审阅</translation>
+    </message>
+    <message>
+        <source>Signed off by %1 on %2 (version %3).</source>
+        <translation>%1 已于 %2 签阅（第 %3 版）。</translation>
+    </message>
+    <message>
+        <source>Submitted, awaiting the lead&apos;s sign-off.</source>
+        <translation>已提交，待负责人签阅。</translation>
+    </message>
+    <message>
+        <source>The lead reads the report once it is submitted.</source>
+        <translation>报告提交后，负责人即可审阅。</translation>
+    </message>
+    <message>
+        <source>A newer version (%1) was handed in since.</source>
+        <translation>此后已提交了更新的第 %1 版。</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>暂无审阅意见。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review the changes</source>
@@ -2413,6 +2456,30 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>签阅</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <source>Already signed off.</source>
+        <translation>已签阅。</translation>
+    </message>
+    <message>
+        <source>A newer version was handed in: open that one.</source>
+        <translation>已有更新的版本，请打开新版本。</translation>
+    </message>
+    <message>
+        <source>Only a team lead signs off a report.</source>
+        <translation>只有团队负责人可以签阅报告。</translation>
+    </message>
+    <message>
+        <source>Sign off version %1 of this report? A sign-off is final: a later change by the RM is a new version to sign off again.</source>
+        <translation>签阅本报告第 %1 版？签阅后不可撤销：客户经理此后的修改将作为新版本，需要重新签阅。</translation>
     </message>
 </context>
 <context>
@@ -2941,6 +3008,79 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>The test failed; details are in the log file.</source>
         <translation>测试失败，详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReviewPanel</name>
+    <message>
+        <source>Every RM</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>Awaiting sign-off</source>
+        <translation>待签阅</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>已签阅</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>RM</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>审阅意见</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>The team&apos;s work reports</source>
+        <translation>团队工作报告</translation>
+    </message>
+    <message>
+        <source>Submitted reports of every RM. Open one to read it, comment, and sign it off; a draft stays the RM&apos;s own until it is submitted.</source>
+        <translation>各客户经理已提交的报告。打开一份即可阅读、提出意见并签阅；草稿在提交前只有客户经理本人可见。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n 份报告</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3585,6 +3725,10 @@ Usual response: %2</source>
         <translation>已于 %1 提交（第 %2 版）。现在修改需要填写原因，并保存为新版本。</translation>
     </message>
     <message>
+        <source>Signed off by %1 on %2.</source>
+        <translation>%1 已于 %2 签阅。</translation>
+    </message>
+    <message>
         <source>Last change: %1</source>
         <translation>最近一次修改：%1</translation>
     </message>
@@ -3595,6 +3739,10 @@ Usual response: %2</source>
     <message>
         <source>Not started: the part from your records is ready; add your own words and submit.</source>
         <translation>尚未开始：根据记录生成的部分已备好，请补充您自己的内容后提交。</translation>
+    </message>
+    <message>
+        <source>Hand the lead its PDF or XLSX (Preview and print…, Export as XLSX…): comments and the lead&apos;s sign-off are kept in team mode only.</source>
+        <translation>请将报告的 PDF 或 XLSX（“预览并打印…”“导出为 XLSX…”）交给负责人：审阅意见和负责人签阅只在团队模式下保存。</translation>
     </message>
     <message>
         <source>There is one version only.</source>
@@ -3645,6 +3793,10 @@ Usual response: %2</source>
         <translation>草稿</translation>
     </message>
     <message>
+        <source>Signed off</source>
+        <translation>已签阅</translation>
+    </message>
+    <message>
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
@@ -3659,6 +3811,33 @@ Usual response: %2</source>
     <message>
         <source>Not submitted yet: edit it here and save.</source>
         <translation>尚未提交：直接在此修改并保存即可。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkReportReview</name>
+    <message>
+        <source>Daily work log</source>
+        <translation>工作日志</translation>
+    </message>
+    <message>
+        <source>Weekly summary</source>
+        <translation>工作周报</translation>
+    </message>
+    <message>
+        <source>Monthly market report</source>
+        <translation>月度市场报告</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>已签阅</translation>
     </message>
 </context>
 </TS>

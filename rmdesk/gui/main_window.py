@@ -289,6 +289,8 @@ class MainWindow(QMainWindow):
         page = self._pages.get(index)
         if page is not None and index not in (self.SETTINGS, self.REPORTS) and hasattr(page, "refresh"):
             page.refresh()
+        if index == self.REPORTS and hasattr(page, "team_changed"):  # the work reports' review
+            page.team_changed(tables)
         for window in list(self._client_windows.values()):
             window.team_changed()
 

@@ -5,7 +5,9 @@ submits it. A draft is edited in place; a submitted report is kept as it was, an
 after submission needs a reason and becomes a new version (the old ones stay readable). The
 generated figures are frozen at submission (both languages), so later edits of the data do
 not change what was handed in. On a single laptop a report is submitted and exported for
-the lead (PDF or XLSX); the lead's review in team mode builds on these versions.
+the lead (PDF or XLSX); in team mode each RM's reports are their own (`owner`, the server
+login) and the lead comments on and signs off the submitted ones (workreport_review.py):
+draft → submitted → signed off; a change after the sign-off is a new version again.
 
 Periods: daily "YYYY-MM-DD", weekly the ISO week "YYYY-Www", monthly "YYYY-MM".
 """
@@ -14,16 +16,25 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.formats.report_doc import ReportDocument, Section, TextBlock
-from rmdesk.services import early_warnings, insights, insights_text, masking, settings, targets, workcal
+from rmdesk.services import (
+    early_warnings,
+    insights,
+    insights_text,
+    masking,
+    settings,
+    targets,
+    versions,
+    workcal,
+)
 from rmdesk.services import validation as v
 from rmdesk.services.tiering import get_scheme
 from rmdesk.store.engine import Store
@@ -38,9 +49,11 @@ from rmdesk.store.models import (
     Task,
     Visit,
     WorkReport,
+    WorkReportComment,
 )
 
 KINDS = ("daily", "weekly", "monthly")
+HANDED_IN = ("submitted", "signed_off")  # kept as they were: a change is a new version
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
@@ -122,6 +135,20 @@ class VersionRow:
     updated_at: datetime
     submitted_at: datetime | None
     change_reason: str | None
+    signed_off_by: str | None = None  # the lead's name (team mode)
+    signed_off_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A review comment (team mode): on which version, by whom (login and name), when."""
+
+    id: int
+    version: int
+    author: str
+    author_name: str
+    at: datetime
+    text: str
 
 
 @dataclass(frozen=True)
@@ -129,18 +156,25 @@ class WorkReportView:
     kind: str
     period: str
     version: int  # 0: nothing saved yet
-    status: str  # new | draft | submitted
+    status: str  # new | draft | submitted | signed_off
     notes: str
     plan: str
     observations: list[Observation]
     submitted_at: datetime | None
     change_reason: str | None
     versions: list[VersionRow]  # oldest first
+    id: int | None = None  # the shown version's row (what a comment or the sign-off names)
+    owner: str = ""  # the RM's login in team mode ('' on the local book)
+    owner_name: str = ""  # as the team knows them
+    signed_off_by: str | None = None  # the lead's name
+    signed_off_at: datetime | None = None
+    comments: list[Comment] = field(default_factory=list)  # on every version, oldest first
+    latest: int = 0  # the report's latest version (the shown one may be older)
 
     @property
     def editable(self) -> bool:
-        """Edited in place (a draft or nothing yet); a submitted one changes by amend()."""
-        return self.status != "submitted"
+        """Edited in place (a draft or nothing yet); a handed-in one changes by amend()."""
+        return self.status not in HANDED_IN
 
 
 def _observations(raw: object) -> list[Observation]:
@@ -167,31 +201,64 @@ def _load_obs(text: str | None) -> list[Observation]:
     return [Observation(o.get("industry"), o.get("district"), o["text"]) for o in json.loads(text)] if text else []
 
 
-def _rows(s, kind: str, key: str) -> list[WorkReport]:
-    return list(s.scalars(select(WorkReport).where(WorkReport.kind == kind, WorkReport.period == key)
-                          .order_by(WorkReport.version)))
+_ME = "rmdesk.report_owner"
 
 
-def _view(kind: str, key: str, rows: list[WorkReport]) -> WorkReportView:
-    versions = [VersionRow(r.version, r.status, r.updated_at, r.submitted_at, r.change_reason) for r in rows]
+def my_owner(s) -> str:
+    """Whose reports this session writes: the server login in team mode, '' on the local book."""
+    if _ME not in s.info:
+        s.info[_ME] = "" if s.get_bind().dialect.name == "sqlite" else str(s.scalar(text("SELECT current_user")))
+    return s.info[_ME]
+
+
+def _rows(s, kind: str, key: str, owner: str | None = None, lock: bool = False) -> list[WorkReport]:
+    query = (select(WorkReport).where(WorkReport.owner == (my_owner(s) if owner is None else owner),
+                                      WorkReport.kind == kind, WorkReport.period == key)
+             .order_by(WorkReport.version))
+    if lock and s.get_bind().dialect.name != "sqlite":  # SQLite: one writer at a time anyway
+        query = query.with_for_update()
+    return list(s.scalars(query))
+
+
+def _comments(s, rows: list[WorkReport]) -> list[Comment]:
+    if not rows or any(r.id is None for r in rows):
+        return []
+    number = {r.id: r.version for r in rows}
+    found = s.execute(select(WorkReportComment).where(WorkReportComment.report_id.in_(number))
+                      .order_by(WorkReportComment.at, WorkReportComment.id)).scalars()
+    return [Comment(c.id, number[c.report_id], c.author, versions.display_name(s, c.author) or "", c.at, c.text)
+            for c in found]
+
+
+def _view(kind: str, key: str, rows: list[WorkReport], s=None) -> WorkReportView:
+    def name(login: str | None) -> str | None:
+        return versions.display_name(s, login) if s is not None else login
+
+    history = [VersionRow(r.version, r.status, r.updated_at, r.submitted_at, r.change_reason,
+                          name(r.signed_off_by), r.signed_off_at) for r in rows]
     if not rows:
         return WorkReportView(kind, key, 0, "new", "", "", [], None, None, [])
     r = rows[-1]
     return WorkReportView(kind, key, r.version, r.status, r.notes or "", r.plan or "", _load_obs(r.observations),
-                          r.submitted_at, r.change_reason, versions)
+                          r.submitted_at, r.change_reason, history, r.id, r.owner,
+                          (name(r.owner) or "") if r.owner else "", name(r.signed_off_by), r.signed_off_at,
+                          _comments(s, rows) if s is not None else [], r.version)
 
 
-def get(store: Store, kind: str, key: str, version: int | None = None) -> WorkReportView:
-    """The report of the period (its latest version, or `version`)."""
+def get(store: Store, kind: str, key: str, version: int | None = None, owner: str | None = None) -> WorkReportView:
+    """The report of the period (its latest version, or `version`); `owner`: another RM's
+    (a lead reading the team's reports; default the signed-in RM's own)."""
     period_range(kind, key)
     with store.read() as s:
-        rows = _rows(s, kind, key)
+        rows = _rows(s, kind, key, owner)
+        full = _view(kind, key, rows, s)
         if version is not None:
             if not any(r.version == version for r in rows):
                 raise ValidationError("error.report_version", "version", version=version)
-            view = _view(kind, key, [r for r in rows if r.version <= version])
-            return WorkReportView(**{**view.__dict__, "versions": _view(kind, key, rows).versions})
-        return _view(kind, key, rows)
+            view = _view(kind, key, [r for r in rows if r.version <= version], s)
+            return WorkReportView(**{**view.__dict__, "versions": full.versions, "comments": full.comments,
+                                     "latest": full.latest})
+        return full
 
 
 def _clean(notes: object, plan: object, observations: object) -> tuple[str | None, str | None, str | None]:
@@ -206,19 +273,19 @@ def save_draft(store: Store, kind: str, key: str, notes: object = None, plan: ob
     clean = _clean(notes, plan, observations)
     now = clock.now()
     with store.write() as s:
-        rows = _rows(s, kind, key)
-        if rows and rows[-1].status == "submitted":
+        rows = _rows(s, kind, key, lock=True)
+        if rows and rows[-1].status in HANDED_IN:
             raise ValidationError("error.report_submitted", None)
         if rows:
             row = rows[-1]
         else:
-            row = WorkReport(kind=kind, period=key, version=1, status="draft", created_at=now)
+            row = WorkReport(owner=my_owner(s), kind=kind, period=key, version=1, status="draft", created_at=now)
             s.add(row)
             rows.append(row)
         row.notes, row.plan, row.observations = clean
         row.updated_at = now
         s.flush()
-        return _view(kind, key, rows)
+        return _view(kind, key, rows, s)
 
 
 def _freeze(store: Store, kind: str, key: str) -> str:
@@ -234,31 +301,32 @@ def _section_json(x: Section) -> dict:
 def submit(store: Store, kind: str, key: str, notes: object = None, plan: object = None,
            observations: object = None) -> WorkReportView:
     """Save and submit the draft (its figures frozen). A submitted report changes by amend()."""
-    if get(store, kind, key).status == "submitted":
+    if not get(store, kind, key).editable:
         raise ValidationError("error.report_submitted", None)
     clean = _clean(notes, plan, observations)
     figures = _freeze(store, kind, key)
     now = clock.now()
     with store.write() as s:
-        rows = _rows(s, kind, key)
-        if rows and rows[-1].status == "submitted":
+        rows = _rows(s, kind, key, lock=True)
+        if rows and rows[-1].status in HANDED_IN:
             raise ValidationError("error.report_submitted", None)
         if rows:
             row = rows[-1]
         else:
-            row = WorkReport(kind=kind, period=key, version=1, created_at=now)
+            row = WorkReport(owner=my_owner(s), kind=kind, period=key, version=1, created_at=now)
             s.add(row)
             rows.append(row)
         row.notes, row.plan, row.observations = clean
         row.status, row.figures, row.submitted_at, row.updated_at = "submitted", figures, now, now
         s.flush()
-        return _view(kind, key, rows)
+        return _view(kind, key, rows, s)
 
 
 def amend(store: Store, kind: str, key: str, reason: object, notes: object = None, plan: object = None,
           observations: object = None) -> WorkReportView:
-    """Change a submitted report: a new submitted version with the reason (figures generated
-    again, e.g. a visit recorded late); the earlier versions are kept."""
+    """Change a submitted (or signed-off) report: a new submitted version with the reason
+    (figures generated again, e.g. a visit recorded late); the earlier versions are kept, and
+    a new version needs the lead's sign-off again."""
     why = v.optional_text(reason, "change_reason", 2000)
     if not why:
         raise ValidationError("error.report_reason", "change_reason")
@@ -266,16 +334,16 @@ def amend(store: Store, kind: str, key: str, reason: object, notes: object = Non
     figures = _freeze(store, kind, key)
     now = clock.now()
     with store.write() as s:
-        rows = _rows(s, kind, key)
-        if not rows or rows[-1].status != "submitted":
+        rows = _rows(s, kind, key, lock=True)
+        if not rows or rows[-1].status not in HANDED_IN:
             raise ValidationError("error.report_not_submitted", None)
-        row = WorkReport(kind=kind, period=key, version=rows[-1].version + 1, status="submitted",
-                         notes=clean[0], plan=clean[1], observations=clean[2], figures=figures, change_reason=why,
-                         created_at=now, updated_at=now, submitted_at=now)
+        row = WorkReport(owner=my_owner(s), kind=kind, period=key, version=rows[-1].version + 1,
+                         status="submitted", notes=clean[0], plan=clean[1], observations=clean[2], figures=figures,
+                         change_reason=why, created_at=now, updated_at=now, submitted_at=now)
         s.add(row)
         rows.append(row)
         s.flush()
-        return _view(kind, key, rows)
+        return _view(kind, key, rows, s)
 
 
 @dataclass(frozen=True)
@@ -288,15 +356,16 @@ class ReportListRow:
 
 
 def recent(store: Store, limit: int = 50) -> list[ReportListRow]:
-    """The latest version of each saved report, newest period first."""
+    """The latest version of each saved report of the signed-in RM, newest period first."""
     with store.read() as s:
-        latest = (select(WorkReport.kind, WorkReport.period, func.max(WorkReport.version).label("v"))
+        mine = WorkReport.owner == my_owner(s)
+        latest = (select(WorkReport.kind, WorkReport.period, func.max(WorkReport.version).label("v")).where(mine)
                   .group_by(WorkReport.kind, WorkReport.period).subquery())
         rows = s.execute(select(WorkReport.kind, WorkReport.period, WorkReport.version, WorkReport.status,
                                 WorkReport.updated_at)
                          .join(latest, (latest.c.kind == WorkReport.kind) & (latest.c.period == WorkReport.period)
                                & (latest.c.v == WorkReport.version))
-                         .order_by(WorkReport.updated_at.desc()).limit(limit)).all()
+                         .where(mine).order_by(WorkReport.updated_at.desc()).limit(limit)).all()
     return [ReportListRow(*r) for r in rows]
 
 
@@ -514,15 +583,16 @@ def _measure(measure: str, amount, lang: str) -> str:
 # ---- the document -------------------------------------------------------------------------
 
 
-def document(store: Store, kind: str, key: str, lang: str, version: int | None = None) -> ReportDocument:
+def document(store: Store, kind: str, key: str, lang: str, version: int | None = None,
+             owner: str | None = None) -> ReportDocument:
     """The report ready to print or export: the frozen figures of a submitted version, the
-    live ones of a draft; the RM's texts; the header from the RM profile."""
-    view = get(store, kind, key, version)
+    live ones of a draft; the RM's texts; the header from the RM profile (another RM's
+    report, read by the lead: their name on the team); the review (sign-off, comments)."""
+    view = get(store, kind, key, version, owner)
     frozen = None
-    if view.status == "submitted":
+    if view.status in HANDED_IN:
         with store.read() as s:
-            row = s.scalar(select(WorkReport).where(WorkReport.kind == kind, WorkReport.period == key,
-                                                    WorkReport.version == view.version))
+            row = s.get(WorkReport, view.id)
             frozen = json.loads(row.figures) if row is not None and row.figures else None
     if frozen is not None and lang in frozen:
         sections = [Section(x["title"], x["header"], x["rows"], x["note"], x["empty"],
@@ -537,20 +607,50 @@ def document(store: Store, kind: str, key: str, lang: str, version: int | None =
                                                  o.district or ""])) + ("：" if lang == "zh_CN" else ": ")
                         + _mask(o.text, on) for o in view.observations)
         texts.append(TextBlock(_m("observations", lang), obs))
-    if view.status == "submitted":
+    if view.status in HANDED_IN:
         status = _m("status_submitted", lang, at=formatting.minute(view.submitted_at), version=view.version)
         if view.change_reason:
             status += _m("status_changed", lang, reason=view.change_reason)
     else:
         status = _m("status_draft", lang)
+    status += _review_status(view, lang)
+    texts += _review_blocks(view, lang, lambda t: _mask(t, on))
     prof = settings.get_profile(store)
-    return ReportDocument(_m(f"title_{kind}", lang), period_text(kind, key, lang), prof.rm_name, prof.bank,
+    rm_name = prof.rm_name
+    with store.read() as s:
+        if view.owner and view.owner != my_owner(s):
+            rm_name = view.owner_name or view.owner
+    return ReportDocument(_m(f"title_{kind}", lang), period_text(kind, key, lang), rm_name, prof.bank,
                           prof.branch, status, lang, sections, texts,
                           footer_text=_m("printed", lang, at=formatting.minute(clock.now())),
                           page_text=_m("page", lang))
 
 
-def export(store: Store, kind: str, key: str, path: str, lang: str, version: int | None = None) -> int:
+def _review_status(view: WorkReportView, lang: str) -> str:
+    if view.status != "signed_off":
+        return ""
+    return i18n.message("review.status_signed", lang, who=view.signed_off_by or "",
+                        at=formatting.minute(view.signed_off_at))
+
+
+def _review_blocks(view: WorkReportView, lang: str, mask) -> list[TextBlock]:
+    """The review as printed: who signed off and when, and the comments (with their version)."""
+    if view.status != "signed_off" and not view.comments:
+        return []
+    lines = []
+    if view.status == "signed_off":
+        lines.append(i18n.message("review.signed_line", lang, who=view.signed_off_by or "",
+                                  at=formatting.minute(view.signed_off_at), version=view.version))
+    elif view.status == "submitted":
+        lines.append(i18n.message("review.awaiting", lang))
+    for c in view.comments:
+        lines.append(i18n.message("review.comment_line", lang, who=c.author_name or c.author,
+                                  at=formatting.minute(c.at), version=c.version, text=mask(c.text)))
+    return [TextBlock(i18n.message("review.title", lang), "\n".join(lines))]
+
+
+def export(store: Store, kind: str, key: str, path: str, lang: str, version: int | None = None,
+           owner: str | None = None) -> int:
     """Write the report as .pdf (pages returned) or .xlsx (rows returned) by the extension."""
     from rmdesk.formats.report_pdf import render_report
     from rmdesk.formats.report_xlsx import render_report_xlsx
@@ -558,19 +658,20 @@ def export(store: Store, kind: str, key: str, path: str, lang: str, version: int
     suffix = path.lower().rsplit(".", 1)[-1] if "." in path else ""
     if suffix not in ("pdf", "xlsx"):
         raise ValidationError("error.report_file_type", None, path=path)
-    doc = document(store, kind, key, lang, version)
+    doc = document(store, kind, key, lang, version, owner)
     try:
         return render_report(doc, path) if suffix == "pdf" else render_report_xlsx(doc, path)
     except OSError as exc:
         raise ValidationError("error.cannot_write", None, path=path, reason=exc.strerror or str(exc)) from None
 
 
-def pdf_bytes(store: Store, kind: str, key: str, lang: str, version: int | None = None) -> tuple[bytes, int]:
+def pdf_bytes(store: Store, kind: str, key: str, lang: str, version: int | None = None,
+              owner: str | None = None) -> tuple[bytes, int]:
     """The report's PDF in memory (for a preview), and its page count."""
     import io
 
     from rmdesk.formats.report_pdf import ReportWriter
 
     buffer = io.BytesIO()
-    pages = ReportWriter(document(store, kind, key, lang, version)).write(buffer)
+    pages = ReportWriter(document(store, kind, key, lang, version, owner)).write(buffer)
     return buffer.getvalue(), pages

@@ -439,13 +439,15 @@ class WorkReport(Base):
     reason. `figures` is the generated part frozen at submission (JSON, both languages)."""
 
     __tablename__ = "work_reports"
-    __table_args__ = (UniqueConstraint("kind", "period", "version"),
+    __table_args__ = (UniqueConstraint("owner", "kind", "period", "version"),
                       CheckConstraint("kind IN ('daily', 'weekly', 'monthly')", name="kind_known"))
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The RM's login in team mode (filled by the server, migration 0023); '' on the local book.
+    owner: Mapped[str] = mapped_column(String(64), default="", server_default="")
     kind: Mapped[str] = mapped_column(String(8))
     period: Mapped[str] = mapped_column(String(10))  # 2026-11-23 | 2026-W48 | 2026-11
     version: Mapped[int] = mapped_column(Integer, default=1)
-    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | submitted
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | submitted | signed_off
     notes: Mapped[str | None] = mapped_column(Text)  # the RM's own notes on the period
     plan: Mapped[str | None] = mapped_column(Text)  # tomorrow's / next period's plan
     observations: Mapped[str | None] = mapped_column(Text)  # JSON [{"industry", "district", "text"}]
@@ -454,6 +456,21 @@ class WorkReport(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The lead's sign-off of this version (team mode; services/workreport_review.py)
+    signed_off_by: Mapped[str | None] = mapped_column(String(64))
+    signed_off_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class WorkReportComment(Base):
+    """A review comment on one version of a work report (the lead's, or the RM's answer).
+    Kept as written: no one edits or deletes a comment (team mode: no policy allows it)."""
+
+    __tablename__ = "work_report_comments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("work_reports.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(64), default="", server_default="")  # the login (server-filled)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class CalendarDay(Base):

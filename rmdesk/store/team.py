@@ -8,7 +8,8 @@ ENABLE + FORCE ROW LEVEL SECURITY with policies on every table holding client da
   (current_user), when it is shared with that role (client_shares), or for a team lead;
 - every table with a client_id: visible when its client is (the clients policy applies inside
   the check, so the rule is written once);
-- client_shares: an RM sees the shares made to them; a lead all.
+- client_shares: an RM sees the shares made to them; a lead all;
+- work_reports and their review comments: see rmdesk.store.team_reports.
 
 New clients an RM creates get the RM as owner (a trigger fills an empty owner). Only a lead
 (or the admin) may give a client to someone else. Raw SQL on an RM's connection gets the same
@@ -21,6 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from rmdesk.errors import StoreError, ValidationError
+from rmdesk.store import team_reports
 
 RM_ROLE = "rmdesk_rm"
 LEAD_ROLE = "rmdesk_lead"
@@ -88,6 +90,7 @@ def init(conn: Connection) -> list[str]:
         q = _q(conn, table)
         conn.execute(text(f"CREATE POLICY rmdesk_access ON {q} USING "
                           f"(EXISTS (SELECT 1 FROM clients c WHERE c.id = {q}.client_id))"))
+    protected += team_reports.init(conn, IS_LEAD)  # the work reports: own, the lead's review
     return protected
 
 

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from rmdesk import clock, formatting, i18n
 from rmdesk.gui.pages.insights import InsightsPanel
 from rmdesk.gui.pages.workreport_editor import WorkReportPanel
+from rmdesk.gui.pages.workreport_review import TeamReviewPanel
 from rmdesk.gui.widgets import fill_table, heading, read_only_table, set_scrolling_body, step_label
-from rmdesk.services import targets, tiering
+from rmdesk.services import targets, tiering, workreport_review
 from rmdesk.services.pipeline import funnel
 from rmdesk.store.engine import Store
 
@@ -117,7 +118,7 @@ class ParetoChart(QWidget):
 
 
 class ReportsPage(QWidget):
-    OVERVIEW, INSIGHTS, WORK = 0, 1, 2
+    OVERVIEW, INSIGHTS, WORK, TEAM = 0, 1, 2, 3
 
     def __init__(self, store: Store, open_client: Callable[[int], object] | None = None) -> None:
         super().__init__()
@@ -192,6 +193,11 @@ class ReportsPage(QWidget):
         self.tabs.addTab(overview, self.tr("Overview"))
         self.tabs.addTab(insight_page, self.tr("Insights"))
         self.tabs.addTab(work_page, self.tr("Work reports"))
+        # a team lead (team mode): the team's handed-in work reports, to comment on and sign off
+        self.team_review: TeamReviewPanel | None = None
+        if workreport_review.reviewer(store).lead:
+            self.team_review = TeamReviewPanel(store)
+            self.tabs.addTab(self.team_review, self.tr("Team's reports"))
         self.tabs.currentChanged.connect(self._tab_shown)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -201,6 +207,18 @@ class ReportsPage(QWidget):
         if index == self.INSIGHTS and self.insights.result is None and self.insights.job is None:
             self.insights.refresh()
         elif index == self.WORK:
+            self.work.load()
+        elif index == self.TEAM and self.team_review is not None:
+            self.team_review.load()
+
+    def team_changed(self, tables: set[str]) -> None:
+        """Another user's change reached the team database: the review follows (a new report
+        handed in, a comment, a sign-off); a draft being typed is left alone."""
+        if not tables & {"work_reports", "work_report_comments", "*"}:
+            return
+        if self.tabs.currentIndex() == self.TEAM and self.team_review is not None:
+            self.team_review.load()
+        elif self.tabs.currentIndex() == self.WORK and self.work.view is not None and not self.work.view.editable:
             self.work.load()
 
     def stop(self) -> None:
@@ -230,6 +248,8 @@ class ReportsPage(QWidget):
             self.insights.refresh()
         elif self.tabs.currentIndex() == self.WORK:
             self.work.load()
+        elif self.tabs.currentIndex() == self.TEAM and self.team_review is not None:
+            self.team_review.load()
 
     def refresh_targets(self) -> None:
         period = self.period.currentData()

@@ -32,25 +32,10 @@ from rmdesk import formatting, i18n, vocab
 from rmdesk.gui import folders
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.jobs import Job, run_job
+from rmdesk.gui.pages.workreport_review import ReviewBox, sections_html
 from rmdesk.gui.widgets import heading
-from rmdesk.services import workreports
+from rmdesk.services import workreport_review, workreports
 from rmdesk.store.engine import Store
-
-
-def sections_html(sections) -> str:
-    parts = []
-    for s in sections:
-        parts.append(f"<h4 style='color:#1f4e79;margin:8px 0 2px 0'>{escape(s.title)}</h4>")
-        if not s.rows:
-            parts.append(f"<p style='color:#607d8b'>{escape(s.empty)}</p>")
-        else:
-            head = "".join(f"<th align='left' bgcolor='#eef3f8'>{escape(h)}</th>" for h in s.header)
-            body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in s.rows)
-            parts.append(f"<table cellspacing='0' cellpadding='3' border='0' width='100%'><tr>{head}</tr>{body}"
-                         "</table>")
-        if s.note:
-            parts.append(f"<p style='color:#607d8b'>{escape(s.note)}</p>")
-    return "".join(parts)
 
 
 class WorkReportPanel(QWidget):
@@ -84,6 +69,9 @@ class WorkReportPanel(QWidget):
         self.observations.setFixedHeight(150)
         self.add_observation = QPushButton(self.tr("Add an observation"))
         self.add_observation.clicked.connect(lambda: self._add_observation(None, "", ""))
+        self.review_box = ReviewBox(store, self.load)  # team mode: the lead's comments and sign-off
+        self.review_box.hide()
+        self.team: bool | None = None  # known at the first load
         self.obs_box = QWidget()
         obs_layout = QVBoxLayout(self.obs_box)
         obs_layout.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +110,7 @@ class WorkReportPanel(QWidget):
         layout.addWidget(self.plan_label)
         layout.addWidget(self.plan)
         layout.addWidget(self.obs_box)
+        layout.addWidget(self.review_box)
         buttons = QHBoxLayout()
         for b in (self.save_button, self.submit_button, self.amend_button, self.versions_button):
             buttons.addWidget(b)
@@ -154,9 +143,12 @@ class WorkReportPanel(QWidget):
         self.observations.setRowCount(0)
         for o in view.observations:
             self._add_observation(o.industry, o.district or "", o.text)
-        if view.status == "submitted":
+        if view.status in workreports.HANDED_IN:
             text = self.tr("Submitted %1 (version %2). A change now needs a reason and is kept as a new version.") \
                 .replace("%1", formatting.minute(view.submitted_at)).replace("%2", str(view.version))
+            if view.status == "signed_off":
+                text += " " + self.tr("Signed off by %1 on %2.").replace("%1", view.signed_off_by or "") \
+                    .replace("%2", formatting.minute(view.signed_off_at))
             if view.change_reason:
                 text += " " + self.tr("Last change: %1").replace("%1", view.change_reason)
         elif view.status == "draft":
@@ -172,6 +164,15 @@ class WorkReportPanel(QWidget):
         self.amend_button.setEnabled(not editable)
         self.amend_button.setToolTip(self.tr("Not submitted yet: edit it here and save.") if editable else "")
         self.versions_button.setEnabled(len(view.versions) > 1)
+        if self.team is None:
+            self.team = workreport_review.reviewer(self.store).team
+        self.review_box.setVisible(bool(self.team) and view.status != "new")
+        if self.team:
+            self.review_box.show_view(view, can_comment=True)
+        elif view.status in workreports.HANDED_IN:  # a single laptop: the lead reviews the file
+            self.status.setText(self.status.text() + " " + self.tr(
+                "Hand the lead its PDF or XLSX (Preview and print…, Export as XLSX…): comments and the lead's "
+                "sign-off are kept in team mode only."))
         self.versions_button.setToolTip("" if len(view.versions) > 1 else self.tr("There is one version only."))
         self.generated.setHtml(f"<p style='color:#607d8b'>{escape(self.tr('Computing…'))}</p>")
         if self.job is not None:
@@ -250,7 +251,7 @@ class WorkReportPanel(QWidget):
         return True
 
     def amend(self) -> bool:
-        if self.view is None or self.view.status != "submitted":
+        if self.view is None or self.view.status not in workreports.HANDED_IN:
             return False
         for w in (self.notes, self.plan):
             w.setReadOnly(False)
@@ -309,7 +310,7 @@ class WorkReportPanel(QWidget):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         table.horizontalHeader().setStretchLastSection(True)
-        status = {"draft": self.tr("Draft"), "submitted": self.tr("Submitted")}
+        status = {"draft": self.tr("Draft"), "submitted": self.tr("Submitted"), "signed_off": self.tr("Signed off")}
         for row, ver in enumerate(versions):
             cells = [str(ver.version), status.get(ver.status, ver.status),
                      formatting.minute(ver.submitted_at) if ver.submitted_at else "", ver.change_reason or ""]
