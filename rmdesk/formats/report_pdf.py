@@ -16,16 +16,18 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from rmdesk.files import atomic_output
-from rmdesk.formats.callplan_pdf import ACCENT, INK, RULE, SHADE, _numbered_canvas
+from rmdesk.formats.callplan_pdf import ACCENT, INK, LANG_TAGS, RULE, SHADE, _numbered_canvas
 from rmdesk.formats.fonts import pdf_font
-from rmdesk.formats.report_doc import ReportDocument, Section
+from rmdesk.formats.report_doc import Chart, ReportDocument, Section
 
 MARGIN = 16 * mm
 BAR = colors.HexColor("#1976d2")
 BAR_DONE = colors.HexColor("#2e7d32")
 GOAL = colors.HexColor("#c62828")
+SERIES = (BAR, BAR_DONE, GOAL, colors.HexColor("#f9a825"))  # the app's colours, in order
 
 
 class _Styles:
@@ -70,6 +72,84 @@ def bar_chart(bars: list[tuple[str, float, float | None]], width: float, font: s
     return d
 
 
+def _figure(value: float) -> str:
+    """A bar's or point's number: whole numbers as such, others with one decimal (as the tables' days)."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
+
+def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
+    """A chart with reportlab's own graphics (charts.barcharts / charts.linecharts): the
+    app's colours, each bar's number on top, a legend when there are several series."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.widgets.markers import makeMarker
+
+    many = len(chart.categories) > 8
+    height = 170.0 if many else 150.0
+    d = Drawing(width, height, initialFontName=font)  # else Times-Roman is referenced, not embedded
+    plot = VerticalBarChart() if chart.kind == "bar" else HorizontalLineChart()
+    plot.x, plot.y = 40, 34 if many else 22
+    plot.width, plot.height = width - 50, height - plot.y - 34
+    data = [tuple(float(v or 0) for v in values) for _name, values in chart.series] or [(0.0,)]
+    plot.data = data
+    peak = max([v for row in data for v in row] + [0.0])
+    plot.valueAxis.valueMin = 0
+    plot.valueAxis.valueMax = peak * 1.15 if peak > 0 else 1
+    plot.valueAxis.labels.fontName = font
+    plot.valueAxis.labels.fontSize = 6.5
+    plot.valueAxis.labelTextFormat = _figure
+    plot.valueAxis.strokeColor = RULE
+    plot.valueAxis.visibleGrid = True
+    plot.valueAxis.gridStrokeColor = colors.HexColor("#e3e8ee")
+    names = list(chart.categories) or [""]
+    step = -(-len(names) // 18)  # at most 18 labels under the axis (a year of weeks: every 3rd)
+    plot.categoryAxis.categoryNames = [n if i % step == 0 else "" for i, n in enumerate(names)]
+    plot.categoryAxis.labels.fontName = font
+    plot.categoryAxis.labels.fontSize = 6.5
+    plot.categoryAxis.strokeColor = RULE
+    if many:
+        plot.categoryAxis.labels.angle = 35
+        plot.categoryAxis.labels.boxAnchor = "ne"
+        plot.categoryAxis.labels.dy = -2
+    palette = [colors.HexColor(c) for c in chart.colours] or list(SERIES)
+    if chart.kind == "bar":
+        plot.strokeColor = None
+        plot.barSpacing = 1
+        plot.groupSpacing = 6
+        for i in range(len(data)):
+            plot.bars[i].fillColor = palette[i % len(palette)]
+            plot.bars[i].strokeColor = None
+        if len(chart.categories) * len(data) <= 24:
+            plot.barLabelFormat = _figure
+            plot.barLabels.fontName = font
+            plot.barLabels.fontSize = 6
+            plot.barLabels.nudge = 5
+    else:
+        plot.joinedLines = 1
+        for i in range(len(data)):
+            plot.lines[i].strokeColor = palette[i % len(palette)]
+            plot.lines[i].strokeWidth = 1.4
+            plot.lines[i].symbol = makeMarker("FilledCircle", size=2.5)
+    d.add(plot)
+    d.add(String(0, height - 10, chart.title, fontName=font, fontSize=8, fillColor=ACCENT))
+    if len(chart.series) > 1:
+        legend = Legend()
+        legend.x, legend.y = width - 4, height - 6
+        legend.alignment = "right"
+        legend.boxAnchor = "ne"
+        legend.columnMaximum = 1
+        legend.deltax = 60
+        legend.dx = legend.dy = 6
+        legend.fontName = font
+        legend.fontSize = 7
+        legend.colorNamePairs = [(palette[i % len(palette)], name) for i, (name, _v) in enumerate(chart.series)]
+        d.add(legend)
+    return d
+
+
 class ReportWriter:
     def __init__(self, doc: ReportDocument) -> None:
         self.doc = doc
@@ -79,8 +159,12 @@ class ReportWriter:
     def table(self, section: Section, width: float) -> Table:
         rows = [[_p(h, self.s.cell_head) for h in section.header]]
         rows += [[_p(c, self.s.cell) for c in row] for row in section.rows]
-        t = Table(rows, colWidths=[width / len(section.header)] * len(section.header), repeatRows=1)
-        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        # text columns (no number format) wider than number columns; equal without formats
+        weights = [2.0 if not f else 1.0 for f in section.formats] if len(section.formats) == len(section.header) \
+            else [1.0] * len(section.header)
+        t = Table(rows, colWidths=[width * w / sum(weights) for w in weights], repeatRows=1)
+        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font.name),  # never Helvetica
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
                                ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
@@ -105,12 +189,17 @@ class ReportWriter:
         d = self.doc
         doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
                                 bottomMargin=16 * mm, title=f"{d.title} {d.period_text}", author=d.rm_name,
-                                creator="rmdesk")
+                                creator="rmdesk", lang=LANG_TAGS.get(d.lang, "en"),
+                                # every page starts in the embedded font (reportlab's default
+                                # start font, Helvetica, is never embedded)
+                                initialFontName=self.font.name)
         width = doc.width - 12
         story: list = [_p(d.title, self.s.title),
                        _p(" · ".join(filter(None, [d.period_text, d.rm_name, d.branch, d.status_text])), self.s.meta),
                        Spacer(1, 4)]
         for section in d.sections:
+            if section.new_page:
+                story.append(PageBreakIfNotEmpty())
             head = [_p(section.title, self.s.h2)]
             if section.rows:
                 body = [self.table(section, width)]
@@ -120,8 +209,12 @@ class ReportWriter:
                 body.append(_p(section.note, self.s.note))
             if section.bars:
                 body.append(bar_chart(section.bars, width, self.font.name))
-            story.append(KeepTogether(head + body[:1]))
-            story += body[1:]
+            drawn = [chart_drawing(chart, width, self.font.name) for chart in section.charts if chart.categories]
+            # a table with its first chart on one page when they fit (KeepTogether splits what cannot)
+            keep = len(body) + 1 if drawn else 1
+            body += drawn
+            story.append(KeepTogether(head + body[:keep]))
+            story += body[keep:]
         for block in d.texts:
             story += [_p(block.title, self.s.h2), _p(block.text or "—", self.s.body)]
         pages: list[int] = []
