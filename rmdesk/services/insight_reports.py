@@ -15,7 +15,10 @@ import io
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+from dateutil.relativedelta import relativedelta
 
 from rmdesk import clock, formatting, i18n
 from rmdesk.errors import ValidationError
@@ -227,6 +230,15 @@ def coverage_sections(lines: list[ins.TierCoverage], lang: str) -> list[Section]
 # ---- computing and the document -----------------------------------------------------------
 
 
+def forecast_period(start: date | None = None, end: date | None = None) -> ins.Period:
+    """The forecast's period: the days given, else this month and the five after it (as the
+    Reports page shows it)."""
+    if start is None and end is None:
+        first = clock.today().replace(day=1)
+        return ins.Period(first, first + relativedelta(months=6, days=-1))
+    return ins.make_period(start, end)
+
+
 def compute(store: Store, names: Iterable[str], period: ins.Period,
             ahead: ins.Period | None = None) -> dict[str, object]:
     """The named reports over the period (the forecast over `ahead`, default the six
@@ -235,7 +247,8 @@ def compute(store: Store, names: Iterable[str], period: ins.Period,
     for name in names:
         if name not in REPORTS:
             raise ValidationError("error.not_in_list", "report", value=name)
-        out[name] = ins.forecast(store, ahead) if name == "forecast" else getattr(ins, name)(store, period)
+        out[name] = ins.forecast(store, ahead or forecast_period()) if name == "forecast" \
+            else getattr(ins, name)(store, period)
     return out
 
 
