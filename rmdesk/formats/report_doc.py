@@ -5,6 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The series colours of every chart, in order: the app's blue, green, red and amber (the
+# PDF, the XLSX and the Reports page draw with them).
+SERIES_COLOURS = ("#1976d2", "#2e7d32", "#c62828", "#f9a825")
+
+
+def figure(value: float) -> str:
+    """A bar's or point's number: whole numbers as such, others with one decimal (as the
+    tables' days)."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
 
 @dataclass(frozen=True)
 class Chart:

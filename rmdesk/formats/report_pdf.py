@@ -21,13 +21,13 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from rmdesk.files import atomic_output
 from rmdesk.formats.callplan_pdf import ACCENT, INK, LANG_TAGS, RULE, SHADE, _numbered_canvas
 from rmdesk.formats.fonts import pdf_font
-from rmdesk.formats.report_doc import Chart, ReportDocument, Section
+from rmdesk.formats.report_doc import SERIES_COLOURS, Chart, ReportDocument, Section, figure
 
 MARGIN = 16 * mm
 BAR = colors.HexColor("#1976d2")
 BAR_DONE = colors.HexColor("#2e7d32")
 GOAL = colors.HexColor("#c62828")
-SERIES = (BAR, BAR_DONE, GOAL, colors.HexColor("#f9a825"))  # the app's colours, in order
+SERIES = tuple(colors.HexColor(c) for c in SERIES_COLOURS)  # the app's colours, in order
 
 
 class _Styles:
@@ -72,13 +72,6 @@ def bar_chart(bars: list[tuple[str, float, float | None]], width: float, font: s
     return d
 
 
-def _figure(value: float) -> str:
-    """A bar's or point's number: whole numbers as such, others with one decimal (as the tables' days)."""
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.1f}"
-
-
 def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
     """A chart with reportlab's own graphics (charts.barcharts / charts.linecharts): the
     app's colours, each bar's number on top, a legend when there are several series."""
@@ -100,7 +93,7 @@ def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
     plot.valueAxis.valueMax = peak * 1.15 if peak > 0 else 1
     plot.valueAxis.labels.fontName = font
     plot.valueAxis.labels.fontSize = 6.5
-    plot.valueAxis.labelTextFormat = _figure
+    plot.valueAxis.labelTextFormat = figure
     plot.valueAxis.strokeColor = RULE
     plot.valueAxis.visibleGrid = True
     plot.valueAxis.gridStrokeColor = colors.HexColor("#e3e8ee")
@@ -123,7 +116,7 @@ def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
             plot.bars[i].fillColor = palette[i % len(palette)]
             plot.bars[i].strokeColor = None
         if len(chart.categories) * len(data) <= 24:
-            plot.barLabelFormat = _figure
+            plot.barLabelFormat = figure
             plot.barLabels.fontName = font
             plot.barLabels.fontSize = 6
             plot.barLabels.nudge = 5

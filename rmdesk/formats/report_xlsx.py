@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 
 from rmdesk.files import atomic_output
-from rmdesk.formats.report_doc import Chart, ReportDocument, Section
+from rmdesk.formats.report_doc import SERIES_COLOURS, Chart, ReportDocument, Section
 from rmdesk.formats.tabular import escape
 
 WIDTHS = [22, 30, 14, 14, 14, 14, 14, 14]
-PALETTE = ("#1976d2", "#2e7d32", "#c62828", "#f9a825")  # as formats/report_pdf.SERIES
+PALETTE = SERIES_COLOURS
 CHART_COLUMN = 10  # charts start in column J, right of the widest insight table
 
 

@@ -246,7 +246,7 @@ def compute(store: Store, names: Iterable[str], period: ins.Period,
     out: dict[str, object] = {}
     for name in names:
         if name not in REPORTS:
-            raise ValidationError("error.not_in_list", "report", value=name)
+            raise ValidationError("error.not_in_list", None, value=name)
         out[name] = ins.forecast(store, ahead or forecast_period()) if name == "forecast" \
             else getattr(ins, name)(store, period)
     return out
