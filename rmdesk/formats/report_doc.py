@@ -46,13 +46,15 @@ class Section:
     # An optional bar chart: (label, value, goal or None), drawn under the table.
     bars: list[tuple[str, float, float | None]] = field(default_factory=list)
     # The insight reports: the cells as numbers for the XLSX (same shape as rows; None for
-    # an empty cell), an Excel number format per column ("" for text), charts, the sheet
+    # an empty cell), an Excel number format per column ("" for text; the PDF aligns the
+    # others right), charts, the sheet
     # the section goes on (sections with one name share a sheet), a new PDF page before it.
     values: list[list[object]] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     sheet: str = ""
     new_page: bool = False
+    widths: list[float] = field(default_factory=list)  # relative column widths (default: equal)
 
 
 @dataclass(frozen=True)

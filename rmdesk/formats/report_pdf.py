@@ -24,6 +24,7 @@ from rmdesk.formats.fonts import pdf_font
 from rmdesk.formats.report_doc import SERIES_COLOURS, Chart, ReportDocument, Section, figure
 
 MARGIN = 16 * mm
+LONG_TABLE = 20  # rows: a section's charts go above a longer table
 BAR = colors.HexColor("#1976d2")
 BAR_DONE = colors.HexColor("#2e7d32")
 GOAL = colors.HexColor("#c62828")
@@ -36,6 +37,8 @@ class _Styles:
         self.body = ParagraphStyle("body", fontSize=8.5, leading=11.5, **base)
         self.cell = ParagraphStyle("cell", fontSize=8, leading=10.5, **base)
         self.cell_head = ParagraphStyle("cell_head", fontSize=8, leading=10.5, **{**base, "textColor": ACCENT})
+        self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
+        self.cell_head_right = ParagraphStyle("cell_head_right", parent=self.cell_head, alignment=TA_RIGHT)
         self.title = ParagraphStyle("title", fontSize=16, leading=21, spaceAfter=2, **{**base, "textColor": ACCENT})
         self.meta = ParagraphStyle("meta", fontSize=9, leading=12.5, **base)
         self.h2 = ParagraphStyle("h2", fontSize=10.5, leading=14, spaceBefore=7, spaceAfter=3,
@@ -150,11 +153,12 @@ class ReportWriter:
         self.s = _Styles(self.font.name)
 
     def table(self, section: Section, width: float) -> Table:
-        rows = [[_p(h, self.s.cell_head) for h in section.header]]
-        rows += [[_p(c, self.s.cell) for c in row] for row in section.rows]
-        # text columns (no number format) wider than number columns; equal without formats
-        weights = [2.0 if not f else 1.0 for f in section.formats] if len(section.formats) == len(section.header) \
-            else [1.0] * len(section.header)
+        n = len(section.header)
+        right = [i < len(section.formats) and bool(section.formats[i]) for i in range(n)]  # numbers
+        rows = [[_p(h, self.s.cell_head_right if right[i] else self.s.cell_head) for i, h in enumerate(section.header)]]
+        rows += [[_p(c, self.s.cell_right if right[i] else self.s.cell) for i, c in enumerate(row)]
+                 for row in section.rows]
+        weights = section.widths if len(section.widths) == n else [1.0] * n
         t = Table(rows, colWidths=[width * w / sum(weights) for w in weights], repeatRows=1)
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font.name),  # never Helvetica
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
@@ -203,9 +207,12 @@ class ReportWriter:
             if section.bars:
                 body.append(bar_chart(section.bars, width, self.font.name))
             drawn = [chart_drawing(chart, width, self.font.name) for chart in section.charts if chart.categories]
-            # a table with its first chart on one page when they fit (KeepTogether splits what cannot)
-            keep = len(body) + 1 if drawn else 1
-            body += drawn
+            if len(section.rows) > LONG_TABLE:  # the charts first, the long table after them
+                body = drawn + body
+                keep = 1
+            else:  # a table with its first chart on one page when they fit (KeepTogether splits what cannot)
+                keep = len(body) + 1 if drawn else 1
+                body += drawn
             story.append(KeepTogether(head + body[:keep]))
             story += body[keep:]
         for block in d.texts:

@@ -80,10 +80,14 @@ def _number(kind: str, value: object) -> object:
     return value
 
 
+WIDTHS = {"text": 2.0, "money": 1.6}  # relative column widths in the PDF (others 1)
+
+
 @dataclass(frozen=True)
 class Column:
     title: str
     kind: str = "int"  # int | pct | days | money | text
+    width: float = 0.0  # relative width in the PDF (0: by kind)
 
 
 def table(title: str, columns: list[Column], values: list[list[object]], lang: str, *, note: str = "",
@@ -93,7 +97,8 @@ def table(title: str, columns: list[Column], values: list[list[object]], lang: s
     rows = [[_text(c.kind, v, lang) for c, v in zip(columns, line, strict=True)] for line in values]
     typed = [[_number(c.kind, v) for c, v in zip(columns, line, strict=True)] for line in values]
     return Section(title, header, rows, note=note, empty=_m("nothing", lang), values=typed,
-                   formats=[_format(c.kind, lang) for c in columns], charts=list(charts))
+                   formats=[_format(c.kind, lang) for c in columns], charts=list(charts),
+                   widths=[c.width or WIDTHS.get(c.kind, 1.0) for c in columns])
 
 
 def chart(kind: str, title: str, section_values: list[list[object]], category: int, columns: list[int],
@@ -168,7 +173,8 @@ def channel_sections(r: ins.ChannelReport, lang: str, on: bool) -> list[Section]
                  charts=charts if n else ())
     refs = table(_m("referrers", lang), _yield_columns(_m("referrer", lang), lang),
                  [_yield_values(y, _mask(y.key, on), lang) for y in r.referrers], lang)
-    ledger_cols = [Column(_m(k, lang), "text") for k in ("referrer", "client", "created", "step", "status")]
+    ledger_cols = [Column(_m(k, lang), "text", w) for k, w in (("referrer", 2.0), ("client", 2.6), ("created", 1.3),
+                                                               ("step", 0.6), ("status", 1.0))]
     ledger = table(_m("ledger", lang), [*ledger_cols, Column(_m("business", lang), "money")],
                    [[_mask(x.referrer, on), x.client_name, x.created.isoformat(), str(x.step),
                      i18n.label("status", x.status, lang), in_unit(x.business, lang)] for x in r.ledger], lang)
@@ -185,7 +191,8 @@ def objection_sections(r: ins.ObjectionReport, lang: str, on: bool) -> list[Sect
                                   [_t("raised", lang), _m("resolved", lang), _m("closed", lang)])] if kinds else ())
     answers = [[i18n.label("objection", t.type, lang), _mask(a.answer, on) or _m("no_answer", lang), a.used,
                 a.resolved, a.resolve_rate, a.closed] for t in r.types for a in t.answers]
-    detail = table(_m("objections", lang), [Column(_m("objection_type", lang), "text"), Column(_m("answer", lang), "text"),
+    detail = table(_m("objections", lang), [Column(_m("objection_type", lang), "text", 1.6),
+                                            Column(_m("answer", lang), "text", 4.4),
                                             Column(_m("used", lang)), Column(_m("resolved", lang)),
                                             Column(_m("resolve_rate", lang), "pct"), Column(_m("closed", lang))],
                    answers, lang)
