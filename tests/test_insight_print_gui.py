@@ -39,6 +39,7 @@ def test_print_preview_and_xlsx_of_the_shown_reports(panel, tmp_path, monkeypatc
     assert export.which.count() == 1 + len(insight_reports.REPORTS)
     dialog = export.preview_dialog()
     assert dialog is not None and dialog.built.pages >= 6 and dialog.windowTitle().endswith(".pdf")
+    assert dialog.built.save_title == "将报告另存为 PDF"
     target = tmp_path / "洞察 报告 #1 100%.pdf"
     assert dialog.write_to(str(target))
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout

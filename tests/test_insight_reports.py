@@ -180,3 +180,14 @@ def test_cli_writes_each_insight_report(store, book, profile, data_dir, capsys, 
     assert code == 0 and "Coverage per tier" in out
     code, _, err = run_cli(capsys, data_dir, "report", "funnel", "-o", str(tmp_path / "x.txt"))
     assert code == 1 and err.count("\n") == 1 and not (tmp_path / "x.txt").exists()
+
+
+def test_pdf_layout_tells_its_progress_and_stops_on_cancel(store, book):  # noqa: F811
+    from rmdesk.formats.callplan_pdf import PrintCancelled
+
+    data, told = reports(store), []
+    pdf, pages = insight_reports.pdf_bytes(store, data, NOV, "en", lambda done, total: told.append((done, total)) or True)
+    assert pdf.startswith(b"%PDF") and pages >= 6 and told and told[-1][0] == told[-1][1]
+    assert [d for d, _t in told] == sorted(d for d, _t in told)
+    with pytest.raises(PrintCancelled):
+        insight_reports.pdf_bytes(store, data, NOV, "en", lambda done, total: done < 3)

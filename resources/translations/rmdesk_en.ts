@@ -910,6 +910,10 @@
         <translation>Preparing the report…</translation>
     </message>
     <message>
+        <source>Save the report as PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
         <source>Export XLSX</source>
         <translation>Export XLSX</translation>
     </message>

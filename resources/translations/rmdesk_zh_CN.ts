@@ -906,6 +906,10 @@
         <translation>正在生成报告…</translation>
     </message>
     <message>
+        <source>Save the report as PDF</source>
+        <translation>将报告另存为 PDF</translation>
+    </message>
+    <message>
         <source>Export XLSX</source>
         <translation>导出 XLSX</translation>
     </message>

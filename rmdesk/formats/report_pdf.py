@@ -6,6 +6,7 @@ own graphics, drawn like the app's chart: bars against a goal mark)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -19,7 +20,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from rmdesk.files import atomic_output
-from rmdesk.formats.callplan_pdf import ACCENT, INK, LANG_TAGS, RULE, SHADE, _numbered_canvas
+from rmdesk.formats.callplan_pdf import ACCENT, INK, LANG_TAGS, RULE, SHADE, PrintCancelled, _numbered_canvas
 from rmdesk.formats.fonts import pdf_font
 from rmdesk.formats.report_doc import SERIES_COLOURS, Chart, ReportDocument, Section, figure
 
@@ -182,7 +183,9 @@ class ReportWriter:
         c.drawRightString(A4[0] - MARGIN, 8 * mm, d.page_text.format(page=page, pages=pages))
         c.restoreState()
 
-    def write(self, target: str | BinaryIO) -> int:
+    def write(self, target: str | BinaryIO, progress: Callable[[int, int], bool] | None = None) -> int:
+        """Lay out and write the PDF; returns the page count. `progress(done, total)` is told
+        flowable by flowable; when it returns False the layout stops (PrintCancelled)."""
         d = self.doc
         doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
                                 bottomMargin=16 * mm, title=f"{d.title} {d.period_text}", author=d.rm_name,
@@ -217,6 +220,16 @@ class ReportWriter:
             story += body[keep:]
         for block in d.texts:
             story += [_p(block.title, self.s.h2), _p(block.text or "—", self.s.body)]
+        if progress is not None:
+            total, done = len(story), [0]  # build() consumes the story (and puts back the parts it splits)
+
+            def on_layout(kind: str, value: int) -> None:
+                if kind == "PROGRESS":
+                    done[0] = max(done[0], min(value, total))
+                    if not progress(done[0], total):
+                        raise PrintCancelled()
+
+            doc.setProgressCallBack(on_layout)
         pages: list[int] = []
         doc.build(story, canvasmaker=_numbered_canvas(lambda c, n, total: (self.header(c, n, total),
                                                                             pages.append(total)),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 from rmdesk import i18n
 from rmdesk.gui import folders
 from rmdesk.gui.errors import show_error
-from rmdesk.gui.jobs import run_job
+from rmdesk.gui.jobs import Cancelled, run_job
 from rmdesk.services import insight_reports, insights
 from rmdesk.store.engine import Store
 
@@ -65,6 +65,7 @@ class InsightExport(QWidget):
 
     def preview_dialog(self):
         """The print preview of the chosen reports, or None when building it failed (told)."""
+        from rmdesk.formats.callplan_pdf import PrintCancelled
         from rmdesk.gui.plan_print import BuiltPlans, PlanPreview
 
         if self.result is None:
@@ -72,12 +73,16 @@ class InsightExport(QWidget):
         reports, period, lang = self._reports(), self.result.period, i18n.language()
         try:
             pdf, pages = run_job(self, self.tr("Preparing the report…"),
-                                 lambda progress: insight_reports.pdf_bytes(self.store, reports, period, lang))
+                                 lambda progress: insight_reports.pdf_bytes(self.store, reports, period, lang,
+                                                                            progress),
+                                 cancelled=(PrintCancelled,))
+        except Cancelled:
+            return None
         except Exception as exc:  # noqa: BLE001 - shown to the user in their language, logged
             show_error(self, exc)
             return None
         name = self.file_name("pdf")
-        dialog = PlanPreview(BuiltPlans(pdf, pages, 1, name), self)
+        dialog = PlanPreview(BuiltPlans(pdf, pages, 1, name, self.tr("Save the report as PDF")), self)
         dialog.setWindowTitle(name)
         return dialog
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -316,10 +316,12 @@ def export(store: Store, reports: dict[str, object], period: ins.Period, path: s
     return write(document(store, reports, period, lang), path)
 
 
-def pdf_bytes(store: Store, reports: dict[str, object], period: ins.Period, lang: str) -> tuple[bytes, int]:
-    """The PDF in memory (for the print preview), and its page count."""
+def pdf_bytes(store: Store, reports: dict[str, object], period: ins.Period, lang: str,
+              progress: Callable[[int, int], bool] | None = None) -> tuple[bytes, int]:
+    """The PDF in memory (for the print preview), and its page count; `progress` as in
+    ReportWriter.write (False from it stops with formats.callplan_pdf.PrintCancelled)."""
     from rmdesk.formats.report_pdf import ReportWriter
 
     buffer = io.BytesIO()
-    pages = ReportWriter(document(store, reports, period, lang)).write(buffer)
+    pages = ReportWriter(document(store, reports, period, lang)).write(buffer, progress)
     return buffer.getvalue(), pages
