@@ -16,6 +16,8 @@ from rmdesk.errors import RmdeskError
 from rmdesk.services import engagement, insight_reports, insights_text, masking, settings
 from rmdesk.services.insights import Period
 
+pytestmark = pytest.mark.both_engines
+
 FORECAST = Period(date(2026, 11, 1), date(2027, 1, 31))
 
 
@@ -129,6 +131,7 @@ def test_masking_applies_to_the_written_answers_and_referrers(store, book, profi
     assert "13812345678" in squeeze("\n".join(pdf_pages(path)))
 
 
+@pytest.mark.sqlite_only  # the files, not the database
 @pytest.mark.parametrize("suffix", ["pdf", "xlsx"])
 def test_a_folder_that_cannot_take_the_file_leaves_nothing(store, book, tmp_path, suffix):  # noqa: F811
     data = reports(store)
@@ -191,3 +194,23 @@ def test_pdf_layout_tells_its_progress_and_stops_on_cancel(store, book):  # noqa
     assert [d for d, _t in told] == sorted(d for d, _t in told)
     with pytest.raises(PrintCancelled):
         insight_reports.pdf_bytes(store, data, NOV, "en", lambda done, total: done < 3)
+
+
+@pytest.mark.sqlite_only  # the writing is the same on both; a forked child keeps no server connection
+def test_sigkill_while_writing_leaves_the_old_file_or_a_whole_new_one(store, book, tmp_path):  # noqa: F811
+    doc = insight_reports.document(store, reports(store), NOV, "zh_CN")
+    name = "报告 #1 %.pdf"
+
+    def write(folder):
+        insight_reports.write(doc, folder / name)
+
+    target = tmp_path / name
+    took = faults.measure(write, tmp_path)
+    assert target.read_bytes().startswith(b"%PDF")
+    landed = 0
+    for i in range(6):
+        target.write_bytes(b"the old report")
+        landed += faults.kill_once(write, tmp_path, took * i / 6)
+        data = target.read_bytes()
+        assert data == b"the old report" or (data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF"))
+    assert landed  # some kills came mid-write
