@@ -53,6 +53,12 @@ def in_unit(amount: Decimal, lang: str) -> Decimal:
     return amount.quantize(Decimal("1"), ROUND_HALF_UP)
 
 
+def money_text(amount: Decimal, lang: str) -> str:
+    """A yuan amount as the reports print it: in 万元 with two decimals, or whole CNY (the
+    unit stands in the column heading)."""
+    return _text("money", in_unit(amount, lang), lang)
+
+
 def _text(kind: str, value: object, lang: str) -> str:
     if value is None:
         return "-"

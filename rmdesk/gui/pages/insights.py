@@ -216,7 +216,7 @@ class InsightsPanel(QWidget):
     # ---- showing --------------------------------------------------------------------
     def show_result(self, r: insights.Insights) -> None:
         lang = i18n.language()
-        pct, days = insights_text.pct, insights_text.days
+        pct, days, money = insights_text.pct, insights_text.days, insight_reports.money_text  # 万元 / CNY, as the PDF
         fill(self.funnel, [self.tr("Step"), self.tr("Entered"), self.tr("Moved on"), self.tr("Conversion"),
                            self.tr("Median days"), self.tr("80% within days"), self.tr("Now at step")],
              [[(str(s.step), None), (str(s.entered), s.entered_ids), (str(s.advanced), s.advanced_ids),
@@ -236,10 +236,11 @@ class InsightsPanel(QWidget):
 
         def yield_rows(lines, name):
             return [[(name(y), None), (str(y.prospects), y.prospect_ids), (str(y.qualified), y.qualified_ids),
-                     (str(y.won), y.won_ids), (pct(y.win_rate), None), (formatting.money(y.business, lang), None)]
+                     (str(y.won), y.won_ids), (pct(y.win_rate), None), (money(y.business, lang), None)]
                     for y in lines]
 
-        head = [self.tr("Prospects"), self.tr("Qualified"), self.tr("Won"), self.tr("Won share"), self.tr("Business won")]
+        head = [self.tr("Prospects"), self.tr("Qualified"), self.tr("Won"), self.tr("Won share"),
+                formatting.input_unit_caption(self.tr("Business won"), lang)]
         fill(self.channels, [self.tr("Channel"), *head],
              yield_rows([*r.channels.channels, r.channels.total],
                         lambda y: self.tr("Total") if y.key == "total" else insights_text.channel_name(y.key, lang)))
@@ -262,9 +263,11 @@ class InsightsPanel(QWidget):
                              (str(a.closed), a.closed_ids)])
         fill(self.objections, [self.tr("Objection"), self.tr("Answer used"), self.tr("Used"), self.tr("Resolved"),
                                self.tr("Resolve rate"), self.tr("Then closed")], rows)
-        fill(self.forecast, [self.tr("Expected month"), self.tr("Deals"), self.tr("Amount"), self.tr("Weighted")],
+        fill(self.forecast, [self.tr("Expected month"), self.tr("Deals"),
+                             formatting.input_unit_caption(self.tr("Amount"), lang),
+                             formatting.input_unit_caption(self.tr("Weighted"), lang)],
              [[(m.month or self.tr("No date"), None), (str(m.deals), m.client_ids),
-               (formatting.money(m.amount, lang), None), (formatting.money(m.weighted, lang), None)]
+               (money(m.amount, lang), None), (money(m.weighted, lang), None)]
               for m in r.forecast.months])
         months = [m.client_ids for m in r.forecast.months]
         self.forecast_chart.set_chart(insight_reports.forecast_sections(r.forecast, lang)[0].charts[0],
