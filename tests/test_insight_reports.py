@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from test_insights import NOV, OCT_NOV, book, run_cli  # noqa: F401 - book is a fixture
 
+from rmdesk import i18n
 from rmdesk.errors import RmdeskError
 from rmdesk.services import engagement, insight_reports, insights_text, masking, settings
 from rmdesk.services.insights import Period
@@ -214,3 +215,21 @@ def test_sigkill_while_writing_leaves_the_old_file_or_a_whole_new_one(store, boo
         data = target.read_bytes()
         assert data == b"the old report" or (data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF"))
     assert landed  # some kills came mid-write
+
+
+def test_an_empty_book_and_hostile_text(store, tmp_path):
+    from rmdesk.services import clients
+
+    empty = insight_reports.compute(store, insight_reports.REPORTS, NOV, FORECAST)
+    for lang in ("zh_CN", "en"):
+        assert insight_reports.export(store, empty, NOV, tmp_path / f"empty-{lang}.pdf", lang) >= 6
+        insight_reports.export(store, empty, NOV, tmp_path / f"empty-{lang}.xlsx", lang)
+    assert i18n.message("report.nothing", "en") in squeeze("\n".join(pdf_pages(tmp_path / "empty-en.pdf")))
+    # a referrer written as a formula and as markup: text in the PDF, never a formula in the XLSX
+    clients.create_client(store, {"name": "<b>甲</b> & 乙", "source_channel": "referral", "referrer": "=1+2"})
+    data = insight_reports.compute(store, ["channels"], NOV)
+    insight_reports.export(store, data, NOV, tmp_path / "hostile.pdf", "en")
+    insight_reports.export(store, data, NOV, tmp_path / "hostile.xlsx", "en")
+    assert "<b>甲</b> & 乙" in squeeze("\n".join(pdf_pages(tmp_path / "hostile.pdf")))
+    cells = [c.value for row in load_workbook(tmp_path / "hostile.xlsx").worksheets[0].iter_rows() for c in row]
+    assert "'=1+2" in cells and "=1+2" not in cells
