@@ -233,3 +233,15 @@ def test_an_empty_book_and_hostile_text(store, tmp_path):
     assert "<b>甲</b> & 乙" in squeeze("\n".join(pdf_pages(tmp_path / "hostile.pdf")))
     cells = [c.value for row in load_workbook(tmp_path / "hostile.xlsx").worksheets[0].iter_rows() for c in row]
     assert "'=1+2" in cells and "=1+2" not in cells
+
+
+def test_the_work_report_pdf_embeds_every_font_too(store, book, profile, tmp_path):  # noqa: F811
+    """The writer the insight reports share with the work reports starts each page and table
+    in the embedded font (before, a table referenced Helvetica, not embedded)."""
+    from rmdesk.services import workreports
+
+    path = tmp_path / "周报 #47.pdf"
+    workreports.export(store, "weekly", "2026-W47", str(path), "zh_CN")
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    lines = fonts.splitlines()[2:]
+    assert lines and all(line.split()[-5] == "yes" for line in lines) and "Helvetica" not in fonts, fonts

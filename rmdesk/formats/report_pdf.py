@@ -56,7 +56,7 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 def bar_chart(bars: list[tuple[str, float, float | None]], width: float, font: str) -> Drawing:
     """Vertical bars with their value on top and a red mark at each goal."""
     height = 110.0
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=font)  # else Times-Roman is referenced, not embedded
     top = max([b[1] for b in bars] + [b[2] or 0 for b in bars] + [1.0])
     left, bottom, chart_h = 4.0, 16.0, height - 30.0
     slot = (width - left) / max(len(bars), 1)
