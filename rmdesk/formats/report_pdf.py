@@ -26,6 +26,7 @@ from rmdesk.formats.report_doc import SERIES_COLOURS, Chart, ReportDocument, Sec
 
 MARGIN = 16 * mm
 LONG_TABLE = 20  # rows: a section's charts go above a longer table
+CELL_SIZE = 8  # points, a table cell's text (the cell style's size)
 BAR = colors.HexColor("#1976d2")
 BAR_DONE = colors.HexColor("#2e7d32")
 GOAL = colors.HexColor("#c62828")
@@ -154,14 +155,27 @@ class ReportWriter:
         self.s = _Styles(self.font.name)
 
     def table(self, section: Section, width: float) -> Table:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         n = len(section.header)
         right = [i < len(section.formats) and bool(section.formats[i]) for i in range(n)]  # numbers
-        rows = [[_p(h, self.s.cell_head_right if right[i] else self.s.cell_head) for i, h in enumerate(section.header)]]
-        rows += [[_p(c, self.s.cell_right if right[i] else self.s.cell) for i, c in enumerate(row)]
-                 for row in section.rows]
         weights = section.widths if len(section.widths) == n else [1.0] * n
-        t = Table(rows, colWidths=[width * w / sum(weights) for w in weights], repeatRows=1)
+        widths = [width * w / sum(weights) for w in weights]
+
+        def cell(text: str, i: int):
+            # a text that fits on one line is drawn as it is (laying out a Paragraph is the slow
+            # part of a long table); a longer one wraps in a Paragraph
+            if "\n" not in text and stringWidth(text, self.font.name, CELL_SIZE) <= widths[i] - 7:
+                return text
+            return _p(text, self.s.cell_right if right[i] else self.s.cell)
+
+        rows = [[_p(h, self.s.cell_head_right if right[i] else self.s.cell_head) for i, h in enumerate(section.header)]]
+        rows += [[cell(c, i) for i, c in enumerate(row)] for row in section.rows]
+        t = Table(rows, colWidths=widths, repeatRows=1)
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font.name),  # never Helvetica
+                               ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE), ("LEADING", (0, 0), (-1, -1), 10.5),
+                               ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+                               *[("ALIGN", (i, 0), (i, -1), "RIGHT") for i in range(n) if right[i]],
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
                                ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
