@@ -16,7 +16,8 @@ Contract (other tools call these; extend, never rename):
   rmdesk import FILE [--dry-run] [--mapping M] [--duplicates merge|skip|create] [--sheet NAME]
   rmdesk export --what clients|contacts|visits|deals|warnings|related|proposals|financials -o FILE.csv|FILE.xlsx
   rmdesk team init | add-rm LOGIN --name N [--lead] | share CLIENT --with LOGIN | reassign CLIENT --to LOGIN | list
-  rmdesk report funnel|channels|objections [--from D] [--to D] [--format table|json]
+  rmdesk report funnel|channels|objections|forecast|activity|coverage [--from D] [--to D]
+                [--format table|json] [-o FILE.pdf|FILE.xlsx]
   rmdesk report daily|weekly|monthly [--date D | --week YYYY-Www | --month YYYY-MM] -o FILE.pdf|FILE.xlsx
   rmdesk report list [--rm LOGIN] [--status draft|submitted|signed_off] [--kind K] [--format table|json]
   rmdesk report show ID [--format table|json] [-o FILE.pdf|FILE.xlsx]
@@ -169,12 +170,18 @@ def _build_parser() -> argparse.ArgumentParser:
     reports_sub = reports.add_subparsers(dest="report_command", parser_class=_Parser, required=True)
     for name, text in (("funnel", "funnel, conversion, velocity, win rate and lost reasons"),
                        ("channels", "prospects, qualified, won and business per source channel and referral agent"),
-                       ("objections", "per objection type: the answers used, how often each resolved it, closes")):
+                       ("objections", "per objection type: the answers used, how often each resolved it, closes"),
+                       ("forecast", "open deals by expected closing month, weighted by step (default: the next six "
+                                    "months from this one)"),
+                       ("activity", "contacts per week against the activity goal"),
+                       ("coverage", "kept clients per tier contacted as often as the tier's cadence asks")):
         insight = reports_sub.add_parser(name, parents=[common], help=text)
         insight.add_argument("--from", dest="start", type=_date, metavar="D",
                              help="first day (default: a year before --to)")
         insight.add_argument("--to", dest="end", type=_date, metavar="D", help="last day (default: today)")
         insight.add_argument("--format", choices=("table", "json"), default="table")
+        insight.add_argument("-o", "--output", metavar="FILE.pdf|FILE.xlsx",
+                             help="write the report as an A4 PDF with charts or as XLSX instead of printing it")
     for name, text in (("daily", "the daily work log"), ("weekly", "the weekly summary"),
                        ("monthly", "the monthly market report")):
         work = reports_sub.add_parser(name, parents=[common], help=f"{text} as PDF or XLSX")
@@ -699,12 +706,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return _cmd_work_report(args)
     if args.report_command in ("list", "show", "comment", "sign-off"):
         return _cmd_report_review(args)
-    from rmdesk.services import insights, insights_text
+    from rmdesk.services import insight_reports, insights, insights_text
 
+    name = args.report_command
+    if args.output:
+        insight_reports.file_type(args.output)  # a wrong extension fails before any work
     period = insights.make_period(args.start, args.end)
+    if name == "forecast":  # it looks ahead: by default this month and the five after it
+        period = insight_reports.forecast_period(args.start, args.end)
     store = _open_store(args, lock=False)
     try:
-        report = getattr(insights, args.report_command)(store, period)
+        report = getattr(insights, name)(store, period)
+        if args.output:
+            lang = i18n.language()
+            count = insight_reports.export(store, {name: report}, period, args.output, lang)
+            unit = i18n.message("insight.pages" if args.output.lower().endswith(".pdf") else "insight.rows", lang)
+            print(i18n.message("insight.written", lang, path=args.output, report=insight_reports.title(name, lang),
+                               period=insights_text.period_line(period, lang), count=count, unit=unit))
+            return 0
     finally:
         store.close()
     if args.format == "json":
@@ -713,8 +732,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     lang = i18n.language()
-    name = {"channels": "channel", "objections": "objection"}.get(args.report_command, args.report_command)
-    tables = getattr(insights_text, f"{name}_tables")(report, lang)
+    tables = insights_text.tables(name, report, lang)
     print(insights_text.period_line(period, lang))
     for table in tables:
         print()

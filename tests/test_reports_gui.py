@@ -29,7 +29,7 @@ def test_insights_tab_shows_the_reports_and_drills_down(desk, qtbot):
     assert "%" in panel.win_line.text() and panel.busy.text() == ""
     assert panel.channels.rowCount() == len(panel.result.channels.channels) + 1
     assert panel.objections.rowCount() > 7 and panel.coverage.rowCount() == 4
-    assert len(panel.funnel_chart.bars) == 6 and panel.forecast_chart.bars
+    assert len(panel.funnel_chart.chart.categories) == 6 and panel.forecast_chart.chart.categories
     # Drill down: the clients behind "entered step 2".
     panel._drill_item(panel.funnel.item(1, 1))
     assert panel.drill.isVisible() and panel.drill.rowCount() == expected.steps[1].entered

@@ -888,6 +888,45 @@
     </message>
 </context>
 <context>
+    <name>InsightExport</name>
+    <message>
+        <source>All insight reports</source>
+        <translation>All insight reports</translation>
+    </message>
+    <message>
+        <source>Print / PDF…</source>
+        <translation>Print / PDF…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Shown once the reports are computed.</source>
+        <translation>Shown once the reports are computed.</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <source>Export XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Writing the workbook…</translation>
+    </message>
+</context>
+<context>
     <name>InsightsPanel</name>
     <message>
         <source>Last 12 months</source>
@@ -988,10 +1027,6 @@
     <message>
         <source>Won %1, lost %2: win rate %3</source>
         <translation>Won %1, lost %2: win rate %3</translation>
-    </message>
-    <message>
-        <source>Step %1</source>
-        <translation>Step %1</translation>
     </message>
     <message>
         <source>Reason</source>

@@ -884,6 +884,45 @@
     </message>
 </context>
 <context>
+    <name>InsightExport</name>
+    <message>
+        <source>All insight reports</source>
+        <translation>全部洞察报告</translation>
+    </message>
+    <message>
+        <source>Print / PDF…</source>
+        <translation>打印 / PDF…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>Shown once the reports are computed.</source>
+        <translation>报告计算完成后可用。</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报告另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Export XLSX</source>
+        <translation>导出 XLSX</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+</context>
+<context>
     <name>InsightsPanel</name>
     <message>
         <source>Last 12 months</source>
@@ -984,10 +1023,6 @@
     <message>
         <source>Won %1, lost %2: win rate %3</source>
         <translation>成交 %1，流失 %2，赢单率 %3</translation>
-    </message>
-    <message>
-        <source>Step %1</source>
-        <translation>第 %1 步</translation>
     </message>
     <message>
         <source>Reason</source>

@@ -40,6 +40,7 @@ class BuiltPlans:
     pages: int
     plans: int
     name: str  # a file name to suggest when saving
+    save_title: str = ""  # the Save dialog's title (default: the call plans')
 
 
 def _build(store: Store, lang: str, visit_ids: list[int], cover: bool, name: str,
@@ -164,7 +165,7 @@ class PlanPreview(QDialog):
             self.rendered.add(index)
 
     def save(self) -> bool:
-        path, _ = folders.save_file(self, self.tr("Save call plans as PDF"), self.built.name,
+        path, _ = folders.save_file(self, self.built.save_title or self.tr("Save call plans as PDF"), self.built.name,
                                     self.tr("PDF files (*.pdf)"))
         if not path:
             return False
@@ -180,7 +181,7 @@ class PlanPreview(QDialog):
             with atomic_output(path) as tmp:  # a failure leaves an existing file as it was
                 tmp.write_bytes(self.built.pdf)
         except RmdeskError as exc:
-            QMessageBox.warning(self, self.tr("Save call plans as PDF"), exc.message())
+            QMessageBox.warning(self, self.built.save_title or self.tr("Save call plans as PDF"), exc.message())
             return False
         return True
 

@@ -145,3 +145,30 @@ def objections_json(r: ins.ObjectionReport) -> dict:
                        "answers": [{"answer": a.answer, "used": a.used, "resolved": a.resolved, "closed": a.closed,
                                     "resolve_rate": _num(a.resolve_rate), "close_rate": _num(a.close_rate)}
                                    for a in t.answers]} for t in r.types]}
+
+
+def forecast_json(r: ins.ForecastReport) -> dict:
+    return {**_period(r.period),
+            "months": [{"month": m.month, "deals": m.deals, "amount": str(m.amount), "weighted": str(m.weighted)}
+                       for m in r.months],
+            "amount": str(r.amount), "weighted": str(r.weighted)}
+
+
+def activity_json(weeks: list[ins.ActivityWeek]) -> dict:
+    return {"weeks": [{"week_of": w.start.isoformat(), "visits": w.visits, "calls": w.calls, "other": w.other,
+                       "total": w.total, "goal": w.goal} for w in weeks]}
+
+
+def coverage_json(lines: list[ins.TierCoverage]) -> dict:
+    return {"tiers": [{"tier": c.tier, "cadence": c.rule, "clients": c.clients, "expected_each": c.expected_each,
+                       "contacts": c.contacts, "covered": c.covered, "coverage": _num(c.coverage)} for c in lines]}
+
+
+def tables(name: str, report: object, lang: str) -> list[Table]:
+    """The CLI's tables of one insight report, by its command word."""
+    if name == "activity":
+        return activity_tables(report, [], lang)[:1]  # type: ignore[arg-type]
+    if name == "coverage":
+        return activity_tables([], report, lang)[1:]  # type: ignore[arg-type]
+    word = {"channels": "channel", "objections": "objection"}.get(name, name)
+    return globals()[f"{word}_tables"](report, lang)

@@ -10,15 +10,14 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,78 +26,15 @@ from PySide6.QtWidgets import (
 
 from rmdesk import clock, formatting, i18n
 from rmdesk.gui.errors import show_error
+from rmdesk.gui.insight_chart import ChartView
+from rmdesk.gui.insight_print import InsightExport
 from rmdesk.gui.jobs import Job
 from rmdesk.gui.widgets import CLIENT_ID_ROLE, heading, read_only_table
-from rmdesk.services import insights, insights_text
+from rmdesk.services import insight_reports, insights, insights_text
 from rmdesk.services.recurrence import describe
 from rmdesk.store.engine import Store
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 7  # the client ids behind a number
-
-
-class BarChart(QWidget):
-    """Vertical bars with their value on top, an optional goal mark per bar (red), and a
-    click on a bar emitting its client ids. The PDFs draw the same (formats/report_pdf.py)."""
-
-    clicked = Signal(str, object)  # bar label, client ids
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.bars: list[tuple[str, float, float | None, tuple[int, ...], str]] = []
-        self.setMinimumHeight(170)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMouseTracking(True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(480, 170)
-
-    def set_bars(self, bars: list[tuple[str, float, float | None, tuple[int, ...], str]]) -> None:
-        """(label, value, goal or None, client ids, value text)"""
-        self.bars = bars
-        self.update()
-
-    def _slots(self) -> list[QRectF]:
-        metrics = self.fontMetrics()
-        bottom = self.height() - metrics.height() - 6
-        top_room = metrics.height() + 4
-        peak = max([b[1] for b in self.bars] + [b[2] or 0 for b in self.bars] + [1.0])
-        slot = (self.width() - 8) / max(len(self.bars), 1)
-        out = []
-        for i, (_label, value, _goal, _ids, _text) in enumerate(self.bars):
-            h = (bottom - top_room) * value / peak
-            out.append(QRectF(4 + i * slot + slot * 0.2, bottom - h, slot * 0.6, h))
-        return out
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = p.fontMetrics()
-        bottom = self.height() - metrics.height() - 6
-        top_room = metrics.height() + 4
-        peak = max([b[1] for b in self.bars] + [b[2] or 0 for b in self.bars] + [1.0])
-        p.setPen(QPen(QColor("#b8c4d0")))
-        p.drawLine(QPointF(4, bottom), QPointF(self.width() - 4, bottom))
-        for rect, (label, value, goal, _ids, text) in zip(self._slots(), self.bars, strict=True):
-            reached = goal is not None and value >= goal
-            p.fillRect(rect, QColor("#2e7d32" if reached else "#1976d2"))
-            p.setPen(QPen(QColor("#1f2d3d")))
-            p.drawText(QRectF(rect.left() - 30, rect.top() - metrics.height() - 2, rect.width() + 60,
-                              metrics.height()), Qt.AlignmentFlag.AlignCenter, text)
-            p.drawText(QRectF(rect.left() - 30, bottom + 3, rect.width() + 60, metrics.height()),
-                       Qt.AlignmentFlag.AlignCenter, label)
-            if goal is not None:
-                y = bottom - (bottom - top_room) * goal / peak
-                p.setPen(QPen(QColor("#c62828"), 2))
-                p.drawLine(QPointF(rect.left() - 3, y), QPointF(rect.right() + 3, y))
-        p.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        for rect, bar in zip(self._slots(), self.bars, strict=True):
-            hit = QRectF(rect.left(), 0, rect.width(), self.height())
-            if hit.contains(event.position()) and bar[3]:
-                self.clicked.emit(bar[0], bar[3])
-                return
-        super().mousePressEvent(event)
 
 
 def _item(text: str, ids: tuple[int, ...] | None = None) -> QTableWidgetItem:
@@ -108,6 +44,16 @@ def _item(text: str, ids: tuple[int, ...] | None = None) -> QTableWidgetItem:
         item.setData(IDS_ROLE, list(ids))
         item.setForeground(QColor("#1565c0"))
     return item
+
+
+def side_by_side(left: QWidget, right: QWidget) -> QWidget:
+    """Two charts next to each other."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(left, 1)
+    row.addWidget(right, 1)
+    return box
 
 
 def fill(table: QTableWidget, headers: list[str], rows: list[list[tuple[str, tuple[int, ...] | None]]]) -> None:
@@ -146,28 +92,31 @@ class InsightsPanel(QWidget):
         self.show_button = QPushButton(self.tr("Show"))
         self.busy = QLabel()
         self.busy.setStyleSheet("color: #607d8b;")
+        self.export = InsightExport(store)  # Print / PDF… and Export XLSX… of what is shown
         self.preset.currentIndexChanged.connect(self._apply_preset)
         self.show_button.clicked.connect(self.refresh)
 
         self.funnel = read_only_table()
-        self.funnel_chart = BarChart()
         self.win_line = QLabel()
         self.lost = read_only_table()
         self.channels = read_only_table()
-        self.channel_chart = BarChart()
         self.referrers = read_only_table()
         self.objections = read_only_table()
         self.forecast = read_only_table()
-        self.forecast_chart = BarChart()
-        self.activity_chart = BarChart()
         self.coverage = read_only_table()
+        # the charts of the PDF (services/insight_reports.py), drawn with QPainter
+        self.funnel_chart, self.velocity_chart, self.lost_chart = ChartView(), ChartView(), ChartView()
+        self.channel_chart, self.business_chart, self.objection_chart = ChartView(), ChartView(), ChartView()
+        self.forecast_chart, self.activity_chart, self.coverage_chart = ChartView(), ChartView(), ChartView()
         self.drill_title = QLabel()
         self.drill = read_only_table()
         self.drill.setVisible(False)
         for table in (self.funnel, self.lost, self.channels, self.referrers, self.objections, self.forecast,
                       self.coverage):
             table.itemDoubleClicked.connect(self._drill_item)
-        for chart in (self.funnel_chart, self.channel_chart, self.forecast_chart, self.activity_chart):
+        for chart in (self.funnel_chart, self.velocity_chart, self.lost_chart, self.channel_chart,
+                      self.business_chart, self.objection_chart, self.forecast_chart, self.activity_chart,
+                      self.coverage_chart):
             chart.clicked.connect(self.show_clients)
         self.drill.itemDoubleClicked.connect(
             lambda item: self.open_client and item.data(CLIENT_ID_ROLE) and self.open_client(item.data(CLIENT_ID_ROLE)))
@@ -182,6 +131,7 @@ class InsightsPanel(QWidget):
         row.addWidget(self.show_button)
         row.addWidget(self.busy)
         row.addStretch(1)
+        row.addWidget(self.export)
         layout.addLayout(row)
         hint = QLabel(self.tr("Double-click a number in blue, or click a bar, to list the clients behind it."))
         hint.setStyleSheet("color: #607d8b;")
@@ -189,15 +139,17 @@ class InsightsPanel(QWidget):
         layout.addWidget(self.drill_title)
         layout.addWidget(self.drill)
         for title, widgets in (
-                (self.tr("Funnel and velocity"), (self.funnel, self.win_line, self.funnel_chart)),
-                (self.tr("Lost reasons"), (self.lost,)),
-                (self.tr("Source-channel yield"), (self.channels, self.channel_chart)),
+                (self.tr("Funnel and velocity"), (self.funnel, self.win_line,
+                                                  side_by_side(self.funnel_chart, self.velocity_chart))),
+                (self.tr("Lost reasons"), (self.lost, self.lost_chart)),
+                (self.tr("Source-channel yield"), (self.channels, side_by_side(self.channel_chart,
+                                                                               self.business_chart))),
                 (self.tr("Referral agents"), (self.referrers,)),
-                (self.tr("What wins objections"), (self.objections,)),
+                (self.tr("What wins objections"), (self.objection_chart, self.objections)),
                 (self.tr("Pipeline forecast by expected closing month (weighted by step)"),
                  (self.forecast, self.forecast_chart)),
                 (self.tr("Activity per week against the goal"), (self.activity_chart,)),
-                (self.tr("Coverage per tier against its cadence"), (self.coverage,))):
+                (self.tr("Coverage per tier against its cadence"), (self.coverage, self.coverage_chart))):
             layout.addSpacing(10)
             layout.addWidget(heading(title, 1))
             for widget in widgets:
@@ -254,6 +206,7 @@ class InsightsPanel(QWidget):
         self.show_button.setToolTip("")
         self.result = result
         self.show_result(result)
+        self.export.set_result(result)
 
     def stop(self) -> None:
         if self.job is not None:
@@ -263,7 +216,7 @@ class InsightsPanel(QWidget):
     # ---- showing --------------------------------------------------------------------
     def show_result(self, r: insights.Insights) -> None:
         lang = i18n.language()
-        pct, days = insights_text.pct, insights_text.days
+        pct, days, money = insights_text.pct, insights_text.days, insight_reports.money_text  # 万元 / CNY, as the PDF
         fill(self.funnel, [self.tr("Step"), self.tr("Entered"), self.tr("Moved on"), self.tr("Conversion"),
                            self.tr("Median days"), self.tr("80% within days"), self.tr("Now at step")],
              [[(str(s.step), None), (str(s.entered), s.entered_ids), (str(s.advanced), s.advanced_ids),
@@ -271,23 +224,36 @@ class InsightsPanel(QWidget):
                (str(s.now_in_step), None)] for s in r.funnel.steps])
         self.win_line.setText(self.tr("Won %1, lost %2: win rate %3").replace("%1", str(r.funnel.won))
                               .replace("%2", str(r.funnel.lost)).replace("%3", pct(r.funnel.win_rate)))
-        self.funnel_chart.set_bars([(self.tr("Step %1").replace("%1", str(s.step)), float(s.entered), None,
-                                     s.entered_ids, f"{s.entered} · {days(s.median_days)}d" if s.median_days is not None else str(s.entered)) for s in r.funnel.steps])
+        funnel_charts = insight_reports.funnel_sections(r.funnel, lang)
+        self.funnel_chart.set_chart(funnel_charts[0].charts[0], [[s.entered_ids for s in r.funnel.steps],
+                                                                 [s.advanced_ids for s in r.funnel.steps]])
+        self.velocity_chart.set_chart(funnel_charts[0].charts[1])
+        self.lost_chart.set_chart(funnel_charts[1].charts[0] if funnel_charts[1].charts else None,
+                                  [[x.client_ids for x in r.funnel.lost_reasons]])
         fill(self.lost, [self.tr("Reason"), self.tr("Clients")],
              [[(i18n.label("lost_reason", x.reason), None), (str(x.count), x.client_ids)]
               for x in r.funnel.lost_reasons])
 
         def yield_rows(lines, name):
             return [[(name(y), None), (str(y.prospects), y.prospect_ids), (str(y.qualified), y.qualified_ids),
-                     (str(y.won), y.won_ids), (pct(y.win_rate), None), (formatting.money(y.business, lang), None)]
+                     (str(y.won), y.won_ids), (pct(y.win_rate), None), (money(y.business, lang), None)]
                     for y in lines]
 
-        head = [self.tr("Prospects"), self.tr("Qualified"), self.tr("Won"), self.tr("Won share"), self.tr("Business won")]
+        head = [self.tr("Prospects"), self.tr("Qualified"), self.tr("Won"), self.tr("Won share"),
+                formatting.input_unit_caption(self.tr("Business won"), lang)]
         fill(self.channels, [self.tr("Channel"), *head],
              yield_rows([*r.channels.channels, r.channels.total],
                         lambda y: self.tr("Total") if y.key == "total" else insights_text.channel_name(y.key, lang)))
-        self.channel_chart.set_bars([(insights_text.channel_name(y.key, lang), float(y.won), None, y.won_ids,
-                                      f"{y.won} · {pct(y.win_rate)}") for y in r.channels.channels])
+        channel_charts = insight_reports.channel_sections(r.channels, lang, False)[0].charts
+        lines = r.channels.channels
+        self.channel_chart.set_chart(channel_charts[0] if channel_charts else None,
+                                     [[y.prospect_ids for y in lines], [y.qualified_ids for y in lines],
+                                      [y.won_ids for y in lines]])
+        self.business_chart.set_chart(channel_charts[1] if channel_charts else None, [[y.won_ids for y in lines]])
+        objection_charts = insight_reports.objection_sections(r.objections, lang, False)[0].charts
+        self.objection_chart.set_chart(objection_charts[0] if objection_charts else None, [
+            [tuple(sorted({c for a in t.answers for c in a.client_ids})) for t in r.objections.types], [],
+            [tuple(sorted({c for a in t.answers for c in a.closed_ids})) for t in r.objections.types]])
         fill(self.referrers, [self.tr("Referral agent"), *head], yield_rows(r.channels.referrers, lambda y: y.key))
         rows = []
         for t in r.objections.types:
@@ -297,15 +263,19 @@ class InsightsPanel(QWidget):
                              (str(a.closed), a.closed_ids)])
         fill(self.objections, [self.tr("Objection"), self.tr("Answer used"), self.tr("Used"), self.tr("Resolved"),
                                self.tr("Resolve rate"), self.tr("Then closed")], rows)
-        fill(self.forecast, [self.tr("Expected month"), self.tr("Deals"), self.tr("Amount"), self.tr("Weighted")],
+        fill(self.forecast, [self.tr("Expected month"), self.tr("Deals"),
+                             formatting.input_unit_caption(self.tr("Amount"), lang),
+                             formatting.input_unit_caption(self.tr("Weighted"), lang)],
              [[(m.month or self.tr("No date"), None), (str(m.deals), m.client_ids),
-               (formatting.money(m.amount, lang), None), (formatting.money(m.weighted, lang), None)]
+               (money(m.amount, lang), None), (money(m.weighted, lang), None)]
               for m in r.forecast.months])
-        self.forecast_chart.set_bars([(m.month or self.tr("No date"), float(m.weighted), None, m.client_ids,
-                                       formatting.money(m.weighted, lang)) for m in r.forecast.months])
-        weeks = r.activity[-16:]
-        self.activity_chart.set_bars([(w.start.strftime("%m-%d"), float(w.total), float(w.goal), (),
-                                       str(w.total)) for w in weeks])
+        months = [m.client_ids for m in r.forecast.months]
+        self.forecast_chart.set_chart(insight_reports.forecast_sections(r.forecast, lang)[0].charts[0],
+                                      [months, months])
+        activity = insight_reports.activity_sections(r.activity, lang)[0].charts
+        self.activity_chart.set_chart(activity[0] if activity else None)
+        coverage = insight_reports.coverage_sections(r.coverage, lang)[0].charts
+        self.coverage_chart.set_chart(coverage[0] if coverage else None)
         fill(self.coverage, [self.tr("Tier"), self.tr("Cadence"), self.tr("Clients"), self.tr("Due each"),
                              self.tr("Contacts"), self.tr("Covered"), self.tr("Coverage")],
              [[(i18n.label("tier", c.tier), None), (describe(c.rule, lang), None), (str(c.clients), None),
