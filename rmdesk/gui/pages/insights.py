@@ -2,7 +2,9 @@
 win rate and lost reasons, channel and referral yield, what wins objections, the forecast,
 activity against the goal and coverage per tier. Computed off the GUI thread (a Job), with
 "computing…" shown meanwhile; a double-click on a number, or a click on a bar, lists the
-clients behind it (a double-click there opens the client)."""
+clients behind it (a double-click there opens the client). The reports count in SQL and
+hand over a Drill per number: its clients are fetched when the user drills down, off the
+GUI thread behind run_job's progress dialog (it shows itself when that takes a moment)."""
 
 from __future__ import annotations
 
@@ -27,24 +29,25 @@ from PySide6.QtWidgets import (
 
 from rmdesk import clock, formatting, i18n
 from rmdesk.gui.errors import show_error
-from rmdesk.gui.jobs import Job
+from rmdesk.gui.jobs import Cancelled, Job, run_job
 from rmdesk.gui.widgets import CLIENT_ID_ROLE, heading, read_only_table
 from rmdesk.services import insights, insights_text
 from rmdesk.services.recurrence import describe
 from rmdesk.store.engine import Store
 
-IDS_ROLE = Qt.ItemDataRole.UserRole + 7  # the client ids behind a number
+IDS_ROLE = Qt.ItemDataRole.UserRole + 7  # the clients behind a number: their ids, or an insights.Drill
+Behind = tuple[int, ...] | insights.Drill | None  # what a number or a bar drills down to
 
 
 class BarChart(QWidget):
     """Vertical bars with their value on top, an optional goal mark per bar (red), and a
     click on a bar emitting its client ids. The PDFs draw the same (formats/report_pdf.py)."""
 
-    clicked = Signal(str, object)  # bar label, client ids
+    clicked = Signal(str, object)  # bar label, the clients behind it (ids or a Drill)
 
     def __init__(self) -> None:
         super().__init__()
-        self.bars: list[tuple[str, float, float | None, tuple[int, ...], str]] = []
+        self.bars: list[tuple[str, float, float | None, Behind, str]] = []
         self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
@@ -52,8 +55,8 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(480, 170)
 
-    def set_bars(self, bars: list[tuple[str, float, float | None, tuple[int, ...], str]]) -> None:
-        """(label, value, goal or None, client ids, value text)"""
+    def set_bars(self, bars: list[tuple[str, float, float | None, Behind, str]]) -> None:
+        """(label, value, goal or None, the clients behind it, value text)"""
         self.bars = bars
         self.update()
 
@@ -101,16 +104,21 @@ class BarChart(QWidget):
         super().mousePressEvent(event)
 
 
-def _item(text: str, ids: tuple[int, ...] | None = None) -> QTableWidgetItem:
+def _item(text: str, behind: Behind = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if ids:
-        item.setData(IDS_ROLE, list(ids))
+    if behind:
+        item.setData(IDS_ROLE, behind if isinstance(behind, insights.Drill) else list(behind))
         item.setForeground(QColor("#1565c0"))
     return item
 
 
-def fill(table: QTableWidget, headers: list[str], rows: list[list[tuple[str, tuple[int, ...] | None]]]) -> None:
+def _if(count: int, behind: Behind) -> Behind:
+    """A number links to its clients only when there are some."""
+    return behind if count else None
+
+
+def fill(table: QTableWidget, headers: list[str], rows: list[list[tuple[str, Behind]]]) -> None:
     table.clear()
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -266,35 +274,39 @@ class InsightsPanel(QWidget):
         pct, days = insights_text.pct, insights_text.days
         fill(self.funnel, [self.tr("Step"), self.tr("Entered"), self.tr("Moved on"), self.tr("Conversion"),
                            self.tr("Median days"), self.tr("80% within days"), self.tr("Now at step")],
-             [[(str(s.step), None), (str(s.entered), s.entered_ids), (str(s.advanced), s.advanced_ids),
+             [[(str(s.step), None), (str(s.entered), _if(s.entered, s.drill("entered"))),
+               (str(s.advanced), _if(s.advanced, s.drill("advanced"))),
                (pct(s.conversion), None), (days(s.median_days), None), (days(s.p80_days), None),
                (str(s.now_in_step), None)] for s in r.funnel.steps])
         self.win_line.setText(self.tr("Won %1, lost %2: win rate %3").replace("%1", str(r.funnel.won))
                               .replace("%2", str(r.funnel.lost)).replace("%3", pct(r.funnel.win_rate)))
         self.funnel_chart.set_bars([(self.tr("Step %1").replace("%1", str(s.step)), float(s.entered), None,
-                                     s.entered_ids, f"{s.entered} · {days(s.median_days)}d" if s.median_days is not None else str(s.entered)) for s in r.funnel.steps])
+                                     _if(s.entered, s.drill("entered")), f"{s.entered} · {days(s.median_days)}d" if s.median_days is not None else str(s.entered)) for s in r.funnel.steps])
         fill(self.lost, [self.tr("Reason"), self.tr("Clients")],
-             [[(i18n.label("lost_reason", x.reason), None), (str(x.count), x.client_ids)]
+             [[(i18n.label("lost_reason", x.reason), None), (str(x.count), _if(x.count, x.drill))]
               for x in r.funnel.lost_reasons])
 
         def yield_rows(lines, name):
-            return [[(name(y), None), (str(y.prospects), y.prospect_ids), (str(y.qualified), y.qualified_ids),
-                     (str(y.won), y.won_ids), (pct(y.win_rate), None), (formatting.money(y.business, lang), None)]
+            return [[(name(y), None), (str(y.prospects), _if(y.prospects, y.drill("prospects"))),
+                     (str(y.qualified), _if(y.qualified, y.drill("qualified"))),
+                     (str(y.won), _if(y.won, y.drill("won"))), (pct(y.win_rate), None),
+                     (formatting.money(y.business, lang), None)]
                     for y in lines]
 
         head = [self.tr("Prospects"), self.tr("Qualified"), self.tr("Won"), self.tr("Won share"), self.tr("Business won")]
         fill(self.channels, [self.tr("Channel"), *head],
              yield_rows([*r.channels.channels, r.channels.total],
                         lambda y: self.tr("Total") if y.key == "total" else insights_text.channel_name(y.key, lang)))
-        self.channel_chart.set_bars([(insights_text.channel_name(y.key, lang), float(y.won), None, y.won_ids,
+        self.channel_chart.set_bars([(insights_text.channel_name(y.key, lang), float(y.won), None,
+                                      _if(y.won, y.drill("won")),
                                       f"{y.won} · {pct(y.win_rate)}") for y in r.channels.channels])
         fill(self.referrers, [self.tr("Referral agent"), *head], yield_rows(r.channels.referrers, lambda y: y.key))
         rows = []
         for t in r.objections.types:
             for a in t.answers:
                 rows.append([(i18n.label("objection", t.type), None), (a.answer or self.tr("(no answer written)"), None),
-                             (str(a.used), a.client_ids), (str(a.resolved), None), (pct(a.resolve_rate), None),
-                             (str(a.closed), a.closed_ids)])
+                             (str(a.used), _if(a.used, a.drill("used"))), (str(a.resolved), None),
+                             (pct(a.resolve_rate), None), (str(a.closed), _if(a.closed, a.drill("closed")))])
         fill(self.objections, [self.tr("Objection"), self.tr("Answer used"), self.tr("Used"), self.tr("Resolved"),
                                self.tr("Resolve rate"), self.tr("Then closed")], rows)
         fill(self.forecast, [self.tr("Expected month"), self.tr("Deals"), self.tr("Amount"), self.tr("Weighted")],
@@ -310,19 +322,35 @@ class InsightsPanel(QWidget):
                              self.tr("Contacts"), self.tr("Covered"), self.tr("Coverage")],
              [[(i18n.label("tier", c.tier), None), (describe(c.rule, lang), None), (str(c.clients), None),
                (str(c.expected_each), None), (str(c.contacts), None), (str(c.covered), None),
-               (pct(c.coverage), c.uncovered_ids)] for c in r.coverage])
+               (pct(c.coverage), _if(c.clients - c.covered, c.drill))] for c in r.coverage])
 
     def _drill_item(self, item: QTableWidgetItem) -> None:
-        ids = item.data(IDS_ROLE)
-        if ids:
+        behind = item.data(IDS_ROLE)
+        if behind:
             table = item.tableWidget()
             head = table.horizontalHeaderItem(item.column()).text()
             first = table.item(item.row(), 0).text()
-            self.show_clients(f"{first} · {head}", tuple(ids))
+            self.show_clients(f"{first} · {head}", behind if isinstance(behind, insights.Drill) else tuple(behind))
 
-    def show_clients(self, title: str, ids: object) -> None:
-        lines = insights.clients_named(self.store, list(ids))  # type: ignore[arg-type]
-        self.drill_title.setText(self.tr("Clients behind “%1”: %2").replace("%1", title).replace("%2", str(len(lines))))
+    def show_clients(self, title: str, behind: object) -> None:
+        """List the clients behind a number: fetched off the GUI thread (a Drill asks the
+        database for them; known ids only need their names)."""
+        store = self.store
+
+        def work(progress):
+            if isinstance(behind, insights.Drill):
+                return insights.drill_clients(store, behind)
+            ids = tuple(behind)  # type: ignore[arg-type]
+            return len(ids), insights.clients_named(store, ids)
+
+        try:
+            count, lines = run_job(self, self.tr("Computing…"), work)
+        except Cancelled:
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            show_error(self, exc)
+            return
+        self.drill_title.setText(self.tr("Clients behind “%1”: %2").replace("%1", title).replace("%2", str(count)))
         self.drill.setVisible(True)
         self.drill.clear()
         self.drill.setColumnCount(4)
