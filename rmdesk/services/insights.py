@@ -44,7 +44,6 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 from sqlalchemy import (
     BigInteger,
-    Float,
     String,
     and_,
     case,
@@ -265,13 +264,13 @@ class FunnelReport:
 # ---- the step history, in SQL -------------------------------------------------------------
 
 
-def _day_span(store: Store, left, since):
-    """Days between two timestamps as a float, exact to the millisecond on both engines."""
+def _ms_span(store: Store, left, since):
+    """Whole milliseconds between two timestamps (an integer), exact on both engines."""
     if store.engine.dialect.name == "sqlite":
         ms = func.round((func.julianday(left) - func.julianday(since)) * 86_400_000)
     else:
         ms = func.round(func.extract("epoch", left - since) * 1000)
-    return cast(ms, Float) / 86_400_000.0
+    return cast(ms, BigInteger)
 
 
 def _forward(period: Period):
@@ -297,10 +296,11 @@ def _live(client_id):
 
 
 def _stays(store: Store, period: Period):
-    """The stays that end with a move forward within the period: (step, days). A stay in a
+    """The stays that end with a move forward within the period, per step. A stay in a
     step runs from the last change that brought the client to it (from another step or from
     none) to the move forward out of it (from_step k to a higher step); a change that keeps
-    the step (a status change) neither starts nor ends one."""
+    the step (a status change) neither starts nor ends one. A stay with no start found
+    (its row is missing) is left out."""
     out = StepChange.__table__.alias("out")
     came = StepChange.__table__.alias("came")
     since = (select(func.max(came.c.at))
@@ -308,22 +308,24 @@ def _stays(store: Store, period: Period):
                     or_(came.c.from_step.is_(None), came.c.from_step != came.c.to_step),
                     or_(came.c.at < out.c.at, (came.c.at == out.c.at) & (came.c.id < out.c.id)))
              .scalar_subquery())
-    return (select(out.c.from_step, _day_span(store, out.c.at, since))
+    # per step one text of the stays' milliseconds: 200k stays cross to Python as 5 strings
+    ms = cast(_ms_span(store, out.c.at, since), String)
+    return (select(out.c.from_step, func.aggregate_strings(ms, ","))
             .where(_live(out.c.client_id), out.c.at >= period.begin_at, out.c.at < period.stop_at,
-                   out.c.from_step.is_not(None), out.c.to_step > out.c.from_step))
+                   out.c.from_step.is_not(None), out.c.to_step > out.c.from_step)
+            .group_by(out.c.from_step))
 
 
 def _velocity(store: Store, period: Period) -> dict[int, tuple[int, float | None, float | None]]:
     """Per step: how many stays ended within the period, their median and 80th percentile
-    in days (one query, one sort per step)."""
-    durations: dict[int, list[float]] = defaultdict(list)
+    in days (one query, one sort per step). Days = milliseconds / 86,400,000 as a float."""
     with store.read() as s:
-        for step, days in s.connection().execute(_stays(store, period)).all():
-            if days is not None:
-                durations[step].append(days)
+        found = s.connection().execute(_stays(store, period)).all()
     out = {}
-    for step, values in durations.items():
-        values.sort()
+    for step, text in found:
+        if not text:
+            continue
+        values = sorted(int(x) / 86_400_000.0 for x in text.split(","))
         out[step] = (len(values), _sorted_percentile(values, 0.5), _sorted_percentile(values, 0.8))
     return out
 
