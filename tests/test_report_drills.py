@@ -124,6 +124,28 @@ def test_every_number_equals_its_drill_down_and_the_definition(demo_store):
     assert any(r.clients for r in rows.values())
 
 
+def test_velocity_equals_the_definition_over_a_long_and_a_short_period(demo_store):
+    """Stays computed row by row (a long period takes SQLite's client-ordered path)."""
+    _clients, changes, *_ = _rows(demo_store)
+    live = {cid for cid, c in _clients.items() if c[0] is None}
+    long = insights.default_period()
+    short = insights.Period(long.end - (long.end - long.start) / 6, long.end)
+    for period in (long, short):
+        stays = defaultdict(list)
+        for oid, cid, at, fs, to, _st in changes:
+            if cid in live and period.holds(at) and fs is not None and to > fs:
+                starts = [a for i, c, a, f, t, _s in changes if c == cid and t == fs and (f is None or f != t)
+                          and (a < at or (a == at and i < oid))]
+                if starts:
+                    stays[fs].append(round((at - max(starts)).total_seconds() * 1000) / 86_400_000.0)
+        report = insights.funnel(demo_store, period)
+        assert any(s.stays for s in report.steps)
+        for s in report.steps:
+            days = sorted(stays.get(s.step, []))
+            assert (s.stays, s.median_days, s.p80_days) == (len(days), insights.median(days),
+                                                             insights.percentile(days, 0.8)), (period, s.step)
+
+
 def test_velocity_percentiles_by_hand():
     """The sorted single pass gives numpy's linear interpolation: for 1, 2, 4, 10 days the
     median is 3 and the 80th percentile lies at rank 0.8 x 3 = 2.4: 4 + 0.4 x 6 = 6.4."""
