@@ -1,7 +1,8 @@
 """A chart of an insight report on the Reports page, drawn with QPainter from the same
 Chart the PDF draws with reportlab (services/insight_reports.py builds both): grouped bars
 or lines in the same colours, each bar's number on top, a legend for several series, a
-value axis with grid lines. A click on a bar emits the client ids behind it."""
+value axis with grid lines. A click on a bar emits the clients behind it (their ids, or the
+report's Drill that fetches them when asked)."""
 
 from __future__ import annotations
 
@@ -18,19 +19,19 @@ MAX_LABELS = 18  # category labels under the axis at most (the PDF's rule)
 
 
 class ChartView(QWidget):
-    clicked = Signal(str, object)  # "category · series", client ids
+    clicked = Signal(str, object)  # "category · series", the clients behind the bar
 
     def __init__(self, height: int = 210) -> None:
         super().__init__()
         self.chart: Chart | None = None
-        self.ids: list[list[tuple[int, ...]]] = []  # per series, per category
+        self.ids: list[list[object]] = []  # per series, per category: ids, a Drill or None
         self.setMinimumHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(520, self.minimumHeight())
 
-    def set_chart(self, chart: Chart | None, ids: list[list[tuple[int, ...]]] | None = None) -> None:
+    def set_chart(self, chart: Chart | None, ids: list[list[object]] | None = None) -> None:
         self.chart, self.ids = chart, ids or []
         self.setVisible(chart is not None and bool(chart.categories))
         self.update()

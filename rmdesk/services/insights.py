@@ -42,7 +42,21 @@ from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
-from sqlalchemy import BigInteger, Float, String, and_, case, cast, func, literal, or_, select, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
@@ -132,6 +146,55 @@ def _ratio(part: int, whole: int) -> Decimal | None:
     return Decimal(part) / Decimal(whole) if whole else None
 
 
+# ---- drilling down: the clients behind a number, fetched when asked for ------------------
+
+
+@dataclass(frozen=True)
+class Drill:
+    """Which clients a number of a report stands for: the report ("funnel", "channels",
+    "objections", "coverage"), the measure ("entered", "won", ...), the line's key (a step,
+    a channel, a lost reason, (type, answer), a tier) and the period. The reports count in
+    SQL and leave the ids out; `drill_ids` fetches them when the user drills down."""
+
+    report: str
+    measure: str
+    key: object
+    period: Period
+
+
+class Drills:
+    """The drill-downs of one computed report: the store and the ids already fetched."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._found: dict[Drill, tuple[int, ...]] = {}
+
+    def ids(self, drill: Drill) -> tuple[int, ...]:
+        if drill not in self._found:
+            self._found[drill] = drill_ids(self.store, drill)
+        return self._found[drill]
+
+
+def _lazy(drills: Drills | None, drill: Drill) -> tuple[int, ...]:
+    return drills.ids(drill) if drills is not None else ()
+
+
+def drill_ids(store: Store, drill: Drill) -> tuple[int, ...]:
+    """The ids of the live clients behind a number (sorted)."""
+    fetch = {"funnel": _funnel_ids, "channels": _channel_ids, "objections": _objection_ids,
+             "coverage": _coverage_ids}.get(drill.report)
+    if fetch is None:
+        raise ValueError(drill.report)
+    return tuple(sorted(set(fetch(store, drill))))
+
+
+def drill_clients(store: Store, drill: Drill, limit: int = 2000) -> tuple[int, list[ClientLine]]:
+    """A drill-down in one go (what the Reports page runs off the GUI thread): how many
+    clients, and the first `limit` of them by name."""
+    ids = drill_ids(store, drill)
+    return len(ids), clients_named(store, ids, limit)
+
+
 # ---- funnel -------------------------------------------------------------------------------
 
 
@@ -145,15 +208,35 @@ class FunnelStep:
     median_days: float | None
     p80_days: float | None
     now_in_step: int  # live active/won clients at the step today
-    entered_ids: tuple[int, ...] = ()
-    advanced_ids: tuple[int, ...] = ()
+    period: Period | None = field(default=None, repr=False, compare=False)
+    drills: Drills | None = field(default=None, repr=False, compare=False)
+
+    def drill(self, measure: str) -> Drill:  # "entered" or "advanced"
+        return Drill("funnel", measure, self.step, self.period)  # type: ignore[arg-type]
+
+    @property
+    def entered_ids(self) -> tuple[int, ...]:
+        return _lazy(self.drills, self.drill("entered"))
+
+    @property
+    def advanced_ids(self) -> tuple[int, ...]:
+        return _lazy(self.drills, self.drill("advanced"))
 
 
 @dataclass(frozen=True)
 class LostReason:
     reason: str  # a vocab.LOST_REASONS key, or "other"
     count: int
-    client_ids: tuple[int, ...]
+    period: Period | None = field(default=None, repr=False, compare=False)
+    drills: Drills | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def drill(self) -> Drill:
+        return Drill("funnel", "lost", self.reason, self.period)  # type: ignore[arg-type]
+
+    @property
+    def client_ids(self) -> tuple[int, ...]:
+        return _lazy(self.drills, self.drill)
 
 
 @dataclass(frozen=True)
@@ -164,44 +247,57 @@ class FunnelReport:
     lost: int
     win_rate: Decimal | None
     lost_reasons: list[LostReason]
-    won_ids: tuple[int, ...] = ()
-    lost_ids: tuple[int, ...] = ()
+    drills: Drills | None = field(default=None, repr=False, compare=False)
+
+    def drill(self, measure: str) -> Drill:  # "won" or "lost"
+        if measure == "won":
+            return Drill("funnel", "entered", vocab.FINAL_STEP, self.period)
+        return Drill("funnel", "lost", None, self.period)
+
+    @property
+    def won_ids(self) -> tuple[int, ...]:
+        return _lazy(self.drills, self.drill("won"))
+
+    @property
+    def lost_ids(self) -> tuple[int, ...]:
+        return _lazy(self.drills, self.drill("lost"))
 
 
 # ---- the step history, in SQL -------------------------------------------------------------
 
 
-def _ids(text) -> tuple[int, ...]:
-    """Client ids aggregated by the database (aggregate_strings) back to a sorted tuple."""
-    return tuple(sorted({int(x) for x in text.split(",")})) if text else ()
-
-
-def _id_list(column):
-    """The ids of a group as one comma-separated text (group_concat / string_agg)."""
-    return func.aggregate_strings(cast(column, String), ",")
-
-
-def _day_span(store: Store, left, since):
-    """Days between two timestamps as a float, exact to the millisecond on both engines."""
+def _ms_span(store: Store, left, since):
+    """Whole milliseconds between two timestamps (an integer), exact on both engines."""
     if store.engine.dialect.name == "sqlite":
         ms = func.round((func.julianday(left) - func.julianday(since)) * 86_400_000)
     else:
         ms = func.round(func.extract("epoch", left - since) * 1000)
-    return cast(ms, Float) / 86_400_000.0
+    return cast(ms, BigInteger)
 
 
-def _flows(period: Period):
-    """Per live client with a forward entry (from no step or a lower one) within the period:
-    per step the first and the last such entry (`first_k`, `last_k`). A client entering k at
-    first_k advanced when it entered a higher step at or after that time (last_j >= first_k)."""
+def _forward(period: Period, scan: bool = False):
+    """The live clients' forward entries (from no step or a lower one) within the period.
+    `scan`: the period's bounds kept out of SQLite's index choice (a unary +), see _flows."""
+    at = UnaryExpression(StepChange.at.expression, operator=custom_op("+"), type_=StepChange.at.type) if scan \
+        else StepChange.at
+    return (_live(StepChange.client_id), at >= period.begin_at, at < period.stop_at,
+            or_(StepChange.from_step.is_(None), StepChange.from_step < StepChange.to_step))
+
+
+def _flows(store: Store, period: Period):
+    """Per live client with a forward entry within the period: per step the first and the
+    last such entry (`first_k`, `last_k`). A client entering k at first_k advanced when it
+    entered a higher step at or after that time (last_j >= first_k). SQLite keeps no
+    histogram of the times: for a long period reading the client-ordered covering index
+    whole beats the time index and a sort by client (~25% at 100k); for a week or a month
+    the time index wins by far."""
+    scan = store.is_sqlite and period.days > 92
     cols = []
     for k in vocab.STEPS:
         when = case((StepChange.to_step == k, StepChange.at))
         cols += [func.min(when).label(f"first_{k}"), func.max(when).label(f"last_{k}")]
-    return (select(StepChange.client_id, *cols)
-            .where(_live(StepChange.client_id), StepChange.at >= period.begin_at, StepChange.at < period.stop_at,
-                   or_(StepChange.from_step.is_(None), StepChange.from_step < StepChange.to_step))
-            .group_by(StepChange.client_id).subquery("flows"))
+    return (select(StepChange.client_id, *cols).where(*_forward(period, scan)).group_by(StepChange.client_id)
+            .subquery("flows"))
 
 
 def _live(client_id):
@@ -210,10 +306,11 @@ def _live(client_id):
 
 
 def _stays(store: Store, period: Period):
-    """The stays that end with a move forward within the period: (step, days). A stay in a
+    """The stays that end with a move forward within the period, per step. A stay in a
     step runs from the last change that brought the client to it (from another step or from
     none) to the move forward out of it (from_step k to a higher step); a change that keeps
-    the step (a status change) neither starts nor ends one."""
+    the step (a status change) neither starts nor ends one. A stay with no start found
+    (its row is missing) is left out."""
     out = StepChange.__table__.alias("out")
     came = StepChange.__table__.alias("came")
     since = (select(func.max(came.c.at))
@@ -221,59 +318,112 @@ def _stays(store: Store, period: Period):
                     or_(came.c.from_step.is_(None), came.c.from_step != came.c.to_step),
                     or_(came.c.at < out.c.at, (came.c.at == out.c.at) & (came.c.id < out.c.id)))
              .scalar_subquery())
-    return (select(out.c.from_step, _day_span(store, out.c.at, since))
+    # per step one text of the stays' milliseconds: 200k stays cross to Python as 5 strings
+    ms = cast(_ms_span(store, out.c.at, since), String)
+    if store.is_sqlite and period.days > 92:
+        # a long period on SQLite (see _flows): the moves in client order (the client-ordered
+        # covering index, kept by LIMIT -1 from being flattened away), so that each start
+        # looked up lies next to the one before (~40% less at 100k)
+        at = UnaryExpression(out.c.at, operator=custom_op("+"), type_=out.c.at.type)
+        moves = (select(out.c.from_step.label("step"), ms.label("ms"))
+                 .where(_live(out.c.client_id), at >= period.begin_at, at < period.stop_at,
+                        out.c.from_step.is_not(None), out.c.to_step > out.c.from_step)
+                 .order_by(out.c.client_id).limit(-1).subquery("moves"))
+        return select(moves.c.step, func.aggregate_strings(moves.c.ms, ",")).group_by(moves.c.step)
+    return (select(out.c.from_step, func.aggregate_strings(ms, ","))
             .where(_live(out.c.client_id), out.c.at >= period.begin_at, out.c.at < period.stop_at,
-                   out.c.from_step.is_not(None), out.c.to_step > out.c.from_step))
+                   out.c.from_step.is_not(None), out.c.to_step > out.c.from_step)
+            .group_by(out.c.from_step))
 
 
-def _velocity(store: Store, period: Period) -> dict[int, list[float]]:
-    """Per step, the days of each stay that ended within the period."""
-    durations: dict[int, list[float]] = defaultdict(list)
+def _velocity(store: Store, period: Period) -> dict[int, tuple[int, float | None, float | None]]:
+    """Per step: how many stays ended within the period, their median and 80th percentile
+    in days (one query, one sort per step). Days = milliseconds / 86,400,000 as a float."""
     with store.read() as s:
-        for step, days in s.connection().execute(_stays(store, period)):
-            if days is not None:
-                durations[step].append(float(days))
-    return durations
+        found = s.connection().execute(_stays(store, period)).all()
+    out = {}
+    for step, text in found:
+        if not text:
+            continue
+        values = sorted(int(x) / 86_400_000.0 for x in text.split(","))
+        out[step] = (len(values), _sorted_percentile(values, 0.5), _sorted_percentile(values, 0.8))
+    return out
+
+
+def _sorted_percentile(ordered: list[float], q: float) -> float | None:
+    """percentile() of values already sorted."""
+    if not ordered:
+        return None
+    pos = q * (len(ordered) - 1)
+    low = math.floor(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return float(ordered[low]) + (float(ordered[high]) - float(ordered[low])) * (pos - low)
+
+
+def _lost(period: Period, *columns):
+    """The live clients lost now whose last move to lost lies in the period; `_reason()`
+    is their lost reason (one of vocab.LOST_REASONS, or "other")."""
+    last_lost = (select(StepChange.client_id, func.max(StepChange.at).label("at"))
+                 .where(StepChange.to_status == "lost", StepChange.at < period.stop_at)
+                 .group_by(StepChange.client_id).subquery("last_lost"))
+    return (select(*columns).join(last_lost, last_lost.c.client_id == Client.id)
+            .where(Client.deleted_at.is_(None), Client.status == "lost", last_lost.c.at >= period.begin_at))
+
+
+def _reason():
+    return case((Client.lost_reason.in_(vocab.LOST_REASONS), Client.lost_reason), else_="other")
 
 
 def funnel(store: Store, period: Period | None = None) -> FunnelReport:
     period = period or default_period()
-    flows = _flows(period)
+    flows = _flows(store, period)
     parts = []
     for k in vocab.STEPS:
         first = flows.c[f"first_{k}"]
         higher = [flows.c[f"last_{j}"] >= first for j in vocab.STEPS if j > k]
-        went = case((and_(first.is_not(None), or_(*higher)), flows.c.client_id)) if higher else literal(None)
-        parts += [_id_list(case((first.is_not(None), flows.c.client_id))), _id_list(went)]
-    last_lost = (select(StepChange.client_id, func.max(StepChange.at).label("at"))
-                 .where(StepChange.to_status == "lost", StepChange.at < period.stop_at)
-                 .group_by(StepChange.client_id).subquery("last_lost"))
+        went = func.count(case((and_(first.is_not(None), or_(*higher)), 1))) if higher else literal(0)
+        parts += [func.count(first), went]
     with store.read() as s:
         found = s.execute(select(*parts)).one()
         now_counts = dict(s.execute(select(Client.step, func.count()).where(
             Client.deleted_at.is_(None), Client.status.in_(("active", "won"))).group_by(Client.step)).all())
-        lost_rows = s.execute(select(Client.lost_reason, _id_list(Client.id))
-                              .join(last_lost, last_lost.c.client_id == Client.id)
-                              .where(Client.deleted_at.is_(None), Client.status == "lost",
-                                     last_lost.c.at >= period.begin_at)
-                              .group_by(Client.lost_reason)).all()
-    durations = _velocity(store, period)
+        reason = _reason()
+        lost_counts = dict(s.execute(_lost(period, reason, func.count()).group_by(reason)).all())
+    velocity = _velocity(store, period)
+    drills = Drills(store)
     steps = []
     for i, k in enumerate(vocab.STEPS):
-        ids, went_ids = _ids(found[2 * i]), _ids(found[2 * i + 1])
-        days = durations.get(k, [])
-        steps.append(FunnelStep(k, len(ids), len(went_ids),
-                                _ratio(len(went_ids), len(ids)) if k < vocab.FINAL_STEP else None,
-                                len(days), median(days), percentile(days, 0.8), now_counts.get(k, 0), ids, went_ids))
-    won = steps[-1].entered_ids
-    lost_by: dict[str, set[int]] = defaultdict(set)
-    for reason, ids in lost_rows:
-        lost_by[reason if reason in vocab.LOST_REASONS else "other"].update(_ids(ids))
-    lost = sorted(c for ids in lost_by.values() for c in ids)
-    reasons = sorted((LostReason(r, len(ids), tuple(sorted(ids))) for r, ids in lost_by.items()),
+        entered, went = int(found[2 * i] or 0), int(found[2 * i + 1] or 0)
+        stays, mid, p80 = velocity.get(k, (0, None, None))
+        steps.append(FunnelStep(k, entered, went, _ratio(went, entered) if k < vocab.FINAL_STEP else None,
+                                stays, mid, p80, now_counts.get(k, 0), period, drills))
+    won = steps[-1].entered
+    lost_n = sum(lost_counts.values())
+    reasons = sorted((LostReason(r, n, period, drills) for r, n in lost_counts.items()),
                      key=lambda r: (-r.count, vocab.LOST_REASONS.index(r.reason)))
-    return FunnelReport(period, steps, len(won), len(lost), _ratio(len(won), len(won) + len(lost)), reasons,
-                        won, tuple(lost))
+    return FunnelReport(period, steps, won, lost_n, _ratio(won, won + lost_n), reasons, drills)
+
+
+def _funnel_ids(store: Store, drill: Drill) -> list[int]:
+    with store.read() as s:
+        return list(s.scalars(_funnel_ids_query(drill)))
+
+
+def _funnel_ids_query(drill: Drill):
+    p = drill.period
+    if drill.measure == "lost":
+        query = _lost(p, Client.id)
+        return query if drill.key is None else query.where(_reason() == drill.key)
+    k = int(drill.key)  # type: ignore[call-overload]
+    if drill.measure == "entered":
+        return select(StepChange.client_id).where(*_forward(p), StepChange.to_step == k).distinct()
+    first = (select(StepChange.client_id, func.min(StepChange.at).label("at")).where(*_forward(p), StepChange.to_step == k)
+             .group_by(StepChange.client_id).subquery("first"))
+    later = StepChange.__table__.alias("later")
+    moved_on = (select(later.c.id).where(later.c.client_id == first.c.client_id, later.c.to_step > k,
+                                         or_(later.c.from_step.is_(None), later.c.from_step < later.c.to_step),
+                                         later.c.at >= first.c.at, later.c.at < p.stop_at).exists())
+    return select(first.c.client_id).where(moved_on)
 
 
 # ---- channels -----------------------------------------------------------------------------
@@ -281,18 +431,41 @@ def funnel(store: Store, period: Period | None = None) -> FunnelReport:
 
 @dataclass(frozen=True)
 class YieldLine:
-    key: str  # a channel key (NO_CHANNEL without one) or a referrer's name
+    key: str  # a channel key (NO_CHANNEL without one), "total", or a referrer's name
     prospects: int
     qualified: int
     won: int
     business: Decimal  # won deals of these clients
-    prospect_ids: tuple[int, ...] = ()
-    qualified_ids: tuple[int, ...] = ()
-    won_ids: tuple[int, ...] = ()
+    period: Period | None = field(default=None, repr=False, compare=False)
+    drills: Drills | None = field(default=None, repr=False, compare=False)
+    known: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None = field(
+        default=None, repr=False, compare=False)  # the ids when computed with the line (referrers)
 
     @property
     def win_rate(self) -> Decimal | None:
         return _ratio(self.won, self.prospects)
+
+    def drill(self, measure: str) -> Drill | tuple[int, ...]:
+        """"prospects", "qualified" or "won": the ids themselves when known, else a Drill."""
+        if self.known is not None:
+            return self.known[("prospects", "qualified", "won").index(measure)]
+        return Drill("channels", measure, self.key, self.period)  # type: ignore[arg-type]
+
+    def _ids(self, measure: str) -> tuple[int, ...]:
+        found = self.drill(measure)
+        return found if isinstance(found, tuple) else _lazy(self.drills, found)
+
+    @property
+    def prospect_ids(self) -> tuple[int, ...]:
+        return self._ids("prospects")
+
+    @property
+    def qualified_ids(self) -> tuple[int, ...]:
+        return self._ids("qualified")
+
+    @property
+    def won_ids(self) -> tuple[int, ...]:
+        return self._ids("won")
 
 
 @dataclass(frozen=True)
@@ -322,60 +495,83 @@ def _yield(key: str, members: list[tuple[int, int, bool, Decimal]]) -> YieldLine
     qualified = [m[0] for m in members if m[1] >= 2]
     won = [m[0] for m in members if m[2]]
     return YieldLine(key, len(prospects), len(qualified), len(won), sum((m[3] for m in members), Decimal("0.00")),
-                     tuple(sorted(prospects)), tuple(sorted(qualified)), tuple(sorted(won)))
+                     known=(tuple(sorted(prospects)), tuple(sorted(qualified)), tuple(sorted(won))))
 
 
 def _money(fen) -> Decimal:
     return (Decimal(int(fen or 0)) / 100).quantize(Decimal("0.01"))
 
 
+def _created(period: Period):
+    return Client.deleted_at.is_(None), Client.created_at >= period.begin_at, Client.created_at < period.stop_at
+
+
+def _reached(store: Store):
+    """The highest step a client reached: its top step change (an index seek by client), or
+    its step now when higher (the lookup written once: SQLite would run it once per mention)."""
+    top = func.coalesce(select(func.max(StepChange.to_step)).where(StepChange.client_id == Client.id)
+                        .correlate(Client).scalar_subquery(), 0)
+    return (func.max if store.engine.dialect.name == "sqlite" else func.greatest)(top, Client.step)
+
+
+def _channel_key():
+    return case((Client.source_channel.in_(vocab.SOURCE_CHANNELS), Client.source_channel), else_=NO_CHANNEL)
+
+
 def channels(store: Store, period: Period | None = None) -> ChannelReport:
     period = period or default_period()
-    created = (Client.deleted_at.is_(None), Client.created_at >= period.begin_at, Client.created_at < period.stop_at)
+    created = _created(period)
     # per client, looked up by its id (an index): cheap for a short period, no worse for a long one
-    top = (select(func.max(StepChange.to_step)).where(StepChange.client_id == Client.id)
-           .correlate(Client).scalar_subquery())
     fen = func.coalesce(select(func.sum(type_coerce(Deal.amount, BigInteger)))
                         .where(Deal.client_id == Client.id, Deal.status == "won", Deal.deleted_at.is_(None))
                         .correlate(Client).scalar_subquery(), 0)
-    reached = case((func.coalesce(top, 0) > Client.step, top), else_=Client.step)
-    key = case((Client.source_channel.in_(vocab.SOURCE_CHANNELS), Client.source_channel), else_=NO_CHANNEL)
-    members = (select(Client.id, key.label("key"), reached.label("reached"), fen.label("fen"))
-               .where(*created).subquery("members"))
+    reached = _reached(store)
+    # materialized: each client's lookups run once (a flattened subquery repeats them per mention)
+    members = (select(_channel_key().label("key"), reached.label("reached"), fen.label("fen"))
+               .where(*created).cte("members").prefix_with("MATERIALIZED"))
     m = members.c
     with store.read() as s:
         conn = s.connection()
         by_key = {row[0]: row[1:] for row in conn.execute(
-            select(m.key, func.count(), func.sum(case((m.reached >= 2, 1), else_=0)),
-                   func.sum(case((m.reached >= vocab.FINAL_STEP, 1), else_=0)), func.sum(m.fen), _id_list(m.id),
-                   _id_list(case((m.reached >= 2, m.id))), _id_list(case((m.reached >= vocab.FINAL_STEP, m.id))))
+            select(m.key, func.count(), func.count(case((m.reached >= 2, 1))),
+                   func.count(case((m.reached >= vocab.FINAL_STEP, 1))), func.sum(m.fen))
             .group_by(m.key))}
         referred = conn.execute(
             select(Client.id, Client.name, Client.referrer, _raw(Client.created_at), Client.step, Client.status,
                    reached, fen)
             .where(*created, Client.referrer.is_not(None), Client.referrer != "")).all()
+    drills = Drills(store)
     lines = []
     for k in (*vocab.SOURCE_CHANNELS, NO_CHANNEL):
         if k in by_key:
-            n, qualified, wins, fen, ids, qualified_ids, won_ids = by_key[k]
-            lines.append(YieldLine(k, n, int(qualified or 0), int(wins or 0), _money(fen), _ids(ids),
-                                   _ids(qualified_ids), _ids(won_ids)))
+            n, qualified, wins, fen_sum = by_key[k]
+            lines.append(YieldLine(k, n, int(qualified or 0), int(wins or 0), _money(fen_sum), period, drills))
     by_referrer: dict[str, list] = defaultdict(list)
     ledger: list[Referral] = []
-    for cid, name, referrer, made, step, status, top_step, fen in referred:
+    for cid, name, referrer, made, step, status, top_step, fen_one in referred:
         who = (referrer or "").strip()
         if who:
-            business = _money(fen)
+            business = _money(fen_one)
             by_referrer[who].append((cid, top_step, top_step >= vocab.FINAL_STEP, business))
             ledger.append(Referral(who, cid, name, _day(made), step, status, business))
     refs = sorted((_yield(k, v) for k, v in by_referrer.items()), key=lambda y: (-y.won, -y.prospects, y.key))
     ledger.sort(key=lambda r: (r.referrer, r.created, r.client_id))
     total = YieldLine("total", sum(x.prospects for x in lines), sum(x.qualified for x in lines),
-                      sum(x.won for x in lines), sum((x.business for x in lines), Decimal("0.00")),
-                      tuple(sorted(i for x in lines for i in x.prospect_ids)),
-                      tuple(sorted(i for x in lines for i in x.qualified_ids)),
-                      tuple(sorted(i for x in lines for i in x.won_ids)))
+                      sum(x.won for x in lines), sum((x.business for x in lines), Decimal("0.00")), period, drills)
     return ChannelReport(period, lines, refs, ledger, total)
+
+
+def _channel_ids(store: Store, drill: Drill) -> list[int]:
+    reached = _reached(store)
+    query = select(Client.id).where(*_created(drill.period))
+    if drill.key != "total":
+        query = query.where(_channel_key() == drill.key)
+    if drill.measure == "qualified":
+        query = query.where(reached >= 2)
+    elif drill.measure == "won":
+        query = query.where(reached >= vocab.FINAL_STEP)
+    with store.read() as s:
+        return list(s.scalars(query))
 
 
 # ---- objections ---------------------------------------------------------------------------
@@ -387,8 +583,9 @@ class AnswerLine:
     used: int
     resolved: int
     closed: int  # resolved, then the client entered step 6
-    client_ids: tuple[int, ...] = ()
-    closed_ids: tuple[int, ...] = ()
+    type: str = field(default="", repr=False, compare=False)
+    period: Period | None = field(default=None, repr=False, compare=False)
+    drills: Drills | None = field(default=None, repr=False, compare=False)
 
     @property
     def resolve_rate(self) -> Decimal | None:
@@ -397,6 +594,17 @@ class AnswerLine:
     @property
     def close_rate(self) -> Decimal | None:
         return _ratio(self.closed, self.used)
+
+    def drill(self, measure: str) -> Drill:  # "used" or "closed"
+        return Drill("objections", measure, (self.type, self.answer), self.period)  # type: ignore[arg-type]
+
+    @property
+    def client_ids(self) -> tuple[int, ...]:
+        return _lazy(self.drills, self.drill("used"))
+
+    @property
+    def closed_ids(self) -> tuple[int, ...]:
+        return _lazy(self.drills, self.drill("closed"))
 
 
 @dataclass(frozen=True)
@@ -407,6 +615,9 @@ class ObjectionType:
     closed: int
     answers: list[AnswerLine]  # most resolved first
 
+    def drill(self, measure: str, period: Period) -> Drill:  # "used" or "closed", whatever the answer
+        return Drill("objections", measure, (self.type, None), period)
+
 
 @dataclass(frozen=True)
 class ObjectionReport:
@@ -414,41 +625,60 @@ class ObjectionReport:
     types: list[ObjectionType]
 
 
+def _answer_key(answer: str | None) -> str:
+    """Answers are compared after trimming and collapsing white space."""
+    return " ".join((answer or "").split())
+
+
+def _raised(period: Period, only_type: str | None):
+    where = [_live(Objection.client_id), Objection.created_at >= period.begin_at, Objection.created_at < period.stop_at]
+    if only_type:
+        where.append(Objection.type == only_type)
+    return where
+
+
+def _then_closed():
+    """Resolved, and the client entered step 6 (forward) at or after the objection was logged."""
+    win = (select(StepChange.id).where(StepChange.client_id == Objection.client_id,
+                                       StepChange.to_step == vocab.FINAL_STEP,
+                                       or_(StepChange.from_step.is_(None), StepChange.from_step < vocab.FINAL_STEP),
+                                       StepChange.at >= Objection.created_at)
+           .correlate(Objection).exists())
+    return and_(Objection.resolved.is_(True), win)
+
+
 def objections(store: Store, period: Period | None = None, only_type: str | None = None) -> ObjectionReport:
     period = period or default_period()
-    query = (select(Objection.client_id, Objection.type, Objection.answer, Objection.resolved,
-                    _raw(Objection.created_at))
-             .join(Client, Objection.client_id == Client.id)
-             .where(Client.deleted_at.is_(None), Objection.created_at >= period.begin_at,
-                    Objection.created_at < period.stop_at))
-    if only_type:
-        query = query.where(Objection.type == only_type)
     with store.read() as s:
-        rows = s.connection().execute(query).all()
-        ids = {r[0] for r in rows}
-        wins: dict[int, list[datetime]] = defaultdict(list)
-        if ids:
-            for cid, at in s.connection().execute(select(StepChange.client_id, _raw(StepChange.at)).where(
-                    StepChange.to_step == vocab.FINAL_STEP,
-                    (StepChange.from_step.is_(None)) | (StepChange.from_step < vocab.FINAL_STEP))):
-                if cid in ids:
-                    wins[cid].append(_at(at))
-    groups: dict[str, dict[str, list[tuple[int, bool, bool]]]] = defaultdict(lambda: defaultdict(list))
-    for cid, kind, answer, resolved, created in rows:
-        created = _at(created)
-        closed = bool(resolved) and any(at >= created for at in wins.get(cid, ()))
-        groups[kind][" ".join((answer or "").split())].append((cid, bool(resolved), closed))
+        rows = s.execute(select(Objection.type, Objection.answer, func.count(),
+                                func.count(case((Objection.resolved.is_(True), 1))), func.count(case((_then_closed(), 1))))
+                         .where(*_raised(period, only_type)).group_by(Objection.type, Objection.answer)).all()
+    groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for kind, answer, used, resolved, closed in rows:  # one line per distinct answer text
+        sums = groups[kind].setdefault(_answer_key(answer), [0, 0, 0])
+        sums[0] += used
+        sums[1] += resolved
+        sums[2] += closed
+    drills = Drills(store)
     types = []
     for kind in (*vocab.OBJECTION_TYPES, *sorted(set(groups) - set(vocab.OBJECTION_TYPES))):
         if kind not in groups:
             continue
-        answers = [AnswerLine(text, len(uses), sum(u[1] for u in uses), sum(u[2] for u in uses),
-                              tuple(sorted({u[0] for u in uses})), tuple(sorted({u[0] for u in uses if u[2]})))
-                   for text, uses in groups[kind].items()]
+        answers = [AnswerLine(text, used, resolved, closed, kind, period, drills)
+                   for text, (used, resolved, closed) in groups[kind].items()]
         answers.sort(key=lambda a: (-a.resolved, -a.closed, -a.used, a.answer))
         types.append(ObjectionType(kind, sum(a.used for a in answers), sum(a.resolved for a in answers),
                                    sum(a.closed for a in answers), answers))
     return ObjectionReport(period, types)
+
+
+def _objection_ids(store: Store, drill: Drill) -> list[int]:
+    kind, answer = drill.key  # type: ignore[misc]
+    closed = _then_closed()
+    with store.read() as s:
+        rows = s.execute(select(Objection.client_id, Objection.answer, closed if drill.measure == "closed" else literal(True))
+                         .where(*_raised(drill.period, kind))).all()
+    return [cid for cid, text, ok in rows if ok and (answer is None or _answer_key(text) == answer)]
 
 
 def answers_that_worked(store: Store, objection_type: str, limit: int = 3) -> list[AnswerLine]:
@@ -567,17 +797,21 @@ def activity(store: Store, period: Period | None = None) -> list[ActivityWeek]:
     stop = datetime.combine(last_monday + timedelta(days=7), time.min)
     counts = {first + timedelta(weeks=i): [0, 0, 0] for i in range(weeks)}
     daily = get_daily_goal(store)
+    sqlite = store.engine.dialect.name == "sqlite"
+
+    def day_of(column):  # the day as text: the stored text's first ten characters on SQLite
+        return type_coerce(func.substr(column, 1, 10) if sqlite else func.date(column), String)
+
     with store.read() as s:
         conn = s.connection()
-        day_of_visit = type_coerce(func.date(Visit.planned_at), String)
-        visits = conn.execute(select(day_of_visit, Visit.kind, func.count()).join(Client, Visit.client_id == Client.id)
-                              .where(Visit.status == "done", Visit.deleted_at.is_(None), Client.deleted_at.is_(None),
+        day_of_visit = day_of(Visit.planned_at)
+        visits = conn.execute(select(day_of_visit, Visit.kind, func.count())
+                              .where(Visit.status == "done", Visit.deleted_at.is_(None), _live(Visit.client_id),
                                      Visit.planned_at >= begin, Visit.planned_at < stop)
                               .group_by(day_of_visit, Visit.kind)).all()
-        day_of_log = type_coerce(func.date(MaintenanceLog.at), String)
+        day_of_log = day_of(MaintenanceLog.at)
         logs = conn.execute(select(day_of_log, MaintenanceLog.way, func.count())
-                            .join(Client, MaintenanceLog.client_id == Client.id)
-                            .where(Client.deleted_at.is_(None), MaintenanceLog.at >= begin,
+                            .where(_live(MaintenanceLog.client_id), MaintenanceLog.at >= begin,
                                    MaintenanceLog.at < stop).group_by(day_of_log, MaintenanceLog.way)).all()
 
     def bucket(raw) -> list[int]:  # a day as text (SQLite) or a date (PostgreSQL)
@@ -600,11 +834,20 @@ class TierCoverage:
     expected_each: int  # contacts the cadence asks for in the period, per client
     contacts: int
     covered: int  # clients with at least expected_each contacts
-    uncovered_ids: tuple[int, ...] = ()
+    period: Period | None = field(default=None, repr=False, compare=False)
+    drills: Drills | None = field(default=None, repr=False, compare=False)
 
     @property
     def coverage(self) -> Decimal | None:
         return _ratio(self.covered, self.clients)
+
+    @property
+    def drill(self) -> Drill:  # the clients not covered
+        return Drill("coverage", "uncovered", self.tier, self.period)  # type: ignore[arg-type]
+
+    @property
+    def uncovered_ids(self) -> tuple[int, ...]:
+        return _lazy(self.drills, self.drill)
 
 
 def occurrences(rule: str, period: Period) -> int:
@@ -614,39 +857,50 @@ def occurrences(rule: str, period: Period) -> int:
     return max(1, len(found))
 
 
-def coverage(store: Store, period: Period | None = None) -> list[TierCoverage]:
+def _kept(store: Store, period: Period):
+    """Per kept client (step 6, active or won, live): its tier as the scheme has it (an
+    unknown one counts in the last tier), its contacts in the period (held visits of any
+    kind and maintenance logs) and the contacts its cadence asks for. Returns the tiers,
+    their cadences and expected counts, and the columns (tier, contacts, due) with the query."""
     from rmdesk.services.tiering import get_scheme
 
-    period = period or default_period()
     scheme = get_scheme(store)
     cadences: dict[str, str] = scheme["cadences"]
     tiers: list[str] = list(scheme["tiers"])
+    expected = {t: occurrences(cadences[t], period) for t in tiers}
+    contacts = union_all(
+        select(Visit.client_id.label("cid")).where(Visit.status == "done", Visit.deleted_at.is_(None),
+                                                   Visit.planned_at >= period.begin_at, Visit.planned_at < period.stop_at),
+        select(MaintenanceLog.client_id).where(MaintenanceLog.at >= period.begin_at,
+                                               MaintenanceLog.at < period.stop_at)).subquery("contacts")
+    per = select(contacts.c.cid, func.count().label("n")).group_by(contacts.c.cid).subquery("per")
+    tier = case((Client.tier.in_(tiers), Client.tier), else_=tiers[-1])
+    due = case(*((tier == t, expected[t]) for t in tiers))
+    n = func.coalesce(per.c.n, 0)
+    base = (select().select_from(Client).outerjoin(per, per.c.cid == Client.id)
+            .where(Client.deleted_at.is_(None), Client.step == vocab.FINAL_STEP, Client.status.in_(("active", "won"))))
+    return tiers, cadences, expected, (tier, n, due), base
+
+
+def coverage(store: Store, period: Period | None = None) -> list[TierCoverage]:
+    period = period or default_period()
+    tiers, cadences, expected, (tier, n, due), base = _kept(store, period)
     with store.read() as s:
-        conn = s.connection()
-        kept = conn.execute(select(Client.id, Client.tier).where(
-            Client.deleted_at.is_(None), Client.step == vocab.FINAL_STEP,
-            Client.status.in_(("active", "won")))).all()
-        counts: dict[int, int] = defaultdict(int)
-        for cid, n in conn.execute(select(Visit.client_id, func.count()).where(
-                Visit.status == "done", Visit.deleted_at.is_(None), Visit.planned_at >= period.begin_at,
-                Visit.planned_at < period.stop_at).group_by(Visit.client_id)):
-            counts[cid] += n
-        for cid, n in conn.execute(select(MaintenanceLog.client_id, func.count()).where(
-                MaintenanceLog.at >= period.begin_at, MaintenanceLog.at < period.stop_at)
-                .group_by(MaintenanceLog.client_id)):
-            counts[cid] += n
-    members: dict[str, list[int]] = defaultdict(list)
-    for cid, tier in kept:
-        members[tier if tier in tiers else tiers[-1]].append(cid)
+        found = {row[0]: row[1:] for row in s.execute(
+            base.add_columns(tier, func.count(), func.sum(n), func.count(case((n >= due, 1)))).group_by(tier))}
+    drills = Drills(store)
     out = []
-    for tier in tiers:
-        rule = cadences[tier]
-        expected = occurrences(rule, period)
-        ids = members.get(tier, [])
-        uncovered = tuple(sorted(c for c in ids if counts.get(c, 0) < expected))
-        out.append(TierCoverage(tier, rule, len(ids), expected, sum(counts.get(c, 0) for c in ids),
-                                len(ids) - len(uncovered), uncovered))
+    for t in tiers:
+        clients_n, contacts, covered = found.get(t, (0, 0, 0))
+        out.append(TierCoverage(t, cadences[t], int(clients_n), expected[t], int(contacts or 0), int(covered or 0),
+                                period, drills))
     return out
+
+
+def _coverage_ids(store: Store, drill: Drill) -> list[int]:
+    _tiers, _cadences, _expected, (tier, n, due), base = _kept(store, drill.period)
+    with store.read() as s:
+        return list(s.scalars(base.add_columns(Client.id).where(tier == drill.key, n < due)))
 
 
 @dataclass(frozen=True)

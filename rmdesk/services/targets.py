@@ -131,6 +131,11 @@ class TargetReport:
     qualified_by: str | None  # avg_loans | new_deposits | intl_settlement_usd
 
 
+def _live(client_id):
+    """The client is not in the trash (cheaper than a join with the wide clients table)."""
+    return client_id.not_in(select(Client.id).where(Client.deleted_at.is_not(None)))
+
+
 def _volume_totals(store: Store, period: str) -> dict[str, Decimal]:
     """The live clients' volumes of exactly `period`, summed by the database."""
     from rmdesk.store.models import BusinessVolume
@@ -140,8 +145,7 @@ def _volume_totals(store: Store, period: str) -> dict[str, Decimal]:
     columns = [getattr(BusinessVolume, k) for k in names]
     with store.read() as s:
         row = s.execute(select(*[type_coerce(func.coalesce(func.sum(c), 0), c.type) for c in columns])
-                        .join(Client, BusinessVolume.client_id == Client.id)
-                        .where(Client.deleted_at.is_(None), BusinessVolume.period == period)).one()
+                        .where(_live(BusinessVolume.client_id), BusinessVolume.period == period)).one()
     return {k: (value or Decimal(0)) for k, value in zip(names, row, strict=True)}
 
 
@@ -164,13 +168,12 @@ def report(store: Store, period: str | None = None) -> TargetReport:
     begin, stop = datetime.combine(start, datetime.min.time()), datetime.combine(end + timedelta(days=1),
                                                                                   datetime.min.time())
     with store.read() as s:
-        visits = s.scalar(select(func.count(Visit.id)).join(Client, Visit.client_id == Client.id).where(
-            Visit.status == "done", Visit.kind != "phone", Visit.deleted_at.is_(None), Client.deleted_at.is_(None),
+        visits = s.scalar(select(func.count()).where(
+            Visit.status == "done", Visit.kind != "phone", Visit.deleted_at.is_(None), _live(Visit.client_id),
             Visit.planned_at >= begin, Visit.planned_at < stop))
-        won = s.scalar(select(func.count(StepChange.client_id.distinct()))
-                       .join(Client, StepChange.client_id == Client.id).where(
+        won = s.scalar(select(func.count(StepChange.client_id.distinct())).where(
             StepChange.to_step == 6, StepChange.from_step.is_not(None), StepChange.from_step != 6,
-            Client.deleted_at.is_(None), StepChange.at >= begin, StepChange.at < stop))
+            _live(StepChange.client_id), StepChange.at >= begin, StepChange.at < stop))
     actual["visits"] = Decimal(visits or 0)
     actual["new_clients"] = Decimal(won or 0)
     lines = [Progress(m, actual[m], targets[m]) for m in MEASURES]

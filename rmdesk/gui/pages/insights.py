@@ -2,7 +2,9 @@
 win rate and lost reasons, channel and referral yield, what wins objections, the forecast,
 activity against the goal and coverage per tier. Computed off the GUI thread (a Job), with
 "computing…" shown meanwhile; a double-click on a number, or a click on a bar, lists the
-clients behind it (a double-click there opens the client)."""
+clients behind it (a double-click there opens the client). The reports count in SQL and
+hand over a Drill per number: its clients are fetched when the user drills down, off the
+GUI thread behind run_job's progress dialog (it shows itself when that takes a moment)."""
 
 from __future__ import annotations
 
@@ -28,20 +30,21 @@ from rmdesk import clock, formatting, i18n
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.insight_chart import ChartView
 from rmdesk.gui.insight_print import InsightExport
-from rmdesk.gui.jobs import Job
+from rmdesk.gui.jobs import Cancelled, Job, run_job
 from rmdesk.gui.widgets import CLIENT_ID_ROLE, heading, read_only_table
 from rmdesk.services import insight_reports, insights, insights_text
 from rmdesk.services.recurrence import describe
 from rmdesk.store.engine import Store
 
-IDS_ROLE = Qt.ItemDataRole.UserRole + 7  # the client ids behind a number
+IDS_ROLE = Qt.ItemDataRole.UserRole + 7  # the clients behind a number: their ids, or an insights.Drill
+Behind = tuple[int, ...] | insights.Drill | None  # what a number or a bar drills down to
 
 
-def _item(text: str, ids: tuple[int, ...] | None = None) -> QTableWidgetItem:
+def _item(text: str, behind: Behind = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if ids:
-        item.setData(IDS_ROLE, list(ids))
+    if behind:
+        item.setData(IDS_ROLE, behind if isinstance(behind, insights.Drill) else list(behind))
         item.setForeground(QColor("#1565c0"))
     return item
 
@@ -56,7 +59,12 @@ def side_by_side(left: QWidget, right: QWidget) -> QWidget:
     return box
 
 
-def fill(table: QTableWidget, headers: list[str], rows: list[list[tuple[str, tuple[int, ...] | None]]]) -> None:
+def _if(count: int, behind: Behind) -> Behind:
+    """A number links to its clients only when there are some."""
+    return behind if count else None
+
+
+def fill(table: QTableWidget, headers: list[str], rows: list[list[tuple[str, Behind]]]) -> None:
     table.clear()
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -225,18 +233,19 @@ class InsightsPanel(QWidget):
         self.win_line.setText(self.tr("Won %1, lost %2: win rate %3").replace("%1", str(r.funnel.won))
                               .replace("%2", str(r.funnel.lost)).replace("%3", pct(r.funnel.win_rate)))
         funnel_charts = insight_reports.funnel_sections(r.funnel, lang)
-        self.funnel_chart.set_chart(funnel_charts[0].charts[0], [[s.entered_ids for s in r.funnel.steps],
-                                                                 [s.advanced_ids for s in r.funnel.steps]])
+        self.funnel_chart.set_chart(funnel_charts[0].charts[0], [[_if(s.entered, s.drill("entered")) for s in r.funnel.steps],
+                                                                 [_if(s.advanced, s.drill("advanced")) for s in r.funnel.steps]])
         self.velocity_chart.set_chart(funnel_charts[0].charts[1])
         self.lost_chart.set_chart(funnel_charts[1].charts[0] if funnel_charts[1].charts else None,
-                                  [[x.client_ids for x in r.funnel.lost_reasons]])
+                                  [[_if(x.count, x.drill) for x in r.funnel.lost_reasons]])
         fill(self.lost, [self.tr("Reason"), self.tr("Clients")],
-             [[(i18n.label("lost_reason", x.reason), None), (str(x.count), x.client_ids)]
+             [[(i18n.label("lost_reason", x.reason), None), (str(x.count), _if(x.count, x.drill))]
               for x in r.funnel.lost_reasons])
 
         def yield_rows(lines, name):
-            return [[(name(y), None), (str(y.prospects), y.prospect_ids), (str(y.qualified), y.qualified_ids),
-                     (str(y.won), y.won_ids), (pct(y.win_rate), None), (money(y.business, lang), None)]
+            return [[(name(y), None), (str(y.prospects), _if(y.prospects, y.drill("prospects"))),
+                     (str(y.qualified), _if(y.qualified, y.drill("qualified"))),
+                     (str(y.won), _if(y.won, y.drill("won"))), (pct(y.win_rate), None), (money(y.business, lang), None)]
                     for y in lines]
 
         head = [self.tr("Prospects"), self.tr("Qualified"), self.tr("Won"), self.tr("Won share"),
@@ -247,20 +256,21 @@ class InsightsPanel(QWidget):
         channel_charts = insight_reports.channel_sections(r.channels, lang, False)[0].charts
         lines = r.channels.channels
         self.channel_chart.set_chart(channel_charts[0] if channel_charts else None,
-                                     [[y.prospect_ids for y in lines], [y.qualified_ids for y in lines],
-                                      [y.won_ids for y in lines]])
-        self.business_chart.set_chart(channel_charts[1] if channel_charts else None, [[y.won_ids for y in lines]])
+                                     [[_if(y.prospects, y.drill("prospects")) for y in lines],
+                                      [_if(y.qualified, y.drill("qualified")) for y in lines],
+                                      [_if(y.won, y.drill("won")) for y in lines]])
+        self.business_chart.set_chart(channel_charts[1] if channel_charts else None, [[_if(y.won, y.drill("won")) for y in lines]])
         objection_charts = insight_reports.objection_sections(r.objections, lang, False)[0].charts
         self.objection_chart.set_chart(objection_charts[0] if objection_charts else None, [
-            [tuple(sorted({c for a in t.answers for c in a.client_ids})) for t in r.objections.types], [],
-            [tuple(sorted({c for a in t.answers for c in a.closed_ids})) for t in r.objections.types]])
+            [_if(t.raised, t.drill("used", r.objections.period)) for t in r.objections.types], [],
+            [_if(t.closed, t.drill("closed", r.objections.period)) for t in r.objections.types]])
         fill(self.referrers, [self.tr("Referral agent"), *head], yield_rows(r.channels.referrers, lambda y: y.key))
         rows = []
         for t in r.objections.types:
             for a in t.answers:
                 rows.append([(i18n.label("objection", t.type), None), (a.answer or self.tr("(no answer written)"), None),
-                             (str(a.used), a.client_ids), (str(a.resolved), None), (pct(a.resolve_rate), None),
-                             (str(a.closed), a.closed_ids)])
+                             (str(a.used), _if(a.used, a.drill("used"))), (str(a.resolved), None),
+                             (pct(a.resolve_rate), None), (str(a.closed), _if(a.closed, a.drill("closed")))])
         fill(self.objections, [self.tr("Objection"), self.tr("Answer used"), self.tr("Used"), self.tr("Resolved"),
                                self.tr("Resolve rate"), self.tr("Then closed")], rows)
         fill(self.forecast, [self.tr("Expected month"), self.tr("Deals"),
@@ -280,19 +290,35 @@ class InsightsPanel(QWidget):
                              self.tr("Contacts"), self.tr("Covered"), self.tr("Coverage")],
              [[(i18n.label("tier", c.tier), None), (describe(c.rule, lang), None), (str(c.clients), None),
                (str(c.expected_each), None), (str(c.contacts), None), (str(c.covered), None),
-               (pct(c.coverage), c.uncovered_ids)] for c in r.coverage])
+               (pct(c.coverage), _if(c.clients - c.covered, c.drill))] for c in r.coverage])
 
     def _drill_item(self, item: QTableWidgetItem) -> None:
-        ids = item.data(IDS_ROLE)
-        if ids:
+        behind = item.data(IDS_ROLE)
+        if behind:
             table = item.tableWidget()
             head = table.horizontalHeaderItem(item.column()).text()
             first = table.item(item.row(), 0).text()
-            self.show_clients(f"{first} · {head}", tuple(ids))
+            self.show_clients(f"{first} · {head}", behind if isinstance(behind, insights.Drill) else tuple(behind))
 
-    def show_clients(self, title: str, ids: object) -> None:
-        lines = insights.clients_named(self.store, list(ids))  # type: ignore[arg-type]
-        self.drill_title.setText(self.tr("Clients behind “%1”: %2").replace("%1", title).replace("%2", str(len(lines))))
+    def show_clients(self, title: str, behind: object) -> None:
+        """List the clients behind a number: fetched off the GUI thread (a Drill asks the
+        database for them; known ids only need their names)."""
+        store = self.store
+
+        def work(progress):
+            if isinstance(behind, insights.Drill):
+                return insights.drill_clients(store, behind)
+            ids = tuple(behind)  # type: ignore[arg-type]
+            return len(ids), insights.clients_named(store, ids)
+
+        try:
+            count, lines = run_job(self, self.tr("Computing…"), work)
+        except Cancelled:
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            show_error(self, exc)
+            return
+        self.drill_title.setText(self.tr("Clients behind “%1”: %2").replace("%1", title).replace("%2", str(count)))
         self.drill.setVisible(True)
         self.drill.clear()
         self.drill.setColumnCount(4)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from rmdesk import formatting, i18n, vocab
 from rmdesk.gui import folders
 from rmdesk.gui.errors import show_error
-from rmdesk.gui.jobs import Job, run_job
+from rmdesk.gui.jobs import Cancelled, Job, run_job
 from rmdesk.gui.pages.workreport_review import ReviewBox, sections_html
 from rmdesk.gui.widgets import heading
 from rmdesk.services import workreport_review, workreports
@@ -288,7 +288,11 @@ class WorkReportPanel(QWidget):
 
         kind, key = self.kind_key()
         try:
-            pdf, pages = workreports.pdf_bytes(self.store, kind, key, i18n.language(), version)
+            lang = i18n.language()  # built off the GUI thread: a draft's figures are computed now
+            pdf, pages = run_job(self, self.tr("Preview and print…"),
+                                 lambda progress: workreports.pdf_bytes(self.store, kind, key, lang, version))
+        except Cancelled:
+            return None
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return None
@@ -348,7 +352,11 @@ class WorkReportPanel(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
+        lang = i18n.language()
         try:
-            workreports.export(self.store, kind, key, path, i18n.language())
+            run_job(self, self.tr("Export as XLSX…"),
+                    lambda progress: workreports.export(self.store, kind, key, path, lang))
+        except Cancelled:
+            return
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
