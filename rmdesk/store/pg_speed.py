@@ -27,7 +27,9 @@ SORT_KEYS = {"name": "pinyin_full", "industry": "industry", "tier": "tier", "ste
 # month * 100 + day of a date: immutable (extract on a date), so it can be indexed
 MONTH_DAY = "(extract(month from {0}) * 100 + extract(day from {0}))"
 INDEXES = {
-    **{f"ix_clients_pg_sort_{key}": f"clients ({column}, id) {LIVE}" for key, column in SORT_KEYS.items()},
+    # the status too (the list's default filter: active and won), so a page is an index-only scan
+    **{f"ix_clients_pg_sort_{key}": f"clients ({column}, id) INCLUDE (status) {LIVE}"
+       if column != "status" else f"clients ({column}, id) {LIVE}" for key, column in SORT_KEYS.items()},
     "ix_clients_pg_board": f"clients (step, step_entered_at, id) {LIVE}",
     "ix_clients_pg_founded_md": f"clients ({MONTH_DAY.format('founded_date')}) "
                                 "WHERE founded_date IS NOT NULL AND deleted_at IS NULL",
