@@ -595,6 +595,13 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
                     .order_by(*order).offset(offset).limit(limit)
                     .with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite"))
             query = select(*fields).where(Client.id.in_(list(s.scalars(page)))).order_by(*order)
+        elif (not store.is_sqlite and q.search and q.search.strip() and total is not None and total > BROAD_SEARCH
+              and sort in SORT_INDEXES and offset + limit <= MERGE_DEPTH):
+            # each source's first rows in sort order (a walk of the whole order stalls where the
+            # matches bunch up in it: `hn` walked 29,000 names before the 200th match)
+            ids = _merged_page(s, server_search_parts(q.search), q, sort, order, offset, limit, server=True,
+                               descending=descending)
+            query = select(*fields).where(Client.id.in_(ids)).order_by(*order)
         elif not store.is_sqlite and q.search and q.search.strip():
             if total is not None and total > BROAD_SEARCH:  # walk the sort order until the page is full
                 page = (_apply_fields(select(Client.id), q)
@@ -624,7 +631,7 @@ def _server_search_page(q: ClientQuery, order, offset: int, limit: int) -> Selec
 
 
 def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str, order, offset: int,
-                 limit: int) -> list[int]:
+                 limit: int, server: bool = False, descending: bool = False) -> list[int]:
     """The ids of rows offset..offset+limit of a search in sort order: the first
     offset + limit of each source, then the page of those (the page of the whole match
     is among them). Each source is read the cheap way for its size: a few matches are
@@ -640,13 +647,40 @@ def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str,
         top = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None))
         in_order = part.column is not None and part.column is SORT_COLUMNS[sort]
         # sorting costs `size` lookups; a walk passes about wanted * book / size entries
-        if not in_order and size <= SORT_LIMIT and size * LOOKUP_STEPS * size <= wanted * book:
+        # (PostgreSQL, server=True: a source up to SORT_LIMIT is always sorted — its bitmap scan
+        # reads it at a steady cost, where a walk depends on where the matches sit in the order)
+        sorted_ = size * LOOKUP_STEPS * size <= wanted * book
+        if server and part.on_row is not None and not in_order and size <= SORT_LIMIT:
+            tops.update(_server_top(s, top, part, sort, order, descending, wanted, size, book))
+            continue
+        if not in_order and size <= SORT_LIMIT and sorted_:
             top = top.where(Client.id.in_(part.ids)).with_hint(Client, "NOT INDEXED", "sqlite")
         else:
             match = part.on_row if part.on_row is not None else literal_column("+clients.id").in_(part.ids)
             top = top.where(match).with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite")
         tops.update(s.scalars(top.order_by(*order).limit(wanted)))
     return list(s.scalars(select(Client.id).where(Client.id.in_(tops)).order_by(*order).offset(offset).limit(limit)))
+
+
+def _server_top(s: Session, top: Select, part: SearchPart, sort: str, order, descending: bool, wanted: int,
+                size: int, book: int) -> list[int]:
+    """PostgreSQL: the first `wanted` of a source on the clients row, in sort order. A walk
+    of the sort order finds them soon when the matches are spread along it (华); where they
+    bunch (the initials hn, most of them under h) it would pass tens of thousands of rows, so
+    the walk has a budget of rows, and past it the source's rows are gathered first
+    (MATERIALIZED: off its own index) and sorted."""
+    key = SORT_COLUMNS[sort].label("key")
+
+    def ordered(rows):
+        return (rows.c.key.desc(), rows.c.id.desc()) if descending else (rows.c.key.asc(), rows.c.id.asc())
+    budget = 4 * wanted * book // max(size, 1) + wanted
+    if size > wanted and budget < book:
+        walk = top.add_columns(key, part.on_row.label("hit")).order_by(*order).limit(budget).subquery()
+        found = list(s.scalars(select(walk.c.id).where(walk.c.hit).order_by(*ordered(walk)).limit(wanted)))
+        if len(found) == wanted:
+            return found
+    rows = top.add_columns(key).where(part.on_row).cte("source").prefix_with("MATERIALIZED")
+    return list(s.scalars(select(rows.c.id).order_by(*ordered(rows)).limit(wanted)))
 
 
 def count_clients(store: Store, q: ClientQuery = ClientQuery()) -> int:

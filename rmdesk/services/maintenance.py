@@ -149,10 +149,13 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> l
                          .where(Contact.birthday.is_not(None), Client.deleted_at.is_(None),
                                 or_(_month_day_in(s, Contact.birthday, month_days),
                                     Contact.birthday_is_lunar.is_(True))))
+        lunar_days: dict[date, list[tuple[date, int]]] = {}  # by birth date: a big book repeats them
         for client_id, client_name, name, title, born, lunar in rows:
             if lunar:
-                for day in workcal.lunar_anniversaries(born, first, last)[:1]:
-                    age = workcal.to_lunar(day)[0] - workcal.to_lunar(born)[0]
+                if born not in lunar_days:
+                    lunar_days[born] = [(day, workcal.to_lunar(day)[0] - workcal.to_lunar(born)[0])
+                                        for day in workcal.lunar_anniversaries(born, first, last)[:1]]
+                for day, age in lunar_days[born]:
                     out.append(BirthdayRow(client_id, client_name, name, title, day, age, True))
             else:
                 for day in workcal.solar_anniversaries(born, first, last)[:1]:
