@@ -336,6 +336,18 @@ def main() -> None:
     print(f"rmdesk bench, PostgreSQL section — {bench.load_note()}", flush=True)
     figures(bench.record, bench.timings, bench.search_terms)
     print(f"{bench.load_note()} at end")
+    table(bench.RESULTS)
+
+
+def table(results: list[dict]) -> None:
+    """The section's figures as one table: median, p95, the psycopg floor (the same SQL run
+    directly), the target."""
+    print("\n| figure | median ms | p95 ms | psycopg floor ms | target | met |\n|---|---|---|---|---|---|")
+    for row in results:
+        floor = "" if row["raw_sqlite_ms"] is None else row["raw_sqlite_ms"]
+        met = "" if row["met"] is None else ("yes" if row["met"] else "no")
+        target = "" if row["target"] is None else f"{row['stat']} ≤ {row['target']}"
+        print(f"| {row['figure']} | {row['median']} | {row['p95']} | {floor} | {target} | {met} |")
 
 
 if __name__ == "__main__":
