@@ -596,11 +596,14 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
                     .with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite"))
             query = select(*fields).where(Client.id.in_(list(s.scalars(page)))).order_by(*order)
         elif (not store.is_sqlite and q.search and q.search.strip() and total is not None and total > BROAD_SEARCH
-              and sort in SORT_INDEXES and offset + limit <= MERGE_DEPTH):
-            # each source's first rows in sort order (a walk of the whole order stalls where the
-            # matches bunch up in it: `hn` walked 29,000 names before the 200th match)
-            ids = _merged_page(s, server_search_parts(q.search), q, sort, order, offset, limit, server=True,
-                               descending=descending)
+              and sort in SORT_INDEXES and offset + limit <= MERGE_DEPTH
+              and _in_order(server_parts := server_search_parts(q.search), column)):
+            # A source ranging over the sort column itself (the pinyin's start, by name): its
+            # matches bunch up in that order, where one walk of the whole order passes every
+            # name before them (h, hn: 29,000 names before the 200th match). Each source's first
+            # rows in sort order instead, the range's read in order. (Matches spread along the
+            # order, as for 华, are found soonest by the walk below.)
+            ids = _merged_page(s, server_parts, q, sort, order, offset, limit, server=True, descending=descending)
             query = select(*fields).where(Client.id.in_(ids)).order_by(*order)
         elif not store.is_sqlite and q.search and q.search.strip():
             if total is not None and total > BROAD_SEARCH:  # walk the sort order until the page is full
@@ -616,6 +619,10 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
             page = apply_filters(select(Client.id), q, store.is_sqlite).order_by(*order).offset(offset).limit(limit)
             query = select(*fields).where(Client.id.in_(page)).order_by(*order)
         return [ClientRow(*row) for row in s.execute(query)]
+
+
+def _in_order(parts: list[SearchPart], column) -> bool:
+    return any(part.column is column for part in parts)
 
 
 def _server_search_page(q: ClientQuery, order, offset: int, limit: int) -> Select:
@@ -651,7 +658,7 @@ def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str,
         # reads it at a steady cost, where a walk depends on where the matches sit in the order)
         sorted_ = size * LOOKUP_STEPS * size <= wanted * book
         if server and part.on_row is not None and not in_order and size <= SORT_LIMIT:
-            tops.update(_server_top(s, top, part, sort, order, descending, wanted, size, book))
+            tops.update(_server_top(s, top, part, sort, descending, wanted))
             continue
         if not in_order and size <= SORT_LIMIT and sorted_:
             top = top.where(Client.id.in_(part.ids)).with_hint(Client, "NOT INDEXED", "sqlite")
@@ -662,25 +669,15 @@ def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str,
     return list(s.scalars(select(Client.id).where(Client.id.in_(tops)).order_by(*order).offset(offset).limit(limit)))
 
 
-def _server_top(s: Session, top: Select, part: SearchPart, sort: str, order, descending: bool, wanted: int,
-                size: int, book: int) -> list[int]:
-    """PostgreSQL: the first `wanted` of a source on the clients row, in sort order. A walk
-    of the sort order finds them soon when the matches are spread along it (华); where they
-    bunch (the initials hn, most of them under h) it would pass tens of thousands of rows, so
-    the walk has a budget of rows, and past it the source's rows are gathered first
-    (MATERIALIZED: off its own index) and sorted."""
-    key = SORT_COLUMNS[sort].label("key")
-
-    def ordered(rows):
-        return (rows.c.key.desc(), rows.c.id.desc()) if descending else (rows.c.key.asc(), rows.c.id.asc())
-    budget = 4 * wanted * book // max(size, 1) + wanted
-    if size > wanted and budget < book:
-        walk = top.add_columns(key, part.on_row.label("hit")).order_by(*order).limit(budget).subquery()
-        found = list(s.scalars(select(walk.c.id).where(walk.c.hit).order_by(*ordered(walk)).limit(wanted)))
-        if len(found) == wanted:
-            return found
-    rows = top.add_columns(key).where(part.on_row).cte("source").prefix_with("MATERIALIZED")
-    return list(s.scalars(select(rows.c.id).order_by(*ordered(rows)).limit(wanted)))
+def _server_top(s: Session, top: Select, part: SearchPart, sort: str, descending: bool, wanted: int) -> list[int]:
+    """PostgreSQL: the first `wanted` of a source on the clients row, in sort order: its rows
+    gathered first (MATERIALIZED: off its own index), then sorted. Left to itself the planner
+    walks the sort order, which passes tens of thousands of rows where the matches bunch up
+    in it (the initials hn: most of them under h)."""
+    rows = top.add_columns(SORT_COLUMNS[sort].label("key")).where(part.on_row).cte("source").prefix_with(
+        "MATERIALIZED")
+    keys = (rows.c.key.desc(), rows.c.id.desc()) if descending else (rows.c.key.asc(), rows.c.id.asc())
+    return list(s.scalars(select(rows.c.id).order_by(*keys).limit(wanted)))
 
 
 def count_clients(store: Store, q: ClientQuery = ClientQuery()) -> int:
