@@ -88,3 +88,20 @@ def test_the_indexes_are_there_on_postgresql_only(store, engine_name):
     assert not (set(pg_speed.INDEXES) & names) or engine_name == "postgresql"
     with store.engine.begin() as conn:  # running it again changes nothing
         pg_speed.install(conn)
+
+
+def test_the_migration_refreshes_a_team_databases_policies(store, engine_name):
+    """0025 re-runs `team init` where one ran: the lead check becomes a sub-select (once per
+    statement); a database without a team (and SQLite) is left alone."""
+    from rmdesk.store import team
+
+    with store.engine.begin() as conn:
+        team.refresh_policies(conn)  # no team yet: nothing
+        if engine_name == "sqlite":
+            return
+        assert not conn.scalar(text("SELECT count(*) FROM pg_policies WHERE policyname = 'rmdesk_access'"))
+        team.init(conn)
+        team.refresh_policies(conn)
+        qual = conn.scalar(text("SELECT qual FROM pg_policies WHERE tablename = 'clients' "
+                                "AND policyname = 'rmdesk_access'"))
+    assert "SELECT pg_has_role" in qual
