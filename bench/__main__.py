@@ -539,6 +539,7 @@ def main() -> None:
     from bench import pg_search
 
     pg_search.figures(record, timings, search_terms)
+    pg_search.table([r for r in RESULTS if "[PostgreSQL" in r["figure"] or "[SQLite]" in r["figure"]])
     print("pipeline board:", flush=True)
     board(d5k, "5.75k")
     board(d100, "100k")

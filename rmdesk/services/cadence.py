@@ -75,24 +75,31 @@ def reason_text(item: DueItem, lang: str | None = None) -> str:
     return text
 
 
-def planned_visits(store: Store) -> dict[int, datetime]:
-    """Each client's next planned visit from today on."""
+def planned_visits(store: Store, of=None) -> dict[int, datetime]:
+    """Each client's next planned visit from today on (`of`: only the clients it selects)."""
     start = datetime.combine(clock.today(), datetime.min.time())
     with store.read() as s:
-        rows = s.execute(select(Visit.client_id, func.min(Visit.planned_at))
-                         .where(Visit.status == "planned", Visit.deleted_at.is_(None), Visit.planned_at >= start)
+        rows = s.execute(_of(select(Visit.client_id, func.min(Visit.planned_at))
+                             .where(Visit.status == "planned", Visit.deleted_at.is_(None), Visit.planned_at >= start),
+                             Visit.client_id, of)
                          .group_by(Visit.client_id))
         return {cid: at if isinstance(at, datetime) else datetime.fromisoformat(str(at)) for cid, at in rows}
 
 
-def last_contacts(store: Store) -> dict[int, date]:
-    """The day of each client's last contact: a held visit or a maintenance log."""
+def _of(query, client_id, of):
+    return query if of is None else query.where(client_id.in_(of))
+
+
+def last_contacts(store: Store, of=None) -> dict[int, date]:
+    """The day of each client's last contact: a held visit or a maintenance log (`of`: only
+    the clients it selects)."""
     out: dict[int, date] = {}
     with store.read() as s:
-        rows = list(s.execute(select(MaintenanceLog.client_id, func.max(MaintenanceLog.at))
+        rows = list(s.execute(_of(select(MaintenanceLog.client_id, func.max(MaintenanceLog.at)),
+                                  MaintenanceLog.client_id, of)
                               .group_by(MaintenanceLog.client_id)))
-        rows += list(s.execute(select(Visit.client_id, func.max(Visit.planned_at))
-                               .where(Visit.status == "done", Visit.deleted_at.is_(None))
+        rows += list(s.execute(_of(select(Visit.client_id, func.max(Visit.planned_at))
+                                   .where(Visit.status == "done", Visit.deleted_at.is_(None)), Visit.client_id, of)
                                .group_by(Visit.client_id)))
     for client_id, at in rows:
         day = at.date() if isinstance(at, datetime) else datetime.fromisoformat(str(at)).date()
@@ -107,15 +114,16 @@ def schedule(store: Store) -> list[DueItem]:
     scheme = get_scheme(store)
     cadences: dict[str, str] = scheme["cadences"]
     fallback = cadences[scheme["tiers"][-1]]
-    contacts = last_contacts(store)
-    planned = planned_visits(store)
+    kept = (Client.deleted_at.is_(None), Client.status.in_(("active", "won")),
+            or_(Client.step == 6, Client.next_maintenance_date.is_not(None)))
+    # the contacts and planned visits of these clients only (a big book has many more)
+    contacts = last_contacts(store, select(Client.id).where(*kept))
+    planned = planned_visits(store, select(Client.id).where(*kept))
     today = clock.today()
     with store.read() as s:
         clients = list(s.execute(
             select(Client.id, Client.name, Client.tier, Client.cadence_rule, Client.next_maintenance_date,
-                   Client.step_entered_at, Client.step)
-            .where(Client.deleted_at.is_(None), Client.status.in_(("active", "won")),
-                   or_(Client.step == 6, Client.next_maintenance_date.is_not(None)))))
+                   Client.step_entered_at, Client.step).where(*kept)))
     out = []
     for cid, name, tier, own_rule, set_date, entered, step in clients:
         last = contacts.get(cid)

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, literal_column, or_, select
+from sqlalchemy import extract, func, literal_column, or_, select
 
 from rmdesk import clock
 from rmdesk.errors import ValidationError
@@ -141,29 +141,47 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> l
         return out
     # Let the database keep only the month-days in the window (a big book has 100k+ persons);
     # a lunar birthday moves on the solar calendar, so those are all read (they are few).
-    month_days = {(first + timedelta(days=i)).strftime("%m-%d") for i in range(days)}
-    if "02-28" in month_days:
-        month_days.add("02-29")  # kept on 28 February in common years
+    month_days = _window_month_days(first, days)
     with store.read() as s:
-        if s.get_bind().dialect.name == "sqlite":
-            # stored as YYYY-MM-DD; literal 6, 5 so the expression index ix_contacts_birthday_md matches
-            month_day = func.substr(Contact.birthday, literal_column("6"), literal_column("5"))
-        else:
-            month_day = func.to_char(Contact.birthday, "MM-DD")
         rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday,
                                 Contact.birthday_is_lunar)
                          .join(Client, Contact.client_id == Client.id)
                          .where(Contact.birthday.is_not(None), Client.deleted_at.is_(None),
-                                or_(month_day.in_(sorted(month_days)), Contact.birthday_is_lunar.is_(True))))
+                                or_(_month_day_in(s, Contact.birthday, month_days),
+                                    Contact.birthday_is_lunar.is_(True))))
+        lunar_days: dict[date, list[tuple[date, int]]] = {}  # by birth date: a big book repeats them
         for client_id, client_name, name, title, born, lunar in rows:
             if lunar:
-                for day in workcal.lunar_anniversaries(born, first, last)[:1]:
-                    age = workcal.to_lunar(day)[0] - workcal.to_lunar(born)[0]
+                if born not in lunar_days:
+                    lunar_days[born] = [(day, workcal.to_lunar(day)[0] - workcal.to_lunar(born)[0])
+                                        for day in workcal.lunar_anniversaries(born, first, last)[:1]]
+                for day, age in lunar_days[born]:
                     out.append(BirthdayRow(client_id, client_name, name, title, day, age, True))
             else:
                 for day in workcal.solar_anniversaries(born, first, last)[:1]:
                     out.append(BirthdayRow(client_id, client_name, name, title, day, day.year - born.year))
     return sorted(out, key=lambda r: (r.day, r.client_name))
+
+
+def _window_month_days(first: date, days: int) -> set[str]:
+    """The MM-DD of the `days` days from `first`, with 02-29 when 02-28 is among them
+    (a 29 February date is kept on 28 February in common years)."""
+    month_days = {(first + timedelta(days=i)).strftime("%m-%d") for i in range(min(days, 366))}
+    if "02-28" in month_days:
+        month_days.add("02-29")
+    return month_days
+
+
+def _month_day_in(s, column, month_days: set[str]):
+    """`column` (a date) falls on one of `month_days` (MM-DD), through each engine's
+    expression index: SQLite's on the ISO text, PostgreSQL's month * 100 + day
+    (rmdesk.store.pg_speed, migration 0025)."""
+    if s.get_bind().dialect.name == "sqlite":
+        # stored as YYYY-MM-DD; literal 6, 5 so an expression index on substr(…, 6, 5) matches
+        return func.substr(column, literal_column("6"), literal_column("5")).in_(sorted(month_days))
+    keys = sorted(int(md[:2]) * 100 + int(md[3:]) for md in month_days)
+    hundred = literal_column("100")  # a literal, as in the index's expression
+    return (extract("month", column) * hundred + extract("day", column)).in_(keys)
 
 
 @dataclass(frozen=True)
@@ -192,9 +210,11 @@ def care_reminders(store: Store, days: int | None = None, start: date | None = N
                     " ".join(filter(None, [b.contact_name, b.title])), b.age, b.lunar)
            for b in birthdays_ahead(store, span, first)]
     with store.read() as s:
+        # only the founding dates whose month and day fall in the window (not the whole book)
         founded = list(s.execute(select(Client.id, Client.name, Client.founded_date)
                                  .where(Client.deleted_at.is_(None), Client.founded_date.is_not(None),
-                                        Client.status.in_(("active", "won")))))
+                                        Client.status.in_(("active", "won")),
+                                        _month_day_in(s, Client.founded_date, _window_month_days(first, span)))))
         kept = s.scalar(select(func.count()).select_from(Client).where(
             Client.deleted_at.is_(None), Client.step == 6, Client.status.in_(("active", "won")))) or 0
     for cid, name, day0 in founded:

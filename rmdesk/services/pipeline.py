@@ -20,7 +20,6 @@ from rmdesk.services import versions
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Deal, StepChange
-from rmdesk.store.types import Money
 
 
 def check_exit(store: Store, client_id: int) -> ExitCheck:
@@ -170,20 +169,29 @@ class BoardFilter:
 
 
 def _board_query(store: Store, f: BoardFilter):
+    fields = (Client.id, Client.name, Client.tier, Client.owner, Client.step, Client.status,
+              Client.step_entered_at, Client.next_action_date)
+    if store.is_sqlite:
+        open_deals = (select(Deal.client_id, func.coalesce(func.sum(Deal.amount), 0).label("total"))
+                      .where(Deal.status == "open", Deal.deleted_at.is_(None)).group_by(Deal.client_id).subquery())
+        base = select(*fields, open_deals.c.total).outerjoin(open_deals, open_deals.c.client_id == Client.id)
+    else:
+        # PostgreSQL: each card's own open deals (index ix_deals_pg_open, migration 0025), so a
+        # column's first cards do not wait for every client's deals to be summed
+        total = (select(func.sum(Deal.amount)).where(Deal.client_id == Client.id, Deal.status == "open",
+                                                     Deal.deleted_at.is_(None))
+                 .correlate(Client).scalar_subquery().label("total"))
+        base = select(*fields, total)
+    return _on_board(store, f, base).order_by(Client.step_entered_at, Client.id)
+
+
+def _on_board(store: Store, f: BoardFilter, query):
+    """`query` kept to the clients on the board for `f`."""
     from rmdesk.services.clients import ClientQuery, apply_filters
 
-    open_deals = (select(Deal.client_id, func.coalesce(func.sum(Deal.amount), 0).label("total"))
-                  .where(Deal.status == "open", Deal.deleted_at.is_(None)).group_by(Deal.client_id).subquery())
-    query = apply_filters(
-        select(Client.id, Client.name, Client.tier, Client.owner, Client.step, Client.status,
-               Client.step_entered_at, Client.next_action_date, open_deals.c.total)
-        .outerjoin(open_deals, open_deals.c.client_id == Client.id),
-        ClientQuery(search=f.search, owner=f.owner, tier=f.tier, include_closed=f.include_parked),
-        store.is_sqlite,
-    ).order_by(Client.step_entered_at, Client.id)
-    if f.industry:
-        query = query.where(Client.industry == f.industry)
-    return query
+    query = apply_filters(query, ClientQuery(search=f.search, owner=f.owner, tier=f.tier,
+                                             include_closed=f.include_parked), store.is_sqlite)
+    return query.where(Client.industry == f.industry) if f.industry else query
 
 
 def _cards(store: Store, queries) -> dict[int, list[Card]]:
@@ -192,11 +200,10 @@ def _cards(store: Store, queries) -> dict[int, list[Card]]:
     limits = get_stale_days(store)
     today = clock.today()
     columns: dict[int, list[Card]] = {step: [] for step in vocab.STEPS}
-    money = Money()
     with store.read() as s:
         for query in queries:
             for cid, name, tier, owner, step, status, entered, next_date, total in s.execute(query):
-                amount = money.process_result_value(total, None) if total else Decimal("0.00")
+                amount = total if total else Decimal("0.00")  # the sum is typed Money: yuan already
                 days = (today - entered.date()).days
                 stale = bool(limits[step]) and days > limits[step] and status in ("active", "won")
                 columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, amount, stale))
@@ -221,13 +228,24 @@ class ColumnTotal:
 
 def column_totals(store: Store, f: BoardFilter = BoardFilter()) -> dict[int, ColumnTotal]:
     """Cards and open deal amount per step for the same filter as `board` (all cards)."""
-    inner = _board_query(store, f).order_by(None).subquery()
-    query = select(inner.c.step, func.count(), func.coalesce(func.sum(inner.c.total), 0)).group_by(inner.c.step)
-    money = Money()
     out = {step: ColumnTotal(0, Decimal("0.00")) for step in vocab.STEPS}
     with store.read() as s:
-        for step, count, total in s.execute(query):
-            out[step] = ColumnTotal(count, money.process_result_value(total, None) if total else Decimal("0.00"))
+        if store.is_sqlite:
+            inner = _board_query(store, f).order_by(None).subquery()
+            rows = s.execute(select(inner.c.step, func.count(), func.coalesce(func.sum(inner.c.total), 0))
+                             .group_by(inner.c.step))
+        else:
+            # PostgreSQL: the cards counted off the clients, the open deals summed by a join
+            # (one pass over each, not a sum per card)
+            counts = dict(s.execute(_on_board(store, f, select(Client.step, func.count())).group_by(Client.step))
+                          .all())
+            sums = dict(s.execute(_on_board(store, f, select(Client.step, func.sum(Deal.amount))
+                                            .join(Deal, Deal.client_id == Client.id)
+                                            .where(Deal.status == "open", Deal.deleted_at.is_(None)))
+                                  .group_by(Client.step)).all())
+            rows = [(step, count, sums.get(step)) for step, count in counts.items()]
+        for step, count, total in rows:
+            out[step] = ColumnTotal(count, total if total else Decimal("0.00"))  # yuan (typed Money)
     return out
 
 

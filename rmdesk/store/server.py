@@ -58,9 +58,11 @@ def password_from_environment() -> str | None:
 
 def connect_args() -> dict:
     # a dead server or network shows as an error within seconds, not a hang; keepalives notice
-    # a connection lost mid-session
+    # a connection lost mid-session. No JIT: rmdesk's statements are short, and row-level
+    # security's per-row checks inflate their estimated cost past jit_above_cost, where
+    # compiling them took longer than running them (1.3 s of a 1.5 s search; bench/pg_search.py)
     return {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "rmdesk", "keepalives": 1,
-            "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+            "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3, "options": "-c jit=off"}
 
 
 def driver_available() -> bool:

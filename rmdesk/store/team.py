@@ -26,7 +26,8 @@ from rmdesk.store import team_reports
 
 RM_ROLE = "rmdesk_rm"
 LEAD_ROLE = "rmdesk_lead"
-IS_LEAD = f"pg_has_role(current_user, '{LEAD_ROLE}', 'MEMBER')"
+# a sub-select: the planner runs it once per statement (an InitPlan), not once per row
+IS_LEAD = f"(SELECT pg_has_role(current_user, '{LEAD_ROLE}', 'MEMBER'))"
 CLIENT_VISIBLE = (f"owner = current_user OR {IS_LEAD} OR EXISTS (SELECT 1 FROM client_shares sh "
                   "WHERE sh.client_id = clients.id AND sh.login = current_user)")
 
@@ -146,3 +147,14 @@ def reassign(conn: Connection, client_id: int, login: str) -> None:
 
 def members(conn: Connection) -> list[tuple[str, str, bool]]:
     return [tuple(r) for r in conn.execute(text("SELECT login, name, lead FROM team_members ORDER BY login"))]
+
+
+def refresh_policies(conn: Connection) -> None:
+    """A team database (one `team init` was run on): its roles, grants and policies set up
+    again with today's text (migration 0025: the lead check once per statement). Nothing on
+    SQLite or on a server database without a team."""
+    if conn.dialect.name != "postgresql":
+        return
+    if conn.execute(text("SELECT 1 FROM pg_policies WHERE tablename = 'clients' AND policyname = 'rmdesk_access'")
+                    ).first() is not None:
+        init(conn)

@@ -1,0 +1,58 @@
+"""PostgreSQL: the indexes of the list's sorts, the board and the Today page (migration 0025).
+
+SQLite has its own (rmdesk.store.search_index: its indexes carry the rowid, so `(key)` already
+sorts as `(key, id)`; its birthday index is an expression on the ISO text). PostgreSQL needs:
+
+- the sort keys with `id` as the tie-break, so a page of the list is read off the index in
+  order, with no sort of a whole step's (or tier's) clients;
+- the board's order within a step (step_entered_at, id), each column's first cards read in order;
+- the open deals of a client (amount included), summed per card without reading the table;
+- the last contact per client (maintenance logs, held visits): the newest entry per client;
+- the month and day of birthdays and founding dates (Today's care reminders: a few days of the
+  year out of the whole book).
+
+Every statement is idempotent (IF NOT EXISTS); nothing on SQLite.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+LIVE = "WHERE deleted_at IS NULL"
+# the list's sort keys (rmdesk.services.clients.SORT_COLUMNS), each with the id after it
+SORT_KEYS = {"name": "pinyin_full", "industry": "industry", "tier": "tier", "step": "step", "status": "status",
+             "owner": "owner", "district": "district", "next_action_date": "next_action_date",
+             "updated_at": "updated_at"}
+# month * 100 + day of a date: immutable (extract on a date), so it can be indexed
+MONTH_DAY = "(extract(month from {0}) * 100 + extract(day from {0}))"
+INDEXES = {
+    # the status too (the list's default filter: active and won), so a page is an index-only scan
+    **{f"ix_clients_pg_sort_{key}": f"clients ({column}, id) INCLUDE (status) {LIVE}"
+       if column != "status" else f"clients ({column}, id) {LIVE}" for key, column in SORT_KEYS.items()},
+    "ix_clients_pg_board": f"clients (step, step_entered_at, id) {LIVE}",
+    "ix_clients_pg_founded_md": f"clients ({MONTH_DAY.format('founded_date')}) "
+                                "WHERE founded_date IS NOT NULL AND deleted_at IS NULL",
+    "ix_contacts_pg_birthday_md": f"contacts ({MONTH_DAY.format('birthday')}) WHERE birthday IS NOT NULL",
+    "ix_deals_pg_open": "deals (client_id) INCLUDE (amount) WHERE status = 'open' AND deleted_at IS NULL",
+    "ix_maintenance_logs_pg_client_at": "maintenance_logs (client_id, at)",
+    "ix_visits_pg_done": "visits (client_id, planned_at) WHERE status = 'done' AND deleted_at IS NULL",
+}
+TABLES = ("clients", "contacts", "deals", "maintenance_logs", "visits")
+
+
+def install(conn: Connection) -> None:
+    """Migration 0025 (PostgreSQL only; idempotent)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for name, target in INDEXES.items():
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {target}"))
+    for table in TABLES:
+        conn.execute(text(f"ANALYZE {table}"))
+
+
+def drop(conn: Connection) -> None:
+    if conn.dialect.name != "postgresql":
+        return
+    for name in INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
