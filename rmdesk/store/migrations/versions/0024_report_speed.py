@@ -18,7 +18,7 @@ tables are refreshed so the new indexes are chosen. The schema lives in the migr
 (models.py declares only what the ORM needs).
 
 Revision ID: 0024_report_speed
-Revises: 0020_financial_years
+Revises: 0023_report_review
 """
 import sqlalchemy as sa
 from alembic import op

@@ -3,7 +3,7 @@ and a team database's row-level security policies refreshed (the lead check once
 statement). Nothing on SQLite.
 
 Revision ID: 0025_pg_speed
-Revises: 0020_financial_years
+Revises: 0024_report_speed
 """
 from alembic import op
 
