@@ -258,3 +258,23 @@ def test_the_keeping_panel_lists_the_star_measures_a_client_has(make_desk, store
     [kp] = ws.findChildren(KeepingPanel)
     kp.refresh(clients.get_client(store, cid))
     assert "银行卡消费额" in kp.volumes.text() and "个人住房贷款" not in kp.volumes.text()
+
+
+def test_the_demo_book_fills_the_star_measures_and_spreads_over_the_tiers(store):
+    """The demo book's kept clients have the star table's measures (investment, card spending,
+    mortgage, other personal loans, card overdraft), so under the published table they fall
+    into several tiers, not all into the last one."""
+    from collections import Counter
+
+    from rmdesk.services import demo
+
+    demo.generate(store, 80, seed=3)
+    volumes = tiering.latest_volumes(store)
+    assert volumes
+    for key in tiering.STAR_FIELDS:
+        assert sum(getattr(v, key) > 0 for v in volumes.values()) >= len(volumes) // 5, key
+    assert all(v.card_spending <= v.avg_deposits / 10 for v in volumes.values())  # plausible beside deposits
+    scheme = tiering.choose_preset(store, "stars_published")
+    tiers = Counter(tiering.classify(m, scheme)[0] for m in tiering.metrics_for(volumes, scheme).values())
+    assert len(tiers) >= 3, tiers
+    assert tiers.most_common(1)[0][1] < len(volumes), tiers
