@@ -833,12 +833,20 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Stops a check or an import while it runs.</source>
+        <translation>Stops a check or an import while it runs.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
         <source>Columns (recognised from their headers; change where needed)</source>
         <translation>Columns (recognised from their headers; change where needed)</translation>
+    </message>
+    <message>
+        <source>Choose a file first (a check or an import may be running).</source>
+        <translation>Choose a file first (a check or an import may be running).</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>
@@ -2629,6 +2637,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Saved</name>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+</context>
+<context>
     <name>Section</name>
     <message>
         <source>Showing the first %1.</source>
@@ -3327,6 +3342,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>What</source>
         <translation>What</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>The trash is empty.</translation>
     </message>
     <message>
         <source>Empty trash</source>

@@ -831,12 +831,20 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Stops a check or an import while it runs.</source>
+        <translation>检查或导入进行中时可用，用于中止。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
         <source>Columns (recognised from their headers; change where needed)</source>
         <translation>列对应关系（按列标题自动识别，可按需修改）</translation>
+    </message>
+    <message>
+        <source>Choose a file first (a check or an import may be running).</source>
+        <translation>请先选择文件（或正在检查、导入中）。</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>
@@ -2615,6 +2623,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Saved</name>
+    <message>
+        <source>Saved at %1</source>
+        <translation>已于 %1 保存</translation>
+    </message>
+</context>
+<context>
     <name>Section</name>
     <message>
         <source>Showing the first %1.</source>
@@ -3312,6 +3327,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>What</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
     </message>
     <message>
         <source>Empty trash</source>

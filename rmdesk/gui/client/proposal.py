@@ -62,12 +62,17 @@ class ProposalDialog(QDialog):
                                               self.lang), self.tr("Term (months)"), self.tr("Rate (%)"),
                                               self.tr("Notes")])
         self.lines.horizontalHeader().setStretchLastSection(True)
+        # the product column as wide as the longest product name (a cell's combo box is not
+        # counted by resizeColumnsToContents; the walk found the names cut at 74 px)
+        self.lines.setColumnWidth(0, max([self.fontMetrics().horizontalAdvance(n) for _k, n in self.products] or [80])
+                                  + 40)
         self.lines.setMinimumHeight(150)
         add_line = QPushButton(self.tr("Add product"))
         add_line.clicked.connect(lambda: self._add_line(None))
         remove_line = QPushButton(self.tr("Remove product"))
         remove_line.clicked.connect(lambda: self.lines.removeRow(self.lines.currentRow())
-                                    if self.lines.currentRow() >= 0 else None)
+                                    if self.lines.currentRow() >= 0 else dialogs.tell(self, QCoreApplication.translate(
+                                        "Tool", "Select a row in the list first, then press the button again.")))
         line_row = QHBoxLayout()
         line_row.addWidget(QLabel(self.tr("Products, amounts and terms")))
         line_row.addStretch(1)
