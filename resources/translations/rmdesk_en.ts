@@ -2192,6 +2192,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Printed or sent versions do not change; start the next version to make changes.</translation>
     </message>
     <message>
+        <source>Save the draft first.</source>
+        <translation>Save the draft first.</translation>
+    </message>
+    <message>
+        <source>Only the newest version starts the next one: choose it in Version.</source>
+        <translation>Only the newest version starts the next one: choose it in Version.</translation>
+    </message>
+    <message>
         <source>Draft: printing or marking it as sent freezes it as this version.</source>
         <translation>Draft: printing or marking it as sent freezes it as this version.</translation>
     </message>

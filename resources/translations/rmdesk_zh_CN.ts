@@ -2181,6 +2181,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>已打印或已发送的版本不再改动；如需修改，请新建下一版。</translation>
     </message>
     <message>
+        <source>Save the draft first.</source>
+        <translation>请先保存草稿。</translation>
+    </message>
+    <message>
+        <source>Only the newest version starts the next one: choose it in Version.</source>
+        <translation>只有最新版本可以作为下一版的起点：请在“版本”中选择最新版本。</translation>
+    </message>
+    <message>
         <source>Draft: printing or marking it as sent freezes it as this version.</source>
         <translation>草稿：打印或标记为已发送后，此版即定稿。</translation>
     </message>

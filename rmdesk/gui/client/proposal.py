@@ -148,6 +148,15 @@ class ProposalDialog(QDialog):
         newest = bool(self.rows) and row is self.rows[0]
         self.save.setText(self.tr("Start the next version from this one") if frozen and newest else self.tr("Save draft"))
         self.save.setEnabled(not frozen or newest)
+        # a disabled button says why (issue 17's walk)
+        unchanging = self.tr("Printed or sent versions do not change; start the next version to make changes.")
+        unsaved = self.tr("Save the draft first.")
+        for b in (*self.editing, self.start):
+            b.setToolTip("" if b.isEnabled() else unchanging)
+        self.sent.setToolTip("" if self.sent.isEnabled() else unsaved if row is None else unchanging)
+        self.deals.setToolTip("" if self.deals.isEnabled() else unsaved)
+        self.save.setToolTip("" if self.save.isEnabled() else self.tr(
+            "Only the newest version starts the next one: choose it in Version."))
         if frozen:
             self.state.setText(self.tr("Printed or sent versions do not change; start the next version to make changes."))
         else:
