@@ -721,7 +721,9 @@ def _cmd_work_report(args: argparse.Namespace) -> int:
     finally:
         store.close()
     unit = "cli.pages_written" if args.output.lower().endswith(".pdf") else "cli.rows_written"
-    print(f"{args.output}: {kind} {key}, {view.status} v{view.version}, " + i18n.message(unit, n=count))
+    status = i18n.message("work.status_submitted", at=formatting.minute(view.submitted_at), version=view.version) \
+        if view.status == "submitted" else i18n.message("work.status_draft")  # in the user's words, not "new v0"
+    print(f"{args.output}: {i18n.message(f'work.title_{kind}')} {key}, {status}, " + i18n.message(unit, n=count))
     return 0
 
 
