@@ -3024,6 +3024,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Remove condition</translation>
     </message>
     <message>
+        <source>Add tier…</source>
+        <translation>Add tier…</translation>
+    </message>
+    <message>
+        <source>Remove tier…</source>
+        <translation>Remove tier…</translation>
+    </message>
+    <message>
         <source>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</source>
         <translation>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</translation>
     </message>
@@ -3050,6 +3058,26 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Select the condition to remove first.</source>
         <translation>Select the condition to remove first.</translation>
+    </message>
+    <message>
+        <source>All the tiers rmdesk knows are in this scheme already.</source>
+        <translation>All the tiers rmdesk knows are in this scheme already.</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>Add tier</translation>
+    </message>
+    <message>
+        <source>The new tier goes just above the last one, on its cadence; give it a condition so clients get it.</source>
+        <translation>The new tier goes just above the last one, on its cadence; give it a condition so clients get it.</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>Remove tier</translation>
+    </message>
+    <message>
+        <source>The tier and its conditions go; clients in it get a tier again when tiers are recomputed.</source>
+        <translation>The tier and its conditions go; clients in it get a tier again when tiers are recomputed.</translation>
     </message>
 </context>
 <context>

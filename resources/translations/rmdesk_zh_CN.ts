@@ -3009,6 +3009,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>删除条件</translation>
     </message>
     <message>
+        <source>Add tier…</source>
+        <translation>添加层级…</translation>
+    </message>
+    <message>
+        <source>Remove tier…</source>
+        <translation>删除层级…</translation>
+    </message>
+    <message>
         <source>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</source>
         <translation>每万元业务量的积分（“积分”指标）</translation>
     </message>
@@ -3035,6 +3043,26 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Select the condition to remove first.</source>
         <translation>请先选中要删除的条件。</translation>
+    </message>
+    <message>
+        <source>All the tiers rmdesk knows are in this scheme already.</source>
+        <translation>所有可用的层级都已在本方案中。</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加层级</translation>
+    </message>
+    <message>
+        <source>The new tier goes just above the last one, on its cadence; give it a condition so clients get it.</source>
+        <translation>新层级放在最末层级之上，先沿用最末层级的维护频率；为它添加条件后，客户才会分入该层级。</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除层级</translation>
+    </message>
+    <message>
+        <source>The tier and its conditions go; clients in it get a tier again when tiers are recomputed.</source>
+        <translation>该层级及其条件将被删除；重新分层时，原属该层级的客户会重新分层。</translation>
     </message>
 </context>
 <context>
