@@ -2063,12 +2063,16 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>The data is encrypted. Password:</translation>
     </message>
     <message>
-        <source>The password is wrong.</source>
-        <translation>The password is wrong.</translation>
+        <source>rmdesk was locked after a minute without use.</source>
+        <translation>rmdesk was locked after a minute without use.</translation>
     </message>
     <message>
-        <source>rmdesk was locked after %n minute(s) without use.</source>
-        <translation>rmdesk was locked after %n minute(s) without use.</translation>
+        <source>rmdesk was locked after %1 minutes without use.</source>
+        <translation>rmdesk was locked after %1 minutes without use.</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>The password is wrong.</translation>
     </message>
 </context>
 <context>

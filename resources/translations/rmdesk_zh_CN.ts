@@ -2052,12 +2052,16 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>数据已加密，请输入密码：</translation>
     </message>
     <message>
-        <source>The password is wrong.</source>
-        <translation>密码不正确。</translation>
+        <source>rmdesk was locked after a minute without use.</source>
+        <translation>rmdesk 已在 1 分钟无操作后锁定。</translation>
     </message>
     <message>
-        <source>rmdesk was locked after %n minute(s) without use.</source>
-        <translation>rmdesk 已在 %n 分钟无操作后锁定。</translation>
+        <source>rmdesk was locked after %1 minutes without use.</source>
+        <translation>rmdesk 已在 %1 分钟无操作后锁定。</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>密码不正确。</translation>
     </message>
 </context>
 <context>
