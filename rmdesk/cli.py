@@ -603,7 +603,7 @@ def _cmd_plan_print(args: argparse.Namespace) -> int:
         raise ValidationError("error.cannot_write", None, path=args.output, reason=exc.strerror) from None
     finally:
         store.close()
-    print(f"{args.output}: {len(plans) - len(failed)} plan(s), {pages} page(s)")
+    print(f"{args.output}: " + i18n.message("cli.plans_written", lang, plans=len(plans) - len(failed), pages=pages))
     for plan, reason in failed:  # the batch printed the others
         print("rmdesk: " + _clean(i18n.message("plan.failed", lang, visit=plan.visit_id, client=plan.client_name,
                                                reason=reason)), file=sys.stderr)
@@ -630,7 +630,7 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
         store.close()
     with atomic_output(_Path(args.output)) as tmp:  # a failure leaves an existing file as it was
         tmp.write_bytes(data)
-    print(f"{args.output}: {data.count(b'BEGIN:VEVENT')} visit(s)")
+    print(f"{args.output}: " + i18n.message("cli.visits_written", visits=data.count(b"BEGIN:VEVENT")))
     return 0
 
 
@@ -759,8 +759,10 @@ def _cmd_work_report(args: argparse.Namespace) -> int:
         view = workreports.get(store, kind, key)
     finally:
         store.close()
-    unit = "page(s)" if args.output.lower().endswith(".pdf") else "row(s)"
-    print(f"{args.output}: {kind} {key}, {view.status} v{view.version}, {count} {unit}")
+    unit = "cli.pages_written" if args.output.lower().endswith(".pdf") else "cli.rows_written"
+    status = i18n.message("work.status_submitted", at=formatting.minute(view.submitted_at), version=view.version) \
+        if view.status == "submitted" else i18n.message("work.status_draft")  # in the user's words, not "new v0"
+    print(f"{args.output}: {i18n.message(f'work.title_{kind}')} {key}, {status}, " + i18n.message(unit, n=count))
     return 0
 
 

@@ -22,6 +22,13 @@ def money(amount: Decimal | None, lang: str) -> str:
     return f"{amount.quantize(Decimal('1'), ROUND_HALF_UP):,}"
 
 
+def usd(amount: Decimal, lang: str) -> str:
+    """A US-dollar amount for display: zh_CN 2,851.04万美元; en USD 28,510,400."""
+    if lang == "zh_CN":
+        return f"{(amount / WAN).quantize(Decimal('0.01'), ROUND_HALF_UP):,}万美元"
+    return f"USD {amount.quantize(Decimal('1'), ROUND_HALF_UP):,}"
+
+
 def day(value: date | datetime | None) -> str:
     return value.strftime("%Y-%m-%d") if value else ""
 

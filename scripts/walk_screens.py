@@ -1,6 +1,6 @@
-"""Screenshots of the walk (issue 17): every page, a client workspace per step and the usual
-dialogs, at 1366×768 and 1280×720 in zh_CN and en, with what the checks of tests/gui_walk.py
-find. Run under Xvfb:
+"""Screenshots of the walk (issue 17): every page, a client workspace per step, the usual
+dialogs and (at 1280×720) every dialog behind a button or a menu entry, at 1366×768 and
+1280×720 in zh_CN and en, with what the checks of tests/gui_walk.py find. Run under Xvfb:
 
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/walk_screens.py OUT_DIR
 """
@@ -22,7 +22,15 @@ from rmdesk.store.engine import Store  # noqa: E402
 
 
 def main() -> int:
-    from gui_walk import clipped, horizontal_scroll, silent_disabled, too_big, untranslated, walk
+    from gui_walk import (
+        clipped,
+        horizontal_scroll,
+        press_everything,
+        silent_disabled,
+        too_big,
+        untranslated,
+        walk,
+    )
     from test_walk import _data_names, _one_per_step
 
     from rmdesk.gui.app import Desk
@@ -54,6 +62,10 @@ def main() -> int:
                         findings.extend((tag, f) for f in horizontal_scroll(widget, where))
 
                 walk(desk, ids, look)
+                if size == (1280, 720):  # the dialogs behind the buttons and menus, and what each button does
+                    silent, _opened, tracebacks = press_everything(desk, ids, look)
+                    findings.extend((tag, f"{text} (silent)") for text in silent)
+                    findings.extend((tag, text) for text in tracebacks)
                 desk.stop()
                 desk.window.close()
                 app.processEvents()

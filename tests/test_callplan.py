@@ -146,10 +146,17 @@ def test_cli_agenda_plan_print_and_calendar_export(store, prepared, tmp_path, ca
     assert capsys.readouterr().out.strip() == "No visits are planned on 2030-01-07."
     pdf = tmp_path / "week.pdf"
     assert main([*base, "plan", "print", "--date", "2026-11-23", "--days", "7", "-o", str(pdf)]) == 0
-    assert "2 plan(s)" in capsys.readouterr().out and len(pdf_pages(pdf)) >= 3
+    pages = len(pdf_pages(pdf))
+    assert capsys.readouterr().out.strip() == f"{pdf}: 2 份拜访计划，共 {pages} 页" and pages >= 3
+    assert main([*cli_base, "--lang", "en", "plan", "print", "--date", "2026-11-23", "--days", "7", "-o", str(pdf)]) == 0
+    assert capsys.readouterr().out.strip() == f"{pdf}: 2 plans, {len(pdf_pages(pdf))} pages"  # plurals, no "(s)"
     one = tmp_path / "one.pdf"
     assert main([*base, "plan", "print", "--visit", str(prepared[1]), "-o", str(one)]) == 0
     assert "Acme" not in "".join(pdf_pages(one))
+    assert capsys.readouterr().out.strip().startswith(f"{one}: 1 份拜访计划，共 ")
+    assert main([*cli_base, "--lang", "en", "plan", "print", "--visit", str(prepared[1]), "-o", str(one)]) == 0
+    assert capsys.readouterr().out.strip() == f"{one}: 1 plan, {len(pdf_pages(one))} page" + (
+        "s" if len(pdf_pages(one)) > 1 else "")
     assert main([*base, "plan", "print", "--visit", "999", "-o", str(one)]) == 1
     assert "找不到拜访" in capsys.readouterr().err
     assert main([*base, "plan", "print", "--date", "2027-01-01", "-o", str(one)]) == 1
@@ -158,6 +165,7 @@ def test_cli_agenda_plan_print_and_calendar_export(store, prepared, tmp_path, ca
     ics = tmp_path / "v.ics"
     assert main([*base, "calendar", "export", "--from", "2026-11-23", "--to", "2026-11-30", "-o", str(ics)]) == 0
     assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 2
+    assert capsys.readouterr().out.strip() == f"{ics}: 2 次拜访"
     assert main([*base, "calendar", "export", "--from", "2026-11-30", "--to", "2026-11-23", "-o", str(ics)]) == 1
     assert main([*base, "plan", "print", "--date", "2026-11-23", "--days", "7", "-o",
                  str(tmp_path / "no" / "x.pdf")]) == 1

@@ -189,10 +189,12 @@ def test_password_from_settings_encrypts_then_the_idle_lock_asks_for_it(store, m
     assert desk.window.settings_page.ui.passwordStatus.text() == "数据及其备份已加密。"
     # the idle lock: hides the window, asks, shows it again on the right password
     answers = ["wrong", "secret-1"]
-    desk.idle_lock.ask = lambda note: answers.pop(0)
+    notes = []
+    desk.idle_lock.ask = lambda note: (notes.append(note), answers.pop(0))[1]
     desk.set_idle_minutes(5)
     assert desk.idle_lock.filtering
     assert desk.idle_lock.lock() and desk.window.isVisible() and answers == []
+    assert notes[0] == "rmdesk 已在 5 分钟无操作后锁定。"  # a real sentence, no "minute(s)" (issue 17)
     # removing the password again
     desk.change_password("secret-1", None)
     qtbot.addWidget(desk.window)

@@ -198,6 +198,48 @@ def test_the_text_view_carries_edits_both_ways(settings_desk, monkeypatch):
     assert saved and tiering.get_scheme(store)["rules"][1]["any"] == [["fee_income", ">=", "600000"]]
 
 
+def test_tiers_are_added_and_removed_in_the_table(settings_desk, monkeypatch):
+    """Add tier… puts a tier of the vocabulary just above the last one (on its cadence) and a
+    condition makes it given; Remove tier… drops a tier with its conditions, and removing the
+    last tier makes the one before it the catch-all. No text view needed."""
+    from PySide6.QtWidgets import QInputDialog
+
+    store = settings_desk.store
+    tiering.choose_preset(store, "stars_published")
+    picks = iter([i18n.label("tier", "problem1"), i18n.label("tier", "star4"), i18n.label("tier", "problem2")])
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (next(picks), True)))
+
+    def act(d: TierRulesDialog):
+        assert d.add_tier()
+        assert d.scheme["tiers"] == ["star5", "star4", "star3", "star2", "problem1", "star1"]
+        d.add_row()
+        r = d.table.rowCount() - 1
+        d.table.cellWidget(r, TIER).setCurrentIndex(d.table.cellWidget(r, TIER).findData("problem1"))
+        d.table.cellWidget(r, METRIC).setCurrentIndex(d.table.cellWidget(r, METRIC).findData("points"))
+        d.table.cellWidget(r, VALUE).setText("1000")
+        assert d.remove_tier()  # star4 and its condition
+        assert "star4" not in d.scheme["tiers"] and d.table.rowCount() == 4
+        assert d.add_tier()  # problem2 goes in as well
+        d.try_accept()
+        return d.result() == d.DialogCode.Accepted
+
+    saved, _dialog = _open(settings_desk, monkeypatch, act)
+    assert saved
+    scheme = tiering.get_scheme(store)
+    assert scheme["tiers"] == ["star5", "star3", "star2", "problem1", "problem2", "star1"]
+    assert {"tier": "problem1", "all": [["points", ">=", "1000"]]} in scheme["rules"]
+    assert scheme["cadences"]["problem1"] == scheme["cadences"]["star1"]
+    shorter = tiering.remove_tier(scheme, "star1")  # the last one goes: problem2 catches the rest
+    assert shorter["tiers"][-1] == "problem2" and shorter["rules"][-1] == {"tier": "problem2"}
+    with pytest.raises(ValidationError) as why:
+        tiering.add_tier(scheme, "star5")
+    assert "重复" in why.value.message()
+    one = {**scheme, "tiers": ["star1"], "rules": [{"tier": "star1"}], "cadences": {"star1": "FREQ=MONTHLY"}}
+    with pytest.raises(ValidationError) as why:
+        tiering.remove_tier(one, "star1")
+    assert "至少要有一个层级" in why.value.message()
+
+
 def test_the_volumes_dialog_enters_the_new_measures(make_desk, store):
     from rmdesk.gui.client.forms import VolumesDialog
 
@@ -258,3 +300,23 @@ def test_the_keeping_panel_lists_the_star_measures_a_client_has(make_desk, store
     [kp] = ws.findChildren(KeepingPanel)
     kp.refresh(clients.get_client(store, cid))
     assert "银行卡消费额" in kp.volumes.text() and "个人住房贷款" not in kp.volumes.text()
+
+
+def test_the_demo_book_fills_the_star_measures_and_spreads_over_the_tiers(store):
+    """The demo book's kept clients have the star table's measures (investment, card spending,
+    mortgage, other personal loans, card overdraft), so under the published table they fall
+    into several tiers, not all into the last one."""
+    from collections import Counter
+
+    from rmdesk.services import demo
+
+    demo.generate(store, 80, seed=3)
+    volumes = tiering.latest_volumes(store)
+    assert volumes
+    for key in tiering.STAR_FIELDS:
+        assert sum(getattr(v, key) > 0 for v in volumes.values()) >= len(volumes) // 5, key
+    assert all(v.card_spending <= v.avg_deposits / 10 for v in volumes.values())  # plausible beside deposits
+    scheme = tiering.choose_preset(store, "stars_published")
+    tiers = Counter(tiering.classify(m, scheme)[0] for m in tiering.metrics_for(volumes, scheme).values())
+    assert len(tiers) >= 3, tiers
+    assert tiers.most_common(1)[0][1] < len(volumes), tiers

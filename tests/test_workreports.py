@@ -171,9 +171,13 @@ def test_cli_work_reports(store, day_book, data_dir, tmp_path, capsys):
     assert "工作周报" in _pdf_text(out) or "Weekly summary" in _pdf_text(out)
     assert main(["report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "m.xlsx"),
                  "--data-dir", str(data_dir)]) == 0
+    capsys.readouterr()
     assert main(["report", "daily", "--date", "2026-11-23", "-o", str(tmp_path / "d.pdf"), "--lang", "zh_CN",
                  "--data-dir", str(data_dir)]) == 0
-    capsys.readouterr()
+    assert capsys.readouterr().out.strip() == f"{tmp_path / 'd.pdf'}: 工作日志 2026-11-23, 草稿（未提交）, 共 1 页"
+    assert main(["report", "weekly", "--week", "2026-W48", "-o", str(out), "--lang", "en",
+                 "--data-dir", str(data_dir)]) == 0
+    assert capsys.readouterr().out.strip().startswith(f"{out}: Weekly summary 2026-W48, Draft (not submitted), ")
     assert main(["report", "monthly", "--month", "2026-13", "-o", str(out), "--data-dir", str(data_dir)]) == 1
     assert main(["report", "daily", "--week", "2026-W48", "-o", str(out), "--data-dir", str(data_dir)]) == 2
     assert main(["report", "daily", "-o", str(tmp_path / "x.txt"), "--data-dir", str(data_dir)]) == 1

@@ -833,12 +833,20 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Stops a check or an import while it runs.</source>
+        <translation>Stops a check or an import while it runs.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
         <source>Columns (recognised from their headers; change where needed)</source>
         <translation>Columns (recognised from their headers; change where needed)</translation>
+    </message>
+    <message>
+        <source>Choose a file first (a check or an import may be running).</source>
+        <translation>Choose a file first (a check or an import may be running).</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>
@@ -2090,12 +2098,16 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>The data is encrypted. Password:</translation>
     </message>
     <message>
-        <source>The password is wrong.</source>
-        <translation>The password is wrong.</translation>
+        <source>rmdesk was locked after a minute without use.</source>
+        <translation>rmdesk was locked after a minute without use.</translation>
     </message>
     <message>
-        <source>rmdesk was locked after %n minute(s) without use.</source>
-        <translation>rmdesk was locked after %n minute(s) without use.</translation>
+        <source>rmdesk was locked after %1 minutes without use.</source>
+        <translation>rmdesk was locked after %1 minutes without use.</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>The password is wrong.</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2229,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Printed or sent versions do not change; start the next version to make changes.</source>
         <translation>Printed or sent versions do not change; start the next version to make changes.</translation>
+    </message>
+    <message>
+        <source>Save the draft first.</source>
+        <translation>Save the draft first.</translation>
+    </message>
+    <message>
+        <source>Only the newest version starts the next one: choose it in Version.</source>
+        <translation>Only the newest version starts the next one: choose it in Version.</translation>
     </message>
     <message>
         <source>Draft: printing or marking it as sent freezes it as this version.</source>
@@ -2731,6 +2751,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Saved</name>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+</context>
+<context>
     <name>Section</name>
     <message>
         <source>Showing the first %1.</source>
@@ -3177,6 +3204,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Remove condition</translation>
     </message>
     <message>
+        <source>Add tier…</source>
+        <translation>Add tier…</translation>
+    </message>
+    <message>
+        <source>Remove tier…</source>
+        <translation>Remove tier…</translation>
+    </message>
+    <message>
         <source>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</source>
         <translation>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</translation>
     </message>
@@ -3203,6 +3238,26 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Select the condition to remove first.</source>
         <translation>Select the condition to remove first.</translation>
+    </message>
+    <message>
+        <source>All the tiers rmdesk knows are in this scheme already.</source>
+        <translation>All the tiers rmdesk knows are in this scheme already.</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>Add tier</translation>
+    </message>
+    <message>
+        <source>The new tier goes just above the last one, on its cadence; give it a condition so clients get it.</source>
+        <translation>The new tier goes just above the last one, on its cadence; give it a condition so clients get it.</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>Remove tier</translation>
+    </message>
+    <message>
+        <source>The tier and its conditions go; clients in it get a tier again when tiers are recomputed.</source>
+        <translation>The tier and its conditions go; clients in it get a tier again when tiers are recomputed.</translation>
     </message>
 </context>
 <context>
@@ -3503,6 +3558,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>What</source>
         <translation>What</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>The trash is empty.</translation>
     </message>
     <message>
         <source>Empty trash</source>

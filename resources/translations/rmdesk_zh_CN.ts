@@ -831,12 +831,20 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Stops a check or an import while it runs.</source>
+        <translation>检查或导入进行中时可用，用于中止。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
         <source>Columns (recognised from their headers; change where needed)</source>
         <translation>列对应关系（按列标题自动识别，可按需修改）</translation>
+    </message>
+    <message>
+        <source>Choose a file first (a check or an import may be running).</source>
+        <translation>请先选择文件（或正在检查、导入中）。</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>
@@ -2079,12 +2087,16 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>数据已加密，请输入密码：</translation>
     </message>
     <message>
-        <source>The password is wrong.</source>
-        <translation>密码不正确。</translation>
+        <source>rmdesk was locked after a minute without use.</source>
+        <translation>rmdesk 已在 1 分钟无操作后锁定。</translation>
     </message>
     <message>
-        <source>rmdesk was locked after %n minute(s) without use.</source>
-        <translation>rmdesk 已在 %n 分钟无操作后锁定。</translation>
+        <source>rmdesk was locked after %1 minutes without use.</source>
+        <translation>rmdesk 已在 %1 分钟无操作后锁定。</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>密码不正确。</translation>
     </message>
 </context>
 <context>
@@ -2206,6 +2218,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Printed or sent versions do not change; start the next version to make changes.</source>
         <translation>已打印或已发送的版本不再改动；如需修改，请新建下一版。</translation>
+    </message>
+    <message>
+        <source>Save the draft first.</source>
+        <translation>请先保存草稿。</translation>
+    </message>
+    <message>
+        <source>Only the newest version starts the next one: choose it in Version.</source>
+        <translation>只有最新版本可以作为下一版的起点：请在“版本”中选择最新版本。</translation>
     </message>
     <message>
         <source>Draft: printing or marking it as sent freezes it as this version.</source>
@@ -2717,6 +2737,13 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     </message>
 </context>
 <context>
+    <name>Saved</name>
+    <message>
+        <source>Saved at %1</source>
+        <translation>已于 %1 保存</translation>
+    </message>
+</context>
+<context>
     <name>Section</name>
     <message>
         <source>Showing the first %1.</source>
@@ -3161,6 +3188,14 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>删除条件</translation>
     </message>
     <message>
+        <source>Add tier…</source>
+        <translation>添加层级…</translation>
+    </message>
+    <message>
+        <source>Remove tier…</source>
+        <translation>删除层级…</translation>
+    </message>
+    <message>
         <source>Points per 10,000 yuan of each volume (the &quot;points&quot; measure)</source>
         <translation>每万元业务量的积分（“积分”指标）</translation>
     </message>
@@ -3187,6 +3222,26 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>Select the condition to remove first.</source>
         <translation>请先选中要删除的条件。</translation>
+    </message>
+    <message>
+        <source>All the tiers rmdesk knows are in this scheme already.</source>
+        <translation>所有可用的层级都已在本方案中。</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加层级</translation>
+    </message>
+    <message>
+        <source>The new tier goes just above the last one, on its cadence; give it a condition so clients get it.</source>
+        <translation>新层级放在最末层级之上，先沿用最末层级的维护频率；为它添加条件后，客户才会分入该层级。</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除层级</translation>
+    </message>
+    <message>
+        <source>The tier and its conditions go; clients in it get a tier again when tiers are recomputed.</source>
+        <translation>该层级及其条件将被删除；重新分层时，原属该层级的客户会重新分层。</translation>
     </message>
 </context>
 <context>
@@ -3487,6 +3542,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
     <message>
         <source>What</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
     </message>
     <message>
         <source>Empty trash</source>

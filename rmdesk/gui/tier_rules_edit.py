@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import formatting, i18n
+from rmdesk import formatting, i18n, vocab
 from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
 from rmdesk.gui.dialogs import FormDialog
@@ -77,9 +78,13 @@ class TierRulesDialog(FormDialog):
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button = QPushButton(self.tr("Remove condition"))
         self.remove_button.clicked.connect(self.remove_row)
+        self.add_tier_button = QPushButton(self.tr("Add tier…"))
+        self.add_tier_button.clicked.connect(self.add_tier)
+        self.remove_tier_button = QPushButton(self.tr("Remove tier…"))
+        self.remove_tier_button.clicked.connect(self.remove_tier)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
+        for button in (self.add_button, self.remove_button, self.add_tier_button, self.remove_tier_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         weights_box = QGroupBox(self.tr("Points per 10,000 yuan of each volume (the \"points\" measure)"))
         grid = QGridLayout(weights_box)
@@ -193,6 +198,39 @@ class TierRulesDialog(FormDialog):
             dialogs.tell(self, self.tr("Select the condition to remove first."))
             return
         self.table.removeRow(r)
+
+    def _change_tiers(self, title: str, label: str, choices: list[str], change) -> bool:
+        """Pick a tier from `choices` and apply change(scheme, tier) to the table's scheme."""
+        names = [i18n.label("tier", key) for key in choices]
+        if not names:
+            dialogs.tell(self, self.tr("All the tiers rmdesk knows are in this scheme already."))
+            return False
+        name, ok = QInputDialog.getItem(self, title, label, names, 0, False)
+        if not ok or name not in names:
+            return False
+        self.error.hide()
+        try:
+            scheme = change(self.table_scheme(), choices[names.index(name)])
+        except RmdeskError as exc:
+            self.error.setText(exc.message())
+            self.error.show()
+            return False
+        self.scheme = scheme
+        self.load_rows(scheme)
+        return True
+
+    def add_tier(self) -> bool:
+        """A tier of the vocabulary not in the scheme yet, just above the last one (on its
+        cadence until Settings changes it); it is given once a condition names it."""
+        unused = [t for t in vocab.TIERS if t not in self.scheme["tiers"]]
+        return self._change_tiers(self.tr("Add tier"), self.tr(
+            "The new tier goes just above the last one, on its cadence; give it a condition so clients get it."),
+            unused, tiering.add_tier)
+
+    def remove_tier(self) -> bool:
+        return self._change_tiers(self.tr("Remove tier"), self.tr(
+            "The tier and its conditions go; clients in it get a tier again when tiers are recomputed."),
+            list(self.scheme["tiers"]), tiering.remove_tier)
 
     def rows(self) -> list[ConditionRow]:
         out = []

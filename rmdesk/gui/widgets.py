@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmdesk import i18n
+from rmdesk import clock, i18n
 from rmdesk.playbook import loader
 from rmdesk.services.maintenance import Reminder
 
@@ -103,3 +103,21 @@ def reminder_text(r: Reminder) -> tuple[str, str]:
     if r.kind == "anniversary":
         return i18n.message("reminder.anniversary", years=r.years), ""
     return i18n.message(f"reminder.{r.kind}"), i18n.message("reminder.festival_clients", count=r.clients)
+
+
+def saved_row(button: QWidget) -> tuple[QWidget, QLabel]:
+    """A Save button with "Saved at 10:32" beside it: a save that changes nothing else on the
+    screen still shows that it happened (issue 17: no button is silent)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(button)
+    note = QLabel()
+    note.setStyleSheet("color: #2e7d32;")
+    layout.addWidget(note)
+    layout.addStretch(1)
+    return row, note
+
+
+def say_saved(note: QLabel) -> None:
+    note.setText(QCoreApplication.translate("Saved", "Saved at %1").replace("%1", clock.now().strftime("%H:%M")))

@@ -319,6 +319,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
             progress(cid, clients)
 
     _keeping(random.Random(seed * 7919 + 1), rows, now)
+    _star_measures(random.Random(seed * 7919 + 2), rows)  # issue 17
     _answers(random.Random(seed * 104729 + 3), rows)
     _channels(random.Random(seed * 1299709 + 5), rows)
     rows["financials"] = fincheck.demo_rows(random.Random(seed * 15485863 + 7), rows["clients"], today) if detail else []  # issue 19
@@ -379,6 +380,25 @@ def _keeping(rng: random.Random, rows: dict[str, list[dict]], now: datetime) -> 
                                             "at": now - timedelta(days=rng.randint(1, 120))})
     for contact in rows["contacts"]:
         contact["birthday_is_lunar"] = rng.random() < 0.25
+
+
+# The retail-side measures of the published star table, as shares of a client's average
+# deposits (the payroll staff's investment trades, card spending, mortgages, other loans and
+# card overdraft through the bank): (chance the client has it at all, the largest share).
+STAR_SHARES = {"investment": (0.7, 0.6), "card_spending": (0.8, 0.05), "mortgage": (0.5, 0.3),
+               "personal_loans": (0.4, 0.08), "card_overdraft": (0.3, 0.02)}
+
+
+def _star_measures(rng: random.Random, rows: dict[str, list[dict]]) -> None:
+    """The star table's measures on each volumes row, from a separate random stream (the
+    rest of the book stays as it was); a client keeps its shares from one period to the next."""
+    shares: dict[int, dict[str, Decimal]] = {}
+    for row in rows["volumes"]:
+        mine = shares.setdefault(row["client_id"], {
+            key: Decimal(rng.randint(1, int(top * 1000))) / 1000 if rng.random() < chance else Decimal(0)
+            for key, (chance, top) in STAR_SHARES.items()})
+        for key, share in mine.items():
+            row[key] = (row["avg_deposits"] * share).quantize(Decimal(1))
 
 
 def _channels(rng: random.Random, rows: dict[str, list[dict]]) -> None:

@@ -280,6 +280,29 @@ def scheme_from_rows(scheme: Mapping, rows: list[ConditionRow], points: Mapping[
     return validate_scheme({**scheme, "rules": rules, "points": weights, "usd_rate": str(usd_rate).strip()})
 
 
+def add_tier(scheme: Mapping, tier: str) -> dict:
+    """The scheme with one more tier just above the last (catch-all) one, on the last tier's
+    cadence until it is changed; it is given once a condition names it. Validated, not saved."""
+    tiers = list(scheme["tiers"])
+    if tier not in vocab.TIERS:
+        raise _problem("unknown_tier", tier=repr(tier))
+    if tier in tiers:
+        raise _problem("tier_twice")
+    cadences = {**scheme["cadences"], tier: scheme["cadences"][tiers[-1]]}
+    return validate_scheme({**scheme, "tiers": [*tiers[:-1], tier, tiers[-1]], "cadences": cadences})
+
+
+def remove_tier(scheme: Mapping, tier: str) -> dict:
+    """The scheme without `tier` and its conditions; when it was the last tier, the one
+    before it becomes the catch-all (its conditions go). Validated, not saved."""
+    tiers = [t for t in scheme["tiers"] if t != tier]
+    if not tiers:
+        raise _problem("no_tiers")
+    rules = [r for r in scheme["rules"] if r["tier"] not in (tier, tiers[-1])] + [{"tier": tiers[-1]}]
+    cadences = {t: c for t, c in scheme["cadences"].items() if t != tier}
+    return validate_scheme({**scheme, "tiers": tiers, "rules": rules, "cadences": cadences})
+
+
 def choose_preset(store: Store, key: str) -> dict:
     if key not in presets():
         raise ValidationError("error.not_in_list", "tier_scheme", value=key)

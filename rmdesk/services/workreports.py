@@ -575,9 +575,9 @@ def _summary(store: Store, kind: str, p: insights.Period, lang: str, on: bool) -
 def _measure(measure: str, amount, lang: str) -> str:
     if measure in targets.COUNT_MEASURES:
         return str(int(amount))
-    if measure == "intl_settlement_usd":
-        return f"USD {amount:,.0f}"
-    return formatting.money(amount, lang)
+    if measure == "intl_settlement_usd":  # the one unit rule: 万美元 in zh_CN, USD in English
+        return formatting.usd(amount, lang)
+    return formatting.money(amount, lang) if lang == "zh_CN" else "CNY " + formatting.money(amount, lang)
 
 
 # ---- the document -------------------------------------------------------------------------

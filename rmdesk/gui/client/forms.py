@@ -578,6 +578,7 @@ class FinancingDialog(FormDialog):
                 form.addRow(caption, edit)
             self.tabs.addTab(page, i18n.message(f"calc.{method}"))
         self.form.addRow(self.tabs)
+        self.setMinimumWidth(max(620, self.tabs.tabBar().sizeHint().width() + 60))  # every method's tab shown whole
         fincheck_panel.hint_statement_days(self.inputs["working_capital"], store, client_id)
         self.explanation = QTextBrowser()
         self.explanation.setMinimumHeight(210)

@@ -19,6 +19,7 @@ from rmdesk.gui import dialogs
 from rmdesk.gui.client.forms import VolumesDialog, vocab_combo
 from rmdesk.gui.client.step_tools import Tool
 from rmdesk.gui.errors import show_error
+from rmdesk.gui.widgets import saved_row, say_saved
 from rmdesk.services import cadence, recurrence, tiering
 from rmdesk.services.clients import ClientDetail
 from rmdesk.store.engine import Store
@@ -55,7 +56,8 @@ class KeepingPanel(Tool):
         form.addRow("", buttons)
         form.addRow(i18n.message("field.cadence"), self.cadence)
         form.addRow(i18n.message("field.founded_date"), self.founded)
-        form.addRow("", save)
+        save_row, self.saved_note = saved_row(save)
+        form.addRow("", save_row)
         form.addRow(self.tr("Next contact due"), self.due)
         form.addRow(self.tr("Business"), self.volumes)
         form.addRow("", self.volumes_button)
@@ -98,6 +100,7 @@ class KeepingPanel(Tool):
         except RmdeskError as exc:
             show_error(self, exc)
             return
+        say_saved(self.saved_note)
         self.changed.emit()
 
     def override(self) -> bool:

@@ -62,12 +62,17 @@ class ProposalDialog(QDialog):
                                               self.lang), self.tr("Term (months)"), self.tr("Rate (%)"),
                                               self.tr("Notes")])
         self.lines.horizontalHeader().setStretchLastSection(True)
+        # the product column as wide as the longest product name (a cell's combo box is not
+        # counted by resizeColumnsToContents; the walk found the names cut at 74 px)
+        self.lines.setColumnWidth(0, max([self.fontMetrics().horizontalAdvance(n) for _k, n in self.products] or [80])
+                                  + 40)
         self.lines.setMinimumHeight(150)
         add_line = QPushButton(self.tr("Add product"))
         add_line.clicked.connect(lambda: self._add_line(None))
         remove_line = QPushButton(self.tr("Remove product"))
         remove_line.clicked.connect(lambda: self.lines.removeRow(self.lines.currentRow())
-                                    if self.lines.currentRow() >= 0 else None)
+                                    if self.lines.currentRow() >= 0 else dialogs.tell(self, QCoreApplication.translate(
+                                        "Tool", "Select a row in the list first, then press the button again.")))
         line_row = QHBoxLayout()
         line_row.addWidget(QLabel(self.tr("Products, amounts and terms")))
         line_row.addStretch(1)
@@ -143,6 +148,15 @@ class ProposalDialog(QDialog):
         newest = bool(self.rows) and row is self.rows[0]
         self.save.setText(self.tr("Start the next version from this one") if frozen and newest else self.tr("Save draft"))
         self.save.setEnabled(not frozen or newest)
+        # a disabled button says why (issue 17's walk)
+        unchanging = self.tr("Printed or sent versions do not change; start the next version to make changes.")
+        unsaved = self.tr("Save the draft first.")
+        for b in (*self.editing, self.start):
+            b.setToolTip("" if b.isEnabled() else unchanging)
+        self.sent.setToolTip("" if self.sent.isEnabled() else unsaved if row is None else unchanging)
+        self.deals.setToolTip("" if self.deals.isEnabled() else unsaved)
+        self.save.setToolTip("" if self.save.isEnabled() else self.tr(
+            "Only the newest version starts the next one: choose it in Version."))
         if frozen:
             self.state.setText(self.tr("Printed or sent versions do not change; start the next version to make changes."))
         else:

@@ -40,7 +40,15 @@ from rmdesk.gui.client.risk_panel import RiskPanel
 from rmdesk.gui.client.step_tools import TOOLS, DealsPanel, ObjectionsPanel, Tool
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.plan_print import preview_visit_plan
-from rmdesk.gui.widgets import WrappingCheckBox, fill_table, heading, read_only_table, step_label
+from rmdesk.gui.widgets import (
+    WrappingCheckBox,
+    fill_table,
+    heading,
+    read_only_table,
+    saved_row,
+    say_saved,
+    step_label,
+)
 from rmdesk.playbook import loader
 from rmdesk.playbook.rules import Condition
 from rmdesk.services import clients, flow, pipeline, tiering, trash, visits
@@ -366,7 +374,8 @@ class OverviewTab(Tool):
         form.addRow("", self.two_high)
         save = QPushButton(self.tr("Save profile"))
         save.clicked.connect(self.save)
-        form.addRow("", save)
+        save_row, self.saved_note = saved_row(save)
+        form.addRow("", save_row)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #8a6d3b;")
@@ -395,7 +404,7 @@ class OverviewTab(Tool):
         add_bank = QPushButton(self.tr("Add bank"))
         add_bank.clicked.connect(lambda: self.banks.insertRow(self.banks.rowCount()))
         remove_bank = QPushButton(self.tr("Remove bank"))
-        remove_bank.clicked.connect(lambda: self.banks.removeRow(self.banks.currentRow()))
+        remove_bank.clicked.connect(self.remove_bank)
         save_banks = QPushButton(self.tr("Save banks"))
         save_banks.clicked.connect(self.save_banks)
         bank_row = QHBoxLayout()
@@ -455,6 +464,16 @@ class OverviewTab(Tool):
         row = self.contacts.currentRow()
         if self._client and 0 <= row < len(self._client.contacts):
             self.open_dialog(ContactDialog(self.store, self.client_id, self._client.contacts[row], self))
+        else:
+            dialogs.tell(self, QCoreApplication.translate("Tool", "Select a row in the list first, then press the "
+                                                                  "button again."))
+
+    def remove_bank(self) -> None:
+        if self.banks.currentRow() < 0:
+            dialogs.tell(self, QCoreApplication.translate("Tool", "Select a row in the list first, then press the "
+                                                                  "button again."))
+        else:
+            self.banks.removeRow(self.banks.currentRow())
 
     def values(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -467,7 +486,8 @@ class OverviewTab(Tool):
     def save(self) -> None:
         # refused (and the form kept as typed) when someone changed the client since it was
         # loaded: who and when, then reload or review (rmdesk/gui/client/conflict.py)
-        conflict.save_overview(self)
+        if conflict.save_overview(self):
+            say_saved(self.saved_note)
 
     def has_unsaved_edits(self) -> bool:
         """The profile form differs from the client as loaded (a refresh would lose typing)."""

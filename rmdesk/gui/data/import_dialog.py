@@ -75,6 +75,8 @@ class ImportDialog(QDialog):
                                                 self.tr("Sample values")])
         self.mapping.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.mapping.verticalHeader().setVisible(False)
+        for column in (0, 1):  # the headers whole before a file is chosen (the walk found them cut)
+            self.mapping.resizeColumnToContents(column)
 
         self.policy = QComboBox()
         for key, text in (("skip", self.tr("Skip the row")), ("merge", self.tr("Merge into the stored client")),
@@ -96,6 +98,7 @@ class ImportDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
+        self.cancel_button.setToolTip(self.tr("Stops a check or an import while it runs."))  # says why when disabled
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -119,6 +122,9 @@ class ImportDialog(QDialog):
     def _set_ready(self, ready: bool) -> None:
         self.check_button.setEnabled(ready)
         self.import_button.setEnabled(ready)
+        why = "" if ready else self.tr("Choose a file first (a check or an import may be running).")
+        for button in (self.check_button, self.import_button):
+            button.setToolTip(why)
 
     def choose(self) -> None:
         path = folders.open_file(self, self.tr("Import clients and contacts"), self.tr("Tables (*.csv *.xlsx)"))

@@ -155,7 +155,10 @@ class IdleLock(QObject):
         for w in hidden:
             w.hide()
         minutes = self.minutes
-        note = QCoreApplication.translate("Privacy", "rmdesk was locked after %n minute(s) without use.", "", minutes)
+        # two sentences, not a "%n minute(s)" form: lupdate does not see this call's count (issue 17)
+        note = QCoreApplication.translate("Privacy", "rmdesk was locked after a minute without use.") if minutes == 1 \
+            else QCoreApplication.translate("Privacy", "rmdesk was locked after %1 minutes without use.").replace(
+                "%1", str(minutes))
         for _ in range(5):
             given = self.ask(note)
             if given is None:

@@ -55,6 +55,7 @@ class TrashDialog(QDialog):
                     for r in self.rows])
         self.table.resizeColumnsToContents()
         self.empty_button.setEnabled(bool(self.rows))
+        self.empty_button.setToolTip("" if self.rows else self.tr("The trash is empty."))
 
     def restore(self) -> None:
         row = self.table.currentRow()
