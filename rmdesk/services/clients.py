@@ -9,12 +9,14 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    ARRAY,
     Select,
     Text,
     and_,
     cast,
     column,
     func,
+    literal,
     literal_column,
     or_,
     select,
@@ -22,7 +24,6 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from rmdesk import clock, vocab
@@ -499,13 +500,16 @@ def server_search_row(term: str):
     return or_(*on_client) if on_client else Client.id.is_(None)
 
 
-# PostgreSQL's generated columns of the 1–2 character pieces (rmdesk.store.pg_search)
-_CLIENT_GRAMS = literal_column("clients.search_grams", postgresql.ARRAY(Text))
-_CONTACT_GRAMS = literal_column("contacts.search_grams", postgresql.ARRAY(Text))
+# PostgreSQL's generated columns of the 1–2 character pieces (rmdesk.store.pg_search). The
+# generic ARRAY type, not sqlalchemy.dialects.postgresql's: that package costs every start of
+# the app ~50 ms to import, also with the local SQLite book, where these are never used.
+_CLIENT_GRAMS = literal_column("clients.search_grams", ARRAY(Text))
+_CONTACT_GRAMS = literal_column("contacts.search_grams", ARRAY(Text))
 
 
 def _text_array(values: list[str]):
-    return cast(postgresql.array(values), postgresql.ARRAY(Text))
+    """A text[] parameter (psycopg sends the list as one array)."""
+    return cast(literal(values, ARRAY(Text)), ARRAY(Text))
 
 
 def search_ids(term: str):
