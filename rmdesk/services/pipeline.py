@@ -54,7 +54,8 @@ def move_to_step(store: Store, client_id: int, to_step: int, reason: str | None 
     if to_step not in vocab.STEPS:
         raise ValidationError("error.out_of_range", "step", lo=1, hi=6)
     reason = _reason(reason)
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION) as (s, client):
         if client.status in ("nurture", "lost"):
             raise ValidationError("error.client_parked", "status")
         if to_step == client.step:
@@ -89,7 +90,8 @@ def park(store: Store, client_id: int, wake_up: date | str | None, reason: str |
         raise ValidationError("error.required", "wake_up_date")
     if wake <= clock.today():
         raise ValidationError("error.date_not_future", "wake_up_date")
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION) as (s, client):
         if client.status == "nurture":
             raise ValidationError("error.already_in_status", "status")
         _record(s, client, client.step, "nurture", _reason(reason))
@@ -99,7 +101,8 @@ def park(store: Store, client_id: int, wake_up: date | str | None, reason: str |
 def mark_lost(store: Store, client_id: int, lost_reason: str, details: str | None = None,
               expected_version: int | None = None) -> None:
     key = v.choice(lost_reason, vocab.LOST_REASONS, "lost_reason", required=True)
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION) as (s, client):
         if client.status == "lost":
             raise ValidationError("error.already_in_status", "status")
         _record(s, client, client.step, "lost", _reason(details))
@@ -109,7 +112,8 @@ def mark_lost(store: Store, client_id: int, lost_reason: str, details: str | Non
 
 def reopen(store: Store, client_id: int, reason: str | None = None, expected_version: int | None = None) -> None:
     """Bring a parked or lost client back to work, at the step it was at."""
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION) as (s, client):
         if client.status not in ("nurture", "lost"):
             raise ValidationError("error.not_parked", "status")
         status = "won" if client.step == vocab.FINAL_STEP else "active"
@@ -155,6 +159,7 @@ class Card:
     next_action_date: date | None
     open_deal_amount: Decimal
     stale: bool
+    version: int = 1  # the client's version: pass it back to move_to_step (a drag on the board)
 
     def overdue(self, today: date) -> bool:
         return self.next_action_date is not None and self.next_action_date < today
@@ -176,7 +181,7 @@ def _board_query(store: Store, f: BoardFilter):
                   .where(Deal.status == "open", Deal.deleted_at.is_(None)).group_by(Deal.client_id).subquery())
     query = apply_filters(
         select(Client.id, Client.name, Client.tier, Client.owner, Client.step, Client.status,
-               Client.step_entered_at, Client.next_action_date, open_deals.c.total)
+               Client.step_entered_at, Client.next_action_date, open_deals.c.total, Client.version)
         .outerjoin(open_deals, open_deals.c.client_id == Client.id),
         ClientQuery(search=f.search, owner=f.owner, tier=f.tier, include_closed=f.include_parked),
         store.is_sqlite,
@@ -195,11 +200,12 @@ def _cards(store: Store, queries) -> dict[int, list[Card]]:
     money = Money()
     with store.read() as s:
         for query in queries:
-            for cid, name, tier, owner, step, status, entered, next_date, total in s.execute(query):
+            for cid, name, tier, owner, step, status, entered, next_date, total, version in s.execute(query):
                 amount = money.process_result_value(total, None) if total else Decimal("0.00")
                 days = (today - entered.date()).days
                 stale = bool(limits[step]) and days > limits[step] and status in ("active", "won")
-                columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, amount, stale))
+                columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, amount, stale,
+                                          version))
     return columns
 
 
