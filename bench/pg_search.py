@@ -206,6 +206,9 @@ def figures(record, timings, search_terms) -> None:
         if not (BOOK / "ready").exists():
             _build(url)
         measure(url, record, timings, search_terms)
+        from bench import team_refresh  # issue 15 item 5: what the live refresh costs, same book
+
+        team_refresh.figures(url, record)
     finally:
         subprocess.run(["bash", str(SCRIPT), "halt", str(BOOK)], capture_output=True)
 
