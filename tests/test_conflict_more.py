@@ -284,3 +284,16 @@ def test_two_processes_volumes_entered_meanwhile_are_not_overwritten(store, db_u
         tiering.set_business_volume(store, cid, "2026", {"avg_deposits": "500"}, expected_version=mine.version)
     assert caught.value.message("zh_CN").startswith("王强 已于 2026-11-23 10:32 修改了此期间的业务量")
     assert tiering.volumes_of(store, cid)[0].avg_deposits == 900
+
+
+def test_the_demo_names_its_rm_and_who_made_its_rows(store):
+    from rmdesk.services import demo, settings, timeline
+    demo.generate(store, 20, detail=True)
+    profile = settings.get_profile(store)
+    assert (profile.rm_name, profile.branch) == (demo.DEMO_PROFILE["rm_name"], demo.DEMO_PROFILE["branch"])
+    client = clients.list_clients(store)[0]
+    entries = timeline.timeline(store, client.id)
+    assert entries and {e.by for e in entries if e.kind == "move"} == {client.owner}
+    settings.save_profile(store, {"rm_name": "李娜"})
+    demo.generate(store, 20, force=True)  # a profile of the user's own stays
+    assert settings.get_profile(store).rm_name == "李娜"
