@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock, i18n
 from rmdesk.services import versions
@@ -103,7 +104,16 @@ def empty(store: Store, listed: Sequence[TrashItem] | None = None) -> int:
     restored (or restored and changed) since is refused with Conflict and nothing is destroyed;
     what someone put in the trash after the listing stays there."""
     if listed is not None:
-        return _empty_listed(store, listed)
+        try:
+            return _empty_listed(store, listed)
+        except StaleDataError:  # someone changed a listed client at that very moment
+            with store.read() as s:
+                for item in listed:
+                    row = s.get(MODELS[item.kind], item.id)
+                    if row is not None and (row.deleted_at is None or row.version != item.version):
+                        raise versions.conflict(s, row, versions.CLIENT_ACTION if item.kind == "client"
+                                                else None) from None
+            raise
     with store.write() as s:
         count = 0
         count += s.execute(delete(Visit).where(Visit.deleted_at.is_not(None))
