@@ -282,6 +282,9 @@ def figures(record, timings, search_terms) -> None:
                 lambda _store: {kind: found[:1] for kind, found in terms.items()},
                 who=f", RM {RM}: row-level security")
         sqlite_beside(record, timings)
+        from bench import team_refresh  # issue 15 item 5: what the live refresh costs, same book
+
+        team_refresh.figures(url, record)
     finally:
         subprocess.run(["bash", str(SCRIPT), "halt", str(BOOK)], capture_output=True)
 

@@ -33,28 +33,40 @@ def _ms(fn, n: int) -> list[float]:
 
 
 def run(url_text: str) -> list[tuple[str, float, float]]:
+    from rmdesk.store import server
+
+    url = server.parse(url_text, password=server.password_from_environment())
+    return [(name, statistics.median(samples), _p95(samples)) for name, samples in samples_on(url)]
+
+
+def figures(url, record) -> None:
+    """The section of `make bench` (bench.pg_search calls it on its cluster's 100k book)."""
+    for name, samples in samples_on(url):
+        record(name + " (PostgreSQL)", "100k", samples)
+
+
+def samples_on(url) -> list[tuple[str, list[float]]]:
     from sqlalchemy import text
 
     from rmdesk.services import clients
-    from rmdesk.store import changes, server
+    from rmdesk.store import changes
     from rmdesk.store.engine import Store
 
-    url = server.parse(url_text, password=server.password_from_environment())
     store = Store.open(url=url)
     with store.engine.connect() as conn:
         count = conn.execute(text("SELECT count(*) FROM clients")).scalar()
         target = conn.execute(text("SELECT min(id) FROM clients")).scalar()
-    rows: list[tuple[str, float, float]] = []
+    rows: list[tuple[str, list[float]]] = []
     listener = changes.Listener(store.engine.url)
     listener.poll()
     idle = _ms(listener.poll, 50 * REPEAT)
-    rows.append((f"poll, nothing changed ({count} clients)", statistics.median(idle), _p95(idle)))
+    rows.append((f"team refresh: poll, nothing changed ({count} clients)", idle))
 
     def naive() -> None:
         with store.engine.connect() as conn:
             conn.execute(text("SELECT count(*), max(version) FROM clients")).one()
     naive_ms = _ms(naive, REPEAT)
-    rows.append(("naive poll: count(*), max(version) of clients", statistics.median(naive_ms), _p95(naive_ms)))
+    rows.append(("team refresh: naive poll, count(*) and max(version)", naive_ms))
 
     # from a commit to the poll that sees it (the GUI polls every 2 s: add up to 2 s to this)
     seen_ms = []
@@ -64,18 +76,18 @@ def run(url_text: str) -> list[tuple[str, float, float]]:
         while "clients" not in listener.poll():
             pass
         seen_ms.append((time.perf_counter() - committed) * 1000)
-    rows.append(("commit → seen by the next poll", statistics.median(seen_ms), _p95(seen_ms)))
+    rows.append(("team refresh: commit → seen by the next poll", seen_ms))
 
     def update() -> None:
         clients.update_client(store, target, {"district": "bench"})
     with_trigger = _ms(update, REPEAT)
-    rows.append(("update_client, with the notify trigger", statistics.median(with_trigger), _p95(with_trigger)))
+    rows.append(("update_client, with the notify trigger", with_trigger))
     try:  # the same write without it (needs the table owner)
         with store.engine.begin() as conn:
             conn.execute(text(f"ALTER TABLE clients DISABLE TRIGGER {changes.TRIGGER}"))
             conn.execute(text(f"ALTER TABLE step_changes DISABLE TRIGGER {changes.TRIGGER}"))
         without = _ms(update, REPEAT)
-        rows.append(("update_client, trigger disabled", statistics.median(without), _p95(without)))
+        rows.append(("update_client, notify trigger disabled", without))
     finally:
         with store.engine.begin() as conn:
             conn.execute(text(f"ALTER TABLE clients ENABLE TRIGGER {changes.TRIGGER}"))

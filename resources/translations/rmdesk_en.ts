@@ -438,6 +438,21 @@
     </message>
 </context>
 <context>
+    <name>Conflict</name>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Reloaded: the form shows the saved version. Make your change again, then save.</source>
+        <translation>Reloaded: the form shows the saved version. Make your change again, then save.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -473,6 +488,10 @@
     <message>
         <source>Keeps the birthday on the lunar calendar (农历)</source>
         <translation>Keeps the birthday on the lunar calendar (农历)</translation>
+    </message>
+    <message>
+        <source>Lunar birthday</source>
+        <translation>Lunar birthday</translation>
     </message>
 </context>
 <context>

@@ -436,6 +436,21 @@
     </message>
 </context>
 <context>
+    <name>Conflict</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Reloaded: the form shows the saved version. Make your change again, then save.</source>
+        <translation>已重新载入：表单显示的是已保存的版本。请重新修改后再保存。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -471,6 +486,10 @@
     <message>
         <source>Keeps the birthday on the lunar calendar (农历)</source>
         <translation>按农历过生日</translation>
+    </message>
+    <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import clock, i18n, vocab
-from rmdesk.errors import RmdeskError
+from rmdesk.errors import Conflict, RmdeskError
 
 
 def run(dialog: QDialog) -> bool:
@@ -63,10 +63,16 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
         self.submit: Callable[[], object] = lambda: None
         self.result_value: object = None
+        self.reloaded = False  # closed by Reload after a conflict: the caller reads everything again
 
     def try_accept(self) -> None:
         try:
             self.result_value = self.submit()
+        except Conflict as exc:  # someone changed it since: who and when, Reload / Review / Keep editing
+            from rmdesk.gui.client import conflict
+
+            conflict.resolve_in_dialog(self, exc)
+            return
         except RmdeskError as exc:
             self.error.setText(exc.message())
             self.error.show()

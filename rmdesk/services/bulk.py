@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
-from rmdesk.store import sequences
+from rmdesk.store import changes, sequences
 
 CHUNK = 50_000
 
@@ -54,11 +54,16 @@ def bulk_insert(session: Session, model: type, rows: Sequence[dict], chunk: int 
             cursor.close()
         return len(rows)
     statement = table.insert()
-    for start in range(0, len(rows), chunk):
-        part = rows[start:start + chunk]
-        connection.execute(statement, list(part))
-        if progress:
-            progress(start + len(part))
+    changes.quiet(connection, True)  # one notification for the load, not a trigger call per row
+    try:
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            connection.execute(statement, list(part))
+            if progress:
+                progress(start + len(part))
+    finally:
+        changes.quiet(connection, False)
+    changes.announce(connection, table.name)
     if "id" in keys:
         sequences.sync(connection, table)  # a server's id sequence continues after these rows
     return len(rows)

@@ -22,30 +22,43 @@ from rmdesk import clock, i18n
 from rmdesk.errors import NotFound, ValidationError
 from rmdesk.services import validation as v
 from rmdesk.services import versions, workcal
-from rmdesk.services.clients import fetch_client
 from rmdesk.services.recurrence import describe, next_occurrence, occurrences, validate_rule
 from rmdesk.services.tiering import get_scheme
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Deal, MaintenanceLog, Product, Task, Visit
 
 
-def set_client_cadence(store: Store, client_id: int, rule: str | None) -> None:
-    """A client's own cadence (None or "" returns it to its tier's)."""
+def set_client_cadence(store: Store, client_id: int, rule: str | None, expected_version: int | None = None) -> None:
+    """A client's own cadence (None or "" returns it to its tier's). `expected_version`: the
+    client's version the caller loaded (someone's later change: Conflict)."""
     clean = validate_rule(rule) if (rule or "").strip() else None
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found", versions.CLIENT_ACTION) as (s, client):
         client.cadence_rule = clean
         client.updated_at = clock.now()
 
 
-def set_founded_date(store: Store, client_id: int, founded: date | str | None) -> None:
+def set_founded_date(store: Store, client_id: int, founded: date | str | None,
+                     expected_version: int | None = None) -> None:
     day = v.to_date(founded, "founded_date")
     if day is not None and day > clock.today():
         raise ValidationError("error.birthday_future", "founded_date")
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found", versions.CLIENT_ACTION) as (s, client):
         client.founded_date = day
         client.updated_at = clock.now()
+
+
+def set_keeping(store: Store, client_id: int, rule: str | None, founded: date | str | None,
+                expected_version: int | None = None) -> None:
+    """The keeping panel's Save: the client's own cadence and its founding date in one write,
+    from the client's version the caller loaded (someone's later change: Conflict)."""
+    clean = validate_rule(rule) if (rule or "").strip() else None
+    day = v.to_date(founded, "founded_date")
+    if day is not None and day > clock.today():
+        raise ValidationError("error.birthday_future", "founded_date")
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found", versions.CLIENT_ACTION) as (s, client):
+        if (client.cadence_rule, client.founded_date) != (clean, day):
+            client.cadence_rule, client.founded_date = clean, day
+            client.updated_at = clock.now()
 
 
 @dataclass(frozen=True)

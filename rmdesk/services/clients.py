@@ -25,6 +25,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
@@ -98,6 +99,7 @@ class ClientRow:
     next_action_date: date | None
     step_entered_at: datetime
     updated_at: datetime
+    version: int = 1  # pass it back to trash_client (no lost update)
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,7 @@ class ClientDetail:
     # team mode: the row's version (pass it back to update_client) and who saved it last
     version: int = 1
     changed_by: str | None = None
+    banks_version: int = 1  # the bank list's own version: pass it back to set_banks
 
     def days_in_step(self, today: date | None = None) -> int:
         return ((today or clock.today()) - self.step_entered_at.date()).days
@@ -294,7 +297,7 @@ def get_client(store: Store, client_id: int) -> ClientDetail:
             contacts=[_contact_row(p) for p in c.contacts],
             banks=[BankRow(b.bank_name, b.share_pct, b.satisfaction, b.notes) for b in c.banks],
             tier_override_reason=c.tier_override_reason, cadence_rule=c.cadence_rule, founded_date=c.founded_date,
-            version=c.version, changed_by=c.changed_by,
+            version=c.version, changed_by=c.changed_by, banks_version=c.banks_version,
         )
 
 
@@ -578,7 +581,7 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
     order = (column.desc(), Client.id.desc()) if descending else (column.asc(), Client.id.asc())
     fields = (Client.id, Client.name, Client.short_name, Client.industry, Client.tier, Client.step,
               Client.status, Client.owner, Client.district, Client.next_action_date,
-              Client.step_entered_at, Client.updated_at)
+              Client.step_entered_at, Client.updated_at, Client.version)
     if limit is None:
         query = apply_filters(select(*fields), q, store.is_sqlite).order_by(*order).offset(offset)
         with store.read() as s:
@@ -773,8 +776,11 @@ def delete_contact(store: Store, contact_id: int, expected_version: int | None =
 
 
 def set_banks(store: Store, client_id: int, banks: list[Mapping[str, object]],
-              expected_version: int | None = None) -> None:
-    """Replace the list of banks the client uses."""
+              expected_version: int | None = None) -> int:
+    """Replace the list of banks the client uses. `expected_version`: the bank list's version
+    the caller loaded (ClientDetail.banks_version; None = no check): a list someone saved since
+    is refused with Conflict saying who and when. The list has its own version, so a bank save
+    and a profile save by two RMs do not refuse each other. Returns the list's new version."""
     rows = []
     for bank in banks:
         rows.append(BankRelation(
@@ -783,9 +789,20 @@ def set_banks(store: Store, client_id: int, banks: list[Mapping[str, object]],
             satisfaction=v.int_range(bank.get("satisfaction"), 1, 5, "satisfaction"),
             notes=v.optional_text(bank.get("notes"), "notes", 2000),
         ))
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
-        client.banks = rows
-        client.updated_at = clock.now()
+    try:
+        with store.write() as s:
+            client = fetch_client(s, client_id)
+            loaded = client.banks_version
+            if expected_version is not None and loaded != expected_version:
+                raise versions.banks_conflict(s, client)
+            client.banks = rows
+            s.flush()
+            if not versions.stamp_banks(s, client_id, loaded):  # someone saved in between: theirs stays
+                raise StaleDataError()
+            return loaded + 1
+    except StaleDataError:
+        with store.read() as r:
+            raise versions.banks_conflict(r, fetch_client(r, client_id)) from None
 
 
 def is_empty(store: Store) -> bool:
@@ -801,19 +818,24 @@ class TrashRow:
     deleted_at: datetime
 
 
-def trash_client(store: Store, client_id: int, expected_version: int | None = None) -> None:
-    """Move a client to the trash (restorable; nothing is destroyed)."""
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+def trash_client(store: Store, client_id: int, expected_version: int | None = None) -> int:
+    """Move a client to the trash (restorable; nothing is destroyed). `expected_version`: the
+    copy the caller saw (ClientRow.version; someone's later change is a Conflict). Returns the
+    version in the trash (pass it to restore_client to undo)."""
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION) as (s, client):
         client.deleted_at = clock.now()
         s.add(ClientEvent(client_id=client_id, at=client.deleted_at, kind="trash"))
         _new_calendar_version(s, client_id)  # its visits leave the calendars as cancelled
+        s.flush()
+        return client.version
 
 
-def restore_client(store: Store, client_id: int) -> None:
-    with store.write() as s:
-        client = s.get(Client, client_id)
-        if client is None or client.deleted_at is None:
-            raise NotFound("error.client_not_found", id=client_id)
+def restore_client(store: Store, client_id: int, expected_version: int | None = None) -> None:
+    """Bring a client back from the trash; `expected_version`: the version it had there when
+    the caller saw it (someone restored and changed it since: Conflict)."""
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION, trashed=True) as (s, client):
         client.deleted_at = None
         s.add(ClientEvent(client_id=client_id, at=clock.now(), kind="restore"))
         _new_calendar_version(s, client_id)  # and come back

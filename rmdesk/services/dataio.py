@@ -50,6 +50,7 @@ from rmdesk.services.import_plan import (
     normalise_name,
 )
 from rmdesk.services.pinyin import search_keys_many
+from rmdesk.store import changes as notify
 from rmdesk.store import search_index, sequences
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Contact, Deal, Product, StepChange, Visit
@@ -386,6 +387,7 @@ def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = No
     chunk = 1000
     keys = search_keys_many([p.values["name"] for p in plan.new])  # type: ignore[misc]
     with store.write() as s:
+        notify.quiet(s.connection(), True)  # team database: one notification per table, not one per row
         # ids taken from the server's sequence (other writers), or after the largest on SQLite
         new_ids = iter(sequences.reserve_ids(s.connection(), Client.__table__, len(plan.new)))
         client_rows, change_rows, contact_rows = [], [], []
@@ -435,6 +437,9 @@ def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = No
             counts["contacts"] += len(contact_rows)
         if progress and progress(total, total) is False:
             raise Cancelled()
+        notify.quiet(s.connection(), False)
+        for table in ("clients", "step_changes", "contacts"):
+            notify.announce(s.connection(), table)
     return counts
 
 

@@ -344,8 +344,10 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
             for table in reversed(Base.metadata.sorted_tables):
                 if table.name not in KEEP_TABLES:
                     s.execute(delete(table))
+        _authored(rows, tables)  # issue 15: who made each row (the timeline's By column)
         for key, model in tables.items():
             bulk_insert(s, model, rows[key])
+    _demo_profile(store)  # issue 15: the demo's RM, unless the book has one
     proposals_demo.add_demo_proposals(store, seed)  # issue 19: example proposals (金融服务方案)
     if progress:
         progress(clients, clients)
@@ -439,3 +441,27 @@ def _visit_row(rng: random.Random, vid: int, cid: int, contact_id: int | None, a
         "report_reaction": rng.choice(REACTIONS) if done else None, "reported_at": at + timedelta(hours=2) if done else None,
         "created_at": min(at, now) - timedelta(days=2), "deleted_at": None,
     }
+
+
+# ---- issue 15: who did what in the demo book ---------------------------------------------------------
+DEMO_PROFILE = {"rm_name": OWNERS[0], "bank": "示范商业银行", "branch": "北京分行公司业务部"}
+
+
+def _authored(rows: dict[str, list[dict]], tables: dict[str, type]) -> None:
+    """Each row that records its author (changed_by) was made by its client's owner."""
+    owner = {c["id"]: c["owner"] for c in rows["clients"]}
+    for key, model in tables.items():
+        if "changed_by" in model.__table__.c and rows[key] and "client_id" in rows[key][0]:
+            for row in rows[key]:
+                row.setdefault("changed_by", owner.get(row["client_id"]))
+    for row in rows["clients"]:
+        row.setdefault("changed_by", row["owner"])
+
+
+def _demo_profile(store: Store) -> None:
+    """A plausible RM profile (name, bank, branch) when none is set, so the timeline's By column
+    and the call plan's header name the demo's RM rather than the computer's login."""
+    from rmdesk.services import settings
+
+    if not settings.get_profile(store).rm_name:
+        settings.save_profile(store, DEMO_PROFILE)

@@ -13,11 +13,12 @@ from sqlalchemy import delete, func, select
 from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.playbook import loader
+from rmdesk.services import versions
 from rmdesk.services.clients import fetch_client
 from rmdesk.services.financing import Estimate
 from rmdesk.services.tiering import get_scheme
 from rmdesk.store.engine import Store
-from rmdesk.store.models import BankRelation, Contact, FinancingEstimate, Need, StepProgress
+from rmdesk.store.models import BankRelation, Client, Contact, FinancingEstimate, Need, StepProgress
 
 CLOSING_SIGNALS_STEP = 5  # closing signals are ticked like a checklist of step 5
 
@@ -71,7 +72,9 @@ def proven(store: Store, client_id: int, step: int) -> set[str]:
 
 
 def tick(store: Store, client_id: int, step: int, item_id: str, done: bool = True) -> None:
-    """Tick or untick a checklist item (or a closing signal) of a step for a client."""
+    """Tick or untick a checklist item (or a closing signal) of a step for a client. `done` is
+    the state wanted, not a toggle, and each item is a row of its own: two RMs working from old
+    copies cannot undo each other's ticks (no version needed); the row records who ticked it."""
     if step not in vocab.STEPS:
         raise ValidationError("error.out_of_range", "step", lo=1, hi=6)
     if item_id not in _allowed_items(step):
@@ -120,12 +123,13 @@ def missing_data(store: Store, client_id: int) -> list[str]:
         return [key for key, present in wanted if not present]
 
 
-def set_closing_strategy(store: Store, client_id: int, strategy: str | None) -> None:
+def set_closing_strategy(store: Store, client_id: int, strategy: str | None,
+                         expected_version: int | None = None) -> None:
+    """`expected_version`: the client's version the caller loaded (a later change: Conflict)."""
     allowed = tuple(loader.CLOSING_STRATEGIES)
     if strategy is not None and strategy not in allowed:
         raise ValidationError("error.not_in_list", "closing_strategy", value=strategy)
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found", versions.CLIENT_ACTION) as (s, client):
         client.closing_strategy = strategy
         client.updated_at = clock.now()
 

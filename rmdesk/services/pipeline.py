@@ -53,7 +53,8 @@ def move_to_step(store: Store, client_id: int, to_step: int, reason: str | None 
     if to_step not in vocab.STEPS:
         raise ValidationError("error.out_of_range", "step", lo=1, hi=6)
     reason = _reason(reason)
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION) as (s, client):
         if client.status in ("nurture", "lost"):
             raise ValidationError("error.client_parked", "status")
         if to_step == client.step:
@@ -88,7 +89,8 @@ def park(store: Store, client_id: int, wake_up: date | str | None, reason: str |
         raise ValidationError("error.required", "wake_up_date")
     if wake <= clock.today():
         raise ValidationError("error.date_not_future", "wake_up_date")
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION) as (s, client):
         if client.status == "nurture":
             raise ValidationError("error.already_in_status", "status")
         _record(s, client, client.step, "nurture", _reason(reason))
@@ -98,7 +100,8 @@ def park(store: Store, client_id: int, wake_up: date | str | None, reason: str |
 def mark_lost(store: Store, client_id: int, lost_reason: str, details: str | None = None,
               expected_version: int | None = None) -> None:
     key = v.choice(lost_reason, vocab.LOST_REASONS, "lost_reason", required=True)
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION) as (s, client):
         if client.status == "lost":
             raise ValidationError("error.already_in_status", "status")
         _record(s, client, client.step, "lost", _reason(details))
@@ -108,7 +111,8 @@ def mark_lost(store: Store, client_id: int, lost_reason: str, details: str | Non
 
 def reopen(store: Store, client_id: int, reason: str | None = None, expected_version: int | None = None) -> None:
     """Bring a parked or lost client back to work, at the step it was at."""
-    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found") as (s, client):
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found",
+                          versions.CLIENT_ACTION) as (s, client):
         if client.status not in ("nurture", "lost"):
             raise ValidationError("error.not_parked", "status")
         status = "won" if client.step == vocab.FINAL_STEP else "active"
@@ -154,6 +158,7 @@ class Card:
     next_action_date: date | None
     open_deal_amount: Decimal
     stale: bool
+    version: int = 1  # the client's version: pass it back to move_to_step (a drag on the board)
 
     def overdue(self, today: date) -> bool:
         return self.next_action_date is not None and self.next_action_date < today
@@ -174,14 +179,14 @@ def _board_query(store: Store, f: BoardFilter):
     if store.is_sqlite:
         open_deals = (select(Deal.client_id, func.coalesce(func.sum(Deal.amount), 0).label("total"))
                       .where(Deal.status == "open", Deal.deleted_at.is_(None)).group_by(Deal.client_id).subquery())
-        base = select(*fields, open_deals.c.total).outerjoin(open_deals, open_deals.c.client_id == Client.id)
+        base = select(*fields, open_deals.c.total, Client.version).outerjoin(open_deals, open_deals.c.client_id == Client.id)
     else:
         # PostgreSQL: each card's own open deals (index ix_deals_pg_open, migration 0025), so a
         # column's first cards do not wait for every client's deals to be summed
         total = (select(func.sum(Deal.amount)).where(Deal.client_id == Client.id, Deal.status == "open",
                                                      Deal.deleted_at.is_(None))
                  .correlate(Client).scalar_subquery().label("total"))
-        base = select(*fields, total)
+        base = select(*fields, total, Client.version)
     return _on_board(store, f, base).order_by(Client.step_entered_at, Client.id)
 
 
@@ -202,11 +207,12 @@ def _cards(store: Store, queries) -> dict[int, list[Card]]:
     columns: dict[int, list[Card]] = {step: [] for step in vocab.STEPS}
     with store.read() as s:
         for query in queries:
-            for cid, name, tier, owner, step, status, entered, next_date, total in s.execute(query):
+            for cid, name, tier, owner, step, status, entered, next_date, total, version in s.execute(query):
                 amount = total if total else Decimal("0.00")  # the sum is typed Money: yuan already
                 days = (today - entered.date()).days
                 stale = bool(limits[step]) and days > limits[step] and status in ("active", "won")
-                columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, amount, stale))
+                columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, amount, stale,
+                                          version))
     return columns
 
 

@@ -19,11 +19,14 @@ from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from functools import cache
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock, i18n, vocab
-from rmdesk.errors import ValidationError
+from rmdesk.errors import NotFound, ValidationError
 from rmdesk.paths import resources_dir
 from rmdesk.services import validation as v
+from rmdesk.services import versions
 from rmdesk.services.clients import fetch_client
 from rmdesk.services.recurrence import validate_rule
 from rmdesk.store.engine import Store
@@ -339,6 +342,7 @@ class VolumeRow:
     mortgage: Decimal = Decimal(0)
     personal_loans: Decimal = Decimal(0)
     card_overdraft: Decimal = Decimal(0)
+    version: int = 1  # pass it back to set_business_volume (no lost update)
 
     @property
     def business(self) -> Decimal:
@@ -372,12 +376,32 @@ def _write_volume(s, client_id: int, period: str, clean: Mapping[str, object]) -
         setattr(row, key, value)
 
 
-def set_business_volume(store: Store, client_id: int, period: str, values: Mapping[str, object]) -> None:
-    """Enter (or replace) a client's volumes for a period; amounts in yuan (settlement in USD)."""
+def set_business_volume(store: Store, client_id: int, period: str, values: Mapping[str, object],
+                        expected_version: int | None = None) -> None:
+    """Enter (or replace) a client's volumes for a period; amounts in yuan (settlement in USD).
+    `expected_version`: the version of the period's row the caller loaded (VolumeRow.version),
+    0 when it had none; a row someone entered or changed since is refused with Conflict saying
+    who and when, and nothing is written. None: no check (an import)."""
     text, clean = _clean_volume(period, values)
-    with store.write() as s:
-        fetch_client(s, client_id)
-        _write_volume(s, client_id, text, clean)
+
+    def theirs(s) -> BusinessVolume | None:
+        return s.scalar(select(BusinessVolume).where(BusinessVolume.client_id == client_id,
+                                                     BusinessVolume.period == text))
+    try:
+        with store.write() as s:
+            fetch_client(s, client_id)
+            row = theirs(s)
+            if expected_version is not None and (row.version if row is not None else 0) != expected_version:
+                if row is None:  # theirs is gone (a client's volumes go with the client only)
+                    raise NotFound("error.client_not_found", id=client_id)
+                raise versions.conflict(s, row)
+            _write_volume(s, client_id, text, clean)
+    except (StaleDataError, IntegrityError):  # a race at flush: someone saved (or entered) it first
+        with store.read() as s:
+            row = theirs(s)
+            if row is None:
+                raise
+            raise versions.conflict(s, row) from None
 
 
 IMPORT_COLUMNS = ("client", "period", *VOLUME_FIELDS, "products_held")
@@ -447,7 +471,7 @@ def import_volumes(store: Store, text: str) -> int:
 
 
 def _row(b: BusinessVolume) -> VolumeRow:
-    return VolumeRow(b.client_id, b.period, products_held=b.products_held or 0,
+    return VolumeRow(b.client_id, b.period, products_held=b.products_held or 0, version=b.version or 1,
                      **{name: getattr(b, name) or Decimal(0) for name in VOLUME_FIELDS})
 
 
@@ -580,14 +604,15 @@ def recompute(store: Store) -> list[TierChange]:
     return out
 
 
-def set_tier_override(store: Store, client_id: int, tier: str, reason: str) -> None:
-    """Set a tier by hand; recompute keeps it until the override is cleared."""
+def set_tier_override(store: Store, client_id: int, tier: str, reason: str,
+                      expected_version: int | None = None) -> None:
+    """Set a tier by hand; recompute keeps it until the override is cleared. `expected_version`:
+    the client's version the caller loaded (someone's later change: Conflict)."""
     scheme = get_scheme(store)
     key = v.choice(tier, tuple(scheme["tiers"]), "tier", required=True)
     why = v.required_text(reason, "reason", 2000)
     now = clock.now()
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found", versions.CLIENT_ACTION) as (s, client):
         s.add(ClientEvent(client_id=client_id, at=now, kind="tier_override", field="tier", old=client.tier,
                           new=key, note=why))
         client.tier = key
@@ -595,10 +620,9 @@ def set_tier_override(store: Store, client_id: int, tier: str, reason: str) -> N
         client.updated_at = now
 
 
-def clear_tier_override(store: Store, client_id: int) -> None:
+def clear_tier_override(store: Store, client_id: int, expected_version: int | None = None) -> None:
     now = clock.now()
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found", versions.CLIENT_ACTION) as (s, client):
         if client.tier_override_reason is None:
             return
         s.add(ClientEvent(client_id=client_id, at=now, kind="tier_override_cleared", field="tier",

@@ -29,6 +29,7 @@ from rmdesk import clock
 from rmdesk.errors import Conflict, NotFound
 from rmdesk.store.engine import Store
 from rmdesk.store.models import (
+    BusinessVolume,
     Client,
     Complaint,
     Contact,
@@ -43,7 +44,10 @@ from rmdesk.store.models import (
 
 # The conflict message's kind (conflict.<kind>_changed) of each versioned model
 KINDS: dict[type, str] = {Client: "client", Contact: "contact", Visit: "visit", Task: "task", Need: "need",
-                          Objection: "objection", Deal: "deal", Complaint: "complaint"}
+                          Objection: "objection", Deal: "deal", Complaint: "complaint", BusinessVolume: "volume"}
+# A one-click change of a client (busy hours, closing strategy, cadence, tier, a move on the board,
+# trash and restore): nothing typed is kept, so its message asks to reload and try again.
+CLIENT_ACTION = "client_action"
 _WHO = "rmdesk.who"
 
 
@@ -98,9 +102,10 @@ def display_name(session: Session, login: str | None) -> str | None:
     return member.name if member is not None else login
 
 
-def conflict(session: Session, row) -> Conflict:
-    """The refusal of a save from a stale copy of `row` (as it is now in the store)."""
-    kind = KINDS[type(row)]
+def conflict(session: Session, row, kind: str | None = None) -> Conflict:
+    """The refusal of a save from a stale copy of `row` (as it is now in the store); `kind`:
+    the message's kind when not the row's own (CLIENT_ACTION)."""
+    kind = kind or KINDS[type(row)]
     name = display_name(session, row.changed_by)
     when = getattr(row, "changed_at", None) or getattr(row, "updated_at", None)
     at = when.strftime("%Y-%m-%d %H:%M") if when else "?"
@@ -108,14 +113,15 @@ def conflict(session: Session, row) -> Conflict:
     return Conflict(key, None, who=name or "", at=at, id=row.id, kind=kind, version=row.version)
 
 
-def check(session: Session, row, expected_version: int | None) -> None:
+def check(session: Session, row, expected_version: int | None, kind: str | None = None) -> None:
     """Refuse the edit when the caller's copy is older than the row (None: no check)."""
     if expected_version is not None and row.version != expected_version:
-        raise conflict(session, row)
+        raise conflict(session, row, kind)
 
 
 @contextmanager
-def stale_is_conflict(store: Store, model: type, row_id: int, not_found: str) -> Iterator[None]:
+def stale_is_conflict(store: Store, model: type, row_id: object, not_found: str,
+                      kind: str | None = None) -> Iterator[None]:
     """Around a write: an UPDATE that lost a race at flush (StaleDataError) becomes Conflict."""
     try:
         yield
@@ -124,17 +130,38 @@ def stale_is_conflict(store: Store, model: type, row_id: int, not_found: str) ->
             row = s.get(model, row_id)
             if row is None:
                 raise NotFound(not_found, id=row_id) from None
-            raise conflict(s, row) from None
+            raise conflict(s, row, kind) from None
 
 
 @contextmanager
 def editing(store: Store, model: type, row_id: int, expected_version: int | None,
-            not_found: str) -> Iterator[tuple[Session, object]]:
+            not_found: str, kind: str | None = None, trashed: bool = False) -> Iterator[tuple[Session, object]]:
     """One write changing one row loaded at `expected_version`: yields (session, row); a stale
-    copy or a lost race is refused with Conflict and nothing is written."""
-    with stale_is_conflict(store, model, row_id, not_found), store.write() as s:
+    copy or a lost race is refused with Conflict and nothing is written. `trashed`: the row is
+    one in the trash (restore), not a live one."""
+    with stale_is_conflict(store, model, row_id, not_found, kind), store.write() as s:
         row = s.get(model, row_id)
-        if row is None or getattr(row, "deleted_at", None) is not None:
+        if row is None or (getattr(row, "deleted_at", None) is not None) != trashed:
             raise NotFound(not_found, id=row_id)
-        check(s, row, expected_version)
+        check(s, row, expected_version, kind)
         yield s, row
+
+
+def banks_conflict(session: Session, client: Client) -> Conflict:
+    """The refusal of a bank list saved from a copy older than the client's bank list."""
+    name = display_name(session, client.banks_changed_by)
+    at = client.banks_changed_at.strftime("%Y-%m-%d %H:%M") if client.banks_changed_at else "?"
+    key = "conflict.banks_changed" if name else "conflict.banks_changed_anonymous"
+    return Conflict(key, None, who=name or "", at=at, id=client.id, kind="banks", version=client.banks_version)
+
+
+def stamp_banks(session: Session, client_id: int, loaded: int) -> bool:
+    """Raise the client's bank-list version from `loaded`, with who and when, without touching
+    the client's own version (the profile form stays valid). False: someone raised it first."""
+    from sqlalchemy import update
+
+    done = session.execute(update(Client).where(Client.id == client_id, Client.banks_version == loaded)
+                           .values(banks_version=loaded + 1, banks_changed_by=_who(session),
+                                   banks_changed_at=clock.now())
+                           .execution_options(synchronize_session=False))
+    return done.rowcount == 1

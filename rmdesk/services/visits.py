@@ -292,12 +292,13 @@ def busy_hours(store: Store, client_id: int) -> list[str]:
     return json.loads(raw) if raw else []
 
 
-def set_busy_hours(store: Store, client_id: int, half_days: list[str]) -> None:
+def set_busy_hours(store: Store, client_id: int, half_days: list[str], expected_version: int | None = None) -> None:
+    """The client's busy half-days, as a whole; `expected_version`: the client's version the
+    caller loaded (someone's later change of the client: Conflict, nothing written)."""
     for key in half_days:
         if key not in HALF_DAYS:
             raise ValidationError("error.not_in_list", "busy_hours", value=key)
-    with store.write() as s:
-        client = fetch_client(s, client_id)
+    with versions.editing(store, Client, client_id, expected_version, "error.client_not_found", versions.CLIENT_ACTION) as (s, client):
         client.busy_hours = json.dumps([k for k in HALF_DAYS if k in half_days])
 
 

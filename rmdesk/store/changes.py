@@ -18,6 +18,10 @@ CHANNEL = "rmdesk_changes"
 TRIGGER = "rmdesk_notify_change"
 EVERYTHING = "*"  # the listener was reconnected: anything may have changed meanwhile
 SKIP = {"alembic_version"}
+# A bulk load (demo, import: rmdesk.services.bulk) sets this for its inserts: the trigger's WHEN
+# clause skips the call per statement (psycopg's executemany sends one statement per row), and
+# the load sends one notification per table itself (`announce`).
+QUIET = "rmdesk.bulk_load"
 
 
 def ensure(conn: Connection) -> int:
@@ -33,8 +37,22 @@ def ensure(conn: Connection) -> int:
         quoted = conn.dialect.identifier_preparer.quote(table)
         conn.execute(text(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}"))
         conn.execute(text(f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {quoted} "
-                          f"FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER}()"))
+                          f"FOR EACH STATEMENT WHEN (current_setting('{QUIET}', true) IS DISTINCT FROM 'on') "
+                          f"EXECUTE FUNCTION {TRIGGER}()"))
     return len(tables)
+
+
+def quiet(conn: Connection, on: bool) -> None:
+    """In this transaction, the notify triggers stay silent (on) or speak again (off); PostgreSQL
+    only. A bulk load turns them off around its inserts and then `announce`s its tables."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT set_config(:name, :value, true)"), {"name": QUIET, "value": "on" if on else "off"})
+
+
+def announce(conn: Connection, table: str) -> None:
+    """The one notification of a bulk load into `table` (delivered at commit, like the trigger's)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_notify(:channel, :table)"), {"channel": CHANNEL, "table": table})
 
 
 def drop(conn: Connection) -> None:

@@ -125,6 +125,11 @@ class Client(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     changed_by: Mapped[str | None] = mapped_column(String(64))
     __mapper_args__ = {"version_id_col": version}
+    # The bank list's own version (migration 0026): the list is saved as a whole, apart from the
+    # profile, so a bank save neither checks nor raises `version` (services.clients.set_banks).
+    banks_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    banks_changed_by: Mapped[str | None] = mapped_column(String(64))
+    banks_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     contacts: Mapped[list["Contact"]] = relationship(
         back_populates="client", cascade="all, delete-orphan", order_by="Contact.id"
@@ -245,6 +250,7 @@ class StepProgress(Base):
     step: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     done_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str | None] = mapped_column(String(64))  # who ticked it (migration 0026)
 
 
 class StepChange(Base):
@@ -354,6 +360,11 @@ class BusinessVolume(Base):
     mortgage: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
     personal_loans: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
     card_overdraft: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
+    # no lost update (migration 0026): services.tiering.set_business_volume
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class FinancingEstimate(Base):

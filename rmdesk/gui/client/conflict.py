@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -183,3 +191,131 @@ def tell_row_conflict(parent: QWidget, exc: Conflict, reload) -> None:
     """A one-click action on a stale row: who changed it and when; Reload shows theirs."""
     if ask(ConflictDialog(exc, parent, review=False)) == RELOAD:
         reload()
+
+
+# ---- dialogs (key person, volumes, reschedule, maturity, the reason dialogs …) ---------------------
+# One piece for every FormDialog: FormDialog.try_accept hands a Conflict to resolve_in_dialog. A
+# dialog editing one stored row can be reviewed: it sets `review_fields` (key -> (label, widget)),
+# `fetch()` (the row as it is now in the store) and `fill(row)` (the row into the widgets, its
+# version into `dialog.version`, which its submit passes on), and calls remember_loaded() after
+# each fill. Reload then shows theirs in the dialog; Review shows theirs beside mine and Save mine
+# saves my edited fields over their version. A dialog without a row of its own (a reason for a
+# move, a deal won or lost …) offers Reload only: it closes, and the window reads everything again
+# (`dialog.reloaded`, seen by Tool.open_dialog).
+
+def _widget_value(widget) -> tuple[object, str]:
+    """(the value compared, the text shown) of a form widget."""
+    if isinstance(widget, QComboBox):
+        return widget.currentData(), widget.currentText()
+    if isinstance(widget, QCheckBox):
+        on = widget.isChecked()
+        return on, QCoreApplication.translate("Conflict", "Yes") if on else QCoreApplication.translate("Conflict", "No")
+    if isinstance(widget, QSpinBox):
+        return widget.value(), str(widget.value())
+    if isinstance(widget, QPlainTextEdit):
+        text = widget.toPlainText()
+        return text.strip(), text
+    if isinstance(widget, QDateTimeEdit):  # QDateEdit is one too
+        text = widget.dateTime().toString("yyyy-MM-dd" if isinstance(widget, QDateEdit) else "yyyy-MM-dd HH:mm")
+        return text, text
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip(), widget.text()
+    raise TypeError(type(widget).__name__)
+
+
+def _set_widget(widget, value: object) -> None:
+    if isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(widget.findData(value), 0))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or 0))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(str(value or ""))
+    elif isinstance(widget, QDateTimeEdit):
+        fmt = "yyyy-MM-dd" if isinstance(widget, QDateEdit) else "yyyy-MM-dd HH:mm"
+        widget.setDateTime(QDateTime.fromString(str(value), fmt))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(str(value or ""))
+
+
+def form_state(dialog) -> dict[str, tuple[object, str]]:
+    """What the dialog's reviewed fields show now: key -> (value, text)."""
+    return {key: _widget_value(widget) for key, (_label, widget) in dialog.review_fields.items()}
+
+
+def remember_loaded(dialog) -> None:
+    """After a fill: what the form showed as loaded (my edits are the fields that differ from it)."""
+    dialog.loaded_state = form_state(dialog)
+
+
+def reviewable(dialog) -> bool:
+    return bool(getattr(dialog, "review_fields", None)) and callable(getattr(dialog, "fetch", None))
+
+
+def _said(dialog, text: str) -> None:
+    dialog.error.setText(text)
+    dialog.error.show()
+
+
+def resolve_in_dialog(dialog, exc: Conflict) -> None:
+    """A dialog's save was refused (someone changed the row): who and when, then Reload, Review
+    (a dialog with a row of its own) or Keep editing; nothing typed is lost unless Reload is chosen."""
+    _said(dialog, exc.message())
+    can_review = reviewable(dialog)
+    choice = ask(ConflictDialog(exc, dialog, review=can_review))
+    if choice == RELOAD:
+        if not can_review:
+            dialog.reloaded = True  # the window reads everything again (Tool.open_dialog)
+            dialog.reject()
+            return
+        _take_theirs(dialog)
+    elif choice == REVIEW:
+        _review_in_dialog(dialog, exc)
+
+
+def _fetch(dialog):
+    try:
+        return dialog.fetch()
+    except RmdeskError as error:  # e.g. someone deleted it meanwhile
+        _said(dialog, error.message())
+        return None
+
+
+def _take_theirs(dialog, row=None) -> None:
+    row = row if row is not None else _fetch(dialog)
+    if row is None:
+        return
+    dialog.fill(row)
+    remember_loaded(dialog)
+    _said(dialog, QCoreApplication.translate("Conflict", "Reloaded: the form shows the saved version. Make your "
+                                                         "change again, then save."))
+
+
+def _review_in_dialog(dialog, exc: Conflict) -> None:
+    row = _fetch(dialog)
+    if row is None:
+        return
+    mine, loaded, my_version = form_state(dialog), getattr(dialog, "loaded_state", {}), dialog.version
+    dialog.fill(row)  # read theirs through the same widgets, then put mine back
+    theirs = form_state(dialog)
+    for key, (_label, widget) in dialog.review_fields.items():
+        _restore(widget, mine[key])
+    dialog.version = my_version
+    edited = {k for k in mine if _norm(mine[k][0]) != _norm(loaded.get(k, (None, ""))[0])}
+    rows = [(dialog.review_fields[k][0], theirs[k][1] or "—", mine[k][1] or "—", k in edited)
+            for k in mine if _norm(theirs[k][0]) != _norm(mine[k][0])]
+    choice = ask(ReviewDialog(exc, rows, dialog))
+    if choice == RELOAD:
+        _take_theirs(dialog, row)
+    elif choice == QDialog.DialogCode.Accepted:
+        dialog.fill(row)  # their version, with my edited fields over it
+        remember_loaded(dialog)
+        for key in edited:
+            _restore(dialog.review_fields[key][1], mine[key])
+        dialog.try_accept()  # a further conflict comes back here
+
+
+def _restore(widget, state: tuple[object, str]) -> None:
+    """Put back what a widget showed (typed text as typed)."""
+    _set_widget(widget, state[1] if isinstance(widget, (QLineEdit, QPlainTextEdit)) else state[0])

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import clock, formatting, i18n, vocab
-from rmdesk.errors import RmdeskError
-from rmdesk.gui.client import fincheck_panel
+from rmdesk.errors import NotFound, RmdeskError
+from rmdesk.gui.client import conflict, fincheck_panel
 from rmdesk.gui.dialogs import FormDialog
 from rmdesk.playbook import loader
 from rmdesk.services import cadence, clients, engagement, financing, fincheck, flow, insights, tiering, visits
@@ -84,11 +84,40 @@ class ContactDialog(FormDialog):
         def submit():
             data = self.values()
             if contact:
-                clients.update_contact(store, contact.id, data, expected_version=contact.version)
+                clients.update_contact(store, contact.id, data, expected_version=self.version)
                 return contact.id
             return clients.add_contact(store, client_id, data)
 
         self.submit = submit
+        if contact is not None:  # a conflict on save can be reloaded or reviewed (gui/client/conflict.py)
+            self.version = contact.version
+            self.review_fields = {key: (i18n.message(f"field.{key}"), widget) for key, widget in (
+                ("contact_name", self.name), ("title", self.title_edit), ("role", self.role),
+                ("decision_power", self.power), ("attitude", self.attitude), ("phone", self.phone),
+                ("email", self.email), ("birthday", self.birthday), ("preferences", self.preferences))}
+            self.review_fields["birthday_is_lunar"] = (self.tr("Lunar birthday"), self.lunar)
+
+            def fetch() -> ContactRow:
+                found = next((p for p in clients.get_client(store, client_id).contacts if p.id == contact.id), None)
+                if found is None:
+                    raise NotFound("error.contact_not_found", id=contact.id)
+                return found
+            self.fetch = fetch
+            conflict.remember_loaded(self)
+
+    def fill(self, contact: ContactRow) -> None:
+        """The key person as saved into the form (Reload / Review after a conflict)."""
+        self.name.setText(contact.name)
+        self.title_edit.setText(contact.title or "")
+        for combo, value in ((self.role, contact.role), (self.power, contact.decision_power),
+                             (self.attitude, contact.attitude)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.phone.setText(contact.phone or "")
+        self.email.setText(contact.email or "")
+        self.birthday.setText(formatting.day(contact.birthday))
+        self.lunar.setChecked(contact.birthday_is_lunar)
+        self.preferences.setPlainText(contact.preferences or "")
+        self.version = contact.version
 
     def values(self) -> dict[str, object]:
         return {"name": self.name.text(), "title": self.title_edit.text(), "role": self.role.currentData(),
@@ -245,7 +274,7 @@ class RescheduleDialog(FormDialog):
     """Move a planned visit to another time, with a reason (kept on the timeline)."""
 
     def __init__(self, store: Store, visit_id: int, current: datetime, parent: QWidget | None = None,
-                 version: int | None = None) -> None:
+                 version: int | None = None, client_id: int | None = None) -> None:
         super().__init__(self.tr("Reschedule visit"), parent)
         self.when = QDateTimeEdit(QDateTime(QDate(current.year, current.month, current.day),
                                             QTime(current.hour, current.minute)))
@@ -254,9 +283,21 @@ class RescheduleDialog(FormDialog):
         self.reason = QLineEdit()
         self.form.addRow(i18n.message("field.planned_at"), self.when)
         self.form.addRow(i18n.message("field.reason"), self.reason)
+        self.version = version
         self.submit = lambda: visits.reschedule_visit(
             store, visit_id, self.when.dateTime().toString("yyyy-MM-dd HH:mm"), self.reason.text(),
-            expected_version=version)
+            expected_version=self.version)
+        # a conflict on save: Reload shows the visit's time as saved, Review beside mine
+        if client_id is not None:
+            self.review_fields = {"planned_at": (i18n.message("field.planned_at"), self.when)}
+            self.fetch = lambda: next((r for r in visits.client_visits(store, client_id) if r.id == visit_id),
+                                      None) or _gone("error.visit_not_found", visit_id)
+            conflict.remember_loaded(self)
+
+    def fill(self, visit: visits.VisitRow) -> None:
+        t = visit.planned_at
+        self.when.setDateTime(QDateTime(QDate(t.year, t.month, t.day), QTime(t.hour, t.minute)))
+        self.version = visit.version
 
 
 class ReportDialog(FormDialog):
@@ -483,7 +524,8 @@ class DealDialog(FormDialog):
 class MaturityDialog(FormDialog):
     """The maturity of a won credit deal; post-loan checks and the maturity notice become tasks."""
 
-    def __init__(self, store: Store, deal: engagement.DealRow, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, deal: engagement.DealRow, parent: QWidget | None = None,
+                 client_id: int | None = None) -> None:
         super().__init__(self.tr("Maturity and post-loan checks"), parent)
         start = deal.maturity_date or (deal.actual_date or clock.today()).replace(
             year=(deal.actual_date or clock.today()).year + 1, day=min((deal.actual_date or clock.today()).day, 28))
@@ -495,8 +537,20 @@ class MaturityDialog(FormDialog):
         note.setWordWrap(True)
         self.form.addRow(note)
         self.form.addRow(i18n.message("field.maturity_date"), self.maturity)
+        self.version = deal.version
         self.submit = lambda: cadence.set_deal_maturity(store, deal.id, self.maturity.date().toString("yyyy-MM-dd"),
-                                                        expected_version=deal.version)
+                                                        expected_version=self.version)
+        if client_id is not None:  # a conflict on save: Reload shows the maturity as saved, Review beside mine
+            self.review_fields = {"maturity_date": (i18n.message("field.maturity_date"), self.maturity)}
+            self.fetch = lambda: next((d for d in engagement.deals_of(store, client_id) if d.id == deal.id),
+                                      None) or _gone("error.deal_not_found", deal.id)
+            conflict.remember_loaded(self)
+
+    def fill(self, deal: engagement.DealRow) -> None:
+        if deal.maturity_date is not None:
+            d = deal.maturity_date
+            self.maturity.setDate(QDate(d.year, d.month, d.day))
+        self.version = deal.version
 
 
 class VolumesDialog(FormDialog):
@@ -524,6 +578,8 @@ class VolumesDialog(FormDialog):
         self.products = QSpinBox()
         self.products.setRange(0, 999)
         self.form.addRow(i18n.message("field.products_held"), self.products)
+        self.review_fields = {key: (self.form.labelForField(edit).text(), edit) for key, edit in self.edits.items()}
+        self.review_fields["products_held"] = (i18n.message("field.products_held"), self.products)
         self.load()
         self.submit = self.save
 
@@ -534,12 +590,28 @@ class VolumesDialog(FormDialog):
         for key, edit in self.edits.items():
             edit.setText(f"{(getattr(row, key) / factor).normalize():f}" if row else "")
         self.products.setValue(row.products_held if row else 0)
+        self.version = row.version if row else 0  # the period's row as loaded (0: none yet)
+        conflict.remember_loaded(self)
+
+    # a conflict on save: Reload shows the period as saved, Review theirs beside mine
+    def fetch(self) -> tiering.VolumeRow | None:
+        period = self.period.text().strip()
+        return next((r for r in tiering.volumes_of(self.store, self.client_id) if r.period == period), None) \
+            or _gone("error.client_not_found", self.client_id)
+
+    def fill(self, row: tiering.VolumeRow) -> None:
+        factor = formatting.input_unit_factor(self.lang)
+        for key, edit in self.edits.items():
+            edit.setText(f"{(getattr(row, key) / factor).normalize():f}")
+        self.products.setValue(row.products_held)
+        self.version = row.version
 
     def save(self) -> None:
         values: dict[str, object] = {k: formatting.input_amount_to_yuan(e.text(), self.lang) or "0"
                                      for k, e in self.edits.items()}
         values["products_held"] = self.products.value()
-        tiering.set_business_volume(self.store, self.client_id, self.period.text(), values)
+        tiering.set_business_volume(self.store, self.client_id, self.period.text(), values,
+                                    expected_version=self.version)
 
 
 FIELDS_BY_METHOD = {
@@ -621,3 +693,8 @@ def explain(estimate: financing.Estimate) -> str:
             f"<p><b>{i18n.message('calc.new_loan')}{'：' if lang == 'zh_CN' else ': '}"
             f"{formatting.money(estimate.result, lang)}</b></p>"
             + (f"<p><i>{fincheck.source_text(source, lang)}</i></p>" if (source := getattr(estimate, "source", "")) else ""))
+
+
+def _gone(key: str, row_id: int):
+    """A row deleted meanwhile: nothing to reload (the conflict piece says so)."""
+    raise NotFound(key, id=row_id)

@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import formatting, i18n
-from rmdesk.errors import RmdeskError
 from rmdesk.gui import dialogs
 from rmdesk.gui.client.forms import VolumesDialog, vocab_combo
 from rmdesk.gui.client.step_tools import Tool
-from rmdesk.gui.errors import show_error
 from rmdesk.gui.widgets import saved_row, say_saved
 from rmdesk.services import cadence, recurrence, tiering
 from rmdesk.services.clients import ClientDetail
@@ -35,7 +33,8 @@ class KeepingPanel(Tool):
         self.override_button = QPushButton(self.tr("Set tier by hand…"))
         self.override_button.clicked.connect(self.override)
         self.clear_button = QPushButton(self.tr("Let the rules decide"))
-        self.clear_button.clicked.connect(lambda: self.act(tiering.clear_tier_override, self.store, self.client_id))
+        self.clear_button.clicked.connect(lambda: self.act(tiering.clear_tier_override, self.store, self.client_id,
+                                                           self._version()))
         buttons = QHBoxLayout()
         buttons.addWidget(self.override_button)
         buttons.addWidget(self.clear_button)
@@ -93,15 +92,14 @@ class KeepingPanel(Tool):
             + "".join(f" · {i18n.message(f'field.{k}')} {formatting.money(getattr(r, k), lang)}"
                       for k in tiering.STAR_FIELDS if getattr(r, k)) for r in rows) or "—")
 
+    def _version(self) -> int | None:
+        """The client's version as loaded (someone's later change: a Conflict, not a lost update)."""
+        return self._client.version if self._client is not None else None
+
     def save(self) -> None:
-        try:
-            cadence.set_client_cadence(self.store, self.client_id, self.cadence.text())
-            cadence.set_founded_date(self.store, self.client_id, self.founded.text())
-        except RmdeskError as exc:
-            show_error(self, exc)
-            return
-        say_saved(self.saved_note)
-        self.changed.emit()
+        if self.act(cadence.set_keeping, self.store, self.client_id, self.cadence.text(), self.founded.text(),
+                    self._version()):
+            say_saved(self.saved_note)
 
     def override(self) -> bool:
         scheme = tiering.get_scheme(self.store)
@@ -110,6 +108,7 @@ class KeepingPanel(Tool):
             [], self)
         self.tier_combo = vocab_combo("tier", tuple(scheme["tiers"]), self._client.tier if self._client else None)
         dialog.form.insertRow(1, i18n.message("field.tier"), self.tier_combo)
+        version = self._version()
         dialog.submit = lambda: tiering.set_tier_override(self.store, self.client_id, self.tier_combo.currentData(),
-                                                          dialog.text())
+                                                          dialog.text(), version)
         return self.open_dialog(dialog)

@@ -7,8 +7,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from rmdesk import i18n
-from rmdesk.errors import RmdeskError, RuleNotMet
+from rmdesk.errors import Conflict, RmdeskError, RuleNotMet
 from rmdesk.gui import dialogs
+from rmdesk.gui.client import conflict
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.widgets import step_label
 from rmdesk.services import pipeline
@@ -34,6 +35,9 @@ def request_move(parent: QWidget, store: Store, client_id: int, to_step: int, ve
         dialog.submit = lambda: pipeline.move_to_step(store, client_id, to_step, dialog.text() or None,
                                                       expected_version=version)
         return dialogs.run(dialog)
+    except Conflict as exc:  # someone changed the client since it was drawn: who and when
+        conflict.tell_row_conflict(parent, exc, lambda: None)  # the caller redraws it either way
+        return False
     except RmdeskError as exc:
         show_error(parent, exc)
         return False

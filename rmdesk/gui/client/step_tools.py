@@ -81,6 +81,8 @@ class Tool(QWidget):
         if dialogs.run(dialog):
             self.changed.emit()
             return True
+        if getattr(dialog, "reloaded", False):  # closed by Reload after a conflict: show theirs
+            self.changed.emit()
         return False
 
     def selected_id(self, table) -> int | None:
@@ -331,7 +333,7 @@ class DealsPanel(Tool):
             dialogs.tell(self, self.tr("Only a won credit deal (a loan, a guarantee) has a maturity with "
                                        "post-loan checks."))
             return False
-        return deal is not None and self.open_dialog(MaturityDialog(self.store, deal, self))
+        return deal is not None and self.open_dialog(MaturityDialog(self.store, deal, self, client_id=self.client_id))
 
     @staticmethod
     def _credit_won(deal: engagement.DealRow) -> bool:
@@ -382,8 +384,9 @@ class ClosingTool(Tool):
             self._texts[strategy.id] = strategy.text
         self.strategy_text = QLabel()
         self.strategy_text.setWordWrap(True)
+        self._version: int | None = None  # the client's version as loaded (no lost update)
         self.strategy.activated.connect(lambda: self.act(flow.set_closing_strategy, store, client_id,
-                                                         self.strategy.currentData()))
+                                                         self.strategy.currentData(), self._version))
         self.deals = DealsPanel(store, client_id)
         self.deals.changed.connect(self.changed)
         self.layout_.addWidget(signals)
@@ -393,6 +396,7 @@ class ClosingTool(Tool):
         self.layout_.addWidget(self.deals, 1)
 
     def refresh(self, client: ClientDetail) -> None:
+        self._version = client.version
         ticks = flow.ticked(self.store, client.id, 5)
         for key, check in self.signals.items():
             check.blockSignals(True)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import clock, formatting, i18n, vocab
-from rmdesk.errors import RmdeskError
+from rmdesk.errors import Conflict, RmdeskError
 from rmdesk.gui import dialogs
 from rmdesk.gui.client import conflict, moves
 from rmdesk.gui.client.fincheck_panel import add_fincheck_panel
@@ -251,7 +251,7 @@ class ClientWindow(QWidget):
         version = self.client.version if self.client else None
         dialog.submit = lambda: pipeline.park(self.store, self.client_id, dialog.wake_up(),
                                               dialog.reason.toPlainText(), expected_version=version)
-        if dialogs.run(dialog):
+        if dialogs.run(dialog) or dialog.reloaded:  # reloaded: after a conflict
             self.refresh()
 
     def lose(self) -> None:
@@ -259,13 +259,15 @@ class ClientWindow(QWidget):
         version = self.client.version if self.client else None
         dialog.submit = lambda: pipeline.mark_lost(self.store, self.client_id, dialog.kind.currentData(),
                                                    dialog.details.toPlainText(), expected_version=version)
-        if dialogs.run(dialog):
+        if dialogs.run(dialog) or dialog.reloaded:  # reloaded: after a conflict
             self.refresh()
 
     def reopen(self) -> None:
         try:
             pipeline.reopen(self.store, self.client_id,
                             expected_version=self.client.version if self.client else None)
+        except Conflict as exc:
+            conflict.tell_row_conflict(self, exc, self.refresh)
         except RmdeskError as exc:
             show_error(self, exc)
         self.refresh()
@@ -499,7 +501,8 @@ class OverviewTab(Tool):
     def save_busy(self) -> None:
         if not self._loading:
             self.act(visits.set_busy_hours, self.store, self.client_id,
-                     [key for key, box in self.busy.items() if box.isChecked()])
+                     [key for key, box in self.busy.items() if box.isChecked()],
+                     self._client.version if self._client is not None else None)
 
     def save_banks(self) -> None:
         rows = []
@@ -507,8 +510,8 @@ class OverviewTab(Tool):
             cells = [(self.banks.item(r, c).text() if self.banks.item(r, c) else "") for c in range(3)]
             if any(cell.strip() for cell in cells):
                 rows.append({"bank_name": cells[0], "share_pct": cells[1], "satisfaction": cells[2]})
-        self.act(clients.set_banks, self.store, self.client_id, rows,
-                 expected_version=self._client.version if self._client is not None else None)
+        self.act(clients.set_banks, self.store, self.client_id, rows,  # the bank list's own version
+                 expected_version=self._client.banks_version if self._client is not None else None)
 
     def refresh(self, c: ClientDetail) -> None:
         self._client = c
@@ -748,7 +751,8 @@ class VisitsTab(Tool):
         visit_id = self._selected()
         if visit_id is not None:
             row = self._rows[self._ids.index(visit_id)]
-            self.open_dialog(RescheduleDialog(self.store, visit_id, row.planned_at, self, row.version))
+            self.open_dialog(RescheduleDialog(self.store, visit_id, row.planned_at, self, row.version,
+                                              client_id=self.client_id))
 
     def print_plan(self) -> None:
         visit_id = self._selected()

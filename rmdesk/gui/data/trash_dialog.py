@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import formatting
+from rmdesk.errors import Conflict, RmdeskError
+from rmdesk.gui.client import conflict
+from rmdesk.gui.errors import show_error
 from rmdesk.gui.widgets import fill_table, read_only_table
 from rmdesk.services import trash
 from rmdesk.store.engine import Store
@@ -60,7 +63,13 @@ class TrashDialog(QDialog):
     def restore(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.rows):
-            trash.restore(self.store, self.rows[row].kind, self.rows[row].id)
+            item = self.rows[row]
+            try:  # as listed: someone restored (and changed) it since: who and when
+                trash.restore(self.store, item.kind, item.id, item.version)
+            except Conflict as exc:
+                conflict.tell_row_conflict(self, exc, lambda: None)
+            except RmdeskError as exc:
+                show_error(self, exc)
             self.refresh()
 
     def empty(self) -> None:
@@ -74,5 +83,10 @@ class TrashDialog(QDialog):
             "This cannot be undone. Really destroy them?"))
         if second != yes:
             return
-        trash.empty(self.store)
+        try:  # exactly what was listed: what someone trashed since stays, a restored one refuses
+            trash.empty(self.store, self.rows)
+        except Conflict as exc:
+            conflict.tell_row_conflict(self, exc, lambda: None)
+        except RmdeskError as exc:
+            show_error(self, exc)
         self.refresh()

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import i18n, vocab
+from rmdesk.errors import Conflict, RmdeskError
 from rmdesk.gui import dialogs
+from rmdesk.gui.client import conflict
+from rmdesk.gui.errors import show_error
 from rmdesk.gui.pages.client_list_model import ClientTableModel
 from rmdesk.gui.widgets import step_label
 from rmdesk.services import clients
@@ -82,7 +85,7 @@ class ClientsPage(QWidget):
         self.status_filter.currentIndexChanged.connect(self.apply_filters)
 
         self.table = ClientTable(self._open_row, self.trash_row)
-        self.trashed: list[int] = []  # newest last, for Ctrl+Z
+        self.trashed: list[tuple[int, int]] = []  # (client id, its version in the trash), newest last, for Ctrl+Z
         self.table.setModel(self.model)
         # the model's own order (name, ascending) shown before sorting is on: enabling it then
         # asks the model for the order it already has, and the book is counted once
@@ -115,15 +118,29 @@ class ClientsPage(QWidget):
     def trash_row(self, row: int) -> None:
         """Delete = move to the trash (restorable); Ctrl+Z brings it back."""
         client_id = self.model.client_id(row)
-        clients.trash_client(self.store, client_id)
-        self.trashed.append(client_id)
+        shown = self.model.row(row)
+        try:  # from the row as listed: someone's change since is refused (who and when)
+            version = clients.trash_client(self.store, client_id, shown.version if shown is not None else None)
+        except Conflict as exc:
+            conflict.tell_row_conflict(self, exc, self.refresh)
+            return
+        except RmdeskError as exc:
+            show_error(self, exc)
+            return
+        self.trashed.append((client_id, version))
         self.refresh()
         self.count.setText(self.count.text() + "  ·  " + self.tr("Moved to the trash — Ctrl+Z to undo"))
 
     def undo_trash(self) -> bool:
         if not self.trashed:
             return False
-        clients.restore_client(self.store, self.trashed.pop())
+        client_id, version = self.trashed.pop()
+        try:  # as it was put there: restored and changed by someone since is theirs now
+            clients.restore_client(self.store, client_id, version)
+        except Conflict as exc:
+            conflict.tell_row_conflict(self, exc, self.refresh)
+        except RmdeskError as exc:
+            show_error(self, exc)
         self.refresh()
         return True
 

@@ -126,6 +126,7 @@ class PipelinePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(columns, 1)
+        self.versions = {}
         self._fill_owners()
 
     def _fill_owners(self) -> None:
@@ -151,8 +152,10 @@ class PipelinePage(QWidget):
         menu.exec(column.viewport().mapToGlobal(pos))
 
     def move(self, client_id: int, step: int) -> None:
-        """A drop or a menu choice: the exit rule decides; an override asks why."""
-        request_move(self, self.store, client_id, step)
+        """A drop or a menu choice: the exit rule decides; an override asks why. The move is
+        from the card as drawn (its client's version): someone's change since is refused, says
+        who and when, and the board is redrawn."""
+        request_move(self, self.store, client_id, step, self.versions.get(client_id))
         self.refresh()
 
     def current_filter(self) -> BoardFilter:
@@ -165,6 +168,7 @@ class PipelinePage(QWidget):
         today = clock.today()
         f = self.current_filter()
         columns = board(self.store, f, per_column=CARDS_PER_COLUMN)
+        self.versions: dict[int, int] = {}  # client id -> version of its card as drawn
         totals = column_totals(self.store, f) if any(len(c) >= CARDS_PER_COLUMN for c in columns.values()) else {
             step: ColumnTotal(len(cards), sum((c.open_deal_amount for c in cards), Decimal(0)))
             for step, cards in columns.items()}
@@ -203,6 +207,7 @@ class PipelinePage(QWidget):
                 text = "\n".join(lines)
                 item = QListWidgetItem(text, widget)
                 item.setData(CLIENT_ID_ROLE, card.client_id)
+                self.versions[card.client_id] = card.version
                 tip = [text]
                 if card.overdue(today):
                     item.setForeground(overdue_brush)
