@@ -224,6 +224,50 @@ def pg_db(pg_server):
     pg_server.drop_database(url)
 
 
+class TeamSetup:
+    """A team database as its admin sets it up with the CLI (`rmdesk --db-url … team …`), and
+    its RMs: each signs in as their own PostgreSQL role."""
+
+    RM_PASSWORD = "s3cret@%:"  # characters a hand-built URL would break on
+
+    def __init__(self, url, data_dir: Path, capsys) -> None:
+        from sqlalchemy import URL
+
+        self.url, self.capsys = url, capsys
+        self.suffix = f"{os.getpid()}_{url.database.rsplit('_', 1)[-1]}"  # roles are cluster-wide
+        self.logins: dict[str, str] = {}
+        self.base = ["--data-dir", str(data_dir), "--db-url",
+                     URL.create("postgresql", username=url.username, host=url.host, port=url.port,
+                                database=url.database).render_as_string()]
+
+    def admin(self, *argv: str) -> str:
+        """A CLI command as the admin; it must succeed. Its standard output."""
+        from rmdesk.cli import main
+
+        code = main([*self.base, *argv])
+        out, err = self.capsys.readouterr()
+        assert code == 0, err
+        return out
+
+    def add(self, who: str, prefix: str, name: str, lead: bool = False) -> str:
+        login = self.logins[who] = f"{prefix}_{self.suffix}"
+        self.admin("team", "add-rm", login, "--name", name, *(["--lead"] if lead else []))
+        return login
+
+    def sign_in(self, who: str):
+        return self.url.set(username=self.logins[who], password=self.RM_PASSWORD)
+
+
+@pytest.fixture
+def team_setup(pg_server, data_dir, capsys, monkeypatch):
+    """A new database on the session's cluster, to be set up as a team (see TeamSetup)."""
+    url = pg_server.new_database()
+    monkeypatch.setenv("RMDESK_DB_PASSWORD", url.password)
+    monkeypatch.setenv("RMDESK_RM_PASSWORD", TeamSetup.RM_PASSWORD)
+    yield TeamSetup(url, data_dir, capsys)
+    pg_server.drop_database(url)
+
+
 @pytest.fixture
 def desk_on(qtbot):
     """A Desk that may swap its window (qtbot would close the swapped-out one again)."""

@@ -6,6 +6,7 @@ import sys
 import textwrap
 
 import pytest
+from conflicts import i_am
 
 from rmdesk.errors import Conflict
 from rmdesk.services import clients, engagement, maintenance, trash, visits
@@ -126,20 +127,9 @@ def _run(code: str, store, rid: int, ver: int) -> None:
                 "trash": trash, "store": store, "rid": rid, "ver": ver})
 
 
-def _i_am(store, name: str) -> None:
-    """Who saves shows as `name`: the team member of the server login, or the local RM profile."""
-    if store.is_sqlite:
-        from rmdesk.services import settings
-        settings.save_profile(store, {"rm_name": name})
-    else:
-        from rmdesk.store.models import TeamMember
-        with store.write() as s:
-            s.add(TeamMember(login=store.engine.url.username, name=name, lead=False))
-
-
 @pytest.mark.parametrize("kind", sorted(ROWS))
 def test_every_editable_row_refuses_a_stale_save(store, kind):
-    _i_am(store, "李娜")
+    i_am(store, "李娜")
     make, version, first, second, state = ROWS[kind]
     cid = clients.create_client(store, {"name": "华能电力"})
     rid = make(store, cid)
@@ -169,7 +159,7 @@ def _second_process_url(store, db_url):
 def test_two_processes_every_row(store, db_url, kind):
     make, version, first, second, state = ROWS[kind]
     cid = clients.create_client(store, {"name": "长城汽车"})
-    _i_am(store, "王强")
+    i_am(store, "王强")
     rid = make(store, cid)
     mine = version(store, cid, rid)
     url = _second_process_url(store, db_url)
@@ -216,7 +206,7 @@ def test_a_race_at_flush_is_the_same_conflict(store):
 
 def test_the_timeline_names_who_made_each_entry(store):
     from rmdesk.services import pipeline, timeline
-    _i_am(store, "李娜")
+    i_am(store, "李娜")
     cid = clients.create_client(store, {"name": "华能电力"})
     clients.update_client(store, cid, {"industry": "power"})
     vid = _visit(store, cid)

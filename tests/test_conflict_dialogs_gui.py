@@ -6,6 +6,7 @@ which closes it and reads the client again. The board's drag, the bank list, the
 trash and the trash dialog refuse a stale copy the same way."""
 
 import pytest
+from conflicts import answer_dialogs
 from PySide6.QtWidgets import QDialog
 
 from rmdesk.gui import dialogs
@@ -23,17 +24,6 @@ def desk(make_desk, store):
 @pytest.fixture
 def cid(store):
     return clients.create_client(store, {"name": "华能电力", "district": "东城区"})
-
-
-def _answer(monkeypatch, *choices):
-    """The conflict dialogs are answered in turn with `choices`; returns the dialogs shown."""
-    shown, left = [], list(choices)
-
-    def ask(dialog):
-        shown.append(dialog)
-        return left.pop(0)
-    monkeypatch.setattr(conflict, "ask", ask)
-    return shown
 
 
 def _review_rows(review) -> dict[str, list[str]]:
@@ -58,7 +48,7 @@ def test_a_key_person_keep_editing_keeps_the_typing(desk, store, cid, monkeypatc
     dialog, pid = _contact_dialog(desk, store, cid)
     dialog.phone.setText("13800000000")
     clients.update_contact(store, pid, {"title": "财务总监"})  # someone's save
-    shown = _answer(monkeypatch, QDialog.DialogCode.Rejected)
+    shown = answer_dialogs(monkeypatch, QDialog.DialogCode.Rejected)
     dialog.try_accept()
     assert shown[0].message.text().startswith("王强 已于 2026-11-23 09:30 修改了此关键人")
     assert shown[0].review_button.isVisibleTo(shown[0])  # the dialog has a row of its own
@@ -70,7 +60,7 @@ def test_a_key_person_reload_shows_theirs_and_saves_after(desk, store, cid, monk
     dialog, pid = _contact_dialog(desk, store, cid)
     dialog.phone.setText("13800000000")
     clients.update_contact(store, pid, {"title": "财务总监"})
-    _answer(monkeypatch, conflict.RELOAD)
+    answer_dialogs(monkeypatch, conflict.RELOAD)
     dialog.try_accept()
     assert dialog.title_edit.text() == "财务总监" and dialog.phone.text() == ""  # theirs, in the dialog
     assert dialog.result() != QDialog.DialogCode.Accepted  # still open, showing theirs
@@ -85,7 +75,7 @@ def test_a_key_person_review_saves_mine_over_theirs(desk, store, cid, monkeypatc
     dialog, pid = _contact_dialog(desk, store, cid)
     dialog.phone.setText("13800000000")
     clients.update_contact(store, pid, {"title": "财务总监", "email": "zhang@hn.com"})
-    shown = _answer(monkeypatch, conflict.REVIEW, QDialog.DialogCode.Accepted)
+    shown = answer_dialogs(monkeypatch, conflict.REVIEW, QDialog.DialogCode.Accepted)
     dialog.try_accept()
     rows = _review_rows(shown[1])
     assert rows["职务"] == ["财务总监", "财务经理", "对方的"]
@@ -132,7 +122,7 @@ def test_volumes_of_a_new_period_someone_entered_meanwhile(desk, store, cid, mon
     dialog.load()
     dialog.edits["avg_deposits"].setText("100")
     tiering.set_business_volume(store, cid, "2026-H2", {"avg_deposits": "5000000"}, expected_version=0)
-    _answer(monkeypatch, conflict.RELOAD)
+    answer_dialogs(monkeypatch, conflict.RELOAD)
     dialog.try_accept()
     assert dialog.edits["avg_deposits"].text() == "500" and dialog.version == 1
     assert tiering.volumes_of(store, cid)[0].avg_deposits == 5_000_000
@@ -147,7 +137,7 @@ def test_reschedule_review_shows_their_time_beside_mine(desk, store, cid, monkey
     dialog.when.setDateTime(dialog.when.dateTime().addDays(1))
     dialog.reason.setText("客户出差")
     visits.reschedule_visit(store, vid, "2026-11-27 15:00", "客户改期", expected_version=row.version)
-    shown = _answer(monkeypatch, conflict.REVIEW, conflict.RELOAD)
+    shown = answer_dialogs(monkeypatch, conflict.REVIEW, conflict.RELOAD)
     dialog.try_accept()
     assert list(_review_rows(shown[1]).values()) == [["2026-11-27 15:00", "2026-11-26 09:00", "我的"]]
     assert dialog.when.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-11-27 15:00"  # reloaded: theirs
@@ -160,7 +150,7 @@ def test_a_maturity_reload_takes_theirs(desk, store, cid, monkeypatch):
     row = engagement.deals_of(store, cid)[0]
     dialog = MaturityDialog(store, row, desk.window, client_id=cid)
     cadence.set_deal_maturity(store, deal, "2027-05-23", expected_version=row.version)
-    _answer(monkeypatch, conflict.RELOAD)
+    answer_dialogs(monkeypatch, conflict.RELOAD)
     dialog.try_accept()
     assert dialog.maturity.date().toString("yyyy-MM-dd") == "2027-05-23"
     dialog.try_accept()  # now from their version
@@ -172,7 +162,7 @@ def test_a_maturity_reload_takes_theirs(desk, store, cid, monkeypatch):
 def test_a_park_reason_after_someone_changed_the_client_reloads_the_window(desk, store, cid, monkeypatch):
     window = desk.window.open_client(cid)
     clients.update_client(store, cid, {"district": "西城区"})  # someone's save
-    shown = _answer(monkeypatch, conflict.RELOAD)
+    shown = answer_dialogs(monkeypatch, conflict.RELOAD)
 
     def run(dialog):
         dialog.reason.setPlainText("明年再谈")
@@ -191,7 +181,7 @@ def test_a_drag_on_the_board_from_a_stale_card_says_who_and_redraws(desk, store,
     page = desk.window.pipeline
     page.refresh()
     pipeline.move_to_step(store, cid, 3, "跳过")  # someone moves it on after the board was drawn
-    shown = _answer(monkeypatch, QDialog.DialogCode.Rejected)
+    shown = answer_dialogs(monkeypatch, QDialog.DialogCode.Rejected)
     page.move(cid, 2)  # the drop of the old card
     assert shown[0].message.text() == "王强 已于 2026-11-23 09:30 修改了此客户，您的操作未执行。请重新载入后再试。"
     assert clients.get_client(store, cid).step == 3
@@ -213,7 +203,7 @@ def test_the_bank_list_refused_keeps_the_table_and_a_profile_save_still_goes(des
     tab.banks.insertRow(0)
     tab.banks.setItem(0, 0, QTableWidgetItem("建设银行"))
     clients.set_banks(store, cid, [{"bank_name": "工商银行"}], expected_version=1)  # someone's list
-    shown = _answer(monkeypatch, QDialog.DialogCode.Rejected)
+    shown = answer_dialogs(monkeypatch, QDialog.DialogCode.Rejected)
     tab.save_banks()
     assert shown[0].message.text().startswith("王强 已于 2026-11-23 09:30 修改了此客户的往来银行")
     assert tab.banks.item(0, 0).text() == "建设银行"  # still in the table
@@ -228,7 +218,7 @@ def test_the_clients_page_trash_and_undo_from_stale_copies(desk, store, cid, mon
     page.refresh()
     assert page.model.row(0).id == cid  # the row as shown
     clients.update_client(store, cid, {"district": "西城区"})  # someone's save after the list was read
-    shown = _answer(monkeypatch, QDialog.DialogCode.Rejected, QDialog.DialogCode.Rejected)
+    shown = answer_dialogs(monkeypatch, QDialog.DialogCode.Rejected, QDialog.DialogCode.Rejected)
     page.trash_row(0)
     assert "您的操作未执行" in shown[0].message.text()
     assert clients.trash(store) == []
@@ -255,6 +245,6 @@ def test_the_trash_dialog_empties_only_what_it_listed(desk, store, cid, monkeypa
     assert [r.id for r in clients.trash(store)] == [other]  # never shown here: kept
     assert dialog.table.rowCount() == 1  # the list is read again
     clients.restore_client(store, other)  # someone restores it while it is listed
-    shown = _answer(monkeypatch, QDialog.DialogCode.Rejected)
+    shown = answer_dialogs(monkeypatch, QDialog.DialogCode.Rejected)
     dialog.empty()
     assert len(shown) == 1 and clients.get_client(store, other).name == "长城汽车"

@@ -3,6 +3,7 @@ and when, keeps the typing, and offers Reload (take theirs) or Review (theirs be
 save mine over their version); a stale row action says who and offers Reload (pytest-qt)."""
 
 import pytest
+from conflicts import answer_dialogs
 from PySide6.QtWidgets import QDialog
 
 from rmdesk.gui.client import conflict
@@ -21,23 +22,12 @@ def _someone_saves(store, cid, changes):
     clients.update_client(store, cid, changes, expected_version=clients.get_client(store, cid).version)
 
 
-def _answer(monkeypatch, *choices):
-    """The conflict dialogs are answered in turn with `choices`; returns the dialogs shown."""
-    shown, left = [], list(choices)
-
-    def ask(dialog):
-        shown.append(dialog)
-        return left.pop(0)
-    monkeypatch.setattr(conflict, "ask", ask)
-    return shown
-
-
 def test_keep_editing_keeps_the_typing_and_nothing_is_saved(window, store, monkeypatch):
     tab = window.overview
     tab.fields["district"].setText("西城区")
     assert window.has_unsaved_edits()
     _someone_saves(store, window.client_id, {"short_name": "华能"})
-    shown = _answer(monkeypatch, QDialog.DialogCode.Rejected)
+    shown = answer_dialogs(monkeypatch, QDialog.DialogCode.Rejected)
     tab.save()
     assert shown[0].message.text().startswith("王强 已于 2026-11-23 09:30 修改了此客户")
     assert isinstance(shown[0], conflict.ConflictDialog) and shown[0].review_button.isVisibleTo(shown[0])
@@ -49,7 +39,7 @@ def test_reload_takes_theirs(window, store, monkeypatch):
     tab = window.overview
     tab.fields["district"].setText("西城区")
     _someone_saves(store, window.client_id, {"short_name": "华能"})
-    _answer(monkeypatch, conflict.RELOAD)
+    answer_dialogs(monkeypatch, conflict.RELOAD)
     tab.save()
     assert tab.fields["short_name"].text() == "华能" and tab.fields["district"].text() == "东城区"
     assert not window.has_unsaved_edits()
@@ -62,7 +52,7 @@ def test_review_shows_theirs_beside_mine_and_saves_only_my_edits(window, store, 
     tab = window.overview
     tab.fields["district"].setText("西城区")
     _someone_saves(store, window.client_id, {"short_name": "华能", "district": "朝阳区"})
-    shown = _answer(monkeypatch, conflict.REVIEW, QDialog.DialogCode.Accepted)
+    shown = answer_dialogs(monkeypatch, conflict.REVIEW, QDialog.DialogCode.Accepted)
     tab.save()
     review = shown[1]
     assert isinstance(review, conflict.ReviewDialog)
@@ -82,7 +72,7 @@ def test_a_stale_row_action_says_who_and_reloads(window, store, monkeypatch):
     panel.needs.selectRow(0)
     assert panel.row_version(panel.needs) == 1
     engagement.confirm_need(store, need, True, expected_version=1)  # someone confirms it meanwhile
-    shown = _answer(monkeypatch, conflict.RELOAD)
+    shown = answer_dialogs(monkeypatch, conflict.RELOAD)
     assert not panel.act(engagement.confirm_need, store, need, False, expected_version=panel.row_version(panel.needs))
     assert shown[0].message.text().startswith("王强 已于 2026-11-23 09:30 修改了此需求")
     assert not shown[0].review_button.isVisibleTo(shown[0])  # nothing typed to review

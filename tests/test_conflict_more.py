@@ -10,22 +10,12 @@ import sys
 import textwrap
 
 import pytest
+from conflicts import i_am
 
 from rmdesk.errors import Conflict
 from rmdesk.services import cadence, clients, flow, pipeline, tiering, trash, visits
 
 pytestmark = pytest.mark.both_engines
-
-
-def _i_am(store, name: str) -> None:
-    """Who saves shows as `name`: the team member of the server login, or the local RM profile."""
-    if store.is_sqlite:
-        from rmdesk.services import settings
-        settings.save_profile(store, {"rm_name": name})
-    else:
-        from rmdesk.store.models import TeamMember
-        with store.write() as s:
-            s.add(TeamMember(login=store.engine.url.username, name=name, lead=False))
 
 
 def _version(store, cid) -> int:
@@ -35,7 +25,7 @@ def _version(store, cid) -> int:
 # ---- the bank list: a version of its own ----------------------------------------------------------
 
 def test_a_bank_list_from_a_stale_copy_is_refused_with_who_and_when(store):
-    _i_am(store, "李娜")
+    i_am(store, "李娜")
     cid = clients.create_client(store, {"name": "华能电力"})
     mine = clients.get_client(store, cid)
     new = clients.set_banks(store, cid, [{"bank_name": "工商银行", "share_pct": "60"}],
@@ -85,7 +75,7 @@ def test_a_bank_race_at_the_version_stamp_is_the_same_conflict(store, monkeypatc
 # ---- business volumes --------------------------------------------------------------------------------
 
 def test_volumes_from_a_stale_copy_are_refused(store):
-    _i_am(store, "李娜")
+    i_am(store, "李娜")
     cid = clients.create_client(store, {"name": "华能电力"})
     tiering.set_business_volume(store, cid, "2026", {"avg_deposits": "1000000"}, expected_version=0)
     loaded = tiering.volumes_of(store, cid)[0]
@@ -136,7 +126,7 @@ CLIENT_ACTIONS = {
 @pytest.mark.parametrize("action", sorted(CLIENT_ACTIONS))
 def test_a_one_click_change_of_a_client_from_a_stale_copy_is_refused(store, action):
     change, state = CLIENT_ACTIONS[action]
-    _i_am(store, "李娜")
+    i_am(store, "李娜")
     cid = clients.create_client(store, {"name": "华能电力"})
     loaded = _version(store, cid)
     clients.update_client(store, cid, {"district": "西城区"}, expected_version=loaded)  # someone's save
@@ -229,7 +219,7 @@ def test_emptying_the_trash_destroys_exactly_what_was_listed(store):
 
 def test_ticks_from_two_stale_copies_keep_both_and_record_who(store):
     from rmdesk.store.models import StepProgress
-    _i_am(store, "李娜")
+    i_am(store, "李娜")
     cid = clients.create_client(store, {"name": "华能电力"})
     items = sorted(flow._allowed_items(1))[:2]
     seen_by_both = flow.ticked(store, cid, 1)  # nothing ticked
@@ -263,7 +253,7 @@ def _other_process(store, db_url, code: str) -> None:
 
 
 def test_two_processes_a_drag_of_a_card_someone_moved_is_refused(store, db_url):
-    _i_am(store, "王强")
+    i_am(store, "王强")
     cid = clients.create_client(store, {"name": "长城汽车"})
     card = next(c for c in pipeline.board(store)[1] if c.client_id == cid)  # the board as drawn here
     _other_process(store, db_url, f"pipeline.move_to_step(store, {cid}, 4, '跳过')")
@@ -274,7 +264,7 @@ def test_two_processes_a_drag_of_a_card_someone_moved_is_refused(store, db_url):
 
 
 def test_two_processes_volumes_entered_meanwhile_are_not_overwritten(store, db_url):
-    _i_am(store, "王强")
+    i_am(store, "王强")
     cid = clients.create_client(store, {"name": "长城汽车"})
     tiering.set_business_volume(store, cid, "2026", {"avg_deposits": "100"})
     mine = tiering.volumes_of(store, cid)[0]

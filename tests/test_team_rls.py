@@ -2,7 +2,6 @@
 in as their own PostgreSQL role; raw SQL on an RM's connection cannot read another's clients."""
 
 import json
-import os
 
 import pytest
 from sqlalchemy import URL, create_engine, text
@@ -17,33 +16,14 @@ pytestmark = pytest.mark.postgresql
 
 
 @pytest.fixture
-def team(pg_server, data_dir, capsys, monkeypatch):
-    url = pg_server.new_database()
-    suffix = f"{os.getpid()}_{url.database.rsplit('_', 1)[-1]}"
-    logins = {"a": f"rm_a_{suffix}", "b": f"rm_b_{suffix}", "lead": f"lead_{suffix}"}
-    base = ["--data-dir", str(data_dir), "--db-url",
-            URL.create("postgresql", username=url.username, host=url.host, port=url.port,
-                       database=url.database).render_as_string()]
-    monkeypatch.setenv("RMDESK_DB_PASSWORD", url.password)
-    monkeypatch.setenv("RMDESK_RM_PASSWORD", "s3cret@%:")
-
-    def admin(*argv):
-        code = main([*base, *argv])
-        out, err = capsys.readouterr()
-        assert code == 0, err
-        return out
-
-    assert "protected" in admin("team", "init")
-    admin("team", "add-rm", logins["a"], "--name", "王强")
-    admin("team", "add-rm", logins["b"], "--name", "李娜")
-    admin("team", "add-rm", logins["lead"], "--name", "张经理", "--lead")
-    assert "王强" in admin("team", "list")
-
-    def sign_in(who):
-        return url.set(username=logins[who], password="s3cret@%:")
-
-    yield url, logins, sign_in, admin
-    pg_server.drop_database(url)
+def team(team_setup):
+    t = team_setup
+    assert "protected" in t.admin("team", "init")
+    t.add("a", "rm_a", "王强")
+    t.add("b", "rm_b", "李娜")
+    t.add("lead", "lead", "张经理", lead=True)
+    assert "王强" in t.admin("team", "list")
+    return t.url, t.logins, t.sign_in, t.admin
 
 
 def test_raw_sql_on_an_rms_connection_sees_only_their_clients(team):

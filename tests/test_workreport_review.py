@@ -22,41 +22,23 @@ WEEK = "2026-W48"
 
 
 @pytest.fixture
-def team(pg_server, data_dir, capsys, monkeypatch):
-    url = pg_server.new_database()
-    suffix = f"{os.getpid()}_{url.database.rsplit('_', 1)[-1]}"
-    logins = {"a": f"rm_a_{suffix}", "b": f"rm_b_{suffix}", "lead": f"lead_{suffix}", "lead2": f"lead2_{suffix}"}
-    base = ["--data-dir", str(data_dir), "--db-url",
-            URL.create("postgresql", username=url.username, host=url.host, port=url.port,
-                       database=url.database).render_as_string()]
-    monkeypatch.setenv("RMDESK_DB_PASSWORD", url.password)
-    monkeypatch.setenv("RMDESK_RM_PASSWORD", "s3cret@%:")
-
-    def admin(*argv):
-        code = main([*base, *argv])
-        out, err = capsys.readouterr()
-        assert code == 0, err
-        return out
-
-    admin("team", "init")
-    admin("team", "add-rm", logins["a"], "--name", "王强")
-    admin("team", "add-rm", logins["b"], "--name", "李娜")
-    admin("team", "add-rm", logins["lead"], "--name", "张经理", "--lead")
-    admin("team", "add-rm", logins["lead2"], "--name", "赵行长", "--lead")
+def team(team_setup, data_dir):
+    t = team_setup
+    t.admin("team", "init")
+    t.add("a", "rm_a", "王强")
+    t.add("b", "rm_b", "李娜")
+    t.add("lead", "lead", "张经理", lead=True)
+    t.add("lead2", "lead2", "赵行长", lead=True)
     stores = {}
-
-    def sign_in(who):
-        return url.set(username=logins[who], password="s3cret@%:")
 
     def store(who):
         if who not in stores:
-            stores[who] = Store.open(data_dir / who, url=sign_in(who))
+            stores[who] = Store.open(data_dir / who, url=t.sign_in(who))
         return stores[who]
 
-    yield url, logins, sign_in, store
+    yield t.url, t.logins, t.sign_in, store
     for s in stores.values():
         s.close()
-    pg_server.drop_database(url)
 
 
 def _cli(url, login, *argv):
