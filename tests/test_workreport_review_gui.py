@@ -95,6 +95,9 @@ def test_a_lead_reviews_and_signs_off_and_the_rm_sees_it(team, qtbot, lang, monk
     editor.review_box.entry.setPlainText("好的，周三前补充")  # the RM answers
     assert editor.review_box.add_comment()
     assert [c.author_name for c in workreports.get(a, "weekly", WEEK).comments] == ["张经理", "王强"]
+    listing = editor.versions_dialog()  # Earlier versions… names who signed off
+    assert "张经理" in listing.table.item(0, 1).text()
+    listing.deleteLater()
     editor.resize(1100, 1300)
     editor.show()
     qtbot.waitUntil(lambda: editor.job is None, timeout=20000)

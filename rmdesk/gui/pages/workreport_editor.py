@@ -316,7 +316,11 @@ class WorkReportPanel(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         status = {"draft": self.tr("Draft"), "submitted": self.tr("Submitted"), "signed_off": self.tr("Signed off")}
         for row, ver in enumerate(versions):
-            cells = [str(ver.version), status.get(ver.status, ver.status),
+            said = status.get(ver.status, ver.status)
+            if ver.status == "signed_off" and ver.signed_off_by:  # who signed it off, and when
+                said = self.tr("Signed off by %1 on %2.").replace("%1", ver.signed_off_by).replace(
+                    "%2", formatting.minute(ver.signed_off_at))
+            cells = [str(ver.version), said,
                      formatting.minute(ver.submitted_at) if ver.submitted_at else "", ver.change_reason or ""]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
