@@ -406,14 +406,21 @@ def search_parts(term: str) -> list[SearchPart]:
         parts.append(SearchPart(
             select(literal_column(f"contact_grams.rowid >> {search_index.CONTACT_KEY_SHIFT}").label("id"))
             .select_from(_contact_grams).where(_contact_grams.c.contact_grams.op("MATCH")(match))))
+    # The start of the full pinyin — and so of the initials, which start with the same
+    # letter — through the live partial index on pinyin_full (the name order itself).
+    return parts + _prefix_parts(keys, code, _prefix)
+
+
+def _prefix_parts(keys: str, code: str, prefix) -> list[SearchPart]:
+    """The sources that match a start: of the full pinyin (`keys`) and of the credit code,
+    with `prefix(col, text)` the engine's indexable "starts with"."""
+    parts = []
     if keys:
-        # The start of the full pinyin — and so of the initials, which start with the same
-        # letter — through the live partial index on pinyin_full (the name order itself).
-        on_row = _prefix(Client.pinyin_full, keys)
+        on_row = prefix(Client.pinyin_full, keys)
         parts.append(SearchPart(select(Client.id).where(Client.deleted_at.is_(None), on_row).correlate(None), on_row,
                                 Client.pinyin_full))
     if code.isascii() and code.isalnum():
-        on_row = _prefix(Client.credit_code, code)
+        on_row = prefix(Client.credit_code, code)
         parts.append(SearchPart(select(Client.id).where(on_row).correlate(None), on_row, Client.credit_code))
     return parts
 
@@ -459,14 +466,7 @@ def server_search_parts(term: str) -> list[SearchPart]:
         parts.append(SearchPart(select(Client.id).where(match).correlate(None), match))
         parts.append(SearchPart(select(Contact.client_id).where(
             _CONTACT_GRAMS.op("@>")(_text_array(grams))).correlate(None)))
-    if keys:
-        on_row = _pattern_prefix(Client.pinyin_full, keys)
-        parts.append(SearchPart(select(Client.id).where(Client.deleted_at.is_(None), on_row).correlate(None), on_row,
-                                Client.pinyin_full))
-    if code.isascii() and code.isalnum():
-        on_row = _pattern_prefix(Client.credit_code, code)
-        parts.append(SearchPart(select(Client.id).where(on_row).correlate(None), on_row, Client.credit_code))
-    return parts
+    return parts + _prefix_parts(keys, code, _pattern_prefix)
 
 
 def _pattern_prefix(col, text: str):
