@@ -42,6 +42,20 @@ def cases(store: Store) -> dict:
     }
 
 
+def timed(fn, timings) -> tuple[list[float], list[float], str]:
+    """`fn` run by `timings`: its wall times, the CPU times of the same (timed, not warm-up)
+    runs, both in ms, and the load average then."""
+    cpu: list[float] = []
+
+    def run() -> None:
+        start = time.process_time()
+        fn()
+        cpu.append((time.process_time() - start) * 1000)
+
+    wall = timings(run)
+    return wall, cpu[len(cpu) - len(wall):], "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
 def measure(directory: Path, size: int, record, timings) -> None:
     """Each report: wall time (median and p95, against the target) and CPU time (median;
     SQLite runs in this process, so CPU is the fairer figure on a shared machine), with the
@@ -50,16 +64,7 @@ def measure(directory: Path, size: int, record, timings) -> None:
     store = Store.open(directory)
     try:
         for figure, fn in cases(store).items():
-            cpu: list[float] = []
-
-            def run(fn=fn, cpu=cpu) -> None:
-                start = time.process_time()
-                fn()
-                cpu.append((time.process_time() - start) * 1000)
-
-            wall = timings(run)
-            cpu = cpu[len(cpu) - len(wall):]  # the timed runs (not the warm-up)
-            load = "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+            wall, cpu, load = timed(fn, timings)
             note = f"cpu median {statistics.median(cpu):.0f} ms p95 {p95(cpu):.0f} ms; {load}"
             row = record(figure, label, wall, target=TARGETS.get(size), note=note)
             record(figure + " (CPU)", label, cpu, unit="ms", note=load)
@@ -107,17 +112,9 @@ def measure_pg(size: int, record, timings) -> None:
                 conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
             label = f"pg {size // 1000}k"
             for figure, fn in cases(store).items():
-                cpu: list[float] = []
-
-                def run(fn=fn, cpu=cpu) -> None:
-                    start = time.process_time()
-                    fn()
-                    cpu.append((time.process_time() - start) * 1000)
-
-                wall = timings(run)
-                load = "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+                wall, cpu, load = timed(fn, timings)
                 row = record(figure + " (PostgreSQL)", label, wall, target=TARGETS.get(size),
-                             note=f"client-side cpu median {statistics.median(cpu[-len(wall):]):.0f} ms; {load}")
+                             note=f"client-side cpu median {statistics.median(cpu):.0f} ms; {load}")
                 print(f"  {'':<58} {label:>6}    p95 {row['p95']:>10} ms; {row['note']}", flush=True)
         finally:
             store.close()
