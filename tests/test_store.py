@@ -2,7 +2,6 @@ import sqlite3
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import URL, create_engine, text
 
 from rmdesk.errors import StoreError, ValidationError
 from rmdesk.paths import STORE_FILENAME
@@ -53,31 +52,6 @@ def test_products_seeded_once(store, data_dir):
     again = Store.open(data_dir)
     assert len(list_products(again)) == len(shipped_products())
     again.close()
-
-
-def test_every_revision_upgrades_to_head_keeping_rows(tmp_path):
-    """Build a store at each earlier schema version with data, then open it: all rows stay."""
-    revisions = list(reversed([r.revision for r in migrate.ScriptDirectory.from_config(migrate.config())
-                               .walk_revisions()]))
-    for revision in revisions:
-        directory = tmp_path / revision
-        directory.mkdir()
-        engine = create_engine(URL.create("sqlite", database=str(directory / STORE_FILENAME)))
-        migrate.upgrade(engine, revision)
-        with engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO clients (id, name, pinyin_initials, pinyin_full, two_high, owner, step, status, "
-                "step_entered_at, q_need, q_afford, q_standard, q_authority, q_value, qualification_score, "
-                "proposal_agreed, created_at, updated_at) VALUES (7, '华能电力', 'hndl', 'huanengdianli', 0, '', 2, "
-                "'active', '2026-01-01 00:00:00', 1, 1, 1, 0, 0, 3, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
-            conn.execute(text("INSERT INTO contacts (id, client_id, name, decision_power, attitude) "
-                              "VALUES (3, 7, '王总', 'decides', 'neutral')"))
-        engine.dispose()
-        store = Store.open(directory)
-        assert store.schema_revision() == HEAD_REVISION
-        detail = clients.get_client(store, 7)
-        assert detail.name == "华能电力" and detail.step == 2 and [c.name for c in detail.contacts] == ["王总"]
-        store.close()
 
 
 def test_newer_schema_is_refused_with_a_message(data_dir):
