@@ -248,3 +248,46 @@ def test_the_trash_dialog_empties_only_what_it_listed(desk, store, cid, monkeypa
     shown = answer_dialogs(monkeypatch, QDialog.DialogCode.Rejected)
     dialog.empty()
     assert len(shown) == 1 and clients.get_client(store, other).name == "长城汽车"
+
+
+# ---- the statement years and the proposal draft (migration 0029) -------------------------------------------
+
+def test_statement_years_keep_editing_keeps_the_table_and_reload_closes(desk, store, cid, monkeypatch):
+    from rmdesk.gui.client.fincheck_panel import FinancialsDialog
+    from rmdesk.services import fincheck
+
+    dialog = FinancialsDialog(store, cid, desk.window)
+    dialog.table.setColumnCount(1)  # one year typed
+    dialog.table.item(0, 0).setText("2024")
+    dialog.table.item(1, 0).setText("1000")
+    fincheck.save_years(store, cid, [{"year": "2025", "sales": "500"}])  # someone's save meanwhile
+    shown = answer_dialogs(monkeypatch, QDialog.DialogCode.Rejected, conflict.RELOAD)
+    dialog.try_accept()
+    assert shown[0].message.text().startswith("王强 已于 2026-11-23 09:30 修改了此客户的财务报表数据")
+    assert not shown[0].review_button.isVisibleTo(shown[0])  # a table of years: Reload or keep editing
+    assert dialog.table.item(1, 0).text() == "1000" and dialog.result() != QDialog.DialogCode.Accepted
+    assert [y.year for y in fincheck.years_of(store, cid)] == [2025]  # theirs stays
+    dialog.try_accept()  # still stale: refused again; Reload closes it (the window reads again)
+    assert dialog.reloaded and dialog.result() == QDialog.DialogCode.Rejected
+    assert [y.year for y in fincheck.years_of(store, cid)] == [2025]
+
+
+def test_a_proposal_saved_meanwhile_is_not_overwritten_and_reload_shows_it(store, cid, monkeypatch, qtbot):
+    from rmdesk.gui.client.proposal import ProposalDialog
+    from rmdesk.services import proposals
+
+    settings.save_profile(store, {"rm_name": "王强"})
+    proposals.save_draft(store, cid, {"situation": "第一稿"})
+    dialog = ProposalDialog(store, cid)
+    qtbot.addWidget(dialog)
+    dialog.texts["situation"].setPlainText("我的修改")
+    proposals.save_draft(store, cid, {"situation": "同事的修改"})  # someone's save meanwhile
+    shown = answer_dialogs(monkeypatch, QDialog.DialogCode.Rejected, conflict.RELOAD)
+    assert dialog._save() is None
+    assert shown[0].message.text().startswith("王强 changed this client's proposal (version 1) at 2026-11-23 09:30")
+    assert dialog.texts["situation"].toPlainText() == "我的修改"  # kept editing: nothing typed is lost
+    assert proposals.get_version(store, cid).texts["situation"] == "同事的修改"
+    assert dialog._save() is None  # Reload: theirs in the window
+    assert dialog.texts["situation"].toPlainText() == "同事的修改"
+    dialog.texts["situation"].setPlainText("我的修改")
+    assert dialog._save().texts["situation"] == "我的修改"  # after the reload the save goes through

@@ -5,12 +5,9 @@ ticks need no version. Each: a save from a stale copy is refused with who and wh
 languages and writes nothing; after a reload it goes through. Two processes for the board and
 the volumes."""
 
-import subprocess
-import sys
-import textwrap
 
 import pytest
-from conflicts import i_am
+from conflicts import i_am, other_process
 
 from rmdesk.errors import Conflict
 from rmdesk.services import cadence, clients, flow, pipeline, tiering, trash, visits
@@ -59,14 +56,14 @@ def test_a_bank_race_at_the_version_stamp_is_the_same_conflict(store, monkeypatc
     from rmdesk.services import versions
     from rmdesk.store.models import Client
     cid = clients.create_client(store, {"name": "华能电力"})
-    real = versions.stamp_banks
+    real = versions.stamp_list
 
-    def someone_first(session, client_id, loaded):
+    def someone_first(session, client_id, what, loaded):
         session.execute(update(Client).where(Client.id == client_id)
                         .values(banks_version=loaded + 1, banks_changed_by="wq"))
-        return real(session, client_id, loaded)
+        return real(session, client_id, what, loaded)
 
-    monkeypatch.setattr(versions, "stamp_banks", someone_first)
+    monkeypatch.setattr(versions, "stamp_list", someone_first)
     with pytest.raises(Conflict):
         clients.set_banks(store, cid, [{"bank_name": "工商银行"}], expected_version=1)
     assert clients.get_client(store, cid).banks == []  # nothing of this save was written
@@ -234,29 +231,11 @@ def test_ticks_from_two_stale_copies_keep_both_and_record_who(store):
 
 # ---- two processes -----------------------------------------------------------------------------------------
 
-def _other_process(store, db_url, code: str) -> None:
-    from sqlalchemy import URL
-    url = db_url if db_url is not None else URL.create("sqlite", database=store.engine.url.database)
-    script = textwrap.dedent("""
-        from datetime import datetime
-        from sqlalchemy import make_url
-        from rmdesk import clock
-        from rmdesk.store.engine import Store
-        from rmdesk.services import pipeline, tiering
-        clock.pin(datetime(2026, 11, 23, 10, 32))
-        store = Store.open(url=make_url({url!r}))
-        {code}
-        store.close()
-    """).format(url=url.render_as_string(hide_password=False), code=code)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-
-
 def test_two_processes_a_drag_of_a_card_someone_moved_is_refused(store, db_url):
     i_am(store, "王强")
     cid = clients.create_client(store, {"name": "长城汽车"})
     card = next(c for c in pipeline.board(store)[1] if c.client_id == cid)  # the board as drawn here
-    _other_process(store, db_url, f"pipeline.move_to_step(store, {cid}, 4, '跳过')")
+    other_process(store, db_url, f"pipeline.move_to_step(store, {cid}, 4, '跳过')")
     with pytest.raises(Conflict) as caught:
         pipeline.move_to_step(store, cid, 2, "资料齐了", expected_version=card.version)
     assert caught.value.message("zh_CN").startswith("王强 已于 2026-11-23 10:32 修改了此客户")
@@ -268,7 +247,7 @@ def test_two_processes_volumes_entered_meanwhile_are_not_overwritten(store, db_u
     cid = clients.create_client(store, {"name": "长城汽车"})
     tiering.set_business_volume(store, cid, "2026", {"avg_deposits": "100"})
     mine = tiering.volumes_of(store, cid)[0]
-    _other_process(store, db_url, f"""tiering.set_business_volume(store, {cid}, '2026', {{'avg_deposits': '900'}},
+    other_process(store, db_url, f"""tiering.set_business_volume(store, {cid}, '2026', {{'avg_deposits': '900'}},
                                                             expected_version={mine.version})""".replace("\n", " "))
     with pytest.raises(Conflict) as caught:
         tiering.set_business_volume(store, cid, "2026", {"avg_deposits": "500"}, expected_version=mine.version)

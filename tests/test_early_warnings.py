@@ -112,6 +112,32 @@ def test_stale_update_is_refused(store):
     assert early_warnings.client_warnings(store, cid)[0].action == "first"
 
 
+def test_stale_delete_and_reopen_are_refused_and_change_nothing(store):
+    from rmdesk.errors import Conflict
+
+    cid = clients.create_client(store, {"name": "甲公司"})
+    wid = early_warnings.log_warning(store, cid, {"signal": "losses"})
+    seen = early_warnings.client_warnings(store, cid)[0].version  # the copy on one RM's screen
+    early_warnings.update_warning(store, wid, {"detail": "同事补充：亏损扩大"}, expected_version=seen)
+    with pytest.raises(Conflict) as e:
+        early_warnings.delete_warning(store, wid, expected_version=seen)
+    assert e.value.params["id"] == cid
+    (w,) = early_warnings.client_warnings(store, cid)
+    assert w.detail == "同事补充：亏损扩大"  # the colleague's detail was not deleted unseen
+    early_warnings.close_warning(store, wid, None, "已处置", expected_version=w.version)
+    closed = early_warnings.client_warnings(store, cid)[0]
+    early_warnings.update_warning(store, wid, {"action": "再次核查"}, expected_version=closed.version)
+    with pytest.raises(Conflict):
+        early_warnings.reopen_warning(store, wid, expected_version=closed.version)
+    assert early_warnings.client_warnings(store, cid)[0].closed_note == "已处置"
+    current = early_warnings.client_warnings(store, cid)[0].version
+    early_warnings.reopen_warning(store, wid, expected_version=current)
+    now = early_warnings.client_warnings(store, cid)[0]
+    assert now.is_open
+    early_warnings.delete_warning(store, wid, expected_version=now.version)
+    assert early_warnings.client_warnings(store, cid) == []
+
+
 def test_raise_post_loan_check(store):
     cid = clients.create_client(store, {"name": "甲公司", "owner": "王强"})
     wid = early_warnings.log_warning(store, cid, {"signal": "production_stopped"})  # high by default

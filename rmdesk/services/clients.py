@@ -794,15 +794,15 @@ def set_banks(store: Store, client_id: int, banks: list[Mapping[str, object]],
             client = fetch_client(s, client_id)
             loaded = client.banks_version
             if expected_version is not None and loaded != expected_version:
-                raise versions.banks_conflict(s, client)
+                raise versions.list_conflict(s, client, "banks")
             client.banks = rows
             s.flush()
-            if not versions.stamp_banks(s, client_id, loaded):  # someone saved in between: theirs stays
+            if not versions.stamp_list(s, client_id, "banks", loaded):  # someone saved in between: theirs stays
                 raise StaleDataError()
             return loaded + 1
     except StaleDataError:
         with store.read() as r:
-            raise versions.banks_conflict(r, fetch_client(r, client_id)) from None
+            raise versions.list_conflict(r, fetch_client(r, client_id), "banks") from None
 
 
 def is_empty(store: Store) -> bool:

@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from rmdesk import clock, i18n
 from rmdesk.errors import Conflict, NotFound, PlaybookError, ValidationError
 from rmdesk.paths import resources_dir
-from rmdesk.services import clients, related, workcal
+from rmdesk.services import clients, related, versions, workcal
 from rmdesk.services import validation as v
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, EarlyWarning, Task
@@ -196,11 +196,12 @@ def _fetch(s, warning_id: int) -> EarlyWarning:
     return row
 
 
-def _conflict(row: EarlyWarning) -> Conflict:
+def _conflict(s, row: EarlyWarning) -> Conflict:
+    """The refusal of a change to an entry someone changed since it was loaded."""
     at = row.updated_at.strftime("%Y-%m-%d %H:%M")
-    if row.changed_by:
-        return Conflict("conflict.client_changed", None, who=row.changed_by, at=at, id=row.client_id)
-    return Conflict("conflict.client_changed_anonymous", None, at=at, id=row.client_id)
+    name = versions.display_name(s, row.changed_by)
+    key = "conflict.warning_changed" if name else "conflict.warning_changed_anonymous"
+    return Conflict(key, None, who=name or "", at=at, id=row.client_id, kind="warning", version=row.version)
 
 
 def _save(store: Store, warning_id: int, expected_version: int | None, change) -> None:
@@ -208,13 +209,13 @@ def _save(store: Store, warning_id: int, expected_version: int | None, change) -
         with store.write() as s:
             row = _fetch(s, warning_id)
             if expected_version is not None and row.version != expected_version:
-                raise _conflict(row)
+                raise _conflict(s, row)
             change(s, row)
             row.updated_at = clock.now()
             row.changed_by = clients.who_am_i(store)
     except StaleDataError:
         with store.read() as s:
-            raise _conflict(_fetch(s, warning_id)) from None
+            raise _conflict(s, _fetch(s, warning_id)) from None
 
 
 def update_warning(store: Store, warning_id: int, data: Mapping[str, object],
@@ -255,8 +256,9 @@ def close_warning(store: Store, warning_id: int, closed_on: object, note: object
     _save(store, warning_id, expected_version, change)
 
 
-def reopen_warning(store: Store, warning_id: int) -> None:
-    """Open a closed warning again (closed by mistake); refused while the same signal is open."""
+def reopen_warning(store: Store, warning_id: int, expected_version: int | None = None) -> None:
+    """Open a closed warning again (closed by mistake); refused while the same signal is open,
+    and (with `expected_version`) when someone changed the entry since it was loaded."""
     def change(s, row: EarlyWarning) -> None:
         if row.closed_on is None:
             return
@@ -266,13 +268,22 @@ def reopen_warning(store: Store, warning_id: int) -> None:
             raise ValidationError("warn.already_open", None, name=signal_name(row.signal), day="")
         row.closed_on, row.closed_note = None, None
 
-    _save(store, warning_id, None, change)
+    _save(store, warning_id, expected_version, change)
 
 
-def delete_warning(store: Store, warning_id: int) -> None:
-    """Remove an entry logged by mistake (its raised check stays a task of the client)."""
-    with store.write() as s:
-        s.delete(_fetch(s, warning_id))
+def delete_warning(store: Store, warning_id: int, expected_version: int | None = None) -> None:
+    """Remove an entry logged by mistake (its raised check stays a task of the client). With
+    `expected_version`: refused (Conflict) when someone changed the entry since it was loaded,
+    so a colleague's closing note or new detail is not deleted unseen."""
+    try:
+        with store.write() as s:
+            row = _fetch(s, warning_id)
+            if expected_version is not None and row.version != expected_version:
+                raise _conflict(s, row)
+            s.delete(row)
+    except StaleDataError:
+        with store.read() as s:
+            raise _conflict(s, _fetch(s, warning_id)) from None
 
 
 def raise_check(store: Store, warning_id: int, due: object = None) -> int:

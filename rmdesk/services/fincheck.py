@@ -32,10 +32,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock
 from rmdesk.errors import ValidationError
-from rmdesk.services import financing
+from rmdesk.services import financing, versions
 from rmdesk.services.clients import fetch_client
 from rmdesk.services.validation import MAX_AMOUNT
 from rmdesk.store.engine import Store
@@ -164,17 +165,36 @@ def clean_years(rows: Sequence[Mapping[str, object]]) -> list[Year]:
     return sorted(years, key=lambda y: y.year)
 
 
-def save_years(store: Store, client_id: int, rows: Sequence[Mapping[str, object]]) -> list[int]:
-    """Replace the client's statement years with `rows` (all or nothing); returns the years kept."""
+def save_years(store: Store, client_id: int, rows: Sequence[Mapping[str, object]],
+               expected_version: int | None = None) -> list[int]:
+    """Replace the client's statement years with `rows` (all or nothing); returns the years kept.
+    `expected_version`: the years' version the caller loaded (years_version(); None = no check):
+    years someone saved since are refused with Conflict saying who and when, nothing written."""
     years = clean_years(rows)
     now = clock.now()
-    with store.write() as s:
-        fetch_client(s, client_id)
-        s.execute(delete(FinancialYear).where(FinancialYear.client_id == client_id))
-        s.flush()
-        for y in years:
-            s.add(FinancialYear(client_id=client_id, year=y.year, entered_at=now, **y.lines))
+    try:
+        with store.write() as s:
+            client = fetch_client(s, client_id)
+            loaded = client.years_version
+            if expected_version is not None and loaded != expected_version:
+                raise versions.list_conflict(s, client, "years")
+            s.execute(delete(FinancialYear).where(FinancialYear.client_id == client_id))
+            s.flush()
+            for y in years:
+                s.add(FinancialYear(client_id=client_id, year=y.year, entered_at=now, **y.lines))
+            s.flush()
+            if not versions.stamp_list(s, client_id, "years", loaded):  # someone saved in between: theirs stays
+                raise StaleDataError()
+    except StaleDataError:
+        with store.read() as r:
+            raise versions.list_conflict(r, fetch_client(r, client_id), "years") from None
     return [y.year for y in years]
+
+
+def years_version(store: Store, client_id: int) -> int:
+    """The version of the client's statement years: pass it back to save_years."""
+    with store.read() as s:
+        return fetch_client(s, client_id).years_version
 
 
 def years_of(store: Store, client_id: int) -> list[Year]:

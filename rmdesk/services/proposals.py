@@ -14,14 +14,17 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock, formatting, i18n
-from rmdesk.errors import NotFound, ValidationError
+from rmdesk.errors import Conflict, NotFound, ValidationError
 from rmdesk.services import clients, engagement, flow, masking, product_guide
 from rmdesk.services import validation as v
 from rmdesk.services.clients import fetch_client
 from rmdesk.services.settings import get_profile
+from rmdesk.services.versions import display_name
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Contact, Deal, FinancingEstimate, Product, Proposal
 
@@ -58,6 +61,7 @@ class ProposalRow:
     updated_at: datetime
     deal_ids: tuple[int, ...] = ()
     frozen_copy: dict = field(default_factory=dict)
+    edit_version: int = 1  # pass the newest version's back to save_draft (no lost update)
 
     @property
     def frozen(self) -> bool:
@@ -81,7 +85,7 @@ def _row(s: Session, p: Proposal) -> ProposalRow:
                             .order_by(Deal.id)))
     return ProposalRow(p.id, p.client_id, p.version, {k: getattr(p, k) or "" for k in TEXTS}, _lines_of(p.lines),
                        p.estimate_id, p.frozen_at, p.frozen_how, p.created_at, p.updated_at, deals,
-                       json.loads(p.frozen_copy) if p.frozen_copy else {})
+                       json.loads(p.frozen_copy) if p.frozen_copy else {}, p.edit_version)
 
 
 def has_proposal(s: Session, client_id: int) -> bool:
@@ -141,14 +145,41 @@ def _clean_lines(s: Session, raw: object) -> list[ProposalLine]:
     return out
 
 
-def save_draft(store: Store, client_id: int, data: Mapping[str, object]) -> ProposalRow:
+def _conflict(s: Session, newest: Proposal) -> Conflict:
+    """The refusal of a draft saved from a copy older than the client's newest version."""
+    name = display_name(s, newest.changed_by)
+    at = newest.updated_at.strftime("%Y-%m-%d %H:%M")
+    key = "conflict.proposal_changed" if name else "conflict.proposal_changed_anonymous"
+    return Conflict(key, None, who=name or "", at=at, id=newest.client_id, kind="proposal",
+                    version=newest.edit_version, n=newest.version)
+
+
+def save_draft(store: Store, client_id: int, data: Mapping[str, object],
+               expected_version: int | None = None) -> ProposalRow:
     """Save the proposal's texts, lines and estimate (keys of TEXTS, 'lines', 'estimate_id').
     Updates the newest version while it is a draft; after it was printed or sent, starts
-    the next version (the keys not given are carried over). One transaction."""
+    the next version (the keys not given are carried over). One transaction.
+    `expected_version`: the newest version's edit_version as the caller loaded it (0: the
+    caller saw no proposal; None: no check): a proposal someone saved, printed or started
+    since is refused with Conflict saying who and when, and nothing is written."""
     unknown = set(data) - {*TEXTS, "lines", "estimate_id"}
     if unknown:
         raise ValidationError("error.not_in_list", None, value=sorted(unknown)[0])
     texts = {k: v.optional_text(data[k], f"proposal.{k}", TEXT_MAX) for k in TEXTS if k in data}
+    try:
+        return _save_draft(store, client_id, data, texts, expected_version)
+    except (StaleDataError, IntegrityError):  # a save of the same draft or version won the race
+        with store.read() as r:
+            fetch_client(r, client_id)
+            newest = r.scalar(select(Proposal).where(Proposal.client_id == client_id)
+                              .order_by(Proposal.version.desc()).limit(1))
+            if newest is None:
+                raise
+            raise _conflict(r, newest) from None
+
+
+def _save_draft(store: Store, client_id: int, data: Mapping[str, object], texts: dict[str, str | None],
+                expected_version: int | None) -> ProposalRow:
     now = clock.now()
     with store.write() as s:
         fetch_client(s, client_id)
@@ -160,6 +191,8 @@ def save_draft(store: Store, client_id: int, data: Mapping[str, object]) -> Prop
                 raise ValidationError("proposal.bad_estimate", "proposal.estimate", id=estimate_id)
         newest = s.scalar(select(Proposal).where(Proposal.client_id == client_id)
                           .order_by(Proposal.version.desc()).limit(1))
+        if expected_version is not None and newest is not None and newest.edit_version != expected_version:
+            raise _conflict(s, newest)
         if newest is None or newest.frozen_at is not None:
             base = newest
             p = Proposal(client_id=client_id, version=(base.version + 1) if base else 1, created_at=now,

@@ -147,21 +147,30 @@ def editing(store: Store, model: type, row_id: int, expected_version: int | None
         yield s, row
 
 
-def banks_conflict(session: Session, client: Client) -> Conflict:
-    """The refusal of a bank list saved from a copy older than the client's bank list."""
-    name = display_name(session, client.banks_changed_by)
-    at = client.banks_changed_at.strftime("%Y-%m-%d %H:%M") if client.banks_changed_at else "?"
-    key = "conflict.banks_changed" if name else "conflict.banks_changed_anonymous"
-    return Conflict(key, None, who=name or "", at=at, id=client.id, kind="banks", version=client.banks_version)
+# A list saved as a whole (the client's banks, its statement years) has its own version on the
+# client row, apart from the client's own: a bank save and a profile save by two RMs do not
+# refuse each other. LISTS: the list -> the prefix of its three columns on clients.
+LISTS = ("banks", "years")
 
 
-def stamp_banks(session: Session, client_id: int, loaded: int) -> bool:
-    """Raise the client's bank-list version from `loaded`, with who and when, without touching
-    the client's own version (the profile form stays valid). False: someone raised it first."""
+def list_conflict(session: Session, client: Client, what: str) -> Conflict:
+    """The refusal of a list (LISTS) saved from a copy older than the client's list."""
+    name = display_name(session, getattr(client, f"{what}_changed_by"))
+    when = getattr(client, f"{what}_changed_at")
+    at = when.strftime("%Y-%m-%d %H:%M") if when else "?"
+    key = f"conflict.{what}_changed" if name else f"conflict.{what}_changed_anonymous"
+    return Conflict(key, None, who=name or "", at=at, id=client.id, kind=what,
+                    version=getattr(client, f"{what}_version"))
+
+
+def stamp_list(session: Session, client_id: int, what: str, loaded: int) -> bool:
+    """Raise the client's version of the list `what` from `loaded`, with who and when, without
+    touching the client's own version (the profile form stays valid). False: someone raised it first."""
     from sqlalchemy import update
 
-    done = session.execute(update(Client).where(Client.id == client_id, Client.banks_version == loaded)
-                           .values(banks_version=loaded + 1, banks_changed_by=_who(session),
-                                   banks_changed_at=clock.now())
+    version = getattr(Client, f"{what}_version")
+    done = session.execute(update(Client).where(Client.id == client_id, version == loaded)
+                           .values({version: loaded + 1, getattr(Client, f"{what}_changed_by"): _who(session),
+                                    getattr(Client, f"{what}_changed_at"): clock.now()})
                            .execution_options(synchronize_session=False))
     return done.rowcount == 1

@@ -130,6 +130,10 @@ class Client(Base):
     banks_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     banks_changed_by: Mapped[str | None] = mapped_column(String(64))
     banks_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # the statement years (financial_years) are saved as a whole too: their own version
+    years_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    years_changed_by: Mapped[str | None] = mapped_column(String(64))
+    years_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     contacts: Mapped[list["Contact"]] = relationship(
         back_populates="client", cascade="all, delete-orphan", order_by="Contact.id"
@@ -569,6 +573,13 @@ class Proposal(Base):
     frozen_copy: Mapped[str | None] = mapped_column(Text)  # JSON: what was printed (names, RM contact, estimate)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # no lost update on the draft (`version` above is the proposal's own numbering: v1, v2 …)
+    edit_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+
+    __mapper_args__ = {"version_id_col": edit_version}
+
+
 class FinancialYear(Base):
     """One year of a client's key statement lines, in yuan (the financial quick check,
     rmdesk.services.fincheck). Lines not known are NULL; profit and operating cash flow may

@@ -38,6 +38,7 @@ class FinancialsDialog(FormDialog):
                        .replace("%1", self.tr("10,000 CNY (万元)") if self.lang == "zh_CN" else self.tr("CNY")))
         intro.setWordWrap(True)
         self.form.addRow(intro)
+        self.version = fincheck.years_version(store, client_id)  # read first: a save in between is seen
         years = fincheck.years_of(store, client_id)
         last = clock.today().year - 1
         shown = [y.year for y in years] or [last - 2, last - 1, last]
@@ -63,7 +64,7 @@ class FinancialsDialog(FormDialog):
         buttons.addStretch(1)
         self.form.addRow(self.table)
         self.form.addRow(buttons)
-        self.submit = lambda: fincheck.save_years(store, client_id, self.rows())
+        self.submit = lambda: fincheck.save_years(store, client_id, self.rows(), self.version)
 
     def add_year(self) -> None:
         if self.table.columnCount() < fincheck.MAX_YEARS:

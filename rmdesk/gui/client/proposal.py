@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmdesk import formatting, i18n
-from rmdesk.errors import RmdeskError
+from rmdesk.errors import Conflict, RmdeskError
 from rmdesk.gui import dialogs, folders
 from rmdesk.gui.errors import show_error
 from rmdesk.services import proposals
@@ -205,6 +205,11 @@ class ProposalDialog(QDialog):
     def _run(self, action, *args):
         try:
             result = action(*args)
+        except Conflict as exc:  # someone saved, printed or started a version since: who and when
+            from rmdesk.gui.client import conflict
+
+            conflict.tell_row_conflict(self, exc, self.reload)  # Keep editing leaves the typed text
+            return None
         except RmdeskError as exc:
             show_error(self, exc)
             return None
@@ -225,7 +230,8 @@ class ProposalDialog(QDialog):
         self._estimate_id = draft.get("estimate_id")
 
     def _save(self) -> proposals.ProposalRow | None:
-        row = self._run(proposals.save_draft, self.store, self.client_id, self._form())
+        loaded = self.rows[0].edit_version if self.rows else 0  # the newest version as this window read it
+        row = self._run(proposals.save_draft, self.store, self.client_id, self._form(), loaded)
         if row:
             self.reload(row.version)
         return row or None

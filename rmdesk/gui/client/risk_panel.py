@@ -278,7 +278,7 @@ class RiskPanel(Tool):
         if row is not None and dialogs.ask(self, self.tr("Delete warning"), self.tr(
                 "Delete this entry? Only for a warning logged by mistake: close a real one instead."),
                 default_no=True):
-            self.act(early_warnings.delete_warning, self.store, row.id)
+            self.act(early_warnings.delete_warning, self.store, row.id, row.version)
 
     # --- related parties ---------------------------------------------------------------
     def _selected_link(self) -> related.LinkRow | None:

@@ -1,0 +1,45 @@
+"""No lost update on the last editable rows without a version: a client's statement years (saved
+as a whole, like its bank list) get a version of their own on the client with who changed them
+and when; a proposal draft gets an edit version (its `version` column is the proposal's own
+numbering, v1, v2 …) and who changed it.
+
+Revision ID: 0029_draft_versions
+Revises: 0026_more_versions
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0029_draft_versions"
+down_revision = "0026_more_versions"
+branch_labels = None
+depends_on = None
+
+# table -> the columns it gets (name, type, server default)
+COLUMNS = {
+    "clients": (("years_version", sa.Integer(), "1"), ("years_changed_by", sa.String(64), None),
+                ("years_changed_at", sa.DateTime(), None)),
+    "proposals": (("edit_version", sa.Integer(), "1"), ("changed_by", sa.String(64), None)),
+}
+
+
+def _columns(table: str) -> set[str]:
+    return {c["name"] for c in sa.inspect(op.get_bind()).get_columns(table)}
+
+
+def upgrade() -> None:
+    # Idempotent: a store whose search triggers were lost is upgraded again from before 0006.
+    for table, columns in COLUMNS.items():
+        have = _columns(table)
+        for name, type_, default in columns:
+            if name not in have:
+                op.add_column(table, sa.Column(name, type_, nullable=default is None, server_default=default))
+
+
+def downgrade() -> None:
+    for table, columns in COLUMNS.items():
+        have = _columns(table)
+        drop = [name for name, _type, _default in reversed(columns) if name in have]
+        if drop:
+            with op.batch_alter_table(table) as batch:
+                for name in drop:
+                    batch.drop_column(name)
