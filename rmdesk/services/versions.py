@@ -1,8 +1,10 @@
 """No lost update on every editable row, and who changed what.
 
-Every editable row (clients, key persons, visits, tasks, needs, objections, deals, complaints)
-has a `version` that SQLAlchemy raises on each UPDATE (`version_id_col`), and `changed_by` /
-`changed_at`. A service edit takes the version the caller loaded (`expected_version`, None =
+Every editable row (clients, key persons, visits, tasks, needs, objections, deals, complaints,
+business volumes, early warnings, proposal drafts as `edit_version`) has a version that
+SQLAlchemy raises on each UPDATE (`version_id_col`), and `changed_by` / `changed_at`; a list
+saved as a whole (a client's banks, its statement years) has its own version on the client
+(LISTS). Rows that are only added and deleted (estimates, related-party links) need none. A service edit takes the version the caller loaded (`expected_version`, None =
 no check, for callers that did not load the row): a save from an older copy is refused with
 `Conflict` saying who changed the row and when, and nothing is written. Two saves racing each
 other at the same moment are refused the same way: the second UPDATE finds no row of the
