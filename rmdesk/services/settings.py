@@ -1,5 +1,12 @@
-"""Settings kept with the data: the RM profile printed on plans (more to come:
-targets, tier rules, cadences). Stored as JSON per key in the settings table."""
+"""Settings kept with the data: the RM profile printed on plans, goals, reminders, the book's
+rules. Stored as JSON per key in the settings table.
+
+On a team database the RMs share one book but not one person: each RM keeps their own profile
+(name, phone, e-mail on the call plans), targets, daily goal and reminder lead times, stored
+under the key with their login ("profile@lina"). The book's own rules (tier scheme, stale
+days, masking, the book id) stay one row for the whole team. An RM who has not saved a profile
+on the team database gets their name from the team (`rmdesk team add-rm --name`), never a
+colleague's name or phone."""
 
 from __future__ import annotations
 
@@ -7,10 +14,37 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
+from sqlalchemy.orm import Session
+
 from rmdesk.errors import ValidationError
 from rmdesk.services import validation as v
 from rmdesk.store.engine import Store
-from rmdesk.store.models import Setting
+from rmdesk.store.models import Setting, TeamMember
+
+# Each RM's own on a team database (see the module's text); every other key is the book's.
+PERSONAL = frozenset({"profile", "targets", "daily_activities", "reminder_days", "calendar_alarm_minutes"})
+
+
+def _login(s: Session) -> str | None:
+    """The server login of a team database; None for the local book."""
+    bind = s.get_bind()
+    return None if bind.dialect.name == "sqlite" else bind.url.username
+
+
+def stored_key(s: Session, key: str) -> str:
+    """The settings row of `key` for whoever is signed in (PERSONAL keys carry the login)."""
+    login = _login(s) if key in PERSONAL else None
+    return f"{key}@{login}" if login else key
+
+
+def read_json(s: Session, key: str, default=None):
+    """The setting `key` as saved (JSON), else `default`."""
+    row = s.get(Setting, stored_key(s, key))
+    return json.loads(row.value) if row is not None else default
+
+
+def write_json(s: Session, key: str, value) -> None:
+    s.merge(Setting(key=stored_key(s, key), value=json.dumps(value, ensure_ascii=False)))
 
 
 @dataclass(frozen=True)
@@ -26,8 +60,11 @@ class Profile:
 
 def get_profile(store: Store) -> Profile:
     with store.read() as s:
-        row = s.get(Setting, "profile")
-        data = json.loads(row.value) if row else {}
+        data = read_json(s, "profile")
+        if data is None and (login := _login(s)):  # an RM's first start on the team database
+            member = s.get(TeamMember, login)  # None: a login outside the team (e.g. its admin)
+            data = {"rm_name": member.name} if member is not None else None
+        data = data or {}
     known = {k: str(data[k]) for k in Profile.__dataclass_fields__ if k in data}
     return Profile(**known)
 
@@ -47,7 +84,7 @@ def save_profile(store: Store, changes: Mapping[str, object]) -> Profile:
             raise ValidationError("error.unknown_field", key)
         current[key] = cleaners[key](value)
     with store.write() as s:
-        s.merge(Setting(key="profile", value=json.dumps(current, ensure_ascii=False)))
+        write_json(s, "profile", current)
     return Profile(**current)
 
 
@@ -57,8 +94,7 @@ DEFAULT_STALE_DAYS = {1: 30, 2: 21, 3: 30, 4: 21, 5: 30, 6: 0}
 
 def get_stale_days(store: Store) -> dict[int, int]:
     with store.read() as s:
-        row = s.get(Setting, "stale_days")
-        saved = json.loads(row.value) if row else {}
+        saved = read_json(s, "stale_days", {})
     return {step: int(saved.get(str(step), default)) for step, default in DEFAULT_STALE_DAYS.items()}
 
 
@@ -69,7 +105,7 @@ def save_stale_days(store: Store, days: Mapping[int, object]) -> dict[int, int]:
             raise ValidationError("error.out_of_range", "step", lo=1, hi=6)
         current[step] = v.int_range(value, 0, 3650, "stale_days") or 0
     with store.write() as s:
-        s.merge(Setting(key="stale_days", value=json.dumps({str(k): n for k, n in current.items()})))
+        write_json(s, "stale_days", {str(k): n for k, n in current.items()})
     return current
 
 
@@ -80,8 +116,7 @@ DEFAULT_REMINDER_DAYS = 7
 def get_int(store: Store, key: str, default: int) -> int:
     """A whole-number setting (its key is also the field named in messages)."""
     with store.read() as s:
-        row = s.get(Setting, key)
-    return int(json.loads(row.value)) if row else default
+        return int(read_json(s, key, default))
 
 
 def save_int(store: Store, key: str, value: object, lo: int, hi: int) -> int:
@@ -89,7 +124,7 @@ def save_int(store: Store, key: str, value: object, lo: int, hi: int) -> int:
     if number is None:
         raise ValidationError("error.required", key)
     with store.write() as s:
-        s.merge(Setting(key=key, value=json.dumps(number)))
+        write_json(s, key, number)
     return number
 
 
@@ -115,7 +150,7 @@ def save_calendar_alarm_minutes(store: Store, minutes: object) -> int:
     if number is None:
         raise ValidationError("error.required", "calendar_alarm_minutes")
     with store.write() as s:
-        s.merge(Setting(key="calendar_alarm_minutes", value=json.dumps(number)))
+        write_json(s, "calendar_alarm_minutes", number)
     return number
 
 

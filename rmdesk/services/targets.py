@@ -9,7 +9,6 @@ are placeholders to edit).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -24,7 +23,7 @@ from rmdesk.services import settings, workcal
 from rmdesk.services import validation as v
 from rmdesk.services.tiering import period_bounds
 from rmdesk.store.engine import Store
-from rmdesk.store.models import Client, MaintenanceLog, Setting, StepChange, Visit
+from rmdesk.store.models import Client, MaintenanceLog, StepChange, Visit
 
 MONEY_MEASURES = ("avg_deposits", "avg_loans", "new_deposits", "intl_settlement_usd", "fee_income")
 COUNT_MEASURES = ("visits", "new_clients")
@@ -63,8 +62,7 @@ def previous_period(period: str) -> str:
 
 def _load(store: Store) -> dict:
     with store.read() as s:
-        row = s.get(Setting, "targets")
-    return json.loads(row.value) if row else {}
+        return settings.read_json(s, "targets", {})
 
 
 def get_targets(store: Store, period: str) -> dict[str, Decimal]:
@@ -86,10 +84,10 @@ def save_targets(store: Store, period: str, values: Mapping[str, object]) -> dic
             current[key] = Decimal(number)
         else:
             raise ValidationError("error.unknown_field", key)
-    everything = _load(store)
-    everything[period] = {k: str(x) for k, x in current.items()}
-    with store.write() as s:
-        s.merge(Setting(key="targets", value=json.dumps(everything)))
+    with store.write() as s:  # read and written in one transaction: another period saved meanwhile stays
+        everything = settings.read_json(s, "targets", {})
+        everything[period] = {k: str(x) for k, x in current.items()}
+        settings.write_json(s, "targets", everything)
     return current
 
 

@@ -51,7 +51,8 @@ class Setting(Base):
     """Key/value settings stored with the data (RM profile, targets, rules) as JSON text."""
 
     __tablename__ = "settings"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # on a team database an RM's own settings carry the login: "profile@lina" (services.settings)
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
 

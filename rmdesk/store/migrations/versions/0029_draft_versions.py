@@ -1,7 +1,8 @@
 """No lost update on the last editable rows without a version: a client's statement years (saved
 as a whole, like its bank list) get a version of their own on the client with who changed them
 and when; a proposal draft gets an edit version (its `version` column is the proposal's own
-numbering, v1, v2 …) and who changed it.
+numbering, v1, v2 …) and who changed it. A setting's key is longer: on a team database each RM's
+own settings (profile, goals, reminders) carry the login ("profile@lina", services.settings).
 
 Revision ID: 0029_draft_versions
 Revises: 0026_more_versions
@@ -33,6 +34,8 @@ def upgrade() -> None:
         for name, type_, default in columns:
             if name not in have:
                 op.add_column(table, sa.Column(name, type_, nullable=default is None, server_default=default))
+    if op.get_bind().dialect.name != "sqlite":  # SQLite does not enforce a VARCHAR's length
+        op.alter_column("settings", "key", type_=sa.String(160), existing_nullable=False)
 
 
 def downgrade() -> None:
