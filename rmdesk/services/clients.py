@@ -25,7 +25,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
@@ -789,20 +788,10 @@ def set_banks(store: Store, client_id: int, banks: list[Mapping[str, object]],
             satisfaction=v.int_range(bank.get("satisfaction"), 1, 5, "satisfaction"),
             notes=v.optional_text(bank.get("notes"), "notes", 2000),
         ))
-    try:
-        with store.write() as s:
-            client = fetch_client(s, client_id)
-            loaded = client.banks_version
-            if expected_version is not None and loaded != expected_version:
-                raise versions.list_conflict(s, client, "banks")
-            client.banks = rows
-            s.flush()
-            if not versions.stamp_list(s, client_id, "banks", loaded):  # someone saved in between: theirs stays
-                raise StaleDataError()
-            return loaded + 1
-    except StaleDataError:
-        with store.read() as r:
-            raise versions.list_conflict(r, fetch_client(r, client_id), "banks") from None
+    with versions.saving_list(store, client_id, "banks", expected_version) as (_s, client):
+        loaded = client.banks_version
+        client.banks = rows
+    return loaded + 1
 
 
 def is_empty(store: Store) -> bool:

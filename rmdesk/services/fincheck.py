@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm.exc import StaleDataError
 
 from rmdesk import clock
 from rmdesk.errors import ValidationError
@@ -172,22 +171,11 @@ def save_years(store: Store, client_id: int, rows: Sequence[Mapping[str, object]
     years someone saved since are refused with Conflict saying who and when, nothing written."""
     years = clean_years(rows)
     now = clock.now()
-    try:
-        with store.write() as s:
-            client = fetch_client(s, client_id)
-            loaded = client.years_version
-            if expected_version is not None and loaded != expected_version:
-                raise versions.list_conflict(s, client, "years")
-            s.execute(delete(FinancialYear).where(FinancialYear.client_id == client_id))
-            s.flush()
-            for y in years:
-                s.add(FinancialYear(client_id=client_id, year=y.year, entered_at=now, **y.lines))
-            s.flush()
-            if not versions.stamp_list(s, client_id, "years", loaded):  # someone saved in between: theirs stays
-                raise StaleDataError()
-    except StaleDataError:
-        with store.read() as r:
-            raise versions.list_conflict(r, fetch_client(r, client_id), "years") from None
+    with versions.saving_list(store, client_id, "years", expected_version) as (s, _client):
+        s.execute(delete(FinancialYear).where(FinancialYear.client_id == client_id))
+        s.flush()
+        for y in years:
+            s.add(FinancialYear(client_id=client_id, year=y.year, entered_at=now, **y.lines))
     return [y.year for y in years]
 
 

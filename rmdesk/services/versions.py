@@ -165,6 +165,30 @@ def list_conflict(session: Session, client: Client, what: str) -> Conflict:
                     version=getattr(client, f"{what}_version"))
 
 
+@contextmanager
+def saving_list(store: Store, client_id: int, what: str,
+                expected_version: int | None) -> Iterator[tuple[Session, Client]]:
+    """One write replacing the client's list `what` (LISTS) loaded at `expected_version` (None:
+    no check): yields (session, client) to replace the rows in, then raises the list's version.
+    A stale copy, or a save by someone else in between, is refused with Conflict and nothing of
+    this save is written."""
+    from rmdesk.services.clients import fetch_client  # clients imports this module
+
+    try:
+        with store.write() as s:
+            client = fetch_client(s, client_id)
+            loaded = getattr(client, f"{what}_version")
+            if expected_version is not None and loaded != expected_version:
+                raise list_conflict(s, client, what)
+            yield s, client
+            s.flush()
+            if not stamp_list(s, client_id, what, loaded):  # someone saved in between: theirs stays
+                raise StaleDataError()
+    except StaleDataError:
+        with store.read() as r:
+            raise list_conflict(r, fetch_client(r, client_id), what) from None
+
+
 def stamp_list(session: Session, client_id: int, what: str, loaded: int) -> bool:
     """Raise the client's version of the list `what` from `loaded`, with who and when, without
     touching the client's own version (the profile form stays valid). False: someone raised it first."""
