@@ -114,6 +114,18 @@ def test_cancelling_a_batch_writes_nothing(store, prepared, tmp_path):
     assert not path.exists()
 
 
+def test_the_layout_progress_keeps_its_total_and_only_goes_forward(store, prepared):
+    import io
+
+    seen: list[tuple[int, int]] = []
+    render_plans(plans_between(store, MONDAY, 7, "en"), io.BytesIO(), "en", True,
+                 progress=lambda done, total: seen.append((done, total)) or True)
+    assert len(seen) > 3
+    assert len({total for _, total in seen}) == 1  # one total for the whole bar
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and done[-1] == seen[0][1]  # forward only, ending full
+
+
 def test_ics_round_trip_with_stable_uids(store, prepared):
     _, v1, v2, _ = prepared
     first = Calendar.from_ical(export_calendar(store, MONDAY, date(2026, 11, 30), "zh_CN"))

@@ -414,9 +414,18 @@ class CallPlanWriter:
         if progress is not None:
             # Laying out the pages is the slow part: report it flowable by flowable, and let
             # the caller cancel there (the file is only written once the layout is complete).
+            # The total is reportlab's size estimate, taken once: the story list itself shrinks
+            # as the build consumes it. PROGRESS steps back when a flowable is split (its rest
+            # goes back into the list) and may pass the estimate: the bar only goes forward.
+            bar = {"total": max(len(story), 1), "done": 0}
+
             def on_layout(kind: str, value: int) -> None:
-                if kind == "PROGRESS" and not progress(value, len(story)):
-                    raise PrintCancelled()
+                if kind == "SIZE_EST":
+                    bar["total"] = max(value, 1)
+                elif kind == "PROGRESS":
+                    bar["done"] = min(max(bar["done"], value), bar["total"])
+                    if not progress(bar["done"], bar["total"]):
+                        raise PrintCancelled()
 
             doc.setProgressCallBack(on_layout)
         pages: list[int] = []
