@@ -26,7 +26,7 @@ from rmdesk.services.bulk import bulk_insert
 from rmdesk.services.catalog import NEED_PRODUCTS
 from rmdesk.services.pinyin import search_keys_many
 from rmdesk.services.validation import CREDIT_CODE_ALPHABET, credit_code_check_char
-from rmdesk.store import search_index
+from rmdesk.store import search_index, stays
 from rmdesk.store.engine import Store
 from rmdesk.store.models import (
     BankRelation,
@@ -344,6 +344,7 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
             for table in reversed(Base.metadata.sorted_tables):
                 if table.name not in KEEP_TABLES:
                     s.execute(delete(table))
+        stays.fill_rows(rows["changes"])  # issue 18: each stay's start (store/stays.py)
         _authored(rows, tables)  # issue 15: who made each row (the timeline's By column)
         for key, model in tables.items():
             bulk_insert(s, model, rows[key])

@@ -309,31 +309,15 @@ def _stays(store: Store, period: Period):
     """The stays that end with a move forward within the period, per step. A stay in a
     step runs from the last change that brought the client to it (from another step or from
     none) to the move forward out of it (from_step k to a higher step); a change that keeps
-    the step (a status change) neither starts nor ends one. A stay with no start found
-    (its row is missing) is left out."""
-    out = StepChange.__table__.alias("out")
-    came = StepChange.__table__.alias("came")
-    since = (select(func.max(came.c.at))
-             .where(came.c.client_id == out.c.client_id, came.c.to_step == out.c.from_step,
-                    or_(came.c.from_step.is_(None), came.c.from_step != came.c.to_step),
-                    or_(came.c.at < out.c.at, (came.c.at == out.c.at) & (came.c.id < out.c.id)))
-             .scalar_subquery())
+    the step (a status change) neither starts nor ends one. The start is stored on the move
+    that ends the stay (`stay_since`, rmdesk.store.stays), so this is one scan of a covering
+    index. A stay with no start found (its row is missing) is left out."""
     # per step one text of the stays' milliseconds: 200k stays cross to Python as 5 strings
-    ms = cast(_ms_span(store, out.c.at, since), String)
-    if store.is_sqlite and period.days > 92:
-        # a long period on SQLite (see _flows): the moves in client order (the client-ordered
-        # covering index, kept by LIMIT -1 from being flattened away), so that each start
-        # looked up lies next to the one before (~40% less at 100k)
-        at = UnaryExpression(out.c.at, operator=custom_op("+"), type_=out.c.at.type)
-        moves = (select(out.c.from_step.label("step"), ms.label("ms"))
-                 .where(_live(out.c.client_id), at >= period.begin_at, at < period.stop_at,
-                        out.c.from_step.is_not(None), out.c.to_step > out.c.from_step)
-                 .order_by(out.c.client_id).limit(-1).subquery("moves"))
-        return select(moves.c.step, func.aggregate_strings(moves.c.ms, ",")).group_by(moves.c.step)
-    return (select(out.c.from_step, func.aggregate_strings(ms, ","))
-            .where(_live(out.c.client_id), out.c.at >= period.begin_at, out.c.at < period.stop_at,
-                   out.c.from_step.is_not(None), out.c.to_step > out.c.from_step)
-            .group_by(out.c.from_step))
+    ms = cast(_ms_span(store, StepChange.at, StepChange.stay_since), String)
+    return (select(StepChange.from_step, func.aggregate_strings(ms, ","))
+            .where(_live(StepChange.client_id), StepChange.at >= period.begin_at, StepChange.at < period.stop_at,
+                   StepChange.from_step.is_not(None), StepChange.to_step > StepChange.from_step)
+            .group_by(StepChange.from_step))
 
 
 def _velocity(store: Store, period: Period) -> dict[int, tuple[int, float | None, float | None]]:
