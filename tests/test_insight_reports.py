@@ -269,6 +269,11 @@ def test_the_pdf_ledger_keeps_the_best_agents_and_their_biggest_referrals():
     assert [x.referrer for x in shown[10:]] == [f"介绍人{n:02d}" for n in range(19)]  # the next 19 agents
     assert (rest, agents) == (2 + 5, 5)
     assert insight_reports._ledger_lines(report, capped=False) == (ledger, 0, 0)
+    few = ChannelReport(NOV, [], refs[:2], ledger[:13], refs[0])  # 甲 and one more: every agent shown
+    assert insight_reports._ledger_lines(few, capped=True)[1:] == (2, 0)
+    assert i18n.message("insight.ledger_capped", "en", per=10, rest=1, agents=20, more=0) == (
+        "Up to 10 clients are listed per agent (the most business first); 1 more referred client is left out: "
+        "the XLSX export has the full ledger.")
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
@@ -290,10 +295,10 @@ def test_a_long_referral_ledger_is_capped_in_the_pdf_and_whole_in_the_xlsx(store
     whole = squeeze("\n".join(pdf_pages(pdf)))
     assert sum(f"甲荐客户{i:02d}" in whole for i in range(14)) == 10
     assert sum(f"单荐客户{n:02d}" in whole for n in range(22)) == 19  # 20 agents: 老甲 and the first 19
-    rest = ("本表只列产出最高的 20 位介绍人，每人最多 10 位客户（成交金额最高的）；另有 7 位被介绍客户未列出（其中 3 位介绍人整体未列），"
+    rest = ("本表只列产出最高的 20 位介绍人，每人最多 10 位客户（成交金额最高的优先）；另有 7 位被介绍客户未列出（含 3 位介绍人的全部客户），"
             "完整台账见 XLSX 导出。") if lang == "zh_CN" else (
         "Only the 20 agents with the best yield are listed, with up to 10 clients each (the most business first); "
-        "7 more referred clients are left out (including 3 agents not listed at all): the XLSX export has the "
+        "7 more referred clients are left out (3 agents are not listed at all): the XLSX export has the "
         "full ledger.")
     assert squeeze(rest).replace(" ", "") in whole.replace(" ", "")
     xlsx = tmp_path / "台账 #1.xlsx"

@@ -208,8 +208,8 @@ def channel_sections(r: ins.ChannelReport, lang: str, on: bool, capped: bool = F
     ledger = table(_m("ledger", lang), [*ledger_cols, Column(_m("business", lang), "money")],
                    [[_mask(x.referrer, on), x.client_name, x.created.isoformat(), str(x.step),
                      i18n.label("status", x.status, lang), in_unit(x.business, lang)] for x in lines], lang,
-                   note=_t("ledger_capped", lang, agents=LEDGER_AGENTS, per=LEDGER_PER_AGENT, rest=rest,
-                           more=agents) if rest else "")
+                   note=_t("ledger_capped_agents" if agents else "ledger_capped", lang, agents=LEDGER_AGENTS,
+                           per=LEDGER_PER_AGENT, rest=rest, more=agents) if rest else "")
     return [main, refs, ledger]
 
 
