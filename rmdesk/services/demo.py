@@ -21,7 +21,7 @@ from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.playbook.loader import CLOSING_STRATEGIES
 from rmdesk.playbook.loader import load as load_playbook
-from rmdesk.services import demo_risk, fincheck, proposals_demo
+from rmdesk.services import demo_reports, demo_risk, fincheck, proposals_demo
 from rmdesk.services.bulk import bulk_insert
 from rmdesk.services.catalog import NEED_PRODUCTS
 from rmdesk.services.pinyin import search_keys_many
@@ -350,6 +350,8 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
             bulk_insert(s, model, rows[key])
     _demo_profile(store)  # issue 15: the demo's RM, unless the book has one
     proposals_demo.add_demo_proposals(store, seed)  # issue 19: example proposals (金融服务方案)
+    if detail:
+        demo_reports.add_demo_reports(store)  # issue 18: submitted work reports, one changed with a reason
     if progress:
         progress(clients, clients)
     return {key: len(value) for key, value in rows.items()}
