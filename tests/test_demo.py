@@ -73,6 +73,11 @@ def test_demo_has_work_reports_handed_in_one_changed_with_a_reason(demo_store):
     changed = workreports.get(demo_store, "weekly", "2026-W46")
     assert changed.change_reason and len(changed.versions) == 2 and "补访" in changed.notes
     assert not changed.comments and changed.signed_off_by is None
+    if demo_store.is_sqlite:  # each handed in when its period ended: W46 on its Friday, changed the Monday after
+        from datetime import datetime
+
+        assert [v.submitted_at for v in changed.versions] == [datetime(2026, 11, 13, 17, 30),
+                                                              datetime(2026, 11, 16, 9, 15)]
     month = workreports.get(demo_store, "monthly", "2026-10")
     assert len(month.observations) == 3 and month.observations[0].industry == "chemicals"
     # the frozen figures come from the demo data: October's contacts are counted

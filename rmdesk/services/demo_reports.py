@@ -9,12 +9,15 @@ login (services/workreport_review.py); the demo does not fake them."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import update
 
 from rmdesk import clock
 from rmdesk.services import workreports
 from rmdesk.services.workreports import Observation, period_key
 from rmdesk.store.engine import Store
+from rmdesk.store.models import WorkReport
 
 OBSERVATIONS = [
     Observation("chemicals", "滨江区", "园区内化工企业普遍在压降库存，流动资金贷款需求回落，票据贴现询价增多。"),
@@ -50,4 +53,25 @@ def add_demo_reports(store: Store) -> int:
                        plan="下月重点：存量客户回访与两家重点客户的续贷。", observations=OBSERVATIONS)
     written += 1
     workreports.save_draft(store, "weekly", period_key("weekly", today), notes="（草稿）本周进展待补充。")
+    if store.is_sqlite:  # the single laptop: each handed in when its period ended, not all just now
+        def friday(day: date) -> date:
+            return day - timedelta(days=day.weekday()) + timedelta(days=4)
+
+        _handed_in(store, {
+            ("daily", period_key("daily", today - timedelta(days=1)), 1):
+                datetime.combine(today - timedelta(days=1), time(18, 30)),
+            ("weekly", earlier, 1): datetime.combine(friday(today - timedelta(days=14)), time(17, 30)),
+            ("weekly", earlier, 2): datetime.combine(friday(today - timedelta(days=14)) + timedelta(days=3), time(9, 15)),
+            ("weekly", period_key("weekly", last_week_day), 1): datetime.combine(friday(last_week_day), time(17, 45)),
+            ("monthly", period_key("monthly", month_end), 1): datetime.combine(month_end, time(17, 0))})
     return written + 1
+
+
+def _handed_in(store: Store, when: dict[tuple[str, str, int], datetime]) -> None:
+    """Set when each version was written and handed in (a local book has no row-level
+    security that keeps a handed-in version as it is; a team database keeps the true times)."""
+    with store.write() as s:
+        for (kind, key, version), at in when.items():
+            s.execute(update(WorkReport).where(WorkReport.kind == kind, WorkReport.period == key,
+                                               WorkReport.version == version)
+                      .values(created_at=at, updated_at=at, submitted_at=at))
