@@ -30,7 +30,7 @@ def at(month, day, hour=10):
 
 def _rows(store, cid):
     with store.read() as s:
-        return [(r.from_step, r.to_step, r.to_status, r.stay_since)
+        return [(r.from_step, r.to_step, r.to_status, r.stay_since, r.entry_before, r.moved_on_at)
                 for r in s.scalars(select(StepChange).where(StepChange.client_id == cid).order_by(StepChange.id))]
 
 
@@ -55,16 +55,21 @@ def _book(store):
     return x, y
 
 
-X_ROWS = [(None, 1, "active", None),
-          (1, 2, "active", datetime(2026, 11, 1, 10)),
-          (2, 3, "active", datetime(2026, 11, 3, 10)),
-          (3, 2, "active", datetime(2026, 11, 5, 10)),   # back: the stay in 3 began 11-05
-          (2, 3, "active", datetime(2026, 11, 6, 10)),   # the stay in 2 began with the move back
-          (3, 4, "active", datetime(2026, 11, 9, 10))]   # the same day: 5 hours
-Y_ROWS = [(None, 1, "active", None),
-          (1, 2, "active", datetime(2026, 11, 2, 10)),
-          (2, 3, "active", datetime(2026, 11, 10, 10)),  # the same instant: the earlier row (by id)
-          (3, 3, "lost", datetime(2026, 11, 10, 10))]    # a status change keeps the stay's start
+def d(day, hour=10):
+    return datetime(2026, 11, day, hour)
+
+
+# (from, to, status, stay_since, entry_before, moved_on_at)
+X_ROWS = [(None, 1, "active", None, None, d(3)),
+          (1, 2, "active", d(1), None, d(5)),
+          (2, 3, "active", d(3), None, d(9, 15)),
+          (3, 2, "active", d(5), None, None),     # back: the stay in 3 began 11-05; no forward entry
+          (2, 3, "active", d(6), d(5), d(9, 15)),  # the stay in 2 began with the move back; 3 entered before
+          (3, 4, "active", d(9), None, None)]      # the same day: 5 hours
+Y_ROWS = [(None, 1, "active", None, None, d(10)),
+          (1, 2, "active", d(2), None, d(10)),      # moved on at the same instant
+          (2, 3, "active", d(10), None, None),      # the same instant: the earlier row (by id)
+          (3, 3, "lost", d(10), None, None)]        # a status change keeps the stay's start
 
 
 def _check_velocity(store):
@@ -75,6 +80,9 @@ def _check_velocity(store):
     assert (steps[1].stays, steps[1].median_days, steps[1].p80_days) == (3, 2.0, pytest.approx(2.6))
     assert (steps[2].stays, steps[2].median_days, steps[2].p80_days) == (1, 5 / 24, 5 / 24)
     assert (steps[3].stays, steps[3].median_days) == (0, None)
+    # entered / moved on: X's second entry into 3 is not counted again, Y moved on from 2 at
+    # the very instant it entered it
+    assert [(st.entered, st.advanced) for st in steps] == [(2, 2), (2, 2), (2, 1), (1, 0), (0, 0), (0, 0)]
 
 
 @pytest.mark.both_engines
@@ -85,10 +93,10 @@ def test_every_move_stores_when_the_stay_it_ends_began(store):
     _check_velocity(store)
     # the set-based backfill gives the same on the rows the moves wrote
     with store.write() as s:
-        s.execute(text("UPDATE step_changes SET stay_since = NULL"))
-        assert stays.fill(s.connection(), x) == 5
+        s.execute(text("UPDATE step_changes SET stay_since = NULL, entry_before = NULL, moved_on_at = NULL"))
+        assert stays.fill(s.connection(), x) == 6
     assert _rows(store, x) == X_ROWS
-    assert [r[3] for r in _rows(store, y)] == [None] * 4
+    assert [r[3:] for r in _rows(store, y)] == [(None, None, None)] * 4
     with store.write() as s:
         stays.fill(s.connection())
     assert _rows(store, y) == Y_ROWS
@@ -106,21 +114,26 @@ def test_fill_rows_follows_the_insert_order_and_the_ties():
             {"client_id": 1, "at": t1, "from_step": 3, "to_step": 4}]  # before its step's entry: none
     stays.fill_rows(rows)
     assert [r["stay_since"] for r in rows] == [None, None, t1, t2, t1, t1, None]
+    assert [r["entry_before"] for r in rows] == [None, None, None, None, None, None, None]
+    # the next forward entry into a higher step at or after the row, whatever the insert order
+    assert [r["moved_on_at"] for r in rows] == [t1, t3, t2, None, None, None, None]
 
 
 def test_the_demo_book_stores_the_same_starts_as_the_backfill(tmp_path):
     store = Store.open(tmp_path / "演示 #1")
+    columns = "id, stay_since, entry_before, moved_on_at"
     try:
         demo.generate(store, clients=300, seed=7)
         with store.read() as s:
-            written = s.execute(text("SELECT id, stay_since FROM step_changes ORDER BY id")).all()
+            written = s.execute(text(f"SELECT {columns} FROM step_changes ORDER BY id")).all()
         with store.write() as s:
-            s.execute(text("UPDATE step_changes SET stay_since = NULL"))
+            s.execute(text("UPDATE step_changes SET stay_since = NULL, entry_before = NULL, moved_on_at = NULL"))
             stays.fill(s.connection())
         with store.read() as s:
-            assert s.execute(text("SELECT id, stay_since FROM step_changes ORDER BY id")).all() == written
+            assert s.execute(text(f"SELECT {columns} FROM step_changes ORDER BY id")).all() == written
             moves = s.scalar(text("SELECT count(*) FROM step_changes WHERE from_step IS NOT NULL"))
-        assert moves > 300 and sum(1 for _id, since in written if since is not None) == moves
+        assert moves > 300 and sum(1 for row in written if row[1] is not None) == moves
+        assert sum(1 for row in written if row[3] is not None) > 300  # moved on
     finally:
         store.close(backup=False)
 
@@ -158,13 +171,36 @@ def test_the_upgrade_backfills_an_existing_store(tmp_path):
     try:
         assert store.schema_revision() == HEAD_REVISION
         with store.read() as s:
-            found = dict(s.execute(select(StepChange.id, StepChange.stay_since)).all())
-        assert found == {1: None, 2: datetime(2026, 11, 1, 10), 3: datetime(2026, 11, 3, 10),
-                         4: datetime(2026, 11, 5, 10), 5: datetime(2026, 11, 7, 10), 6: datetime(2026, 11, 7, 10),
-                         7: None}
+            found = {i: rest for i, *rest in s.execute(select(StepChange.id, StepChange.stay_since,
+                                                                StepChange.entry_before, StepChange.moved_on_at))}
+        assert found == {1: [None, None, d(3)], 2: [d(1), None, d(7)], 3: [d(3), None, None],
+                         4: [d(5), d(3), d(7)], 5: [d(7), None, None], 6: [d(7), None, None],
+                         7: [None, None, None]}
         steps = insights.funnel(store, NOV).steps
         # forward moves out of a step in November: 1->2 twice (2 days each), 2->3 (0 days);
         # 4->5 has no start and is left out
         assert [(st.stays, st.median_days) for st in steps[:4]] == [(2, 2.0), (1, 0.0), (0, None), (0, None)]
+        # entered / moved on: client 7 entered 2 twice (counted once), 8 entered 5 only
+        assert [(st.entered, st.advanced) for st in steps] == [(1, 1), (1, 1), (1, 0), (0, 0), (1, 0), (0, 0)]
     finally:
         store.close(backup=False)
+
+
+@pytest.mark.postgresql
+def test_an_rm_on_a_team_database_writes_them_under_row_level_security(team_setup):
+    """The moves' lookups and the update of the earlier entries run as the RM's own role."""
+    t = team_setup
+    assert "protected" in t.admin("team", "init")
+    t.add("a", "rm_a", "王强")
+    t.add("b", "rm_b", "李娜")
+    a = Store.open(url=t.sign_in("a"))
+    b = Store.open(url=t.sign_in("b"))
+    try:
+        x, y = _book(a)
+        other = _book(b)[0]  # the other RM's history is out of reach, and untouched
+        assert _rows(a, x) == X_ROWS and _rows(a, y) == Y_ROWS
+        assert _rows(b, other) == X_ROWS and _rows(a, other) == []
+        _check_velocity(b)
+    finally:
+        a.close()
+        b.close()

@@ -34,7 +34,7 @@ def _record(s, client: Client, to_step: int, to_status: str, reason: str | None,
     s.add(StepChange(client_id=client.id, at=now, from_step=client.step, to_step=to_step,
                      from_status=client.status, to_status=to_status, reason=reason, override=override,
                      unmet=",".join(unmet) if unmet else None,
-                     stay_since=stays.start_of(s, client.id, client.step, now)))
+                     **stays.written(s, client.id, client.step, to_step, now)))
     if to_step != client.step:
         client.step_entered_at = now
     client.step = to_step

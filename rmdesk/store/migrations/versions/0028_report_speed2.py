@@ -1,10 +1,11 @@
-"""Each stay's start stored on the step change that ends it (issue 18: the funnel's velocity
-as one indexed scan instead of a lookup per move, within 2 s at 100k clients with margin).
+"""What the funnel needs of the step history, stored on each step change (issue 18: the
+funnel and its velocity as plain indexed scans, within 2 s at 100k clients with margin):
 
-- step_changes.stay_since: when the client's stay in from_step began (rmdesk.store.stays);
-  backfilled from the history for every row that leaves a step;
-- step_changes (at, from_step, to_step, stay_since, client_id): covering, the moves of a
-  period with their stays' starts.
+- step_changes.stay_since (when the stay in from_step began), entry_before (the previous
+  forward entry into to_step) and moved_on_at (the next forward entry into a higher step),
+  defined in rmdesk.store.stays and backfilled from the history;
+- step_changes (at, from_step, to_step, client_id, stay_since, entry_before, moved_on_at):
+  covering, the moves and entries of a period with what the funnel reads of them.
 
 Idempotent (the column only when missing, the backfill recomputes every row, IF NOT
 EXISTS), on SQLite and PostgreSQL.
@@ -23,7 +24,8 @@ branch_labels = None
 depends_on = None
 
 INDEX = "ix_step_changes_stays"
-INDEX_COLUMNS = ["at", "from_step", "to_step", "stay_since", "client_id"]
+COLUMNS = ("stay_since", "entry_before", "moved_on_at")
+INDEX_COLUMNS = ["at", "from_step", "to_step", "client_id", "stay_since", "entry_before", "moved_on_at"]
 
 
 def _columns(table: str) -> set[str]:
@@ -32,8 +34,10 @@ def _columns(table: str) -> set[str]:
 
 def upgrade() -> None:
     bind = op.get_bind()
-    if "stay_since" not in _columns("step_changes"):
-        op.add_column("step_changes", sa.Column("stay_since", sa.DateTime(), nullable=True))
+    have = _columns("step_changes")
+    for name in COLUMNS:
+        if name not in have:
+            op.add_column("step_changes", sa.Column(name, sa.DateTime(), nullable=True))
     stays.fill(bind)
     op.create_index(INDEX, "step_changes", INDEX_COLUMNS, if_not_exists=True)
     bind.exec_driver_sql("ANALYZE step_changes")  # so that the planner knows the new index
@@ -41,6 +45,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index(INDEX, table_name="step_changes", if_exists=True)
-    if "stay_since" in _columns("step_changes"):
+    drop = [name for name in reversed(COLUMNS) if name in _columns("step_changes")]
+    if drop:
         with op.batch_alter_table("step_changes") as batch:
-            batch.drop_column("stay_since")
+            for name in drop:
+                batch.drop_column(name)
