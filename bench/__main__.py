@@ -556,6 +556,10 @@ def main() -> None:
 
     reports.measure(built("clients-10000", 10_000), 10_000, record, timings)
     reports.measure(d100, 100_000, record, timings)
+    print("insight reports as files (issue 18), 10k:", flush=True)
+    from bench import insight_files
+
+    insight_files.measure(built("clients-10000", 10_000), 10_000, record, lambda fn: timings(fn, min(REPEAT, 3)))
     print("read-only command, whole process (issue 14):", flush=True)
     from bench import cli_listing
 

@@ -1,7 +1,8 @@
 """Issue 18 items 5-6: the insight reports as files on a demo book — every report's PDF (in
 memory, as the print preview builds it, in Chinese) and the workbook, from figures computed
 once (what the Reports page hands over). No target: the GUI builds both off its thread
-behind run_job's progress dialog. Run alone: `python -m bench.insight_files [10000]`."""
+behind run_job's progress dialog. `make bench` runs it on the 10k book (3 runs); alone:
+`python -m bench.insight_files [10000]`."""
 
 from __future__ import annotations
 

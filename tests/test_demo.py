@@ -58,3 +58,28 @@ def test_demo_history_matches_current_step(demo_store):
     for row in clients.list_clients(demo_store, limit=30):
         moves = pipeline.history(demo_store, row.id)
         assert moves[-1].from_step is None and moves[0].to_step == row.step
+
+
+def test_demo_has_work_reports_handed_in_one_changed_with_a_reason(demo_store):
+    """The demo (clock at 2026-11-23, a Monday of week 48) submits yesterday's log, weeks 46 and
+    47 (46 changed afterwards: two versions) and October's market report; week 48 is a draft.
+    A single laptop has no lead's login: no comment, no sign-off."""
+    from rmdesk.services import workreports
+
+    got = {(r.kind, r.period): (r.version, r.status) for r in workreports.recent(demo_store)}
+    assert got == {("daily", "2026-11-22"): (1, "submitted"), ("weekly", "2026-W46"): (2, "submitted"),
+                   ("weekly", "2026-W47"): (1, "submitted"), ("monthly", "2026-10"): (1, "submitted"),
+                   ("weekly", "2026-W48"): (1, "draft")}
+    changed = workreports.get(demo_store, "weekly", "2026-W46")
+    assert changed.change_reason and len(changed.versions) == 2 and "补访" in changed.notes
+    assert not changed.comments and changed.signed_off_by is None
+    if demo_store.is_sqlite:  # each handed in when its period ended: W46 on its Friday, changed the Monday after
+        from datetime import datetime
+
+        assert [v.submitted_at for v in changed.versions] == [datetime(2026, 11, 13, 17, 30),
+                                                              datetime(2026, 11, 16, 9, 15)]
+    month = workreports.get(demo_store, "monthly", "2026-10")
+    assert len(month.observations) == 3 and month.observations[0].industry == "chemicals"
+    # the frozen figures come from the demo data: October's contacts are counted
+    doc = workreports.document(demo_store, "monthly", "2026-10", "zh_CN")
+    assert any(section.rows for section in doc.sections)

@@ -245,3 +245,64 @@ def test_the_work_report_pdf_embeds_every_font_too(store, book, profile, tmp_pat
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     lines = fonts.splitlines()[2:]
     assert lines and all(line.split()[-5] == "yes" for line in lines) and "Helvetica" not in fonts, fonts
+
+
+def _referral(referrer, cid, business="0", day=1):
+    from rmdesk.services.insights import Referral
+
+    return Referral(referrer, cid, f"客户{cid}", date(2026, 11, day), 1, "active", Decimal(business))
+
+
+def test_the_pdf_ledger_keeps_the_best_agents_and_their_biggest_referrals():
+    """_ledger_lines by hand, with the real caps (20 agents, 10 clients each): 甲 referred 12
+    clients (the 11th brought 800, the 12th 900), 24 more agents one client each."""
+    from rmdesk.services.insights import ChannelReport, YieldLine
+
+    ledger = [_referral("甲", i, "800" if i == 11 else "900" if i == 12 else "0", day=i) for i in range(1, 13)]
+    ledger += [_referral(f"介绍人{n:02d}", 100 + n) for n in range(24)]
+    refs = [YieldLine("甲", 12, 0, 0, Decimal("1700"))] + [YieldLine(f"介绍人{n:02d}", 1, 0, 0, Decimal(0))
+                                                          for n in range(24)]
+    report = ChannelReport(NOV, [], refs, ledger, YieldLine("total", 36, 0, 0, Decimal(0)))
+    shown, rest, agents = insight_reports._ledger_lines(report, capped=True)
+    # 甲's ten: the two with business and the eight first referred (1..8), in the ledger's order
+    assert [x.client_id for x in shown[:10]] == [1, 2, 3, 4, 5, 6, 7, 8, 11, 12]
+    assert [x.referrer for x in shown[10:]] == [f"介绍人{n:02d}" for n in range(19)]  # the next 19 agents
+    assert (rest, agents) == (2 + 5, 5)
+    assert insight_reports._ledger_lines(report, capped=False) == (ledger, 0, 0)
+    few = ChannelReport(NOV, [], refs[:2], ledger[:13], refs[0])  # 甲 and one more: every agent shown
+    assert insight_reports._ledger_lines(few, capped=True)[1:] == (2, 0)
+    assert i18n.message("insight.ledger_capped", "en", per=10, rest=1, agents=20, more=0) == (
+        "Up to 10 clients are listed per agent (the most business first); 1 more referred client is left out: "
+        "the XLSX export has the full ledger.")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_long_referral_ledger_is_capped_in_the_pdf_and_whole_in_the_xlsx(store, profile, tmp_path, lang):
+    from test_insights import on
+
+    from rmdesk.services import clients
+
+    with on(11, 3):
+        for i in range(14):
+            clients.create_client(store, {"name": f"甲荐客户{i:02d}", "source_channel": "referral", "referrer": "老甲"})
+        for n in range(22):
+            clients.create_client(store, {"name": f"单荐客户{n:02d}", "source_channel": "referral",
+                                          "referrer": f"介绍人{n:02d}"})
+    data = insight_reports.compute(store, ["channels"], NOV)
+    assert len(data["channels"].ledger) == 36
+    pdf = tmp_path / "台账 #1.pdf"
+    insight_reports.export(store, data, NOV, pdf, lang)
+    whole = squeeze("\n".join(pdf_pages(pdf)))
+    assert sum(f"甲荐客户{i:02d}" in whole for i in range(14)) == 10
+    assert sum(f"单荐客户{n:02d}" in whole for n in range(22)) == 19  # 20 agents: 老甲 and the first 19
+    rest = ("本表只列产出最高的 20 位介绍人，每人最多 10 位客户（成交金额最高的优先）；另有 7 位被介绍客户未列出（含 3 位介绍人的全部客户），"
+            "完整台账见 XLSX 导出。") if lang == "zh_CN" else (
+        "Only the 20 agents with the best yield are listed, with up to 10 clients each (the most business first); "
+        "7 more referred clients are left out (3 agents are not listed at all): the XLSX export has the "
+        "full ledger.")
+    assert squeeze(rest).replace(" ", "") in whole.replace(" ", "")
+    xlsx = tmp_path / "台账 #1.xlsx"
+    insight_reports.export(store, data, NOV, xlsx, lang)
+    cells = [c for row in load_workbook(xlsx).worksheets[0].iter_rows(values_only=True) for c in row]
+    assert sum(1 for c in cells if isinstance(c, str) and c.startswith(("甲荐客户", "单荐客户"))) == 36
+    assert not any(isinstance(c, str) and "XLSX" in c for c in cells)

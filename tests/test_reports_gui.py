@@ -2,6 +2,7 @@
 and the work report editor (draft, submit, change with a reason), pytest-qt offscreen."""
 
 import os
+import threading
 
 import pytest
 
@@ -94,11 +95,12 @@ def test_work_report_editor_draft_submit_and_change(desk, qtbot, monkeypatch):
         editor.grab().save(os.path.join(SHOTS, "work-zh.png"))
 
 
-def test_objection_dialog_offers_the_answers_that_worked(desk):
+def test_objection_dialog_offers_the_answers_that_worked(desk, qtbot):
     from rmdesk.gui.client.forms import ObjectionDialog
 
     dialog = ObjectionDialog(desk.store, 1, desk.window)
     dialog.kind.setCurrentIndex(dialog.kind.findData("price"))
+    qtbot.waitUntil(lambda: dialog.worked_job is None, timeout=20000)  # computed off the GUI thread
     texts = [dialog.suggestions.itemText(i) for i in range(dialog.suggestions.count())]
     mine = insights.worked_by_type(desk.store)["price"]
     assert any(t.startswith("您用过有效") for t in texts)
@@ -106,3 +108,68 @@ def test_objection_dialog_offers_the_answers_that_worked(desk):
     assert dialog.suggestions.itemData(pick) == mine[0].answer
     assert f"{mine[0].used} 次中化解 {mine[0].resolved} 次" in texts[pick]
     dialog.close()
+
+
+def _slow_worked(monkeypatch):
+    """insights.worked_by_type held back until the returned event is set."""
+    gate = threading.Event()
+    real = insights.worked_by_type
+
+    def slow(store, limit=3):
+        gate.wait(30)
+        return real(store, limit)
+
+    monkeypatch.setattr(insights, "worked_by_type", slow)
+    return gate
+
+
+def test_objection_dialog_stays_usable_while_the_answers_that_worked_load(desk, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from rmdesk.gui.client.forms import ObjectionDialog
+    from rmdesk.playbook import loader
+
+    gate = _slow_worked(monkeypatch)
+    dialog = ObjectionDialog(desk.store, 1, desk.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    price = dialog.kind.findData("price")
+    dialog.kind.setCurrentIndex(price)  # the user goes on meanwhile: another type, words, an answer
+    qtbot.keyClicks(dialog.words, "rate ")
+    dialog.words.insertPlainText("利率太高")
+    last = dialog.suggestions.count() - 1
+    assert dialog.suggestions.itemText(last) == "正在查找对您有效的答法…"
+    assert not dialog.suggestions.model().item(last).flags() & Qt.ItemFlag.ItemIsEnabled  # not choosable
+    dialog.suggestions.activated.emit(1)
+    playbook = loader.load("zh_CN").objections["price"].answers[0]
+    assert dialog.answer.toPlainText() == playbook
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.worked_job is None, timeout=20000)
+    texts = [dialog.suggestions.itemText(i) for i in range(dialog.suggestions.count())]
+    assert "正在查找对您有效的答法…" not in texts and any(t.startswith("您用过有效") for t in texts)
+    assert dialog.words.toPlainText() == "rate 利率太高" and dialog.answer.toPlainText() == playbook
+    if SHOTS:
+        dialog.grab().save(os.path.join(SHOTS, "objection-zh.png"))
+    dialog.close()
+
+
+def test_objection_dialog_closed_before_the_answers_that_worked_come(desk, qtbot, monkeypatch):
+    from rmdesk.gui import jobs
+    from rmdesk.gui.client.forms import ObjectionDialog
+
+    gate = _slow_worked(monkeypatch)
+    dialog = ObjectionDialog(desk.store, 1, desk.window)
+    dialog.show()
+    job = dialog.worked_job
+    dialog.reject()  # Cancel: the job is forgotten, its answer dropped
+    assert dialog.worked_job is None and job.id not in jobs._running
+    dialog.deleteLater()
+    qtbot.wait(50)
+    gate.set()
+    qtbot.waitUntil(job.finished.is_set, timeout=20000)
+    qtbot.wait(200)  # its report arrives on the GUI thread and goes nowhere
+    # a dialog opened after it works as before
+    again = ObjectionDialog(desk.store, 1, desk.window)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.worked_job is None, timeout=20000)
+    again.close()

@@ -1780,6 +1780,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Choose an answer to start from…</translation>
     </message>
     <message>
+        <source>Looking up the answers that worked for you…</source>
+        <translation>Looking up the answers that worked for you…</translation>
+    </message>
+    <message>
         <source>Worked for you (%1 of %2): %3</source>
         <translation>Worked for you (%1 of %2): %3</translation>
     </message>

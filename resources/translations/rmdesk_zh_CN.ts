@@ -1771,6 +1771,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>选择一条参考话术…</translation>
     </message>
     <message>
+        <source>Looking up the answers that worked for you…</source>
+        <translation>正在查找对您有效的答法…</translation>
+    </message>
+    <message>
         <source>Worked for you (%1 of %2): %3</source>
         <translation>您用过有效（%2 次中化解 %1 次）：%3</translation>
     </message>

@@ -48,10 +48,12 @@ def _build(store: Store, lang: str, visit_ids: list[int], cover: bool, name: str
     """Gather each visit's plan (first 30% of the bar), then lay out the PDF (the rest)."""
     from rmdesk.formats.callplan_pdf import PrintCancelled, render_plans
     from rmdesk.services.callplan import plan_for_visit
+    from rmdesk.services.insights import worked_answers
 
     plans = []
+    worked = worked_answers(store)  # once for the batch, not once per visit (~0.4 s each at 100k)
     for i, visit_id in enumerate(visit_ids):
-        plans.append(plan_for_visit(store, visit_id, lang))
+        plans.append(plan_for_visit(store, visit_id, lang, worked))
         if not progress(300 * (i + 1) // len(visit_ids), 1000):
             raise Cancelled()
     buffer = io.BytesIO()

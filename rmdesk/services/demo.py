@@ -21,12 +21,12 @@ from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
 from rmdesk.playbook.loader import CLOSING_STRATEGIES
 from rmdesk.playbook.loader import load as load_playbook
-from rmdesk.services import demo_risk, fincheck, proposals_demo
+from rmdesk.services import demo_reports, demo_risk, fincheck, proposals_demo
 from rmdesk.services.bulk import bulk_insert
 from rmdesk.services.catalog import NEED_PRODUCTS
 from rmdesk.services.pinyin import search_keys_many
 from rmdesk.services.validation import CREDIT_CODE_ALPHABET, credit_code_check_char
-from rmdesk.store import search_index
+from rmdesk.store import search_index, stays
 from rmdesk.store.engine import Store
 from rmdesk.store.models import (
     BankRelation,
@@ -344,11 +344,14 @@ def generate(store: Store, clients: int, seed: int = 1, force: bool = False,
             for table in reversed(Base.metadata.sorted_tables):
                 if table.name not in KEEP_TABLES:
                     s.execute(delete(table))
+        stays.fill_rows(rows["changes"])  # issue 18: each stay's start (store/stays.py)
         _authored(rows, tables)  # issue 15: who made each row (the timeline's By column)
         for key, model in tables.items():
             bulk_insert(s, model, rows[key])
     _demo_profile(store)  # issue 15: the demo's RM, unless the book has one
     proposals_demo.add_demo_proposals(store, seed)  # issue 19: example proposals (金融服务方案)
+    if detail:
+        demo_reports.add_demo_reports(store)  # issue 18: submitted work reports, one changed with a reason
     if progress:
         progress(clients, clients)
     return {key: len(value) for key, value in rows.items()}

@@ -167,7 +167,30 @@ def _yield_values(y: ins.YieldLine, name: str, lang: str) -> list[object]:
     return [name, y.prospects, y.qualified, y.won, y.win_rate, in_unit(y.business, lang)]
 
 
-def channel_sections(r: ins.ChannelReport, lang: str, on: bool) -> list[Section]:
+# The PDF's referral ledger: the agents with the best yield (the referrers table's order: won,
+# then prospects), each with their referred clients of the most business (then the first
+# referred); a line says how many more, which the XLSX lists in full.
+LEDGER_AGENTS = 20
+LEDGER_PER_AGENT = 10
+
+
+def _ledger_lines(r: ins.ChannelReport, capped: bool) -> tuple[list[ins.Referral], int, int]:
+    """The ledger's rows to print, with the referrals and agents left out."""
+    if not capped:
+        return r.ledger, 0, 0
+    by_agent: dict[str, list[ins.Referral]] = {}
+    for x in r.ledger:
+        by_agent.setdefault(x.referrer, []).append(x)
+    shown: list[ins.Referral] = []
+    for y in r.referrers[:LEDGER_AGENTS]:
+        mine = by_agent.get(y.key, [])
+        best = sorted(mine, key=lambda x: (-x.business, x.created, x.client_id))[:LEDGER_PER_AGENT]
+        shown += sorted(best, key=lambda x: (x.created, x.client_id))
+    return shown, len(r.ledger) - len(shown), max(len(by_agent) - LEDGER_AGENTS, 0)
+
+
+def channel_sections(r: ins.ChannelReport, lang: str, on: bool, capped: bool = False) -> list[Section]:
+    """`capped`: for the PDF, the ledger's rows of the best agents only (see LEDGER_AGENTS)."""
     values = [_yield_values(y, insights_text.channel_name(y.key, lang), lang) for y in r.channels]
     values.append(_yield_values(r.total, _m("total", lang), lang))
     n = len(r.channels)
@@ -181,9 +204,12 @@ def channel_sections(r: ins.ChannelReport, lang: str, on: bool) -> list[Section]
                  [_yield_values(y, _mask(y.key, on), lang) for y in r.referrers], lang)
     ledger_cols = [Column(_m(k, lang), "text", w) for k, w in (("referrer", 2.0), ("client", 2.6), ("created", 1.3),
                                                                ("step", 0.6), ("status", 1.0))]
+    lines, rest, agents = _ledger_lines(r, capped)
     ledger = table(_m("ledger", lang), [*ledger_cols, Column(_m("business", lang), "money")],
                    [[_mask(x.referrer, on), x.client_name, x.created.isoformat(), str(x.step),
-                     i18n.label("status", x.status, lang), in_unit(x.business, lang)] for x in r.ledger], lang)
+                     i18n.label("status", x.status, lang), in_unit(x.business, lang)] for x in lines], lang,
+                   note=_t("ledger_capped_agents" if agents else "ledger_capped", lang, agents=LEDGER_AGENTS,
+                           per=LEDGER_PER_AGENT, rest=rest, more=agents) if rest else "")
     return [main, refs, ledger]
 
 
@@ -274,11 +300,13 @@ def title(name: str, lang: str) -> str:
     return _m(name, lang)
 
 
-def document(store: Store, reports: dict[str, object], period: ins.Period, lang: str) -> ReportDocument:
-    """The reports (in REPORTS order) as one document, each on its own pages and sheet."""
+def document(store: Store, reports: dict[str, object], period: ins.Period, lang: str,
+             pdf: bool = False) -> ReportDocument:
+    """The reports (in REPORTS order) as one document, each on its own pages and sheet.
+    `pdf`: for print, the referral ledger capped (its best agents, see LEDGER_AGENTS)."""
     on = masking.enabled(store)
     builders = {"funnel": lambda r: funnel_sections(r, lang),
-                "channels": lambda r: channel_sections(r, lang, on),
+                "channels": lambda r: channel_sections(r, lang, on, pdf),
                 "objections": lambda r: objection_sections(r, lang, on),
                 "forecast": lambda r: forecast_sections(r, lang),
                 "activity": lambda r: activity_sections(r, lang),
@@ -318,8 +346,7 @@ def write(doc: ReportDocument, path: str | os.PathLike) -> int:
 
 
 def export(store: Store, reports: dict[str, object], period: ins.Period, path: str | os.PathLike, lang: str) -> int:
-    file_type(path)
-    return write(document(store, reports, period, lang), path)
+    return write(document(store, reports, period, lang, pdf=file_type(path) == "pdf"), path)
 
 
 def pdf_bytes(store: Store, reports: dict[str, object], period: ins.Period, lang: str,
@@ -329,5 +356,5 @@ def pdf_bytes(store: Store, reports: dict[str, object], period: ins.Period, lang
     from rmdesk.formats.report_pdf import ReportWriter
 
     buffer = io.BytesIO()
-    pages = ReportWriter(document(store, reports, period, lang)).write(buffer, progress)
+    pages = ReportWriter(document(store, reports, period, lang, pdf=True)).write(buffer, progress)
     return buffer.getvalue(), pages

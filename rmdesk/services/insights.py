@@ -55,8 +55,6 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.sql.elements import UnaryExpression
-from sqlalchemy.sql.operators import custom_op
 
 from rmdesk import clock, vocab
 from rmdesk.errors import ValidationError
@@ -275,29 +273,22 @@ def _ms_span(store: Store, left, since):
     return cast(ms, BigInteger)
 
 
-def _forward(period: Period, scan: bool = False):
-    """The live clients' forward entries (from no step or a lower one) within the period.
-    `scan`: the period's bounds kept out of SQLite's index choice (a unary +), see _flows."""
-    at = UnaryExpression(StepChange.at.expression, operator=custom_op("+"), type_=StepChange.at.type) if scan \
-        else StepChange.at
-    return (_live(StepChange.client_id), at >= period.begin_at, at < period.stop_at,
+def _forward(period: Period):
+    """The live clients' forward entries (from no step or a lower one) within the period."""
+    return (_live(StepChange.client_id), StepChange.at >= period.begin_at, StepChange.at < period.stop_at,
             or_(StepChange.from_step.is_(None), StepChange.from_step < StepChange.to_step))
 
 
-def _flows(store: Store, period: Period):
-    """Per live client with a forward entry within the period: per step the first and the
-    last such entry (`first_k`, `last_k`). A client entering k at first_k advanced when it
-    entered a higher step at or after that time (last_j >= first_k). SQLite keeps no
-    histogram of the times: for a long period reading the client-ordered covering index
-    whole beats the time index and a sort by client (~25% at 100k); for a week or a month
-    the time index wins by far."""
-    scan = store.is_sqlite and period.days > 92
-    cols = []
-    for k in vocab.STEPS:
-        when = case((StepChange.to_step == k, StepChange.at))
-        cols += [func.min(when).label(f"first_{k}"), func.max(when).label(f"last_{k}")]
-    return (select(StepChange.client_id, *cols).where(*_forward(period, scan)).group_by(StepChange.client_id)
-            .subquery("flows"))
+def _entries(period: Period):
+    """Per step: the live clients entering it within the period (each client's first forward
+    entry into the step in the period: none before it since the period began, `entry_before`)
+    and how many of them later, up to the period's end, entered a higher step (`moved_on_at`,
+    the next forward entry into a higher step at or after it). Both are stored on the row
+    (rmdesk.store.stays), so this is one scan of a covering index, no grouping by client."""
+    first = or_(StepChange.entry_before.is_(None), StepChange.entry_before < period.begin_at)
+    went = func.count(case((StepChange.moved_on_at < period.stop_at, 1)))
+    return (select(StepChange.to_step, func.count(), went).where(*_forward(period), first)
+            .group_by(StepChange.to_step))
 
 
 def _live(client_id):
@@ -309,31 +300,15 @@ def _stays(store: Store, period: Period):
     """The stays that end with a move forward within the period, per step. A stay in a
     step runs from the last change that brought the client to it (from another step or from
     none) to the move forward out of it (from_step k to a higher step); a change that keeps
-    the step (a status change) neither starts nor ends one. A stay with no start found
-    (its row is missing) is left out."""
-    out = StepChange.__table__.alias("out")
-    came = StepChange.__table__.alias("came")
-    since = (select(func.max(came.c.at))
-             .where(came.c.client_id == out.c.client_id, came.c.to_step == out.c.from_step,
-                    or_(came.c.from_step.is_(None), came.c.from_step != came.c.to_step),
-                    or_(came.c.at < out.c.at, (came.c.at == out.c.at) & (came.c.id < out.c.id)))
-             .scalar_subquery())
+    the step (a status change) neither starts nor ends one. The start is stored on the move
+    that ends the stay (`stay_since`, rmdesk.store.stays), so this is one scan of a covering
+    index. A stay with no start found (its row is missing) is left out."""
     # per step one text of the stays' milliseconds: 200k stays cross to Python as 5 strings
-    ms = cast(_ms_span(store, out.c.at, since), String)
-    if store.is_sqlite and period.days > 92:
-        # a long period on SQLite (see _flows): the moves in client order (the client-ordered
-        # covering index, kept by LIMIT -1 from being flattened away), so that each start
-        # looked up lies next to the one before (~40% less at 100k)
-        at = UnaryExpression(out.c.at, operator=custom_op("+"), type_=out.c.at.type)
-        moves = (select(out.c.from_step.label("step"), ms.label("ms"))
-                 .where(_live(out.c.client_id), at >= period.begin_at, at < period.stop_at,
-                        out.c.from_step.is_not(None), out.c.to_step > out.c.from_step)
-                 .order_by(out.c.client_id).limit(-1).subquery("moves"))
-        return select(moves.c.step, func.aggregate_strings(moves.c.ms, ",")).group_by(moves.c.step)
-    return (select(out.c.from_step, func.aggregate_strings(ms, ","))
-            .where(_live(out.c.client_id), out.c.at >= period.begin_at, out.c.at < period.stop_at,
-                   out.c.from_step.is_not(None), out.c.to_step > out.c.from_step)
-            .group_by(out.c.from_step))
+    ms = cast(_ms_span(store, StepChange.at, StepChange.stay_since), String)
+    return (select(StepChange.from_step, func.aggregate_strings(ms, ","))
+            .where(_live(StepChange.client_id), StepChange.at >= period.begin_at, StepChange.at < period.stop_at,
+                   StepChange.from_step.is_not(None), StepChange.to_step > StepChange.from_step)
+            .group_by(StepChange.from_step))
 
 
 def _velocity(store: Store, period: Period) -> dict[int, tuple[int, float | None, float | None]]:
@@ -376,15 +351,8 @@ def _reason():
 
 def funnel(store: Store, period: Period | None = None) -> FunnelReport:
     period = period or default_period()
-    flows = _flows(store, period)
-    parts = []
-    for k in vocab.STEPS:
-        first = flows.c[f"first_{k}"]
-        higher = [flows.c[f"last_{j}"] >= first for j in vocab.STEPS if j > k]
-        went = func.count(case((and_(first.is_not(None), or_(*higher)), 1))) if higher else literal(0)
-        parts += [func.count(first), went]
     with store.read() as s:
-        found = s.execute(select(*parts)).one()
+        found = {step: (n, went) for step, n, went in s.execute(_entries(period))}
         now_counts = dict(s.execute(select(Client.step, func.count()).where(
             Client.deleted_at.is_(None), Client.status.in_(("active", "won"))).group_by(Client.step)).all())
         reason = _reason()
@@ -392,8 +360,9 @@ def funnel(store: Store, period: Period | None = None) -> FunnelReport:
     velocity = _velocity(store, period)
     drills = Drills(store)
     steps = []
-    for i, k in enumerate(vocab.STEPS):
-        entered, went = int(found[2 * i] or 0), int(found[2 * i + 1] or 0)
+    for k in vocab.STEPS:
+        entered, went = found.get(k, (0, 0))
+        went = int(went or 0) if k < vocab.FINAL_STEP else 0
         stays, mid, p80 = velocity.get(k, (0, None, None))
         steps.append(FunnelStep(k, entered, went, _ratio(went, entered) if k < vocab.FINAL_STEP else None,
                                 stays, mid, p80, now_counts.get(k, 0), period, drills))

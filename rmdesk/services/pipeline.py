@@ -18,6 +18,7 @@ from rmdesk.playbook.rules import ExitCheck, evaluate
 from rmdesk.services import validation as v
 from rmdesk.services import versions
 from rmdesk.services.clients import fetch_client
+from rmdesk.store import stays
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Deal, StepChange
 
@@ -32,7 +33,8 @@ def _record(s, client: Client, to_step: int, to_status: str, reason: str | None,
     now = clock.now()
     s.add(StepChange(client_id=client.id, at=now, from_step=client.step, to_step=to_step,
                      from_status=client.status, to_status=to_status, reason=reason, override=override,
-                     unmet=",".join(unmet) if unmet else None))
+                     unmet=",".join(unmet) if unmet else None,
+                     **stays.written(s, client.id, client.step, to_step, now)))
     if to_step != client.step:
         client.step_entered_at = now
     client.step = to_step

@@ -273,6 +273,9 @@ class StepChange(Base):
     override: Mapped[bool] = mapped_column(Boolean, default=False)
     unmet: Mapped[str | None] = mapped_column(Text)  # comma-separated condition keys overridden
     changed_by: Mapped[str | None] = mapped_column(String(64))  # who added it (migration 0016)
+    stay_since: Mapped[datetime | None] = mapped_column(DateTime)  # the stay in from_step began (0028, store/stays.py)
+    entry_before: Mapped[datetime | None] = mapped_column(DateTime)  # the previous forward entry into to_step (0028)
+    moved_on_at: Mapped[datetime | None] = mapped_column(DateTime)  # the next forward entry into a higher step (0028)
 
 
 class Need(Base):

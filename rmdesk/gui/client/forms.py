@@ -3,6 +3,7 @@ objection, deal, financing-need calculator. Each submits through a service."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -32,12 +33,15 @@ from rmdesk import clock, formatting, i18n, vocab
 from rmdesk.errors import NotFound, RmdeskError
 from rmdesk.gui.client import conflict, fincheck_panel
 from rmdesk.gui.dialogs import FormDialog
+from rmdesk.gui.jobs import Job
 from rmdesk.playbook import loader
 from rmdesk.services import cadence, clients, engagement, financing, fincheck, flow, insights, tiering, visits
 from rmdesk.services.catalog import NEED_PRODUCTS, list_products
 from rmdesk.services.clients import ClientDetail, ContactRow
 from rmdesk.services.settings import get_profile
 from rmdesk.store.engine import Store
+
+log = logging.getLogger(__name__)
 
 
 def vocab_combo(list_name: str, values: tuple[str, ...], current: str | None = None, blank: bool = False) -> QComboBox:
@@ -467,7 +471,13 @@ class ObjectionDialog(FormDialog):
         self.answer.setMaximumHeight(90)
         self.blocking = QCheckBox(self.tr("Blocks the deal"))
         self.blocking.setChecked(True)
-        self.worked = insights.worked_by_type(store)  # the RM's own answers that worked
+        # the RM's own answers that worked: the whole book's objections, so off the GUI
+        # thread (~0.4 s at 100k); the playbook's answers show at once, "looking up…" below
+        self.worked: dict[str, list[insights.AnswerLine]] = {}
+        self.worked_job: Job | None = Job(insights.worked_by_type, store)
+        self.worked_job.signals.done.connect(self._worked_found)
+        self.worked_job.signals.failed.connect(self._worked_failed)
+        self.finished.connect(self._forget_worked)
         self.kind.currentIndexChanged.connect(self._suggest)
         self.suggestions.activated.connect(lambda i: self.answer.setPlainText(self.suggestions.itemData(i) or ""))
         self.form.addRow(i18n.message("field.objection_type"), self.kind)
@@ -477,6 +487,7 @@ class ObjectionDialog(FormDialog):
         self.form.addRow(i18n.message("field.answer"), self.answer)
         self.form.addRow("", self.blocking)
         self._suggest()
+        self.worked_job.start()
         self.submit = lambda: engagement.log_objection(store, client_id, self.kind.currentData(),
                                                        self.words.toPlainText(), self.answer.toPlainText(),
                                                        self.blocking.isChecked())
@@ -492,12 +503,31 @@ class ObjectionDialog(FormDialog):
         self.suggestions.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.suggestions.setMinimumContentsLength(24)
         mine = self.worked.get(self.kind.currentData(), [])
-        if mine:
+        if mine or self.worked_job is not None:
             self.suggestions.insertSeparator(self.suggestions.count())
+        if self.worked_job is not None:  # a quiet line, not choosable, until the job answers
+            self.suggestions.addItem(self.tr("Looking up the answers that worked for you…"), None)
+            self.suggestions.model().item(self.suggestions.count() - 1).setEnabled(False)
         for line in mine:
             text = line.answer[:50] + ("…" if len(line.answer) > 50 else "")
             self.suggestions.addItem(self.tr("Worked for you (%1 of %2): %3").replace("%1", str(line.resolved))
                                      .replace("%2", str(line.used)).replace("%3", text), line.answer)
+
+
+    def _worked_found(self, worked: dict) -> None:
+        self.worked_job = None
+        self.worked = worked
+        self._suggest()
+
+    def _worked_failed(self, exc: object) -> None:  # the playbook's answers stay; no dialog over a dialog
+        self.worked_job = None
+        log.warning("answers that worked: %s", exc)
+        self._suggest()
+
+    def _forget_worked(self) -> None:  # closed before the answers came: drop them for good
+        if self.worked_job is not None:
+            self.worked_job.forget()
+            self.worked_job = None
 
 
 class DealDialog(FormDialog):

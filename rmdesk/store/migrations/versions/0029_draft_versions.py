@@ -5,13 +5,13 @@ numbering, v1, v2 …) and who changed it. A setting's key is longer: on a team 
 own settings (profile, goals, reminders) carry the login ("profile@lina", services.settings).
 
 Revision ID: 0029_draft_versions
-Revises: 0026_more_versions
+Revises: 0028_report_speed2
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0029_draft_versions"
-down_revision = "0026_more_versions"
+down_revision = "0028_report_speed2"
 branch_labels = None
 depends_on = None
 
