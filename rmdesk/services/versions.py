@@ -172,11 +172,15 @@ def saving_list(store: Store, client_id: int, what: str,
     no check): yields (session, client) to replace the rows in, then raises the list's version.
     A stale copy, or a save by someone else in between, is refused with Conflict and nothing of
     this save is written."""
-    from rmdesk.services.clients import fetch_client  # clients imports this module
+    def fetch_client(session: Session) -> Client:  # clients.fetch_client (clients imports this module)
+        client = session.get(Client, client_id)
+        if client is None or client.deleted_at is not None:
+            raise NotFound("error.client_not_found", id=client_id)
+        return client
 
     try:
         with store.write() as s:
-            client = fetch_client(s, client_id)
+            client = fetch_client(s)
             loaded = getattr(client, f"{what}_version")
             if expected_version is not None and loaded != expected_version:
                 raise list_conflict(s, client, what)
@@ -186,7 +190,7 @@ def saving_list(store: Store, client_id: int, what: str,
                 raise StaleDataError()
     except StaleDataError:
         with store.read() as r:
-            raise list_conflict(r, fetch_client(r, client_id), what) from None
+            raise list_conflict(r, fetch_client(r), what) from None
 
 
 def stamp_list(session: Session, client_id: int, what: str, loaded: int) -> bool:
