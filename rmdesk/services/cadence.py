@@ -123,45 +123,63 @@ def last_contacts(store: Store, of=None) -> dict[int, date]:
 
 def schedule(store: Store) -> list[DueItem]:
     """Every kept client's next due contact, earliest first."""
+    cadences, fallback = rules(store)
+    # the contacts and planned visits of these clients only (a big book has many more)
+    contacts = last_contacts(store, select(Client.id).where(*KEPT))
+    planned = planned_visits(store, select(Client.id).where(*KEPT))
+    today = clock.today()
+    with store.read() as s:
+        clients = list(s.execute(select(*DUE_FIELDS).where(*KEPT)))
+    out = []
+    for row in clients:
+        item = due_item(row, contacts.get(row[0]), cadences, fallback, today, planned.get(row[0]))
+        if item is not None:
+            out.append(item)
+    out.sort(key=lambda d: (d.due, d.client_name, d.client_id))
+    return out
+
+
+# who is kept (on a cadence) and what a client's due date is worked out from (due_item)
+KEPT = (Client.deleted_at.is_(None), Client.status.in_(("active", "won")),
+        or_(Client.step == 6, Client.next_maintenance_date.is_not(None)))
+DUE_FIELDS = (Client.id, Client.name, Client.tier, Client.cadence_rule, Client.next_maintenance_date,
+              Client.step_entered_at, Client.step)
+
+
+def rules(store: Store) -> tuple[dict[str, str], str]:
+    """The scheme's cadence per tier and the one for a client outside every tier (the
+    holiday calendar loaded for next_working_day)."""
     workcal.load(store)
     scheme = get_scheme(store)
     cadences: dict[str, str] = scheme["cadences"]
-    fallback = cadences[scheme["tiers"][-1]]
-    kept = (Client.deleted_at.is_(None), Client.status.in_(("active", "won")),
-            or_(Client.step == 6, Client.next_maintenance_date.is_not(None)))
-    # the contacts and planned visits of these clients only (a big book has many more)
-    contacts = last_contacts(store, select(Client.id).where(*kept))
-    planned = planned_visits(store, select(Client.id).where(*kept))
-    today = clock.today()
-    with store.read() as s:
-        clients = list(s.execute(
-            select(Client.id, Client.name, Client.tier, Client.cadence_rule, Client.next_maintenance_date,
-                   Client.step_entered_at, Client.step).where(*kept)))
-    out = []
-    for cid, name, tier, own_rule, set_date, entered, step in clients:
-        last = contacts.get(cid)
-        rule = own_rule or cadences.get(tier or "", fallback)
-        if set_date is not None and (last is None or set_date >= last):
-            nominal, reason = set_date, "date_set"
-        elif step != 6:
-            continue  # a prospect whose hand-set date has passed with a contact
-        elif not own_rule and tier not in cadences:
-            # outside any cadence (no tier of the scheme in use): kept on the list at the last
-            # tier's cadence so it is not forgotten, and said so
-            nominal, reason = next_occurrence(rule, last or entered.date()), "no_tier"
-        elif last is None:
-            nominal, reason = next_occurrence(rule, entered.date()), "no_contact"
-        else:
-            nominal, reason = next_occurrence(rule, last), ("client_cadence" if own_rule else "cadence")
-        due = workcal.next_working_day(nominal)
-        moved = None
-        if due != nominal:
-            moved = workcal.holiday_name(nominal) or "weekend"
-        out.append(DueItem(cid, name, tier, last, nominal, due, reason, rule if reason != "date_set" else None,
-                           max(0, (today - due).days), workcal.is_covered(nominal.year) and workcal.is_covered(
-                               due.year), moved, planned.get(cid)))
-    out.sort(key=lambda d: (d.due, d.client_name, d.client_id))
-    return out
+    return cadences, cadences[scheme["tiers"][-1]]
+
+
+def due_item(row, last: date | None, cadences: dict[str, str], fallback: str, today: date,
+             planned: datetime | None = None) -> DueItem | None:
+    """A kept client's next due contact (`row`: DUE_FIELDS; `last`: its last contact), or
+    None for a prospect whose hand-set date has passed with a contact."""
+    cid, name, tier, own_rule, set_date, entered, step = row
+    rule = own_rule or cadences.get(tier or "", fallback)
+    if set_date is not None and (last is None or set_date >= last):
+        nominal, reason = set_date, "date_set"
+    elif step != 6:
+        return None  # a prospect whose hand-set date has passed with a contact
+    elif not own_rule and tier not in cadences:
+        # outside any cadence (no tier of the scheme in use): kept on the list at the last
+        # tier's cadence so it is not forgotten, and said so
+        nominal, reason = next_occurrence(rule, last or entered.date()), "no_tier"
+    elif last is None:
+        nominal, reason = next_occurrence(rule, entered.date()), "no_contact"
+    else:
+        nominal, reason = next_occurrence(rule, last), ("client_cadence" if own_rule else "cadence")
+    due = workcal.next_working_day(nominal)
+    moved = None
+    if due != nominal:
+        moved = workcal.holiday_name(nominal) or "weekend"
+    return DueItem(cid, name, tier, last, nominal, due, reason, rule if reason != "date_set" else None,
+                   max(0, (today - due).days), workcal.is_covered(nominal.year) and workcal.is_covered(due.year),
+                   moved, planned)
 
 
 def due_within(store: Store, days: int = 7, start: date | None = None) -> list[DueItem]:

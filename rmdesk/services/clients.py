@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     ARRAY,
+    Boolean,
     Select,
     Text,
     and_,
@@ -24,7 +25,9 @@ from sqlalchemy import (
     union,
     update,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
@@ -32,7 +35,7 @@ from rmdesk.formatting import normalise_phone
 from rmdesk.services import industry, versions
 from rmdesk.services import validation as v
 from rmdesk.services.pinyin import search_keys
-from rmdesk.store import pg_search, search_index
+from rmdesk.store import pg_leakproof, pg_search, search_index
 from rmdesk.store.engine import Store
 from rmdesk.store.models import BankRelation, Client, ClientEvent, Contact, StepChange, Visit
 
@@ -433,12 +436,65 @@ def _long_term_on_client(term: str, keys: str, code: str) -> tuple[str, list]:
     """A 3+ character term's LIKE pattern and its conditions on a clients row (the trigram
     indexes): anywhere in the names and the code, and in the pinyin when it has 3+ letters."""
     like = _like(term)
-    on_client = [Client.name.ilike(like, escape="\\"), Client.short_name.ilike(like, escape="\\"),
-                 Client.credit_code.like(_like(code), escape="\\")]
+    on_client = [_ilike(Client.name, like), _ilike(Client.short_name, like), _like_op(Client.credit_code, _like(code))]
     if len(keys) >= _TRIGRAM:
-        on_client += [Client.pinyin_full.like(_like(keys), escape="\\"),
-                      Client.pinyin_initials.like(_like(keys), escape="\\")]
+        on_client += [_like_op(Client.pinyin_full, _like(keys)), _like_op(Client.pinyin_initials, _like(keys))]
     return like, on_client
+
+
+# PostgreSQL: the search's operators (rmdesk.store.pg_leakproof): leakproof, so that their
+# indexes serve an RM under row-level security, where a superuser could create them; else the
+# same as @>, LIKE and ILIKE (their escape character is the default one, backslash). Other
+# engines (the LIKE fallback the tests compare SQLite's index with) get LIKE and ILIKE.
+class _Match(FunctionElement):
+    inherit_cache = True
+    type = Boolean()
+    operator = ""
+    plain = staticmethod(lambda left, right: left.op("@>", is_comparison=True)(right))
+
+
+class _Contains(_Match):
+    inherit_cache = True
+    name = "rmdesk_contains"
+    operator = pg_leakproof.CONTAINS
+
+
+class _ILike(_Match):
+    inherit_cache = True
+    name = "rmdesk_ilike"
+    operator = pg_leakproof.ILIKE
+    plain = staticmethod(lambda left, right: left.ilike(right, escape="\\"))
+
+
+class _LikeOp(_Match):
+    inherit_cache = True
+    name = "rmdesk_like"
+    operator = pg_leakproof.LIKE
+    plain = staticmethod(lambda left, right: left.like(right, escape="\\"))
+
+
+@compiles(_Match)
+def _plain_match(element, compiler, **kw):
+    left, right = element.clauses
+    return f"({compiler.process(element.plain(left, right), **kw)})"
+
+
+@compiles(_Match, "postgresql")
+def _server_match(element, compiler, **kw):
+    left, right = element.clauses
+    return f"({compiler.process(left, **kw)} {element.operator} {compiler.process(right, **kw)})"
+
+
+def _contains(col, values: list[str]):
+    return _Contains(col, _text_array(values))
+
+
+def _ilike(col, pattern: str):
+    return _ILike(col, literal(pattern, Text))
+
+
+def _like_op(col, pattern: str):
+    return _LikeOp(col, literal(pattern, Text))
 
 
 def server_search_parts(term: str) -> list[SearchPart]:
@@ -453,18 +509,18 @@ def server_search_parts(term: str) -> list[SearchPart]:
         like, on_client = _long_term_on_client(term, keys, code)
         on_row = or_(*on_client)
         return [SearchPart(select(Client.id).where(on_row).correlate(None), on_row),
-                SearchPart(select(Contact.client_id).where(Contact.name.ilike(like, escape="\\")).correlate(None))]
+                SearchPart(select(Contact.client_id).where(_ilike(Contact.name, like)).correlate(None))]
     grams = _GRAM_DROP.sub(" ", term.lower()).split()
     parts = []
     if grams:
         pieces = _CLIENT_GRAMS
-        in_names = pieces.op("@>")(_text_array(grams))
+        in_names = _contains(pieces, grams)
         # one letter: names only (the start of the initials is matched below), as on SQLite
         match = in_names if len(term) == 1 else or_(
-            in_names, pieces.op("@>")(_text_array([pg_search.INITIALS_TAG + g for g in grams])))
+            in_names, _contains(pieces, [pg_search.INITIALS_TAG + g for g in grams]))
         parts.append(SearchPart(select(Client.id).where(match).correlate(None), match))
         parts.append(SearchPart(select(Contact.client_id).where(
-            _CONTACT_GRAMS.op("@>")(_text_array(grams))).correlate(None)))
+            _contains(_CONTACT_GRAMS, grams)).correlate(None)))
     return parts + _prefix_parts(keys, code, _pattern_prefix)
 
 
@@ -484,15 +540,15 @@ def server_search_row(term: str):
     code = term.upper()
     if len(term) >= _TRIGRAM:
         like, on_client = _long_term_on_client(term, keys, code)
-        on_contact = Contact.name.ilike(like, escape="\\")
+        on_contact = _ilike(Contact.name, like)
     else:
         on_client, on_contact = [], None
         grams = _GRAM_DROP.sub(" ", term.lower()).split()
         if grams:
-            on_client.append(_CLIENT_GRAMS.op("@>")(_text_array(grams)))
+            on_client.append(_contains(_CLIENT_GRAMS, grams))
             if len(term) > 1:
-                on_client.append(_CLIENT_GRAMS.op("@>")(_text_array([pg_search.INITIALS_TAG + g for g in grams])))
-            on_contact = _CONTACT_GRAMS.op("@>")(_text_array(grams))
+                on_client.append(_contains(_CLIENT_GRAMS, [pg_search.INITIALS_TAG + g for g in grams]))
+            on_contact = _contains(_CONTACT_GRAMS, grams)
         if keys:
             on_client.append(_pattern_prefix(Client.pinyin_full, keys))
         if code.isascii() and code.isalnum():

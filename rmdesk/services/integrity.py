@@ -64,10 +64,12 @@ class ServerReport:
     head: str
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not a fault
 
     def text(self, lang: str | None = None) -> str:
         lines = [i18n.message("server.check_sound" if self.ok else "server.check_problems", lang, where=self.where),
                  "  " + i18n.message("server.check_head", lang, revision=self.revision or "—", head=self.head)]
+        lines += [f"  {n}" for n in self.notes]
         lines += [f"  - {p}" for p in self.problems[:50]]
         if self.counts:
             lines.append(i18n.message("check.counts", lang, **{k: self.counts.get(k, 0) for k in COUNTED}))
@@ -79,7 +81,7 @@ def check_server(store, lang: str | None = None) -> ServerReport:
     key of the models), id sequences behind their tables. Read-only."""
     from sqlalchemy import func, select
 
-    from rmdesk.store import sequences, server
+    from rmdesk.store import pg_leakproof, sequences, server, team
     from rmdesk.store.engine import HEAD_REVISION
     from rmdesk.store.models import Base
 
@@ -105,4 +107,7 @@ def check_server(store, lang: str | None = None) -> ServerReport:
             problems.append(i18n.message("server.check_sequence", lang, table=name, current=current, top=top))
         for name in COUNTED:
             counts[name] = conn.execute(select(func.count()).select_from(Base.metadata.tables[name])).scalar() or 0
-    return ServerReport(server.describe(store.engine.url), not problems, revision, HEAD_REVISION, problems, counts)
+        notes = [] if pg_leakproof.installed(conn) or not team.has_policies(conn) else [
+            i18n.message("server.check_search_rls", lang)]
+    return ServerReport(server.describe(store.engine.url), not problems, revision, HEAD_REVISION, problems, counts,
+                        notes)

@@ -12,8 +12,8 @@ from sqlalchemy import extract, func, literal_column, or_, select
 from rmdesk import clock
 from rmdesk.errors import ValidationError
 from rmdesk.playbook import loader
+from rmdesk.services import next_dates, versions, workcal
 from rmdesk.services import validation as v
-from rmdesk.services import versions, workcal
 from rmdesk.services.clients import fetch_client
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Complaint, Contact, MaintenanceLog
@@ -114,6 +114,12 @@ def maintenance_due(store: Store, on: date | None = None, limit: int | None = No
     from rmdesk.services.cadence import schedule
 
     day = on or clock.today()
+    if next_dates.roll_due(store):  # each client's due date, stored: one indexed range
+        with store.read() as s:
+            rows = s.execute(select(Client.id, Client.name, Client.tier, Client.next_due)
+                             .where(Client.next_due <= day, Client.deleted_at.is_(None))
+                             .order_by(Client.next_due, Client.name, Client.id).limit(limit))
+            return [DueRow(*row) for row in rows]
     due = [DueRow(d.client_id, d.client_name, d.tier, d.due) for d in schedule(store) if d.due <= day]
     return due[:limit] if limit is not None else due
 
@@ -139,6 +145,22 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> l
     out = []
     if days < 1:
         return out
+    if next_dates.roll_birthdays(store, first):  # each one's next date, stored: one indexed range
+        with store.read() as s:
+            rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday,
+                                    Contact.birthday_is_lunar, Contact.next_birthday)
+                             .join(Client, Contact.client_id == Client.id)
+                             .where(Contact.next_birthday.between(first, last), Client.deleted_at.is_(None)))
+            lunar_years: dict[date, int] = {}
+            for client_id, client_name, name, title, born, lunar, day in rows:
+                if lunar:
+                    if born not in lunar_years:
+                        lunar_years[born] = workcal.to_lunar(born)[0]
+                    age = workcal.to_lunar(day)[0] - lunar_years[born]
+                else:
+                    age = day.year - born.year
+                out.append(BirthdayRow(client_id, client_name, name, title, day, age, bool(lunar)))
+        return sorted(out, key=lambda r: (r.day, r.client_name))
     # Let the database keep only the month-days in the window (a big book has 100k+ persons);
     # a lunar birthday moves on the solar calendar, so those are all read (they are few).
     month_days = _window_month_days(first, days)

@@ -109,6 +109,8 @@ class Client(Base):
     closing_strategy: Mapped[str | None] = mapped_column(String(32))
     # Step 6: when the next maintenance contact is due.
     next_maintenance_date: Mapped[date | None] = mapped_column(Date)
+    # the next due maintenance contact, worked out ahead (rmdesk.store.next_dates, migration 0027)
+    next_due: Mapped[date | None] = mapped_column(Date, deferred=True)
     # Half-days the client does not want visits, JSON list like ["mon_am", "fri_pm"].
     busy_hours: Mapped[str | None] = mapped_column(Text)
     # Step 6, keeping the client: a manual tier is kept (recompute skips it) while this
@@ -161,6 +163,8 @@ class Contact(Base):
     # The birthday is kept on the lunar calendar (农历): `birthday` is the solar date of birth,
     # and each year's birthday falls on the same lunar month and day.
     birthday_is_lunar: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # the next solar date of the birthday, worked out ahead (rmdesk.store.next_dates, migration 0027)
+    next_birthday: Mapped[date | None] = mapped_column(Date, deferred=True)
     preferences: Mapped[str | None] = mapped_column(Text)
     # Team mode (migration 0011), as on Client
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

@@ -22,7 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from rmdesk.errors import StoreError, ValidationError
-from rmdesk.store import team_reports
+from rmdesk.store import pg_leakproof, team_reports
 
 RM_ROLE = "rmdesk_rm"
 LEAD_ROLE = "rmdesk_lead"
@@ -92,6 +92,7 @@ def init(conn: Connection) -> list[str]:
         conn.execute(text(f"CREATE POLICY rmdesk_access ON {q} USING "
                           f"(EXISTS (SELECT 1 FROM clients c WHERE c.id = {q}.client_id))"))
     protected += team_reports.init(conn, IS_LEAD)  # the work reports: own, the lead's review
+    pg_leakproof.install(conn)  # search indexes usable under these policies (a superuser only)
     return protected
 
 
@@ -147,6 +148,12 @@ def reassign(conn: Connection, client_id: int, login: str) -> None:
 
 def members(conn: Connection) -> list[tuple[str, str, bool]]:
     return [tuple(r) for r in conn.execute(text("SELECT login, name, lead FROM team_members ORDER BY login"))]
+
+
+def has_policies(conn: Connection) -> bool:
+    """`init` has run on this database (PostgreSQL)."""
+    return conn.dialect.name == "postgresql" and conn.execute(text(
+        "SELECT 1 FROM pg_policies WHERE tablename = 'clients' AND policyname = 'rmdesk_access'")).first() is not None
 
 
 def refresh_policies(conn: Connection) -> None:

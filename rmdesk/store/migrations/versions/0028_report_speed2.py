@@ -11,7 +11,7 @@ Idempotent (the column only when missing, the backfill recomputes every row, IF 
 EXISTS), on SQLite and PostgreSQL.
 
 Revision ID: 0028_report_speed2
-Revises: 0026_more_versions
+Revises: 0027_rls_search
 """
 import sqlalchemy as sa
 from alembic import op
@@ -19,7 +19,7 @@ from alembic import op
 from rmdesk.store import stays
 
 revision = "0028_report_speed2"
-down_revision = "0026_more_versions"
+down_revision = "0027_rls_search"
 branch_labels = None
 depends_on = None
 
