@@ -39,10 +39,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # ALTER TABLE … DROP COLUMN itself (SQLite 3.35+), not a batch copy of the table: the copy's
+    # rename would trip over the triggers of 0027 that name `clients` (SQLite checks them all).
+    # The settings key stays long: a personal key may be longer than 64 characters.
     for table, columns in COLUMNS.items():
         have = _columns(table)
-        drop = [name for name, _type, _default in reversed(columns) if name in have]
-        if drop:
-            with op.batch_alter_table(table) as batch:
-                for name in drop:
-                    batch.drop_column(name)
+        for name in [name for name, _type, _default in reversed(columns) if name in have]:
+            op.drop_column(table, name)
