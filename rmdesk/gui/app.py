@@ -412,7 +412,9 @@ class StartUp(QObject):
         self.flow: Flow | None = None
         self.started = False
         desk.window.installEventFilter(self)
-        QTimer.singleShot(500, self.start)  # a window that is never painted (minimised) opens too
+        # a window that is not painted soon (minimised, say) opens its book all the same:
+        # counted from the event loop's first round, not from before the window was shown
+        QTimer.singleShot(0, lambda: QTimer.singleShot(500, self.start))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self.started:
