@@ -75,25 +75,41 @@ def until_open(monkeypatch, when_open: Callable[[object], object] | None = None,
     return started
 
 
-def answer_boxes(answer: Callable[[QWidget], bool], every_ms: int = 20) -> QTimer:
-    """Answer each modal dialog as it comes up: `answer(dialog)` is called with it (its parent
-    and state can be checked there) and returns True once it has answered (clicked a button)."""
-    timer = QTimer()
-    busy = []
+class Answering:
+    """Answers each modal dialog as it comes up (see answer_boxes); `stop()` ends that and
+    raises the first failure of `answer` (an assertion about the dialog, say)."""
 
-    def look() -> None:
+    def __init__(self, answer: Callable[[QWidget], object], every_ms: int) -> None:
+        self.answer = answer
+        self.errors: list[BaseException] = []
+        self.busy = False
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.look)
+        self.timer.start(every_ms)
+
+    def look(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or busy:
+        if dialog is None or self.busy:
             return
-        busy.append(True)
+        self.busy = True
         try:
-            answer(dialog)
+            self.answer(dialog)
+        except BaseException as exc:  # noqa: BLE001 - raised again by stop(), in the test
+            self.errors.append(exc)
+            dialog.reject()  # the start goes on to its end (a quit), the test then fails
         finally:
-            busy.clear()
+            self.busy = False
 
-    timer.timeout.connect(look)
-    timer.start(every_ms)
-    return timer
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.errors:
+            raise self.errors[0]
+
+
+def answer_boxes(answer: Callable[[QWidget], object], every_ms: int = 20) -> Answering:
+    """Answer each modal dialog as it comes up: `answer(dialog)` is called with it (its parent
+    and state can be checked there) and answers it (clicks a button, accepts, rejects)."""
+    return Answering(answer, every_ms)
 
 
 def click(box: QMessageBox, role: QMessageBox.ButtonRole) -> None:

@@ -64,9 +64,10 @@ def test_an_encrypted_book_asks_its_password_over_the_visible_window(folder, mon
         dialog.accept()
 
     started = until_open(monkeypatch, opened_state)
-    timer = answer_boxes(answer)
-    assert gui_app.run(str(folder), "en") == 0
-    timer.stop()
+    answering = answer_boxes(answer)
+    code = gui_app.run(str(folder), "en")
+    answering.stop()
+    assert code == 0
     from rmdesk.gui.pages.today import TodayPage
 
     assert len(notes) == 2 and "The password is wrong" in notes[1] and "wrong" not in notes[0]
@@ -85,9 +86,10 @@ def test_cancelling_the_password_quits_and_leaves_the_folder_as_it_was(folder, m
         dialog.reject()
 
     started = until_open(monkeypatch)
-    timer = answer_boxes(answer)
-    assert gui_app.run(str(folder), "en") == 1
-    timer.stop()
+    answering = answer_boxes(answer)
+    code = gui_app.run(str(folder), "en")
+    answering.stop()
+    assert code == 1
     assert started.window is None and not started.timed_out
     after = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
     assert {k: v for k, v in after.items() if k not in ("rmdesk.log", "gui.ini")} == \
@@ -121,9 +123,10 @@ def test_a_damaged_book_is_offered_its_backup_over_the_visible_window(folder, mo
         click(dialog, QMessageBox.ButtonRole.AcceptRole)  # Restore the backup
 
     started = until_open(monkeypatch, opened_state)
-    timer = answer_boxes(answer)
-    assert gui_app.run(str(folder), "zh_CN") == 0
-    timer.stop()
+    answering = answer_boxes(answer)
+    code = gui_app.run(str(folder), "zh_CN")
+    answering.stop()
+    assert code == 0
     assert len(seen) == 1 and "数据库文件已损坏" in seen[0][0] and "最近一次完好的备份" in seen[0][1]
     assert started.seen["clients"] == 300 and started.seen["today"] and started.seen["opening"] is None
     assert [p.name for p in folder.glob(f"{STORE_FILENAME}.corrupt-*")]  # the damaged file kept beside it
@@ -138,9 +141,10 @@ def test_declining_the_restore_quits_and_keeps_the_damaged_file(folder, monkeypa
         click(dialog, QMessageBox.ButtonRole.RejectRole)  # Quit
 
     started = until_open(monkeypatch)
-    timer = answer_boxes(answer)
-    assert gui_app.run(str(folder), "en") == 1
-    timer.stop()
+    answering = answer_boxes(answer)
+    code = gui_app.run(str(folder), "en")
+    answering.stop()
+    assert code == 1
     assert started.window is None and (folder / STORE_FILENAME).read_bytes() == damaged
     assert len(backup.list_backups(folder)) == 1
 
@@ -164,9 +168,10 @@ def test_an_unreachable_team_database_offers_the_local_book(folder, monkeypatch)
             click(dialog, QMessageBox.ButtonRole.ActionRole)  # Open the local book
 
     started = until_open(monkeypatch, opened_state)
-    timer = answer_boxes(answer)
-    assert gui_app.run(str(folder), "en", UNREACHABLE) == 0
-    timer.stop()
+    answering = answer_boxes(answer)
+    code = gui_app.run(str(folder), "en", UNREACHABLE)
+    answering.stop()
+    assert code == 0
     assert len(seen) == 2 and all("The team database" in text and "127.0.0.1" in text for text in seen)
     assert "cannot be opened" in seen[0]
     assert started.seen["clients"] == 1 and started.seen["status"].startswith("Data folder:")
@@ -180,9 +185,10 @@ def test_quit_when_the_team_database_is_unreachable(folder, monkeypatch):
         click(dialog, QMessageBox.ButtonRole.RejectRole)  # Quit
 
     started = until_open(monkeypatch)
-    timer = answer_boxes(answer)
-    assert gui_app.run(str(folder), "en", UNREACHABLE) == 1
-    timer.stop()
+    answering = answer_boxes(answer)
+    code = gui_app.run(str(folder), "en", UNREACHABLE)
+    answering.stop()
+    assert code == 1
     assert started.window is None and not (folder / STORE_FILENAME).exists()  # no local book made
 
 
@@ -202,9 +208,10 @@ def test_a_book_that_cannot_be_opened_says_why_over_the_window(folder, monkeypat
         click(dialog, QMessageBox.ButtonRole.AcceptRole)
 
     until_open(monkeypatch)
-    timer = answer_boxes(answer)
-    assert gui_app.run(str(folder), "en") == 1
-    timer.stop()
+    answering = answer_boxes(answer)
+    code = gui_app.run(str(folder), "en")
+    answering.stop()
+    assert code == 1
     assert len(shown) == 1 and "newer" in shown[0].lower()
 
 
@@ -285,3 +292,52 @@ def test_a_second_start_on_the_same_folder_raises_the_first_window(folder, monke
     finally:
         server.close()
     assert QApplication.instance() is not None
+
+
+TRICKY = "p@ss:w%rd/#?&=中"
+
+
+@pytest.fixture
+def team_login(pg_server, pg_db):
+    """A team database and a login whose password has URL syntax and a Chinese character in it."""
+    from sqlalchemy import text
+
+    from rmdesk.store import server
+
+    pg_server.sql('DROP ROLE IF EXISTS "rm_start13"')
+    pg_server.sql("CREATE ROLE rm_start13 LOGIN SUPERUSER")
+    with pg_server.engine.connect() as conn:  # the password as a bound value, never in SQL text
+        conn.execute(text("SELECT set_config('rmdesk.pw', :pw, false)"), {"pw": TRICKY})
+        conn.execute(text("DO $$ BEGIN EXECUTE format('ALTER ROLE rm_start13 PASSWORD %L', "
+                          "current_setting('rmdesk.pw')); END $$"))
+    return server.build(pg_db.host, pg_db.database, user="rm_start13", port=pg_db.port, password=TRICKY)
+
+
+def test_the_saved_team_database_asks_its_password_over_the_visible_window(folder, team_login, monkeypatch):
+    from rmdesk.gui.data import team_db
+    from rmdesk.store import server
+
+    monkeypatch.delenv("RMDESK_DB_PASSWORD", raising=False)
+    settings = gui_app.gui_settings(folder)
+    settings.setValue(team_db.SETTING, server.without_password(team_login))
+    settings.sync()
+    assert gui_app.TEAM_SETTING == team_db.SETTING
+    labels, answers = [], iter(["wrong", TRICKY])
+
+    def answer(dialog):
+        assert isinstance(dialog, QInputDialog)
+        opening_state(dialog)
+        labels.append(dialog.labelText())
+        dialog.setTextValue(next(answers))
+        dialog.accept()
+
+    started = until_open(monkeypatch, lambda window: (window.store.is_sqlite, window.data_folder.text(),
+                                                      type(window.stack.currentWidget()).__name__))
+    answering = answer_boxes(answer)
+    code = gui_app.run(str(folder), "en")
+    answering.stop()
+    assert code == 0
+    assert len(labels) == 2 and "rm_start13" in labels[0] and labels[0] != labels[1]  # the second says it was wrong
+    is_sqlite, status, page = started.seen
+    assert not is_sqlite and status.startswith("Team database:") and "rm_start13" in status and page == "TodayPage"
+    assert not (folder / STORE_FILENAME).exists()  # no local book was made
