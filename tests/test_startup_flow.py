@@ -38,6 +38,7 @@ def opening_state(dialog) -> MainWindow:
     assert isinstance(window, MainWindow), window
     assert window.isVisible() and window.store is None and window.opening is not None
     assert window.stack.currentWidget() is window.opening
+    assert window._store_actions and not any(a.isEnabled() for a in window._store_actions)  # New client… waits
     return window
 
 
@@ -46,6 +47,7 @@ def opened_state(window: MainWindow) -> dict:
 
     return {"page": type(window.stack.currentWidget()), "today": isinstance(window.today, TodayPage),
             "opening": window.opening, "status": window.data_folder.text(),
+            "menus": all(a.isEnabled() for a in window._store_actions),
             "clients": clients.count_clients(window.store), "key": window.store.key}
 
 
@@ -71,7 +73,7 @@ def test_an_encrypted_book_asks_its_password_over_the_visible_window(folder, mon
     from rmdesk.gui.pages.today import TodayPage
 
     assert len(notes) == 2 and "The password is wrong" in notes[1] and "wrong" not in notes[0]
-    assert started.seen == {"page": TodayPage, "today": True, "opening": None,
+    assert started.seen == {"page": TodayPage, "today": True, "opening": None, "menus": True,
                             "status": f"Data folder: {folder}", "clients": 1, "key": "p@ss %:中"}
     assert crypto.classify(folder / STORE_FILENAME) == "encrypted"
 
