@@ -404,12 +404,20 @@ def probe(mode: str, directory: Path, cold: bool = False) -> dict:
 
 
 def gui_process(directory: Path, size: str) -> None:
+    """Start-up (issue 13): the window is shown in its "opening your book" state before
+    SQLAlchemy is imported, the store opens on the thread pool, then Today and the client list."""
     runs = [probe("startup", directory) for _ in range(max(5, REPEAT))]
-    record("start-up warm: main window shown (Today), interactive", size, [r["window_s"] * 1000 for r in runs],
-           target=700)
+    early = "SQLAlchemy not yet imported" if not any(r["sqlalchemy_at_window"] for r in runs) \
+        else "SQLAlchemy already imported when the window painted"
+    record("start-up warm: main window shown (opening the book)", size, [r["window_s"] * 1000 for r in runs],
+           target=700, note=early)
+    record("start-up warm: + book open, Today painted", size, [r["ready_s"] * 1000 for r in runs])
     record("start-up warm: + client list with its first page painted", size, [r["clients_s"] * 1000 for r in runs],
            target=700, note="deferred modules never loaded at start-up: reportlab, pypinyin, alembic, icalendar"
            if not runs[0]["modules"] else f"loaded at start-up: {runs[0]['modules']}")
+    record("start-up CPU: to main window shown", size, [r["window_cpu_s"] * 1000 for r in runs])
+    record("start-up CPU: to Today painted", size, [r["ready_cpu_s"] * 1000 for r in runs])
+    record("start-up CPU: to client list painted", size, [r["clients_cpu_s"] * 1000 for r in runs])
     if WITH_COLD:
         try:
             cold = [probe("startup", directory, cold=True) for _ in range(3)]
@@ -418,6 +426,7 @@ def gui_process(directory: Path, size: str) -> None:
         else:
             record("start-up cold (page cache dropped): window", size, [r["window_s"] * 1000 for r in cold],
                    target=1200)
+            record("start-up cold (page cache dropped): + Today", size, [r["ready_s"] * 1000 for r in cold])
             record("start-up cold (page cache dropped): + client list", size, [r["clients_s"] * 1000 for r in cold],
                    target=1200)
     mem = [probe("memory", directory) for _ in range(3)]

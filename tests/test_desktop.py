@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from rmdesk import paths
 from rmdesk.gui import app as gui_app
@@ -72,10 +72,10 @@ def test_a_start_writes_settings_only_into_the_data_folder(tmp_path, monkeypatch
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs the app's own
-    shown = []
-    monkeypatch.setattr(QApplication, "exec", lambda self: shown.append(True) or 0)
-    monkeypatch.setattr(gui_app.Desk, "close", lambda self: (self.window.close(), gui_app.Desk.close_store(self)))
-    assert gui_app.run(str(data), "en") == 0 and shown
+    from tests.gui_start import until_open
+
+    started = until_open(monkeypatch)  # the event loop runs until the book is open
+    assert gui_app.run(str(data), "en") == 0 and started.window is not None
     assert folders.settings() is not None and Path(folders.settings().fileName()) == data / "gui.ini"
     written = [p for p in home.rglob("*") if p.is_file()]
     assert written == [], written

@@ -214,8 +214,6 @@ def test_masking_checkbox_in_settings(store, make_desk):
 
 
 def test_start_asks_the_password_of_an_encrypted_store(data_dir, qtbot, monkeypatch):
-    from PySide6.QtWidgets import QApplication
-
     from rmdesk.gui import app as gui_app
     from rmdesk.store import crypto
 
@@ -233,13 +231,13 @@ def test_start_asks_the_password_of_an_encrypted_store(data_dir, qtbot, monkeypa
 
     import sys
 
-    opened = []
+    from tests.gui_start import until_open
+
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs the app's own
     monkeypatch.setattr(gui_app, "ask_password", ask)
-    monkeypatch.setattr(QApplication, "exec", lambda self: opened.append(True) or 0)
-    monkeypatch.setattr(gui_app.Desk, "close", lambda self: (self.window.close(), gui_app.Desk.close_store(self)))
+    started = until_open(monkeypatch)  # the event loop runs until the book is open
     assert gui_app.run(str(data_dir), "en") == 0
-    assert opened and answers == [] and notes[1] == "The password is wrong"  # a sentence on its own
+    assert started.window is not None and answers == [] and notes[1] == "The password is wrong"  # a sentence on its own
 
 
 @pytest.mark.skipif(not crypto.available(), reason="sqlcipher3 is not installed")

@@ -1540,6 +1540,10 @@
         <translation>Maintenance</translation>
     </message>
     <message>
+        <source>Opening your book…</source>
+        <translation>Opening your book…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>

@@ -1531,6 +1531,10 @@
         <translation>客户维护</translation>
     </message>
     <message>
+        <source>Opening your book…</source>
+        <translation>正在打开您的客户库…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

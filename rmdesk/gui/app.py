@@ -1,4 +1,9 @@
-"""Starting the GUI: application, translations, store, main window."""
+"""Starting the GUI: application, translations, main window, store.
+
+The main window is on screen before SQLAlchemy is imported (issue 13): it shows "Opening your
+book…" while the store is opened on the thread pool (gui/flow.py), and every question of the
+start (the team database's password or the way back to the local book, the store's password,
+the restore offer) is asked over it. The pages are built on the store once it is open."""
 
 from __future__ import annotations
 
@@ -6,22 +11,29 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rmdesk import paths
 from rmdesk.errors import RmdeskError, StoreError
-from rmdesk.gui import folders, team_refresh, translation
-from rmdesk.gui.data import safety, team_db
+from rmdesk.gui import folders, translation
+from rmdesk.gui.data import safety
 from rmdesk.gui.data.privacy import DataActions, IdleLock, ask_password
 from rmdesk.gui.errors import install_excepthook
+from rmdesk.gui.flow import Flow
 from rmdesk.gui.jobs import Job
 from rmdesk.gui.main_window import MainWindow
 from rmdesk.store import backup, crypto
-from rmdesk.store.engine import Store, refuse_lost_store
+
+if TYPE_CHECKING:  # imported on the thread pool at start, after the window's first paint
+    from rmdesk.store.engine import Store
+
+TEAM_SETTING = "team_database"  # = gui.data.team_db.SETTING (that module loads SQLAlchemy)
 
 DEFAULT_IDLE_MINUTES = 15
 
@@ -61,19 +73,36 @@ def gui_settings(data_dir: Path) -> QSettings:
 
 
 class Desk:
-    """Owns the store and the main window; rebuilds the window when the language changes."""
+    """Owns the store and the main window; rebuilds the window when the language changes.
+    Made with no store (the start), the window shows that the book is being opened until
+    `attach(store)`."""
 
-    def __init__(self, store: Store, data_dir: Path, lang: str | None = None) -> None:
+    def __init__(self, store: Store | None, data_dir: Path, lang: str | None = None) -> None:
         self.store = store
         self.data_dir = data_dir
         self.settings = gui_settings(data_dir)
         folders.bind(self.settings)  # file dialogs keep their folder in this gui.ini
         self.language = translation.choose_language(lang, self.settings.value("language", None, str))
         translation.install(self.language)
+        self.actions: DataActions | None = None
+        self.backups = self.idle_lock = self.verify_job = self.refresher = None
+        self.opening: StartUp | None = None  # the start's flow while it opens the store
+        self.window = MainWindow(None, self.settings, self.language, self.switch_language)
+        self.window.show_page(0)
+        if store is not None:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """The store is open: every page works on it from now on; the backups, the idle lock,
+        the skipped check and the team's changes start."""
+        from rmdesk.gui import team_refresh
+        from rmdesk.gui.data import team_db
+
+        self.store = store
         self.actions = DataActions(self.restore_backup, self.change_password, self.idle_minutes,
                                    self.set_idle_minutes,
                                    team=team_db.TeamActions(self.open_team, self.open_local, self.saved_team_url))
-        self.window = self._new_window()
+        self.window.attach_store(store, self.actions)
         self.backups = safety.BackupScheduler(store)
         self.idle_lock = IdleLock(self.idle_minutes(), lambda: self.store.key,
                                   lambda: [w for w in QApplication.topLevelWidgets() if w.isWindow()])
@@ -120,7 +149,8 @@ class Desk:
 
     def set_idle_minutes(self, minutes: int) -> None:
         self.settings.setValue("idle_lock_minutes", int(minutes))
-        self.idle_lock.set_minutes(int(minutes))
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(int(minutes))
 
     def _reopen(self, work: Callable[[], None], key: Callable[[], str | None]) -> None:
         """Close the store, run `work` on the closed files, reopen and rebuild the window
@@ -128,6 +158,7 @@ class Desk:
         lock is held from before the close to after the reopen: no other rmdesk can open
         the store in between (a CLI import would write into a file about to be replaced)."""
         from rmdesk.store import lock as dirlock
+        from rmdesk.store.engine import Store
 
         old = self.window
         page = old.current_page()
@@ -172,7 +203,7 @@ class Desk:
 
     # -- Settings › Team database ---------------------------------------------------------
     def saved_team_url(self) -> str | None:
-        return self.settings.value(team_db.SETTING, None, str) or None
+        return self.settings.value(TEAM_SETTING, None, str) or None
 
     def open_team(self, url) -> None:
         """Reopen the whole app on the team database at `url` (the same path as --db-url).
@@ -180,6 +211,7 @@ class Desk:
         open book stays open and the error is raised for the form to show."""
         from rmdesk.gui.jobs import Cancelled, run_job
         from rmdesk.store import server
+        from rmdesk.store.engine import Store
 
         try:
             store = run_job(self.window, QApplication.translate("TeamDatabase", "Opening the team database…"),
@@ -187,12 +219,13 @@ class Desk:
         except Cancelled:
             return
         self._swap(store)
-        self.settings.setValue(team_db.SETTING, server.without_password(url))
+        self.settings.setValue(TEAM_SETTING, server.without_password(url))
         self.settings.sync()
 
     def open_local(self) -> None:
         """Back to the local book in the data folder (asking its password when encrypted)."""
         from rmdesk.gui.jobs import Cancelled, run_job
+        from rmdesk.store.engine import Store
 
         password, note = None, ""
         for _attempt in range(5):
@@ -213,12 +246,14 @@ class Desk:
         else:
             return
         self._swap(store)
-        self.settings.remove(team_db.SETTING)
+        self.settings.remove(TEAM_SETTING)
         self.settings.sync()
 
     def _swap(self, store: Store) -> None:
         """The app on `store` from now on: the old one is closed cleanly (a local book is
         checked, backed up and unlocked) and every page is rebuilt on the new one."""
+        from rmdesk.gui import team_refresh
+
         old = self.window
         page = old.current_page()
         old.save_geometry()
@@ -247,14 +282,20 @@ class Desk:
             self.refresher.stop()
 
     def close(self) -> None:
-        """At quit: wait for a running backup, then close (check + backup on close)."""
+        """At quit: wait for a running backup, then close (check + backup on close). A quit
+        while the store was still being opened waits for that step and closes what it opened."""
+        if self.opening is not None:
+            self.opening.abandon()
+            self.opening = None
         self.close_store()
 
     def stop(self) -> None:
         """Stop everything that would call back later (timers, the idle lock's event filter,
         the background check) and let running jobs finish; the store stays open."""
-        self.idle_lock.stop()
-        self.backups.stop()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        if self.backups is not None:
+            self.backups.stop()
         if self.verify_job is not None:
             self.verify_job.forget()
         self._stop_refresher()
@@ -264,7 +305,8 @@ class Desk:
 
     def close_store(self) -> None:
         self.stop()
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
 
     def switch_language(self, lang: str) -> None:
         if lang == self.language:
@@ -286,7 +328,8 @@ SMOKE_TEST_ENV = "RMDESK_SMOKE_TEST"
 
 def _smoke_quit(app: QApplication, desk: Desk) -> None:
     """$RMDESK_SMOKE_TEST (the tests of an installed wheel and of the bundle): once the main
-    window is up and painted, say so on stdout and quit the normal way (check, backup, unlock)."""
+    window is up, its book open and its page painted, say so on stdout and quit the normal
+    way (check, backup, unlock)."""
     window = desk.window
     window.repaint()
     print(f"rmdesk: main window shown: {window.windowTitle()}", flush=True)
@@ -297,15 +340,134 @@ def team_url_at_start(db_url: str | None, settings: QSettings):
     """The team database to open at start: --db-url, else $RMDESK_DB_URL, else the one chosen in
     Settings last time (None: the local book). The password: the URL's, else $RMDESK_DB_PASSWORD
     (else libpq's ~/.pgpass, else the user is asked)."""
+    return _team_url(db_url, settings.value(TEAM_SETTING, None, str))
+
+
+def _team_url(db_url: str | None, saved: str | None):
+    """team_url_at_start without the settings (it runs on the thread pool: it loads SQLAlchemy)."""
     from rmdesk.store import server
 
-    text = db_url or os.environ.get(server.URL_VARIABLE) or settings.value(team_db.SETTING, None, str)
+    text = db_url or os.environ.get(server.URL_VARIABLE) or saved
     if not text:
         return None
     url = server.parse(text)
     if url.password is None and server.password_from_environment() is not None:
         url = url.set(password=server.password_from_environment())
     return url
+
+
+def _load_store_code() -> None:
+    """The first step at start, on the thread pool: SQLAlchemy and the store (its models are
+    built by Store.open, on the thread pool too)."""
+    import rmdesk.store.engine  # noqa: F401
+
+
+def start_steps(window: QWidget, directory: Path, db_url: str | None, saved_url: str | None):
+    """The start's questions and their outcomes (a flow, rmdesk.gui.flow), asked over the main
+    window: the team database when one is set (its password; when it cannot be opened, Retry,
+    the local book or Quit), then the local book (damage: the restore offer, never a password
+    prompt; encrypted: the password, asked again when wrong, five times). Returns the open
+    store, or None when the user chose to quit; a StoreError is for the caller to show."""
+    yield _load_store_code
+    from rmdesk.gui.data import team_db
+    from rmdesk.store.engine import Store, refuse_lost_store
+
+    store = None
+    url = yield partial(_team_url, db_url, saved_url)
+    if url is not None:  # unreachable or cancelled: the local book is offered instead
+        store = yield from team_db.open_at_start_steps(directory, url, parent=window)
+    password, note = None, ""
+    for _attempt in range(0 if store is not None else 5):
+        try:
+            yield partial(refuse_lost_store, directory)  # damage is offered a restore, never a password prompt
+            if crypto.is_encrypted(directory / paths.STORE_FILENAME):
+                password = ask_password(window, note)
+                if password is None:
+                    return None
+            store = yield partial(Store.open, directory, password=password)
+            break
+        except StoreError as exc:
+            if exc.key == "store.wrong_password":
+                note = exc.message()
+                continue
+            if exc.key != "store.corrupt":
+                raise
+            store = yield from safety.offer_restore_steps(directory, exc, key=password, parent=window)
+            break
+    return store
+
+
+class StartUp(QObject):
+    """Opens the store for `desk` once its window has painted for the first time: `opened`
+    after Desk.attach, `gave_up(code)` when the user chose to quit or the store cannot be
+    opened (the message was shown); the caller then leaves the event loop with that code."""
+
+    opened = Signal()
+    gave_up = Signal(int)
+
+    def __init__(self, desk: Desk, db_url: str | None) -> None:
+        super().__init__()
+        self.desk = desk
+        self.db_url = db_url
+        self.flow: Flow | None = None
+        self.started = False
+        desk.window.installEventFilter(self)
+        # a window that is not painted soon (minimised, say) opens its book all the same:
+        # counted from the event loop's first round, not from before the window was shown
+        QTimer.singleShot(0, lambda: QTimer.singleShot(500, self.start))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.started:
+            QTimer.singleShot(0, self.start)  # after this paint has reached the screen
+        return False
+
+    def start(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        self.desk.window.removeEventFilter(self)
+        window = self.desk.window
+        saved = self.desk.settings.value(TEAM_SETTING, None, str)
+        self.flow = Flow(start_steps(window, self.desk.data_dir, self.db_url, saved), self)
+        self.flow.finished.connect(self._finished)
+        self.flow.failed.connect(self._failed)
+        self.flow.start()
+
+    def _finished(self, store: Store | None) -> None:
+        self.desk.opening = None
+        if store is None:
+            self.gave_up.emit(1)
+            return
+        self.desk.attach(store)
+        self.opened.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.desk.opening = None
+        if isinstance(exc, SystemExit):  # Quit, chosen when the team database could not be opened
+            self.gave_up.emit(1)
+            return
+        if isinstance(exc, RmdeskError):
+            QMessageBox.critical(self.desk.window, "rmdesk", exc.message())
+        else:
+            logging.getLogger(__name__).error("opening the book failed", exc_info=exc)
+            from rmdesk.gui.errors import show_error
+
+            show_error(self.desk.window, exc)
+        self.gave_up.emit(1)
+
+    def abandon(self) -> None:
+        """The app quits before the store is open: the step under way finishes on its thread
+        (a migration or a restore is never cut short) and a store it opened is closed."""
+        if self.flow is None:
+            self.started = True  # the timer must not start it now
+            return
+        self.flow.abandon()
+        leftover = self.flow.leftover()
+        if leftover is not None and hasattr(leftover, "close"):
+            try:
+                leftover.close()
+            except Exception:  # noqa: BLE001 - quitting goes on; the log has it
+                logging.getLogger(__name__).exception("closing the store opened during the quit failed")
 
 
 def run(data_dir: str | None = None, lang: str | None = None, db_url: str | None = None) -> int:
@@ -320,44 +482,18 @@ def run(data_dir: str | None = None, lang: str | None = None, db_url: str | None
     server = safety.claim_instance(directory)
     if server is None:  # another rmdesk has this data folder: it raises its window
         return 0
-    try:
-        store = None
-        url = team_url_at_start(db_url, gui_settings(directory))
-        if url is not None:  # unreachable or cancelled: the local book is offered instead
-            try:
-                store = team_db.open_at_start(directory, url)
-            except SystemExit:
-                return 1
-        password, note = None, ""
-        for _attempt in range(0 if store is not None else 5):
-            try:
-                refuse_lost_store(directory)  # damage is offered a restore, never a password prompt
-                if crypto.is_encrypted(directory / paths.STORE_FILENAME):
-                    password = ask_password(None, note)
-                    if password is None:
-                        return 1
-                store = Store.open(directory, password=password)
-                break
-            except StoreError as exc:
-                if exc.key == "store.wrong_password":
-                    note = exc.message()
-                    continue
-                if exc.key != "store.corrupt":
-                    raise
-                store = safety.offer_restore(directory, exc, key=password)
-                if store is None:
-                    return 1
-                break
-        if store is None:
-            return 1
-    except RmdeskError as exc:
-        QMessageBox.critical(None, "rmdesk", exc.message())
-        return 1
-    desk = Desk(store, directory, lang)
+    desk = Desk(None, directory, lang)  # "Opening your book…" until the store is open
     safety.raise_on_request(server, lambda: desk.window)
-    desk.window.show()
+    start = desk.opening = StartUp(desk, db_url)
+
+    def give_up(code: int) -> None:
+        desk.window.hide()
+        app.exit(code)
+
+    start.gave_up.connect(give_up)
     if os.environ.get(SMOKE_TEST_ENV):
-        QTimer.singleShot(0, lambda: _smoke_quit(app, desk))
+        start.opened.connect(lambda: QTimer.singleShot(0, lambda: _smoke_quit(app, desk)))
+    desk.window.show()
     code = app.exec()
     desk.close()
     server.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from rmdesk import __version__
-from rmdesk.store.engine import Store
 
 if TYPE_CHECKING:
     from rmdesk.gui.client.window import ClientWindow
@@ -31,16 +32,21 @@ if TYPE_CHECKING:
     from rmdesk.gui.pages.reports import ReportsPage
     from rmdesk.gui.pages.settings import SettingsPage
     from rmdesk.gui.pages.today import TodayPage
+    from rmdesk.store.engine import Store  # SQLAlchemy is loaded off the GUI thread at start (issue 13)
 
 
 class MainWindow(QMainWindow):
     # page numbers, as in the navigation list
     TODAY, PIPELINE, CLIENTS, CALENDAR, MAINTENANCE, REPORTS, SETTINGS = range(7)
 
-    def __init__(self, store: Store, settings: QSettings, language: str,
+    def __init__(self, store: Store | None, settings: QSettings, language: str,
                  switch_language: Callable[[str], None], actions: DataActions | None = None) -> None:
+        """With no `store` the window shows that the book is being opened (issue 13: the window
+        is on screen before the store is open); `attach_store` then fills it."""
         super().__init__()
         self.store = store
+        self.opening: QWidget | None = None
+        self._store_actions: list[QAction] = []  # off while the book is being opened
         self.settings = settings
         # Qt adds the application display name ("— rmdesk") to every window title itself.
         self.setWindowTitle(self.tr("Relationship manager's desk"))
@@ -77,15 +83,62 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu()
         # A permanent widget: menu status tips replace temporary messages, not this line.
-        from rmdesk.gui.data.team_db import book_label
-
-        self.data_folder = QLabel(book_label(store))  # the local folder, or the team database and login
+        self.data_folder = QLabel()  # the local folder, or the team database and login
         self.statusBar().addWidget(self.data_folder, 1)
+        if store is None:
+            self._show_opening()
+        else:
+            self._show_book()
         geometry = settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+
+    def _show_opening(self) -> None:
+        """The light state while the store opens: a line and a busy bar where the page goes,
+        the same line in the status bar, and the menu entries that need the book switched off."""
+        text = self.tr("Opening your book…")
+        self.opening = QWidget()
+        self.opening.setObjectName("openingBook")
+        column = QVBoxLayout(self.opening)
+        column.addStretch(1)
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("font-size: 13pt; color: palette(dark);")
+        column.addWidget(label)
+        busy = QProgressBar()
+        busy.setRange(0, 0)
+        busy.setTextVisible(False)
+        busy.setFixedWidth(240)
+        busy.setMaximumHeight(6)
+        column.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        self.stack.addWidget(self.opening)
+        self.stack.setCurrentWidget(self.opening)
+        self.data_folder.setText(text)
+        for action in self._store_actions:
+            action.setEnabled(False)
+
+    def _show_book(self) -> None:
+        from rmdesk.gui.data.team_db import book_label
+
+        self.data_folder.setText(book_label(self.store))
+
+    def attach_store(self, store: Store, actions: DataActions | None = None) -> None:
+        """The book is open: the menus come on and the page chosen meanwhile (Today unless the
+        user picked another) is built on it; the others are built when first shown."""
+        self.store = store
+        if actions is not None:
+            self._actions = actions
+        if self.opening is not None:
+            self.stack.removeWidget(self.opening)
+            self.opening.deleteLater()
+            self.opening = None
+        for action in self._store_actions:
+            action.setEnabled(True)
+        self._show_book()
+        self._on_page(max(self.current_page(), 0))
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -106,6 +159,7 @@ class MainWindow(QMainWindow):
         importing.triggered.connect(self._import)
         file_menu.addAction(importing)
         export_menu = file_menu.addMenu(self.tr("&Export"))
+        self._store_actions += [new_client, find, trash, importing, export_menu.menuAction()]
         for what, text in (("clients", self.tr("Clients…")), ("contacts", self.tr("Key persons…")),
                            ("visits", self.tr("Visits…")), ("deals", self.tr("Deals…")),
                            ("proposals", self.tr("Proposals…"))):
@@ -122,6 +176,7 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.triggered.connect(lambda: self.clients.undo_trash())
         edit_menu.addAction(undo)
+        self._store_actions.append(undo)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         catalogue = QAction(self.tr("&Product catalogue…"), self)  # issue 19: products to sell from
         catalogue.triggered.connect(self._product_catalogue)
@@ -254,6 +309,8 @@ class MainWindow(QMainWindow):
         return self.page(self.SETTINGS)  # type: ignore[return-value]
 
     def _on_page(self, index: int) -> None:
+        if self.store is None:  # still opening: the page is built once the book is open
+            return
         built = index in self._pages
         page = self.page(index)
         self.stack.setCurrentIndex(index)

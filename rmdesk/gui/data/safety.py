@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -16,7 +18,9 @@ from rmdesk.errors import StoreError
 from rmdesk.gui.data.privacy import ask_password
 from rmdesk.gui.jobs import Job
 from rmdesk.store import backup, crypto
-from rmdesk.store.engine import Store
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded off the GUI thread at start (issue 13)
+    from rmdesk.store.engine import Store
 
 
 class BackupScheduler(QObject):
@@ -85,18 +89,30 @@ def raise_on_request(server: QLocalServer, window: Callable[[], QWidget]) -> Non
 
 
 def offer_restore(directory: Path, error: StoreError, ask: Callable[..., bool] | None = None,
-                  key: str | None = None, password: Callable[[str], str | None] | None = None) -> Store | None:
+                  key: str | None = None, password: Callable[[str], str | None] | None = None,
+                  parent: QWidget | None = None) -> Store | None:
     """The store did not pass its check: explain, offer the newest good backup; returns
     the reopened store after a restore, or None (quit). When the store is lost and its
     backups are encrypted, the password is asked for (`password(note)`, default a prompt)
     before the backups can be checked."""
-    newest = backup.newest_good_backup(directory, key)
-    if newest is None and key is None and _encrypted_backups(directory):
-        unlocked = _unlock_backups(directory, password or (lambda note: ask_password(None, note)))
+    from rmdesk.gui.flow import run_inline
+
+    return run_inline(offer_restore_steps(directory, error, ask, key, password, parent))
+
+
+def offer_restore_steps(directory: Path, error: StoreError, ask: Callable[..., bool] | None = None,
+                        key: str | None = None, password: Callable[[str], str | None] | None = None,
+                        parent: QWidget | None = None):
+    """offer_restore as a flow (rmdesk.gui.flow): checking the backups, the restore and the
+    reopen are yielded, so at start they run off the GUI thread, the questions over `parent`."""
+    newest = yield partial(backup.newest_good_backup, directory, key)
+    if newest is None and key is None and (yield partial(_encrypted_backups, directory)):
+        unlocked = yield from _unlock_backups_steps(
+            directory, password or (lambda note: ask_password(parent, note)))
         if unlocked is None:  # cancelled
             return None
         newest, key = unlocked
-    box = QMessageBox(QMessageBox.Icon.Critical, "rmdesk", error.message())
+    box = QMessageBox(QMessageBox.Icon.Critical, "rmdesk", error.message(), parent=parent)
     if newest is None:
         box.setInformativeText(QCoreApplication.translate(
             "Safety", "No good backup was found. The file was left as it is; copy the data folder and ask for help."))
@@ -116,16 +132,17 @@ def offer_restore(directory: Path, error: StoreError, ask: Callable[..., bool] |
         chosen = box.clickedButton() is restore
     if not chosen:
         return None
-    backup.restore_backup(directory, newest.name, key=key)
-    return Store.open(directory, password=key)
+    yield partial(backup.restore_backup, directory, newest.name, key=key)
+    from rmdesk.store.engine import Store
+
+    return (yield partial(Store.open, directory, password=key))
 
 
 def _encrypted_backups(directory: Path) -> bool:
     return any(crypto.classify(b.path) == "encrypted" for b in backup.list_backups(directory))
 
 
-def _unlock_backups(directory: Path, password: Callable[[str], str | None]
-                    ) -> tuple[backup.BackupInfo | None, str | None] | None:
+def _unlock_backups_steps(directory: Path, password: Callable[[str], str | None]):
     """(the newest backup the typed password opens, the password); None when the user
     cancels; (None, None) after five wrong tries. A wrong password asks again, saying so."""
     note = QCoreApplication.translate("Safety", "The data file is lost; its backups are encrypted. "
@@ -134,7 +151,7 @@ def _unlock_backups(directory: Path, password: Callable[[str], str | None]
         typed = password(note)
         if typed is None:
             return None
-        newest = backup.newest_good_backup(directory, typed)
+        newest = yield partial(backup.newest_good_backup, directory, typed)
         if newest is not None:
             return newest, typed
         note = QCoreApplication.translate("Safety", "No backup opens with this password. Try again.")

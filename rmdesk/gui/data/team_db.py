@@ -79,11 +79,22 @@ def open_at_start(directory, url: URL, parent: QWidget | None = None,
                   ask: Callable[..., str | None] | None = None, choose: Callable[..., str] | None = None) -> Store | None:
     """The team database at start: asks for the password when the server wants one; when it
     cannot be opened, says why and offers Retry, the local book (None) or Quit (SystemExit)."""
+    from rmdesk.gui.flow import run_inline
+
+    return run_inline(open_at_start_steps(directory, url, parent, ask, choose))
+
+
+def open_at_start_steps(directory, url: URL, parent: QWidget | None = None,
+                        ask: Callable[..., str | None] | None = None, choose: Callable[..., str] | None = None):
+    """open_at_start as a flow (rmdesk.gui.flow): the connection is yielded, so at start it is
+    made off the GUI thread while the questions are asked over the visible main window."""
+    from functools import partial
+
     ask = ask or ask_server_password
     choose = choose or choose_at_start
     while True:
         try:
-            return Store.open(directory, url=url)
+            return (yield partial(Store.open, directory, url=url))
         except RmdeskError as exc:
             if getattr(exc, "key", "") in ("server.password_needed", "server.auth_failed"):
                 password = ask(parent, url, exc.message() if url.password is not None else "")
