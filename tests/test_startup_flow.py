@@ -343,3 +343,32 @@ def test_the_saved_team_database_asks_its_password_over_the_visible_window(folde
     is_sqlite, status, page = started.seen
     assert not is_sqlite and status.startswith("Team database:") and "rm_start13" in status and page == "TodayPage"
     assert not (folder / STORE_FILENAME).exists()  # no local book was made
+
+
+def test_todays_stored_dates_are_worked_out_while_the_book_opens(folder, monkeypatch):
+    """The first start after the upgrade that added them works out every key person's next
+    birthday and every kept client's next contact on the thread pool, not in the first Today."""
+    from sqlalchemy import text
+
+    from rmdesk.services import demo
+
+    store = Store.open(folder)
+    demo.generate(store, 40, seed=3)
+    with store.write() as s:  # as the upgrade leaves them: none worked out yet
+        s.execute(text("UPDATE contacts SET next_birthday = NULL"))
+        s.execute(text("UPDATE clients SET next_due = NULL"))
+    store.close()
+    counts = []
+    real = gui_app._prepare_today
+
+    def prepare_and_count(opened):  # on the thread pool, before the window's pages read the book
+        real(opened)
+        with opened.read() as s:
+            counts.append((s.execute(text("SELECT count(*) FROM contacts WHERE birthday IS NOT NULL "
+                                          "AND next_birthday IS NULL")).scalar(),
+                           s.execute(text("SELECT count(*) FROM contacts WHERE next_birthday IS NOT NULL")).scalar()))
+    monkeypatch.setattr(gui_app, "_prepare_today", prepare_and_count)
+    until_open(monkeypatch)
+    assert gui_app.run(str(folder), "zh_CN") == 0
+    [(missing, worked_out)] = counts
+    assert missing == 0 and worked_out > 0

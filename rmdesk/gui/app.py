@@ -394,7 +394,25 @@ def start_steps(window: QWidget, directory: Path, db_url: str | None, saved_url:
                 raise
             store = yield from safety.offer_restore_steps(directory, exc, key=password, parent=window)
             break
+    if store is not None:
+        yield partial(_prepare_today, store)
     return store
+
+
+def _prepare_today(store: Store) -> None:
+    """On the thread pool, before the pages read the book: Today's stored dates (each key
+    person's next birthday, each kept client's next contact) brought up to date. The first
+    start after the upgrade that added them works out every one (about half a minute on a
+    100k book), which would otherwise freeze the window on its first Today; later starts
+    find nothing or a day's worth to do."""
+    from rmdesk import clock
+    from rmdesk.services import next_dates
+
+    try:
+        next_dates.roll_due(store)
+        next_dates.roll_birthdays(store, clock.today())
+    except Exception:  # noqa: BLE001 - a full disk, say: the book still opens, Today works them out itself
+        logging.getLogger(__name__).warning("Today's dates were not brought up to date at start", exc_info=True)
 
 
 class StartUp(QObject):
