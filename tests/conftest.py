@@ -134,11 +134,39 @@ def cli_base(data_dir: Path, db_url, monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def store(data_dir: Path, db_url):
+def store(data_dir: Path, db_url, request):
+    if db_url is None and not data_dir.exists():  # a new local book: a copy of the empty one
+        _copy_new_store(request.getfixturevalue("new_store_template"), data_dir)
     s = Store.open(data_dir, url=db_url)
     yield s
     quiet_threads()
     s.close()
+
+
+@pytest.fixture(scope="session")
+def new_store_template(tmp_path_factory) -> Path:
+    """An empty local book at head, made once: each test's new book is a copy of it (running
+    every migration for each test's book took ~0.7 s, about 300 times a run)."""
+    clock.pin(NOW)
+    directory = tmp_path_factory.mktemp("new-store") / "data"
+    Store.open(directory).close()
+    clock.pin(None)
+    return directory
+
+
+def _copy_new_store(template: Path, data_dir: Path) -> None:
+    """A copy of the empty book with a book id of its own (a new store makes one)."""
+    import shutil
+    import sqlite3
+    import uuid
+
+    from rmdesk.paths import STORE_FILENAME
+
+    shutil.copytree(template, data_dir)
+    con = sqlite3.connect(data_dir / STORE_FILENAME)
+    with con:
+        con.execute("UPDATE settings SET value = ? WHERE key = 'book_id'", (json.dumps(uuid.uuid4().hex),))
+    con.close()
 
 
 @pytest.fixture(scope="session")
