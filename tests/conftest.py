@@ -282,6 +282,13 @@ class TeamSetup:
         self.admin("team", "add-rm", login, "--name", name, *(["--lead"] if lead else []))
         return login
 
+    def two_rms(self) -> "TeamSetup":
+        """`team init`, then RMs "a" (王强) and "b" (李娜)."""
+        self.admin("team", "init")
+        self.add("a", "rm_a", "王强")
+        self.add("b", "rm_b", "李娜")
+        return self
+
     def sign_in(self, who: str):
         return self.url.set(username=self.logins[who], password=self.RM_PASSWORD)
 

@@ -25,10 +25,7 @@ def _code(first17: str) -> str:
 
 @pytest.fixture
 def book(team_setup):
-    t = team_setup
-    t.admin("team", "init")
-    t.add("a", "rm_a", "王强")
-    t.add("b", "rm_b", "李娜")
+    t = team_setup.two_rms()
     a, b = Store.open(url=t.sign_in("a")), Store.open(url=t.sign_in("b"))
     made = {"a": [], "b": []}
     rows = [("a", "华能电力有限公司", "华能", "程思远"), ("b", "华能国际电力集团", "华能国际", "程思"),

@@ -11,11 +11,7 @@ from rmdesk.store.engine import Store
 
 @pytest.fixture
 def team(team_setup):
-    t = team_setup
-    t.admin("team", "init")
-    t.add("a", "rm_a", "王强")
-    t.add("b", "rm_b", "李娜")
-    return t
+    return team_setup.two_rms()
 
 
 @pytest.mark.postgresql
