@@ -362,13 +362,41 @@ def test_todays_stored_dates_are_worked_out_while_the_book_opens(folder, monkeyp
     real = gui_app._prepare_today
 
     def prepare_and_count(opened):  # on the thread pool, before the window's pages read the book
-        real(opened)
+        assert real(opened) is opened  # handed back to the flow (a quit meanwhile closes it)
         with opened.read() as s:
             counts.append((s.execute(text("SELECT count(*) FROM contacts WHERE birthday IS NOT NULL "
                                           "AND next_birthday IS NULL")).scalar(),
                            s.execute(text("SELECT count(*) FROM contacts WHERE next_birthday IS NOT NULL")).scalar()))
+        return opened
     monkeypatch.setattr(gui_app, "_prepare_today", prepare_and_count)
     until_open(monkeypatch)
     assert gui_app.run(str(folder), "zh_CN") == 0
     [(missing, worked_out)] = counts
     assert missing == 0 and worked_out > 0
+
+
+def test_a_quit_while_todays_dates_are_worked_out_hands_the_book_back_to_be_closed(folder, monkeypatch, qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from rmdesk.gui.flow import Flow
+
+    Store.open(folder).close()
+    reached, go_on = threading.Event(), threading.Event()
+
+    def slow(opened):  # the dates of a big book's first start after the upgrade
+        reached.set()
+        go_on.wait(30)
+        return opened
+    monkeypatch.setattr(gui_app, "_prepare_today", slow)
+    window = QWidget()
+    qtbot.addWidget(window)
+    flow = Flow(gui_app.start_steps(window, folder, None, None)).start()
+    qtbot.waitUntil(reached.is_set, timeout=30_000)
+    flow.abandon()  # the user quits now
+    go_on.set()
+    left = flow.leftover()
+    assert isinstance(left, Store)  # what the quit closes (Desk.close / StartUp.abandon)
+    left.close()
+    Store.open(folder).close()  # closed cleanly: the folder opens again

@@ -395,11 +395,11 @@ def start_steps(window: QWidget, directory: Path, db_url: str | None, saved_url:
             store = yield from safety.offer_restore_steps(directory, exc, key=password, parent=window)
             break
     if store is not None:
-        yield partial(_prepare_today, store)
+        store = yield partial(_prepare_today, store)  # handed back: a quit meanwhile closes it
     return store
 
 
-def _prepare_today(store: Store) -> None:
+def _prepare_today(store: Store) -> Store:
     """On the thread pool, before the pages read the book: Today's stored dates (each key
     person's next birthday, each kept client's next contact) brought up to date. The first
     start after the upgrade that added them works out every one (about half a minute on a
@@ -413,6 +413,7 @@ def _prepare_today(store: Store) -> None:
         next_dates.roll_birthdays(store, clock.today())
     except Exception:  # noqa: BLE001 - a full disk, say: the book still opens, Today works them out itself
         logging.getLogger(__name__).warning("Today's dates were not brought up to date at start", exc_info=True)
+    return store
 
 
 class StartUp(QObject):
