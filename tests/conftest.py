@@ -293,6 +293,25 @@ class TeamSetup:
         return self.url.set(username=self.logins[who], password=self.RM_PASSWORD)
 
 
+TRICKY_PASSWORD = "p@ss:w%rd/#?&=中"  # URL syntax and a Chinese character
+
+
+@pytest.fixture
+def tricky_login(pg_server, pg_db):
+    """The URL of pg_db for the login rm_tricky, whose password is TRICKY_PASSWORD."""
+    from sqlalchemy import text
+
+    from rmdesk.store import server
+
+    pg_server.sql('DROP ROLE IF EXISTS "rm_tricky"')
+    pg_server.sql("CREATE ROLE rm_tricky LOGIN SUPERUSER")
+    with pg_server.engine.connect() as conn:  # the password as a bound value, never in SQL text
+        conn.execute(text("SELECT set_config('rmdesk.pw', :pw, false)"), {"pw": TRICKY_PASSWORD})
+        conn.execute(text("DO $$ BEGIN EXECUTE format('ALTER ROLE rm_tricky PASSWORD %L', "
+                          "current_setting('rmdesk.pw')); END $$"))
+    return server.build(pg_db.host, pg_db.database, user="rm_tricky", port=pg_db.port, password=TRICKY_PASSWORD)
+
+
 @pytest.fixture
 def team_setup(pg_server, data_dir, capsys, monkeypatch):
     """A new database on the session's cluster, to be set up as a team (see TeamSetup)."""

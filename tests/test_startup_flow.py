@@ -20,6 +20,7 @@ from rmdesk.paths import STORE_FILENAME
 from rmdesk.services import clients
 from rmdesk.store import backup, crypto
 from rmdesk.store.engine import Store
+from tests.conftest import TRICKY_PASSWORD
 from tests.gui_start import answer_boxes, click, until_open
 
 FOLDER = "数据 #1"
@@ -296,32 +297,16 @@ def test_a_second_start_on_the_same_folder_raises_the_first_window(folder, monke
     assert QApplication.instance() is not None
 
 
-TRICKY = "p@ss:w%rd/#?&=中"
+TRICKY = TRICKY_PASSWORD
 
 
-@pytest.fixture
-def team_login(pg_server, pg_db):
-    """A team database and a login whose password has URL syntax and a Chinese character in it."""
-    from sqlalchemy import text
-
-    from rmdesk.store import server
-
-    pg_server.sql('DROP ROLE IF EXISTS "rm_start13"')
-    pg_server.sql("CREATE ROLE rm_start13 LOGIN SUPERUSER")
-    with pg_server.engine.connect() as conn:  # the password as a bound value, never in SQL text
-        conn.execute(text("SELECT set_config('rmdesk.pw', :pw, false)"), {"pw": TRICKY})
-        conn.execute(text("DO $$ BEGIN EXECUTE format('ALTER ROLE rm_start13 PASSWORD %L', "
-                          "current_setting('rmdesk.pw')); END $$"))
-    return server.build(pg_db.host, pg_db.database, user="rm_start13", port=pg_db.port, password=TRICKY)
-
-
-def test_the_saved_team_database_asks_its_password_over_the_visible_window(folder, team_login, monkeypatch):
+def test_the_saved_team_database_asks_its_password_over_the_visible_window(folder, tricky_login, monkeypatch):
     from rmdesk.gui.data import team_db
     from rmdesk.store import server
 
     monkeypatch.delenv("RMDESK_DB_PASSWORD", raising=False)
     settings = gui_app.gui_settings(folder)
-    settings.setValue(team_db.SETTING, server.without_password(team_login))
+    settings.setValue(team_db.SETTING, server.without_password(tricky_login))
     settings.sync()
     assert gui_app.TEAM_SETTING == team_db.SETTING
     labels, answers = [], iter(["wrong", TRICKY])
@@ -339,9 +324,9 @@ def test_the_saved_team_database_asks_its_password_over_the_visible_window(folde
     code = gui_app.run(str(folder), "en")
     answering.stop()
     assert code == 0
-    assert len(labels) == 2 and "rm_start13" in labels[0] and labels[0] != labels[1]  # the second says it was wrong
+    assert len(labels) == 2 and "rm_tricky" in labels[0] and labels[0] != labels[1]  # the second says it was wrong
     is_sqlite, status, page = started.seen
-    assert not is_sqlite and status.startswith("Team database:") and "rm_start13" in status and page == "TodayPage"
+    assert not is_sqlite and status.startswith("Team database:") and "rm_tricky" in status and page == "TodayPage"
     assert not (folder / STORE_FILENAME).exists()  # no local book was made
 
 

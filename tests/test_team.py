@@ -15,6 +15,7 @@ from rmdesk.errors import StoreError
 from rmdesk.services import clients, dataio, demo
 from rmdesk.store import migrate, server
 from rmdesk.store.engine import HEAD_REVISION, Store
+from tests.conftest import TRICKY_PASSWORD
 
 pytestmark = pytest.mark.postgresql
 
@@ -48,15 +49,8 @@ def test_parse_and_build_keep_passwords_with_url_characters():
     assert caught.value.key == "server.not_postgresql"
 
 
-def test_a_role_whose_password_has_at_percent_and_colon_signs_in(pg_server, pg_db, cli, monkeypatch):
-    tricky = "p@ss:w%rd/#?&=中"
-    pg_server.sql('DROP ROLE IF EXISTS "rm_tricky"')
-    pg_server.sql("CREATE ROLE rm_tricky LOGIN SUPERUSER")
-    with pg_server.engine.connect() as conn:  # the password as a bound value, never in SQL text
-        conn.execute(text("SELECT set_config('rmdesk.pw', :pw, false)"), {"pw": tricky})
-        conn.execute(text("DO $$ BEGIN EXECUTE format('ALTER ROLE rm_tricky PASSWORD %L', "
-                          "current_setting('rmdesk.pw')); END $$"))
-    url = server.build(pg_db.host, pg_db.database, user="rm_tricky", port=pg_db.port, password=tricky)
+def test_a_role_whose_password_has_at_percent_and_colon_signs_in(tricky_login, pg_db, cli, monkeypatch):
+    tricky, url = TRICKY_PASSWORD, tricky_login
     store = Store.open(url=url)
     assert clients.create_client(store, {"name": "华能电力"}) > 0
     store.close()

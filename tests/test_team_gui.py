@@ -16,22 +16,9 @@ from rmdesk.gui.errors import user_error
 from rmdesk.services import clients
 from rmdesk.store import server
 from rmdesk.store.engine import Store
+from tests.conftest import TRICKY_PASSWORD
 
-TRICKY = "p@ss:w%rd/#?&=中"
-
-
-@pytest.fixture
-def rm_login(pg_server, pg_db):
-    """A login whose password has @ % : / # ? & = and a Chinese character in it."""
-    pg_server.sql('DROP ROLE IF EXISTS "rm_tricky"')
-    pg_server.sql("CREATE ROLE rm_tricky LOGIN SUPERUSER")
-    with pg_server.engine.connect() as conn:  # the password as a bound value, never in SQL text
-        conn.execute(text("SELECT set_config('rmdesk.pw', :pw, false)"), {"pw": TRICKY})
-        conn.execute(text("DO $$ BEGIN EXECUTE format('ALTER ROLE rm_tricky PASSWORD %L', "
-                          "current_setting('rmdesk.pw')); END $$"))
-    return server.build(pg_db.host, pg_db.database, user="rm_tricky", port=pg_db.port, password=TRICKY)
-
-
+TRICKY = TRICKY_PASSWORD
 
 
 def closed_port() -> int:
@@ -57,7 +44,7 @@ def run_test(qtbot, box) -> str:
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_test_connection_says_what_is_wrong_in_each_case(data_dir, rm_login, pg_db, desk_on, qtbot,
+def test_test_connection_says_what_is_wrong_in_each_case(data_dir, tricky_login, pg_db, desk_on, qtbot,
                                                          monkeypatch, lang):
     from rmdesk import i18n
 
@@ -68,13 +55,13 @@ def test_test_connection_says_what_is_wrong_in_each_case(data_dir, rm_login, pg_
     box = desk.window.settings_page.team
     assert local.data_dir.name in box.open_now.text()
     assert not box.local_button.isEnabled()
-    fill(box, rm_login, TRICKY)
+    fill(box, tricky_login, TRICKY)
     assert "PostgreSQL" in run_test(qtbot, box) and "rm_tricky" in box.message.text()
-    fill(box, rm_login, "wrong")
+    fill(box, tricky_login, "wrong")
     assert run_test(qtbot, box) == StoreError("server.auth_failed", user="rm_tricky").message()
-    fill(box, rm_login.set(database="no_such_book"), TRICKY)
+    fill(box, tricky_login.set(database="no_such_book"), TRICKY)
     assert run_test(qtbot, box) == StoreError("server.no_database", database="no_such_book").message()
-    fill(box, rm_login.set(port=closed_port()), TRICKY)
+    fill(box, tricky_login.set(port=closed_port()), TRICKY)
     assert "127.0.0.1" in run_test(qtbot, box)
     assert box.message.text().startswith(StoreError("server.unreachable", host="X").message().split("X")[0])
     box.url_edit.setText("mysql://x@h/db")
@@ -84,18 +71,18 @@ def test_test_connection_says_what_is_wrong_in_each_case(data_dir, rm_login, pg_
     box.database.clear()
     assert box.test() is None and box.message.text()  # nothing named: says so, no connection tried
     # the pasted URL (percent-encoded, as a URL must be) works too, and the form kept what was typed
-    box.url_edit.setText(rm_login.set(drivername="postgresql").render_as_string(hide_password=False))
+    box.url_edit.setText(tricky_login.set(drivername="postgresql").render_as_string(hide_password=False))
     assert "PostgreSQL" in run_test(qtbot, box)
-    assert box.user.text() == "rm_tricky" and box.host.text() == rm_login.host
+    assert box.user.text() == "rm_tricky" and box.host.text() == tricky_login.host
 
 
-def test_use_the_team_database_then_back_to_the_local_book(data_dir, rm_login, desk_on, qtbot, monkeypatch):
+def test_use_the_team_database_then_back_to_the_local_book(data_dir, tricky_login, desk_on, qtbot, monkeypatch):
     monkeypatch.delenv("RMDESK_DB_PASSWORD", raising=False)
     local = Store.open(data_dir)
     clients.create_client(local, {"name": "本地客户"})
     desk = desk_on(local)
     box = desk.window.settings_page.team
-    fill(box, rm_login, "wrong")
+    fill(box, tricky_login, "wrong")
     box.use()  # refused: the local book stays open, the form keeps what was typed
     assert desk.store is local and box.message.text() == StoreError("server.auth_failed", user="rm_tricky").message()
     assert box.password.text() == "wrong"
@@ -103,14 +90,14 @@ def test_use_the_team_database_then_back_to_the_local_book(data_dir, rm_login, d
     box.use()
     team = desk.store
     assert not team.is_sqlite and local.engine.pool.checkedout() == 0
-    assert "rm_tricky@" in desk.window.data_folder.text() and rm_login.database in desk.window.data_folder.text()
+    assert "rm_tricky@" in desk.window.data_folder.text() and tricky_login.database in desk.window.data_folder.text()
     clients.create_client(team, {"name": "团队客户"})
     desk.window.show_page(desk.window.CLIENTS)
     qtbot.waitUntil(lambda: desk.window.clients.model.rowCount() == 1, timeout=10000)
     # remembered without the password
     saved = (data_dir / "gui.ini").read_text(encoding="utf-8")
     assert "rm_tricky" in saved and "p@ss" not in saved and "p%40ss" not in saved
-    assert desk.saved_team_url() == server.without_password(rm_login)
+    assert desk.saved_team_url() == server.without_password(tricky_login)
     # the local folder is free while the team database is open (a CLI may use it)
     from rmdesk.store import lock as dirlock
 
@@ -123,11 +110,11 @@ def test_use_the_team_database_then_back_to_the_local_book(data_dir, rm_login, d
     assert str(data_dir) in desk.window.data_folder.text()
 
 
-def test_start_reopens_the_saved_choice_asking_the_password(data_dir, rm_login, qtbot, monkeypatch):
+def test_start_reopens_the_saved_choice_asking_the_password(data_dir, tricky_login, qtbot, monkeypatch):
     monkeypatch.delenv("RMDESK_DB_PASSWORD", raising=False)
     monkeypatch.delenv("RMDESK_DB_URL", raising=False)
     settings = gui_app.gui_settings(data_dir)
-    settings.setValue(team_db.SETTING, server.without_password(rm_login))
+    settings.setValue(team_db.SETTING, server.without_password(tricky_login))
     settings.sync()
     url = gui_app.team_url_at_start(None, settings)
     assert url.password is None and url.username == "rm_tricky"
@@ -148,8 +135,8 @@ def test_start_reopens_the_saved_choice_asking_the_password(data_dir, rm_login, 
     assert gui_app.team_url_at_start("postgresql://arg@h/argdb", settings).database == "argdb"
 
 
-def test_server_down_at_start_offers_the_local_book(data_dir, rm_login, qtbot):
-    down = rm_login.set(port=closed_port())
+def test_server_down_at_start_offers_the_local_book(data_dir, tricky_login, qtbot):
+    down = tricky_login.set(port=closed_port())
     seen = []
 
     def choose(parent, url, problem):
