@@ -157,7 +157,7 @@ def page_services(store):
         early_warnings.open_warnings(store, limit=TODAY_ROWS + 1)
         span = settings.get_reminder_days(store)
         maintenance.maintenance_due(store, day, limit=TODAY_ROWS + 1)
-        maintenance.care_reminders(store, span, day)
+        maintenance.care_reminders(store, span, day, limit=TODAY_ROWS + 1)
         pipeline.stale_cards(store, limit=TODAY_ROWS + 1)
     return board_page, today
 

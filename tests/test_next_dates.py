@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, text
 
 from rmdesk import clock
-from rmdesk.services import clients, maintenance, next_dates, pipeline, tiering, visits
+from rmdesk.services import cadence, clients, maintenance, next_dates, pipeline, tiering, visits
 from rmdesk.store.models import Client, Contact
 from rmdesk.store.next_dates import NEVER
 
@@ -155,3 +155,27 @@ def test_the_stored_due_dates_give_what_the_schedule_gives(store, monkeypatch):
     assert [len(rows) for rows in stored] != [0, 0, 0]
     monkeypatch.setattr(next_dates, "roll_due", lambda _store: False)
     assert stored == [maintenance.maintenance_due(store, day) for day in days]
+
+
+def test_todays_first_rows_are_the_first_of_all_of_them(store, monkeypatch):
+    # Today asks for the first 101 care reminders only: the cut must fall where the whole,
+    # sorted list would be cut, ties on one day by client name as Python orders it (code
+    # point: "B" before "a"). (The test cluster's collation is C.UTF-8, bytes already: a
+    # server's language collation, which the query's COLLATE "C" is for, is not tried here.)
+    names = ["b电力", "B电力", "阿里", "a电力", "Z集团", "华能", "华能电力", "ä电力"]
+    for i, name in enumerate(names):
+        cid = clients.create_client(store, {"name": name})
+        cadence.set_founded_date(store, cid, f"19{80 + i}-12-0{1 + i % 3}")
+        for j in range(3):
+            clients.add_contact(store, cid, {"name": f"联系人{i}{j}", "birthday": f"19{70 + j}-12-0{1 + (i + j) % 3}",
+                                             "birthday_is_lunar": (i + j) % 4 == 0})
+    first = date(2026, 11, 30)
+    whole_birthdays = maintenance.birthdays_ahead(store, 10, start=first)
+    whole_care = maintenance.care_reminders(store, 10, start=first)
+    assert len(whole_birthdays) > 15 and len({r.day for r in whole_birthdays}) < len(whole_birthdays)
+    assert {r.kind for r in whole_care} >= {"birthday", "anniversary"}
+    for limit in range(1, len(whole_care) + 2):
+        assert maintenance.birthdays_ahead(store, 10, start=first, limit=limit) == whole_birthdays[:limit]
+        assert maintenance.care_reminders(store, 10, start=first, limit=limit) == whole_care[:limit]
+    monkeypatch.setattr(next_dates, "roll_birthdays", lambda _store, _first: False)  # worked out each time
+    assert maintenance.birthdays_ahead(store, 10, start=first, limit=7) == whole_birthdays[:7]

@@ -135,11 +135,13 @@ class BirthdayRow:
     lunar: bool = False  # kept on the lunar calendar; `day` is its solar date this time
 
 
-def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> list[BirthdayRow]:
-    """Key persons whose birthday falls within the next `days` days (today included).
-    29 February is kept on 28 February in other years. A lunar birthday (农历) falls on
-    the same lunar month and day each year (see workcal.lunar_to_solar for leap months
-    and short months); its age counts lunar years."""
+def birthdays_ahead(store: Store, days: int = 7, start: date | None = None,
+                    limit: int | None = None) -> list[BirthdayRow]:
+    """Key persons whose birthday falls within the next `days` days (today included), by
+    date then client name; the first `limit` of them when given (Today shows 100 of the
+    thousands a branch's book has in a week). 29 February is kept on 28 February in other
+    years. A lunar birthday (农历) falls on the same lunar month and day each year (see
+    workcal.lunar_to_solar for leap months and short months); its age counts lunar years."""
     first = start or clock.today()
     last = first + timedelta(days=days - 1)
     out = []
@@ -150,7 +152,9 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> l
             rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday,
                                     Contact.birthday_is_lunar, Contact.next_birthday)
                              .join(Client, Contact.client_id == Client.id)
-                             .where(Contact.next_birthday.between(first, last), Client.deleted_at.is_(None)))
+                             .where(Contact.next_birthday.between(first, last), Client.deleted_at.is_(None))
+                             .order_by(Contact.next_birthday, _as_python_sorts(s, Client.name), Contact.id)
+                             .limit(limit))
             lunar_years: dict[date, int] = {}
             for client_id, client_name, name, title, born, lunar, day in rows:
                 if lunar:
@@ -160,7 +164,7 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> l
                 else:
                     age = day.year - born.year
                 out.append(BirthdayRow(client_id, client_name, name, title, day, age, bool(lunar)))
-        return sorted(out, key=lambda r: (r.day, r.client_name))
+        return sorted(out, key=lambda r: (r.day, r.client_name))  # stable: the query's order within a tie
     # Let the database keep only the month-days in the window (a big book has 100k+ persons);
     # a lunar birthday moves on the solar calendar, so those are all read (they are few).
     month_days = _window_month_days(first, days)
@@ -182,7 +186,14 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None) -> l
             else:
                 for day in workcal.solar_anniversaries(born, first, last)[:1]:
                     out.append(BirthdayRow(client_id, client_name, name, title, day, day.year - born.year))
-    return sorted(out, key=lambda r: (r.day, r.client_name))
+    return sorted(out, key=lambda r: (r.day, r.client_name))[:limit]
+
+
+def _as_python_sorts(s, column):
+    """`column` ordered as Python orders str (by code point), so a page the database cut
+    agrees with the same rows sorted here: SQLite's BINARY collation already does (UTF-8
+    bytes), PostgreSQL's database collation may not, its "C" does."""
+    return column if s.get_bind().dialect.name == "sqlite" else column.collate("C")
 
 
 def _window_month_days(first: date, days: int) -> set[str]:
@@ -220,9 +231,12 @@ class Reminder:
     clients: int = 0  # festivals: how many kept clients to greet
 
 
-def care_reminders(store: Store, days: int | None = None, start: date | None = None) -> list[Reminder]:
+def care_reminders(store: Store, days: int | None = None, start: date | None = None,
+                   limit: int | None = None) -> list[Reminder]:
     """Birthdays (solar or lunar), company anniversaries, Spring Festival and Mid-Autumn
-    greetings in the next `days` days (default: the reminder setting), earliest first."""
+    greetings in the next `days` days (default: the reminder setting), earliest first; the
+    first `limit` when given. (Each kind's own first `limit` are enough for that: the
+    merged order keeps each kind's order.)"""
     from rmdesk.services.settings import get_reminder_days
 
     span = get_reminder_days(store) if days is None else days
@@ -230,7 +244,7 @@ def care_reminders(store: Store, days: int | None = None, start: date | None = N
     last = first + timedelta(days=span - 1)
     out = [Reminder(b.day, "birthday", b.client_id, b.client_name,
                     " ".join(filter(None, [b.contact_name, b.title])), b.age, b.lunar)
-           for b in birthdays_ahead(store, span, first)]
+           for b in birthdays_ahead(store, span, first, limit=limit)]
     with store.read() as s:
         # only the founding dates whose month and day fall in the window (not the whole book)
         founded = list(s.execute(select(Client.id, Client.name, Client.founded_date)
@@ -246,4 +260,4 @@ def care_reminders(store: Store, days: int | None = None, start: date | None = N
         for day in workcal.festival_dates(key, first, last):
             out.append(Reminder(day, key, None, "", None, None, True, kept))
     return sorted(out, key=lambda r: (r.day, r.kind != "spring_festival" and r.kind != "mid_autumn",
-                                      r.client_name))
+                                      r.client_name))[:limit]

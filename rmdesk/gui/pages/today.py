@@ -119,8 +119,8 @@ class TodayPage(QWidget):
 
         def work():
             span = get_reminder_days(store)
-            return (round_, span, maintenance_due(store, today, limit=ROWS + 1), care_reminders(store, span, today),
-                    stale_cards(store, limit=ROWS + 1))
+            return (round_, span, maintenance_due(store, today, limit=ROWS + 1),
+                    care_reminders(store, span, today, limit=ROWS + 1), stale_cards(store, limit=ROWS + 1))
 
         self.keeping_job = Job(work)
         # bound methods: run on the GUI thread, and dropped if the page is gone by then
@@ -156,5 +156,5 @@ class TodayPage(QWidget):
         self.birthdays.title.setText(self.tr("Personal care in the next %1 days").replace("%1", str(span)))
         self.birthdays.fill([self.tr("Date"), self.tr("Occasion"), self.tr("Client"), self.tr("Who")],
                             [(r.client_id, [formatting.day(r.day), reminder_text(r)[0], r.client_name,
-                                            reminder_text(r)[1]]) for r in care[:ROWS + 1]])
+                                            reminder_text(r)[1]]) for r in care])
         self.keeping_ready = True
