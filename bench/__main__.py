@@ -418,6 +418,12 @@ def gui_process(directory: Path, size: str) -> None:
     record("start-up CPU: to main window shown", size, [r["window_cpu_s"] * 1000 for r in runs])
     record("start-up CPU: to Today painted", size, [r["ready_cpu_s"] * 1000 for r in runs])
     record("start-up CPU: to client list painted", size, [r["clients_cpu_s"] * 1000 for r in runs])
+    floors = [probe("floor", directory) for _ in range(max(5, REPEAT))]
+    record("machine floor: Python + Qt, an empty window painted", "-", [f["window_s"] * 1000 for f in floors],
+           note="no rmdesk code: what the start-up figures above include before rmdesk's own work")
+    record("machine floor: + SQLAlchemy ORM imported", "-", [f["sqlalchemy_s"] * 1000 for f in floors],
+           note="the store needs it before it reads a row (CPU: "
+                f"{statistics.median(f['sqlalchemy_cpu_s'] for f in floors) * 1000:.0f} ms)")
     if WITH_COLD:
         try:
             cold = [probe("startup", directory, cold=True) for _ in range(3)]

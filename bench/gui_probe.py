@@ -2,6 +2,7 @@
 
     python bench/gui_probe.py startup DATA_DIR T0     (T0: time.time() when the parent spawned us)
     python bench/gui_probe.py memory DATA_DIR
+    python bench/gui_probe.py floor DATA_DIR T0      (the machine's floor, no rmdesk code)
 
 Prints one JSON line. Offscreen Qt (no display here); the window is built, shown and
 painted exactly as `rmdesk` does it (start-up goes through the `rmdesk` entry point): first in
@@ -75,6 +76,25 @@ def startup(data_dir: str, t0: float) -> dict:
             "rows": marks["rows"], "modules": marks["modules"]}
 
 
+def floor(t0: float) -> dict:
+    """What any PySide6 + SQLAlchemy app pays on this machine before its own code runs: the
+    interpreter, Qt and an empty main window painted, then SQLAlchemy's ORM imported (what
+    rmdesk's store needs before it reads a row). The start-up figures less these are rmdesk's."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 760)
+    window.show()
+    app.processEvents()
+    window.repaint()
+    window_s, window_cpu = time.time() - t0, time.process_time()
+    import sqlalchemy.orm  # noqa: F401
+
+    return {"window_s": window_s, "window_cpu_s": window_cpu, "sqlalchemy_s": time.time() - t0,
+            "sqlalchemy_cpu_s": time.process_time()}
+
+
 def memory(data_dir: str) -> dict:
     from pathlib import Path
 
@@ -120,5 +140,8 @@ def memory(data_dir: str) -> dict:
 
 if __name__ == "__main__":
     mode, directory = sys.argv[1], sys.argv[2]
-    result = startup(directory, float(sys.argv[3])) if mode == "startup" else memory(directory)
+    if mode == "floor":
+        result = floor(float(sys.argv[3]))
+    else:
+        result = startup(directory, float(sys.argv[3])) if mode == "startup" else memory(directory)
     print(json.dumps(result))
