@@ -56,3 +56,64 @@ def test_the_local_book_keeps_one_profile_and_one_set_of_goals(store):
         keys = {k for (k,) in s.execute(text("SELECT key FROM settings"))}
     assert {"profile", "targets"} <= keys and not any("@" in k for k in keys)
     assert settings.get_profile(store).rm_name == "张伟"
+
+
+@pytest.mark.postgresql
+def test_raw_sql_on_an_rms_connection_reads_no_colleagues_profile(team):
+    team.admin("team", "add-rm", f"lead_{team.suffix}", "--name", "赵组长", "--lead")
+    team.logins["lead"] = f"lead_{team.suffix}"
+    a, b, lead = (Store.open(url=team.sign_in(w)) for w in ("a", "b", "lead"))
+    try:
+        settings.save_profile(a, {"rm_name": "王强", "phone": "13800138000"})
+        targets.save_targets(a, "2026-Q4", {"visits": "40"})
+        settings.save_stale_days(a, {2: 10})  # the book's rule, a shared row
+        mine = {f"profile@{team.logins['a']}", f"targets@{team.logins['a']}"}
+
+        def keys(store):
+            with store.read() as s:
+                return {k for (k,) in s.execute(text("SELECT key FROM settings"))}
+
+        assert mine <= keys(a) and mine <= keys(lead)
+        seen_by_b = keys(b)
+        assert not seen_by_b & mine and not any(k.endswith("@" + team.logins["a"]) for k in seen_by_b)
+        assert "stale_days" in seen_by_b and settings.get_stale_days(b)[2] == 10
+        with b.read() as s:  # not by a LIKE either, nor by writing over it
+            assert s.scalar(text("SELECT count(*) FROM settings WHERE value LIKE '%13800138000%'")) == 0
+        with pytest.raises(Exception, match="row-level security"):
+            with b.write() as s:
+                s.execute(text("INSERT INTO settings (key, value) VALUES (:k, '{}')"),
+                          {"k": f"profile@{team.logins['a']}"})
+        assert settings.get_profile(a).phone == "13800138000"
+    finally:
+        for store in (a, b, lead):
+            store.close()
+
+
+@pytest.mark.postgresql
+def test_a_team_database_upgraded_to_0030_gets_the_settings_policy(team):
+    from sqlalchemy import create_engine
+
+    from rmdesk.store import migrate
+
+    engine = create_engine(team.url)
+    policy = text("SELECT count(*) FROM pg_policies WHERE tablename = 'settings' AND policyname = 'rmdesk_access'")
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(policy) == 1  # team init made it
+        migrate.downgrade(engine, "0029_draft_versions")
+        with engine.connect() as conn:
+            assert conn.scalar(policy) == 0
+            assert not conn.scalar(text("SELECT relrowsecurity FROM pg_class WHERE relname = 'settings'"))
+        migrate.upgrade(engine, "head")  # as the admin: the team's policies refreshed, this one with them
+        with engine.connect() as conn:
+            assert conn.scalar(policy) == 1
+    finally:
+        engine.dispose()
+    a, b = Store.open(url=team.sign_in("a")), Store.open(url=team.sign_in("b"))
+    try:
+        settings.save_profile(a, {"phone": "13800138000"})
+        with b.read() as s:
+            assert s.scalar(text("SELECT count(*) FROM settings WHERE key LIKE 'profile@%'")) == 0
+    finally:
+        a.close()
+        b.close()

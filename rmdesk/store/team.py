@@ -9,7 +9,8 @@ ENABLE + FORCE ROW LEVEL SECURITY with policies on every table holding client da
 - every table with a client_id: visible when its client is (the clients policy applies inside
   the check, so the rule is written once);
 - client_shares: an RM sees the shares made to them; a lead all;
-- work_reports and their review comments: see rmdesk.store.team_reports.
+- work_reports and their review comments: see rmdesk.store.team_reports;
+- settings: the book's rules for everyone, each RM's own profile and targets for that RM.
 
 New clients an RM creates get the RM as owner (a trigger fills an empty owner). Only a lead
 (or the admin) may give a client to someone else. Raw SQL on an RM's connection gets the same
@@ -92,8 +93,23 @@ def init(conn: Connection) -> list[str]:
         conn.execute(text(f"CREATE POLICY rmdesk_access ON {q} USING "
                           f"(EXISTS (SELECT 1 FROM clients c WHERE c.id = {q}.client_id))"))
     protected += team_reports.init(conn, IS_LEAD)  # the work reports: own, the lead's review
+    protected.append(_personal_settings(conn))
     pg_leakproof.install(conn)  # search indexes usable under these policies (a superuser only)
     return protected
+
+
+def _personal_settings(conn: Connection) -> str:
+    """settings: the book's rules (keys without "@") are the team's; an RM's own rows
+    (services.settings.PERSONAL, stored as "key@login": name, phone, e-mail, targets) are
+    that RM's, and a lead's to read. The login is all after the first "@" (a key name has
+    none), so a login that itself holds "@" matches only itself."""
+    own = ("strpos(key, '@') = 0 OR substr(key, strpos(key, '@') + 1) = current_user "
+           f"OR {IS_LEAD}")
+    conn.execute(text("ALTER TABLE settings ENABLE ROW LEVEL SECURITY"))
+    conn.execute(text("ALTER TABLE settings FORCE ROW LEVEL SECURITY"))
+    conn.execute(text("DROP POLICY IF EXISTS rmdesk_access ON settings"))
+    conn.execute(text(f"CREATE POLICY rmdesk_access ON settings USING ({own}) WITH CHECK ({own})"))
+    return "settings"
 
 
 def add_member(conn: Connection, login: str, name: str, lead: bool = False, password: str | None = None) -> bool:
