@@ -33,6 +33,10 @@ INDEXES = {
     "ix_clients_pg_board": f"clients (step, step_entered_at, id) {LIVE}",
     "ix_clients_pg_founded_md": f"clients ({MONTH_DAY.format('founded_date')}) "
                                 "WHERE founded_date IS NOT NULL AND deleted_at IS NULL",
+    # the founding dates themselves, for Today's anniversaries as a list of days: date equality
+    # is leakproof, so an RM's query reads this index under row-level security (migration 0032)
+    "ix_clients_pg_founded": "clients (founded_date) "
+                             "WHERE founded_date IS NOT NULL AND deleted_at IS NULL AND status IN ('active', 'won')",
     "ix_contacts_pg_birthday_md": f"contacts ({MONTH_DAY.format('birthday')}) WHERE birthday IS NOT NULL",
     "ix_deals_pg_open": "deals (client_id) INCLUDE (amount) WHERE status = 'open' AND deleted_at IS NULL",
     "ix_maintenance_logs_pg_client_at": "maintenance_logs (client_id, at)",
