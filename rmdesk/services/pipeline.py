@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, func, or_, select
 
 from rmdesk import clock, vocab
 from rmdesk.errors import RuleNotMet, ValidationError
@@ -212,14 +212,6 @@ def _on_board(store: Store, f: BoardFilter, query):
     return query.where(Client.industry == f.industry) if f.industry else query
 
 
-def _plain_plans(store: Store, s) -> None:
-    """PostgreSQL: no JIT compilation for the board's statements. Under row-level security the
-    policies' sub-plans make the planner's cost estimates huge, so a count that runs in ~30 ms
-    spent ~650 ms compiling itself first (measured as an RM on the 100k book)."""
-    if not store.is_sqlite:
-        s.execute(text("SET LOCAL jit = off"))
-
-
 def _cards(store: Store, queries) -> dict[int, list[Card]]:
     from rmdesk.services.settings import get_stale_days
 
@@ -228,7 +220,6 @@ def _cards(store: Store, queries) -> dict[int, list[Card]]:
     columns: dict[int, list[Card]] = {step: [] for step in vocab.STEPS}
     zero = Decimal("0.00")
     with store.read() as s:
-        _plain_plans(store, s)
         for query in queries:
             for cid, name, tier, owner, step, status, entered, next_date, total, version in s.execute(query):
                 days = (today - entered.date()).days
@@ -273,7 +264,6 @@ def column_totals(store: Store, f: BoardFilter = BoardFilter()) -> dict[int, Col
     query = _on_board(store, f, select(Client.step, func.count(), func.sum(open_deals.c.total))
                       .outerjoin(open_deals, open_deals.c.client_id == Client.id)).group_by(Client.step)
     with store.read() as s:
-        _plain_plans(store, s)
         for step, count, total in s.execute(query):
             out[step] = ColumnTotal(count, total if total else Decimal("0.00"))  # yuan (typed Money)
     return out
