@@ -127,3 +127,31 @@ def test_a_real_drop_event_between_columns(page, monkeypatch):
     target.dropEvent(event)
     assert clients.get_client(page.store, cid).step == 2
     assert event.dropAction() == Qt.DropAction.IgnoreAction  # Qt must not move the item itself
+
+
+def test_show_more_at_a_columns_foot_keeps_exact_heads(page, monkeypatch):
+    from rmdesk.gui.pages import pipeline as board_page
+
+    monkeypatch.setattr(board_page, "CARDS_PER_COLUMN", 2)
+    monkeypatch.setattr(board_page, "MORE_CARDS", 3)
+    page._limits_for = None  # as after another filter: the columns start again
+    page.refresh()
+    full = expected(page.store)
+    step = max(full, key=lambda s: len(full[s]))
+    assert len(full[step]) > 5
+    assert shown(page)[step] == full[step][:2] and page.more[step].isVisibleTo(page)
+    totals = pipeline.column_totals(page.store)
+    head = page.headers[step].text()
+    assert f"{totals[step].cards} 个客户" in head and " 2 " in head
+    page.more[step].click()
+    assert shown(page)[step] == full[step][:5]
+    assert page.headers[step].text().startswith(head.split("<br>仅")[0]) and " 5 " in page.headers[step].text()
+    page.refresh()  # a redraw (a move, a colleague's change) keeps what was shown
+    assert shown(page)[step] == full[step][:5]
+    while page.more[step].isVisibleTo(page):
+        page.more[step].click()
+    assert shown(page)[step] == full[step]
+    page.search.setText("华")  # another filter: back to the first cards
+    page.refresh()
+    f = BoardFilter(search="华")
+    assert all(shown(page)[s] == expected(page.store, f)[s][:2] for s in full)

@@ -2026,6 +2026,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Show nurture and lost</translation>
     </message>
     <message>
+        <source>Show more</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>All owners</translation>
     </message>

@@ -2017,6 +2017,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>显示暂缓和流失客户</translation>
     </message>
     <message>
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>全部客户经理</translation>
     </message>

@@ -175,20 +175,31 @@ class BoardFilter:
     include_parked: bool = False  # nurture and lost
 
 
-def _board_query(store: Store, f: BoardFilter):
-    fields = (Client.id, Client.name, Client.tier, Client.owner, Client.step, Client.status,
-              Client.step_entered_at, Client.next_action_date)
-    if store.is_sqlite:
-        open_deals = (select(Deal.client_id, func.coalesce(func.sum(Deal.amount), 0).label("total"))
-                      .where(Deal.status == "open", Deal.deleted_at.is_(None)).group_by(Deal.client_id).subquery())
-        base = select(*fields, open_deals.c.total, Client.version).outerjoin(open_deals, open_deals.c.client_id == Client.id)
-    else:
-        # PostgreSQL: each card's own open deals (index ix_deals_pg_open, migration 0025), so a
-        # column's first cards do not wait for every client's deals to be summed
+def _open_deals_by_client():
+    """Each client's open deals summed (a client with none: no row)."""
+    return (select(Deal.client_id, func.sum(Deal.amount).label("total"))
+            .where(Deal.status == "open", Deal.deleted_at.is_(None)).group_by(Deal.client_id).subquery())
+
+
+FIELDS = (Client.id, Client.name, Client.tier, Client.owner, Client.step, Client.status, Client.step_entered_at,
+          Client.next_action_date)
+
+
+def _board_query(store: Store, f: BoardFilter, each_card: bool = False):
+    """The cards' rows in board order. `each_card`: each card's open deals summed by their own
+    index lookup (a column's first cards: a few hundred lookups instead of every client's deals
+    summed before the first row; on PostgreSQL under row-level security the deals' policy runs
+    for those cards' deals only)."""
+    if each_card or not store.is_sqlite:
+        # PostgreSQL: ix_deals_pg_open (migration 0025); SQLite: ix_deals_client_id
         total = (select(func.sum(Deal.amount)).where(Deal.client_id == Client.id, Deal.status == "open",
                                                      Deal.deleted_at.is_(None))
                  .correlate(Client).scalar_subquery().label("total"))
-        base = select(*fields, total, Client.version)
+        base = select(*FIELDS, total, Client.version)
+    else:
+        open_deals = _open_deals_by_client()
+        base = (select(*FIELDS, open_deals.c.total, Client.version)
+                .outerjoin(open_deals, open_deals.c.client_id == Client.id))
     return _on_board(store, f, base).order_by(Client.step_entered_at, Client.id)
 
 
@@ -207,25 +218,35 @@ def _cards(store: Store, queries) -> dict[int, list[Card]]:
     limits = get_stale_days(store)
     today = clock.today()
     columns: dict[int, list[Card]] = {step: [] for step in vocab.STEPS}
+    zero = Decimal("0.00")
     with store.read() as s:
         for query in queries:
             for cid, name, tier, owner, step, status, entered, next_date, total, version in s.execute(query):
-                amount = total if total else Decimal("0.00")  # the sum is typed Money: yuan already
                 days = (today - entered.date()).days
                 stale = bool(limits[step]) and days > limits[step] and status in ("active", "won")
-                columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, amount, stale,
-                                          version))
+                # the sum is typed Money: yuan already
+                columns[step].append(Card(cid, name, tier, owner, step, status, days, next_date, total or zero,
+                                          stale, version))
     return columns
 
 
-def board(store: Store, f: BoardFilter = BoardFilter(), per_column: int | None = None) -> dict[int, list[Card]]:
+def board(store: Store, f: BoardFilter = BoardFilter(), per_column: int | dict[int, int] | None = None,
+          steps: tuple[int, ...] | None = None) -> dict[int, list[Card]]:
     """The clients of each step, longest in step first, with their open deal amount and
     whether they have sat in the step longer than its limit (settings: stale days).
-    `per_column`: at most that many cards per step (a big book; see column_totals)."""
-    query = _board_query(store, f)
+    `per_column`: at most that many cards per step (a big book: the board's first paint; see
+    column_totals for the whole column's figures), or a limit per step. `steps`: only these
+    columns read (the others come back empty): one column shown further."""
+    wanted = tuple(steps) if steps is not None else vocab.STEPS
     if per_column is None:
+        query = _board_query(store, f)
+        if steps is not None:
+            query = query.where(Client.step.in_(wanted))
         return _cards(store, [query])
-    return _cards(store, [query.where(Client.step == step).limit(per_column) for step in vocab.STEPS])
+    limits = per_column if isinstance(per_column, dict) else dict.fromkeys(wanted, per_column)
+    query = _board_query(store, f, each_card=True)
+    return _cards(store, [query.where(Client.step == step).limit(max(0, limits[step]))
+                          for step in wanted if limits.get(step)])
 
 
 @dataclass(frozen=True)
@@ -235,24 +256,15 @@ class ColumnTotal:
 
 
 def column_totals(store: Store, f: BoardFilter = BoardFilter()) -> dict[int, ColumnTotal]:
-    """Cards and open deal amount per step for the same filter as `board` (all cards)."""
+    """Cards and open deal amount per step for the same filter as `board` (all cards): one
+    grouped statement, the clients joined to their open deals summed per client (one pass over
+    each, not a sum per card)."""
     out = {step: ColumnTotal(0, Decimal("0.00")) for step in vocab.STEPS}
+    open_deals = _open_deals_by_client()
+    query = _on_board(store, f, select(Client.step, func.count(), func.sum(open_deals.c.total))
+                      .outerjoin(open_deals, open_deals.c.client_id == Client.id)).group_by(Client.step)
     with store.read() as s:
-        if store.is_sqlite:
-            inner = _board_query(store, f).order_by(None).subquery()
-            rows = s.execute(select(inner.c.step, func.count(), func.coalesce(func.sum(inner.c.total), 0))
-                             .group_by(inner.c.step))
-        else:
-            # PostgreSQL: the cards counted off the clients, the open deals summed by a join
-            # (one pass over each, not a sum per card)
-            counts = dict(s.execute(_on_board(store, f, select(Client.step, func.count())).group_by(Client.step))
-                          .all())
-            sums = dict(s.execute(_on_board(store, f, select(Client.step, func.sum(Deal.amount))
-                                            .join(Deal, Deal.client_id == Client.id)
-                                            .where(Deal.status == "open", Deal.deleted_at.is_(None)))
-                                  .group_by(Client.step)).all())
-            rows = [(step, count, sums.get(step)) for step, count in counts.items()]
-        for step, count, total in rows:
+        for step, count, total in s.execute(query):
             out[step] = ColumnTotal(count, total if total else Decimal("0.00"))  # yuan (typed Money)
     return out
 

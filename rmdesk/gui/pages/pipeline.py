@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +33,11 @@ from rmdesk.store.engine import Store
 
 OVERDUE = QColor("#b00020")
 STALE = QColor("#fff3cd")
-# A branch's shared book can have tens of thousands of open cards: each column shows the
-# clients longest in their step, up to this many (the header gives the full count).
-CARDS_PER_COLUMN = 2000
+# A branch's shared book can have tens of thousands of open cards: each column first shows the
+# clients longest in their step, up to this many (the header gives the whole column's count and
+# open amount); "Show more" at the column's foot shows MORE_CARDS more each time.
+CARDS_PER_COLUMN = 100
+MORE_CARDS = 200
 
 
 class BoardColumn(QListWidget):
@@ -104,6 +107,10 @@ class PipelinePage(QWidget):
 
         self.headers: dict[int, QLabel] = {}
         self.lists: dict[int, BoardColumn] = {}
+        self.more: dict[int, QPushButton] = {}
+        self.limits = dict.fromkeys(vocab.STEPS, CARDS_PER_COLUMN)  # cards shown per step
+        self._limits_for: BoardFilter | None = None  # the filter they were shown for
+        self.totals: dict[int, ColumnTotal] = {}
         columns = QHBoxLayout()
         columns.setSpacing(6)
         for step in vocab.STEPS:
@@ -118,8 +125,13 @@ class PipelinePage(QWidget):
             cards.itemDoubleClicked.connect(lambda item: open_client(item.data(CLIENT_ID_ROLE)))
             cards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             cards.customContextMenuRequested.connect(lambda pos, c=cards: self._menu(c, pos))
+            more = QPushButton(self.tr("Show more"))
+            more.setVisible(False)
+            more.clicked.connect(lambda _checked=False, s=step: self.show_more(s))
             column.addWidget(header)
             column.addWidget(cards, 1)
+            column.addWidget(more)
+            self.more[step] = more
             self.headers[step] = header
             self.lists[step] = cards
             columns.addWidget(frame, 1)
@@ -164,14 +176,31 @@ class PipelinePage(QWidget):
                            include_parked=self.parked.isChecked())
 
     def refresh(self) -> None:
-        lang = i18n.language()
-        today = clock.today()
         f = self.current_filter()
-        columns = board(self.store, f, per_column=CARDS_PER_COLUMN)
+        if f != self._limits_for:  # another filter: each column starts again from its first cards
+            self.limits = dict.fromkeys(vocab.STEPS, CARDS_PER_COLUMN)
+            self._limits_for = f
+        columns = board(self.store, f, per_column=self.limits)
         self.versions: dict[int, int] = {}  # client id -> version of its card as drawn
-        totals = column_totals(self.store, f) if any(len(c) >= CARDS_PER_COLUMN for c in columns.values()) else {
+        # the heads: the whole column's count and open amount (one grouped query), unless every
+        # column is shown whole
+        self.totals = column_totals(self.store, f) if any(
+            len(columns[step]) >= self.limits[step] for step in vocab.STEPS) else {
             step: ColumnTotal(len(cards), sum((c.open_deal_amount for c in cards), Decimal(0)))
             for step, cards in columns.items()}
+        for step, cards in columns.items():
+            self._fill(step, cards)
+
+    def show_more(self, step: int) -> None:
+        """The column's next cards (the column read again, longer: what others changed since
+        shows up, and no card is drawn twice)."""
+        self.limits[step] += MORE_CARDS
+        self._fill(step, board(self.store, self._limits_for or self.current_filter(), per_column=self.limits,
+                               steps=(step,))[step])
+
+    def _fill(self, step: int, cards) -> None:
+        lang = i18n.language()
+        today = clock.today()
         # Texts looked up once, not per card (thousands of cards on a big book).
         in_step, next_text, stale_text = self.tr("%1 d in step"), self.tr("Next %1"), self.tr("stale")
         overdue_tip = self.tr("Next action is overdue")
@@ -179,41 +208,41 @@ class PipelinePage(QWidget):
         tiers = {key: i18n.label("tier", key) for key in (*vocab.TIERS, None)}
         statuses = {key: i18n.label("status", key) for key in ("nurture", "lost")}
         overdue_brush, stale_brush = QBrush(OVERDUE), QBrush(STALE)
-        for step, cards in columns.items():
-            total = totals[step]
-            summary = self.tr("%1 clients").replace("%1", str(total.cards))
-            if total.open_deal_amount:
-                summary += " · " + formatting.money(total.open_deal_amount, lang)
-            if total.cards > len(cards):
-                summary += "<br>" + self.tr("Showing the %1 longest in step; filter to see others.").replace(
-                    "%1", str(len(cards)))
-            self.headers[step].setText(f"<b>{step_label(step)}</b><br>{summary}")
-            widget = self.lists[step]
-            widget.setUpdatesEnabled(False)
-            widget.clear()
-            for card in cards:
-                facts = [tiers.get(card.tier, card.tier or ""), in_step.replace("%1", str(card.days_in_step))]
-                if card.status in statuses:
-                    facts.insert(0, statuses[card.status])
-                extra = []
-                if card.next_action_date:
-                    d = card.next_action_date
-                    extra.append(next_text.replace("%1", f"{d.month:02d}-{d.day:02d}"))
-                if card.open_deal_amount:
-                    extra.append(formatting.money(card.open_deal_amount, lang))
-                if card.stale:
-                    extra.append(stale_text)
-                lines = [card.name, " · ".join(filter(None, facts))] + ([" · ".join(extra)] if extra else [])
-                text = "\n".join(lines)
-                item = QListWidgetItem(text, widget)
-                item.setData(CLIENT_ID_ROLE, card.client_id)
-                self.versions[card.client_id] = card.version
-                tip = [text]
-                if card.overdue(today):
-                    item.setForeground(overdue_brush)
-                    tip.append(overdue_tip)
-                if card.stale:
-                    item.setBackground(stale_brush)
-                    tip.append(stale_tip)
-                item.setToolTip("\n".join(tip))
-            widget.setUpdatesEnabled(True)
+        total = self.totals[step]
+        summary = self.tr("%1 clients").replace("%1", str(total.cards))
+        if total.open_deal_amount:
+            summary += " · " + formatting.money(total.open_deal_amount, lang)
+        if total.cards > len(cards):
+            summary += "<br>" + self.tr("Showing the %1 longest in step; filter to see others.").replace(
+                "%1", str(len(cards)))
+        self.headers[step].setText(f"<b>{step_label(step)}</b><br>{summary}")
+        self.more[step].setVisible(total.cards > len(cards))
+        widget = self.lists[step]
+        widget.setUpdatesEnabled(False)
+        widget.clear()
+        for card in cards:
+            facts = [tiers.get(card.tier, card.tier or ""), in_step.replace("%1", str(card.days_in_step))]
+            if card.status in statuses:
+                facts.insert(0, statuses[card.status])
+            extra = []
+            if card.next_action_date:
+                d = card.next_action_date
+                extra.append(next_text.replace("%1", f"{d.month:02d}-{d.day:02d}"))
+            if card.open_deal_amount:
+                extra.append(formatting.money(card.open_deal_amount, lang))
+            if card.stale:
+                extra.append(stale_text)
+            lines = [card.name, " · ".join(filter(None, facts))] + ([" · ".join(extra)] if extra else [])
+            text = "\n".join(lines)
+            item = QListWidgetItem(text, widget)
+            item.setData(CLIENT_ID_ROLE, card.client_id)
+            self.versions[card.client_id] = card.version
+            tip = [text]
+            if card.overdue(today):
+                item.setForeground(overdue_brush)
+                tip.append(overdue_tip)
+            if card.stale:
+                item.setBackground(stale_brush)
+                tip.append(stale_tip)
+            item.setToolTip("\n".join(tip))
+        widget.setUpdatesEnabled(True)

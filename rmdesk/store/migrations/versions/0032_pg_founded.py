@@ -4,7 +4,7 @@ only through a leakproof condition, and date equality is one (the month-and-day 
 0025 is not). Nothing on SQLite.
 
 Revision ID: 0032_pg_founded
-Revises: 0030_settings_rls
+Revises: 0031_board_heads
 """
 from alembic import op
 from sqlalchemy import text
@@ -12,7 +12,7 @@ from sqlalchemy import text
 from rmdesk.store import pg_speed
 
 revision = "0032_pg_founded"
-down_revision = "0030_settings_rls"
+down_revision = "0031_board_heads"
 branch_labels = None
 depends_on = None
 
