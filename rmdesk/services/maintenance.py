@@ -7,8 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, any_, bindparam, extract, false, func, literal_column, or_, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import ARRAY, Date, any_, bindparam, extract, false, func, literal_column, or_, select
 
 from rmdesk import clock
 from rmdesk.errors import ValidationError
