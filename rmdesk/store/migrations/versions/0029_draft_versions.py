@@ -35,6 +35,10 @@ def upgrade() -> None:
             if name not in have:
                 op.add_column(table, sa.Column(name, type_, nullable=default is None, server_default=default))
     if op.get_bind().dialect.name != "sqlite":  # SQLite does not enforce a VARCHAR's length
+        # A team database upgraded from before 0025 has the settings policy already (0025
+        # refreshes the team's policies with today's rmdesk.store.team), and PostgreSQL will not
+        # change the type of a column a policy reads: it goes, and 0030 makes it again.
+        op.execute("DROP POLICY IF EXISTS rmdesk_access ON settings")
         op.alter_column("settings", "key", type_=sa.String(160), existing_nullable=False)
 
 
