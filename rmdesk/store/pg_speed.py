@@ -26,10 +26,20 @@ SORT_KEYS = {"name": "pinyin_full", "industry": "industry", "tier": "tier", "ste
              "updated_at": "updated_at"}
 # month * 100 + day of a date: immutable (extract on a date), so it can be indexed
 MONTH_DAY = "(extract(month from {0}) * 100 + extract(day from {0}))"
+# what a sort index carries besides its key: the status (the list's default filter: active and
+# won) and the owner, which the clients policy checks for an RM under row-level security
+# (rmdesk.store.team): a page, however deep, is then an index-only scan for an RM too
+# (migration 0033 rebuilt the indexes of 0025, which carried the status only)
+SORT_INCLUDES = ("status", "owner")
+
+
+def _sort_index(column: str) -> str:
+    carried = ", ".join(c for c in SORT_INCLUDES if c != column)
+    return f"clients ({column}, id) {f'INCLUDE ({carried}) ' if carried else ''}{LIVE}"
+
+
 INDEXES = {
-    # the status too (the list's default filter: active and won), so a page is an index-only scan
-    **{f"ix_clients_pg_sort_{key}": f"clients ({column}, id) INCLUDE (status) {LIVE}"
-       if column != "status" else f"clients ({column}, id) {LIVE}" for key, column in SORT_KEYS.items()},
+    **{f"ix_clients_pg_sort_{key}": _sort_index(column) for key, column in SORT_KEYS.items()},
     "ix_clients_pg_board": f"clients (step, step_entered_at, id) {LIVE}",
     "ix_clients_pg_founded_md": f"clients ({MONTH_DAY.format('founded_date')}) "
                                 "WHERE founded_date IS NOT NULL AND deleted_at IS NULL",
@@ -53,6 +63,21 @@ def install(conn: Connection) -> None:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {target}"))
     for table in TABLES:
         conn.execute(text(f"ANALYZE {table}"))
+
+
+def rebuild_sort_indexes(conn: Connection) -> None:
+    """Migration 0033: each sort index that does not carry every SORT_INCLUDES column made
+    again (PostgreSQL only; idempotent)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for key, column in SORT_KEYS.items():
+        name = f"ix_clients_pg_sort_{key}"
+        definition = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = :n"), {"n": name}).scalar()
+        if definition is not None and all(c in definition for c in SORT_INCLUDES):
+            continue
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+        conn.execute(text(f"CREATE INDEX {name} ON {_sort_index(column)}"))
+    conn.execute(text("ANALYZE clients"))
 
 
 def drop(conn: Connection) -> None:

@@ -1,0 +1,25 @@
+"""PostgreSQL: the client list's sort indexes carry the owner besides the status
+(rmdesk.store.pg_speed), so an RM's page under row-level security, whose policy checks the
+owner of every row it passes, is read off the index alone: a page 20,000 rows down took 331 ms
+for an RM at 100k (every row passed fetched from the table), now about 60. Nothing on SQLite.
+
+Revision ID: 0033_pg_sort_owner
+Revises: 0032_pg_founded
+"""
+from alembic import op
+
+from rmdesk.store import pg_speed
+
+revision = "0033_pg_sort_owner"
+down_revision = "0032_pg_founded"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pg_speed.rebuild_sort_indexes(op.get_bind())  # idempotent: a rebuilt index is left alone
+
+
+def downgrade() -> None:
+    # Nothing to undo: an index that carries one column more serves 0032's queries the same.
+    pass

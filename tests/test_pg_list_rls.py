@@ -1,0 +1,48 @@
+"""The client list on a team database as an RM, under row-level security: the sort indexes
+carry what the clients policy checks (the owner), so a page of the list however deep is read
+off the index alone, without fetching each row the page passes (rmdesk.store.pg_speed,
+migration 0033); the RM's pages are exactly the admin's list cut to the RM's clients."""
+
+import pytest
+from sqlalchemy import create_engine, event, text
+
+from rmdesk.services import clients, demo
+from rmdesk.services.clients import ClientQuery
+from rmdesk.store.engine import Store
+
+pytestmark = pytest.mark.postgresql
+
+
+def test_an_rms_deep_page_is_an_index_only_scan_and_their_own_clients(team_setup):
+    team = team_setup.two_rms()
+    admin = Store.open(url=team.url)
+    demo.generate(admin, 200, seed=6)
+    with admin.write() as s:  # half the book is RM a's
+        s.execute(text("UPDATE clients SET owner = :a WHERE id % 2 = 0"), {"a": team.logins["a"]})
+    raw_admin = create_engine(team.url)
+    with raw_admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE clients"))  # the visibility map an index-only scan reads
+    raw_admin.dispose()
+    everyone = clients.list_clients(admin, ClientQuery(), sort="name")
+    admin.close()
+    rm = Store.open(url=team.sign_in("a"))
+    try:
+        sent = []
+        event.listen(rm.engine, "before_cursor_execute",
+                     lambda _c, _cur, statement, parameters, _ctx, _many: sent.append((statement, parameters)))
+        total, _exact = clients.count_clients_capped(rm, ClientQuery())
+        pages = [clients.list_clients(rm, ClientQuery(), sort="name", offset=offset, limit=20, total=total)
+                 for offset in range(0, total, 20)]
+        theirs = [r.id for r in everyone if r.id % 2 == 0]
+        assert [r.id for page in pages for r in page] == theirs and total == len(theirs) == 100
+        [(deep, parameters)] = [(s, p) for s, p in sent if "OFFSET" in s.upper() and 80 in p.values()]
+        raw = create_engine(team.sign_in("a"))
+        try:
+            with raw.connect() as conn:
+                conn.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: can the index serve?
+                plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + deep, parameters).scalars())
+        finally:
+            raw.dispose()
+        assert "Index Only Scan using ix_clients_pg_sort_name" in plan, plan
+    finally:
+        rm.close()
