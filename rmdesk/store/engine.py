@@ -25,7 +25,7 @@ from rmdesk.paths import STORE_FILENAME
 
 # The newest Alembic revision. A test checks it matches the migration scripts, so
 # opening an up-to-date store needs no Alembic import (start-up time).
-HEAD_REVISION = "0029_draft_versions"
+HEAD_REVISION = "0030_settings_rls"
 BUSY_TIMEOUT_MS = 5000
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from rmdesk.errors import StoreError, ValidationError
-from rmdesk.store import pg_leakproof, team_reports
+from rmdesk.store import pg_leakproof, team_reports, team_settings
 
 RM_ROLE = "rmdesk_rm"
 LEAD_ROLE = "rmdesk_lead"
@@ -92,6 +92,7 @@ def init(conn: Connection) -> list[str]:
         conn.execute(text(f"CREATE POLICY rmdesk_access ON {q} USING "
                           f"(EXISTS (SELECT 1 FROM clients c WHERE c.id = {q}.client_id))"))
     protected += team_reports.init(conn, IS_LEAD)  # the work reports: own, the lead's review
+    protected += team_settings.init(conn, IS_LEAD)  # each RM's own settings rows (key@login)
     pg_leakproof.install(conn)  # search indexes usable under these policies (a superuser only)
     return protected
 
