@@ -550,7 +550,8 @@ def server_search_row(term: str, fence: bool = True):
     code = term.upper()
     if len(term) >= _TRIGRAM:
         like, on_client = _long_term_on_client(term, keys, code, row=True)
-        on_contact = Contact.name.ilike(like, escape="\\")  # looked up by client_id: the row's own test
+        # looked up by client_id (fence): the row's own test; else read off the trigram index
+        on_contact = Contact.name.ilike(like, escape="\\") if fence else _ilike(Contact.name, like)
     else:
         on_client, on_contact = [], None
         grams = _GRAM_DROP.sub(" ", term.lower()).split()
