@@ -14,6 +14,7 @@ from sqlalchemy import (
     Select,
     Text,
     and_,
+    case,
     cast,
     column,
     func,
@@ -865,7 +866,7 @@ def _server_count_capped(s: Session, q: ClientQuery, cap: int) -> tuple[int, boo
         # stops after cap + 1; the trigram index of the substring match below would first
         # gather every code containing it. The same clients are among that match: the count
         # is unchanged.
-        if len(s.scalars(live.where(_pattern_prefix(Client.credit_code, code)).limit(cap + 1)).all()) > cap:
+        if _capped_ids(s, live.where(_pattern_prefix(Client.credit_code, code)), cap) is None:
             return cap, False
     dense = None
     if len(term) >= _TRIGRAM:
@@ -877,20 +878,30 @@ def _server_count_capped(s: Session, q: ClientQuery, cap: int) -> tuple[int, boo
         names = server_search_parts(q.search)[0].on_row
         if DENSE_SHARE * _estimated_rows(s, live.where(names)) >= _book_size(s):
             _like_text, on_row = _long_term_on_client(term, _DROP.sub("", term.lower()), code, row=True)
-            dense = list(s.scalars(live.where(or_(*on_row)).limit(cap + 1)))
-            if len(dense) > cap:
+            dense = _capped_ids(s, live.where(or_(*on_row)), cap)
+            if dense is None:
                 return cap, False
     for part in server_search_parts(q.search):
         if part.on_row is not None and dense is not None:
             ids, dense = dense, None
         elif part.on_row is not None:
-            ids = list(s.scalars(live.where(part.on_row).limit(cap + 1)))
+            ids = _capped_ids(s, live.where(part.on_row), cap)
         else:
             ids = _live_ids_of(s, live, part, cap)
         if ids is None or len(ids) > cap:
             return cap, False
         found.update(ids)
     return (cap, False) if len(found) > cap else (len(found), True)
+
+
+def _capped_ids(s: Session, query: Select, cap: int) -> list[int] | None:
+    """The ids `query` gives, or None when there are more than cap: counted on the server,
+    the ids sent (as one array) only when they are needed (sending 10,000 ids row by row
+    costs more than finding them)."""
+    rows = query.limit(cap + 1).subquery("capped")
+    ids = func.array_agg(rows.c[0])
+    return s.scalar(select(case((func.count() > cap, None), else_=func.coalesce(ids, literal_column("'{}'::int[]"))))
+                    .select_from(rows))
 
 
 def _estimated_rows(s: Session, query: Select) -> float:
