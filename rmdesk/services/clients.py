@@ -764,11 +764,12 @@ def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str,
     book = s.scalar(select(func.max(Client.id))) or 0  # about the book's size, for free
     tops: set[int] = set()
     for part in parts:
-        size = s.scalar(select(func.count()).select_from(part.ids.limit(SORT_LIMIT + 1).subquery()))
+        in_order = part.column is not None and part.column is SORT_COLUMNS[sort]
+        # a range over the sort column is read in order whatever its size: not counted first
+        size = 1 if in_order else s.scalar(select(func.count()).select_from(part.ids.limit(SORT_LIMIT + 1).subquery()))
         if not size:
             continue
         top = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None))
-        in_order = part.column is not None and part.column is SORT_COLUMNS[sort]
         # sorting costs `size` lookups; a walk passes about wanted * book / size entries
         # (PostgreSQL, server=True: a source up to SORT_LIMIT is always sorted — its bitmap scan
         # reads it at a steady cost, where a walk depends on where the matches sit in the order)
