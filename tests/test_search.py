@@ -256,3 +256,51 @@ def test_downgrade_below_0008_then_open_rebuilds_the_key_persons_index(store, da
         assert _ids(again, "欧阳") == {a}
     finally:
         again.close()
+
+
+@pytest.mark.parametrize("total", [clients.BROAD_SEARCH + 1, clients.COUNT_CAP - 1, clients.COUNT_CAP])
+@pytest.mark.parametrize("gather_steps", [0, 10**9])
+def test_a_broad_pages_walk_or_gather_gives_the_plain_querys_rows(demo_store, monkeypatch, total, gather_steps):
+    """PostgreSQL chooses per search whether a broad page walks the sort order or gathers the
+    matches (GATHER_STEPS weighs the book's size against the count): both give the plain
+    query's rows, for every sort, direction and offset."""
+    monkeypatch.setattr(clients, "GATHER_STEPS", gather_steps)
+    clients.trash_client(demo_store, clients.list_clients(demo_store, ClientQuery(search="华"), limit=1)[0].id)
+    queries = [ClientQuery(search=t) for t in ("华", "王", "电力", "有限公司", "911", "h", "秀英")]
+    queries += [ClientQuery(search="王", step=2), ClientQuery(search="有限公司", status="active")]
+    for q in queries:
+        for sort, desc in (("name", False), ("name", True), ("step", True), ("district", False)):
+            for offset, limit in ((0, 40), (17, 9)):
+                want = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=offset,
+                                                          limit=limit)]
+                got = [r.id for r in clients.list_clients(demo_store, q, sort=sort, descending=desc, offset=offset,
+                                                         limit=limit, total=total)]
+                assert got == want, (q, sort, desc, offset)
+
+
+@pytest.mark.parametrize("factor, batch", [(1, 1), (1, 3), (3, 2000)])
+def test_capped_count_reading_the_key_persons_in_a_stream_is_exact_or_a_floor(store, monkeypatch, factor, batch):
+    """PostgreSQL reads a key persons' source as one stream of their clients' ids, stopped once
+    more than the cap came (or after a few times the cap rows, then counted whole): clients with
+    several matching key persons, one in the trash, and a filter give the plain count below the
+    cap and a true floor above it, whichever way the stream ends."""
+    monkeypatch.setattr(clients, "_STREAM_FACTOR", factor)
+    monkeypatch.setattr(clients, "_STREAM_BATCH", batch)
+    made = []
+    for i in range(9):
+        cid = clients.create_client(store, {"name": f"长城汽车{i}号"})
+        for j in range(1 + i % 3):  # one to three key persons named 王… at the same client
+            clients.add_contact(store, cid, {"name": f"王{'明华'[j % 2]}{j}"})
+        made.append(cid)
+    clients.trash_client(store, made[4])
+    with store.engine.begin() as conn:  # every other one in step 2, for a filter
+        conn.execute(text("UPDATE clients SET step = 2 WHERE id IN (" + ", ".join(map(str, made[1::2])) + ")"))
+    for q in (ClientQuery(search="王"), ClientQuery(search="王明"), ClientQuery(search="王", step=2),
+              ClientQuery(search="长城"), ClientQuery(search="汽车3")):
+        plain = _plain_count(store, q)
+        for cap in (1, 2, 3, 5, 7, 8, 100):
+            n, exact = clients.count_clients_capped(store, q, cap=cap)
+            if plain <= cap:
+                assert (n, exact) == (plain, True), (q, cap)
+            else:  # exact (SQLite, when no single source passes the cap) or "more than cap"
+                assert (n, exact) in ((plain, True), (cap, False)), (q, cap)

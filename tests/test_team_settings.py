@@ -83,6 +83,9 @@ def test_raw_sql_on_an_rms_connection_reads_no_colleagues_profile(team):
             with b.write() as s:
                 s.execute(text("INSERT INTO settings (key, value) VALUES (:k, '{}')"),
                           {"k": f"profile@{team.logins['a']}"})
+        with b.write() as s:  # a colleague's row is not there to be updated either
+            assert s.execute(text("UPDATE settings SET value = '{}' WHERE key = :k"),
+                             {"k": f"profile@{team.logins['a']}"}).rowcount == 0
         assert settings.get_profile(a).phone == "13800138000"
     finally:
         for store in (a, b, lead):

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Select,
     Text,
     and_,
+    case,
     cast,
     column,
     func,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    text,
     union,
     update,
 )
@@ -432,13 +434,22 @@ def _like(text: str, *, before: bool = True) -> str:
     return ("%" if before else "") + _like_escape(text) + "%"
 
 
-def _long_term_on_client(term: str, keys: str, code: str) -> tuple[str, list]:
+def _long_term_on_client(term: str, keys: str, code: str, row: bool = False) -> tuple[str, list]:
     """A 3+ character term's LIKE pattern and its conditions on a clients row (the trigram
-    indexes): anywhere in the names and the code, and in the pinyin when it has 3+ letters."""
+    indexes): anywhere in the names and the code, and in the pinyin when it has 3+ letters.
+    `row`: tested row by row (a walk along the sort order), not off an index: PostgreSQL's own
+    LIKE / ILIKE then, the credit code first (a digit term matches there or nowhere), instead
+    of the leakproof wrappers, which are PL/pgSQL calls (pg_leakproof) and cost ~20 µs a row."""
     like = _like(term)
-    on_client = [_ilike(Client.name, like), _ilike(Client.short_name, like), _like_op(Client.credit_code, _like(code))]
+    if row:
+        ilike, like_op = (lambda c, p: c.ilike(p, escape="\\")), (lambda c, p: c.like(p, escape="\\"))
+        on_client = [like_op(Client.credit_code, _like(code)), ilike(Client.name, like),
+                     ilike(Client.short_name, like)]
+    else:
+        ilike, like_op = _ilike, _like_op
+        on_client = [ilike(Client.name, like), ilike(Client.short_name, like), like_op(Client.credit_code, _like(code))]
     if len(keys) >= _TRIGRAM:
-        on_client += [_like_op(Client.pinyin_full, _like(keys)), _like_op(Client.pinyin_initials, _like(keys))]
+        on_client += [like_op(Client.pinyin_full, _like(keys)), like_op(Client.pinyin_initials, _like(keys))]
     return like, on_client
 
 
@@ -531,7 +542,7 @@ def _pattern_prefix(col, text: str):
     return and_(col.op("~>=~")(text), col.op("~<~")(text[:-1] + chr(ord(text[-1]) + 1)))
 
 
-def server_search_row(term: str):
+def server_search_row(term: str, fence: bool = True):
     """PostgreSQL: server_search_parts' match as a condition on one clients row (key persons
     through their client_id index), for a broad search walking the sort order: it stops once
     the page is full, where gathering every match first would read most of the book."""
@@ -539,8 +550,9 @@ def server_search_row(term: str):
     keys = _DROP.sub("", term.lower())
     code = term.upper()
     if len(term) >= _TRIGRAM:
-        like, on_client = _long_term_on_client(term, keys, code)
-        on_contact = _ilike(Contact.name, like)
+        like, on_client = _long_term_on_client(term, keys, code, row=True)
+        # looked up by client_id (fence): the row's own test; else read off the trigram index
+        on_contact = Contact.name.ilike(like, escape="\\") if fence else _ilike(Contact.name, like)
     else:
         on_client, on_contact = [], None
         grams = _GRAM_DROP.sub(" ", term.lower()).split()
@@ -554,7 +566,12 @@ def server_search_row(term: str):
         if code.isascii() and code.isalnum():
             on_client.append(_pattern_prefix(Client.credit_code, code))
     if on_contact is not None:
-        on_client.append(select(Contact.id).where(Contact.client_id == Client.id, on_contact).exists())
+        # `fence`, OFFSET 0: keeps the planner from turning the EXISTS into one hashed set of
+        # every matching key person (67,770 rows for 华 in a 1M book, read before the first
+        # row); each client the walk passes looks up its own key persons by client_id instead.
+        # Without it (few matching key persons: 电力) the set is read once.
+        exists = select(Contact.id).where(Contact.client_id == Client.id, on_contact)
+        on_client.append((exists.offset(literal_column("0")) if fence else exists).exists())
     return or_(*on_client) if on_client else Client.id.is_(None)
 
 
@@ -597,6 +614,12 @@ MERGE_DEPTH = 2000
 SORT_LIMIT = 20_000
 # Looking a row up by id to sort it costs about this many steps of a walk along an index.
 LOOKUP_STEPS = 6
+# PostgreSQL: a 3+ character term the planner expects in at least 1/DENSE_SHARE of the book
+# is counted row by row (its matches come soon) rather than off the trigram index.
+DENSE_SHARE = 8
+# PostgreSQL: gathering a match to sort it costs about this many steps of a walk along the
+# sort index (its key persons' rows with the policy's lookup each, the rows an RM may not see).
+GATHER_STEPS = 4
 # The list's count stops here when counting further would read more than the page
 # needs (a one-letter search in a million-client book); the list then says "More than 10000".
 COUNT_CAP = 10_000
@@ -668,9 +691,10 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
             ids = _merged_page(s, server_parts, q, sort, order, offset, limit, server=True, descending=descending)
             query = select(*fields).where(Client.id.in_(ids)).order_by(*order)
         elif not store.is_sqlite and q.search and q.search.strip():
-            if total is not None and total > BROAD_SEARCH:  # walk the sort order until the page is full
+            if _server_walks(s, total, offset + limit):  # walk the sort order until the page is full
                 page = (_apply_fields(select(Client.id), q)
-                        .where(Client.deleted_at.is_(None), server_search_row(q.search))
+                        .where(Client.deleted_at.is_(None),
+                               server_search_row(q.search, _fence_key_persons(s, q.search, total, offset + limit)))
                         .order_by(*order).offset(offset).limit(limit))
             else:
                 page = _server_search_page(q, order, offset, limit)
@@ -681,6 +705,36 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
             page = apply_filters(select(Client.id), q, store.is_sqlite).order_by(*order).offset(offset).limit(limit)
             query = select(*fields).where(Client.id.in_(page)).order_by(*order)
         return [ClientRow(*row) for row in s.execute(query)]
+
+
+def _server_walks(s: Session, total: int | None, wanted: int) -> bool:
+    """PostgreSQL: whether a search's page is read walking the sort order (stopping once
+    `wanted` matches are passed) rather than gathering every match and sorting them. A walk
+    passes about wanted * book / total rows; gathering reads about total matches, each
+    costing about GATHER_STEPS steps of the walk. A capped count (COUNT_CAP: at least that
+    many) always walks."""
+    if total is None or total <= BROAD_SEARCH:
+        return False
+    if total >= COUNT_CAP:
+        return True
+    return GATHER_STEPS * total * total > wanted * _book_size(s)
+
+
+def _fence_key_persons(s: Session, term: str, total: int, wanted: int) -> bool:
+    """PostgreSQL, a walk: whether each client passed looks up its own key persons (more
+    matching key persons than the walk passes clients, by the planner's estimate) rather than
+    reading every matching key person once first."""
+    walked = wanted * _book_size(s) / max(total, 1)
+    contacts = [part for part in server_search_parts(term) if part.on_row is None]
+    return any(_estimated_rows(s, part.ids) > walked for part in contacts)
+
+
+def _book_size(s: Session) -> int:
+    """PostgreSQL: about how many rows the clients table holds (the planner's own estimate,
+    whatever the signed-in role sees: a walk passes the rows hidden from it too), else the
+    largest id."""
+    rows = s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'clients'::regclass"))
+    return int(rows) if rows and rows > 0 else (s.scalar(select(func.max(Client.id))) or 0)
 
 
 def _in_order(parts: list[SearchPart], column) -> bool:
@@ -710,11 +764,12 @@ def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str,
     book = s.scalar(select(func.max(Client.id))) or 0  # about the book's size, for free
     tops: set[int] = set()
     for part in parts:
-        size = s.scalar(select(func.count()).select_from(part.ids.limit(SORT_LIMIT + 1).subquery()))
+        in_order = part.column is not None and part.column is SORT_COLUMNS[sort]
+        # a range over the sort column is read in order whatever its size: not counted first
+        size = 1 if in_order else s.scalar(select(func.count()).select_from(part.ids.limit(SORT_LIMIT + 1).subquery()))
         if not size:
             continue
         top = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None))
-        in_order = part.column is not None and part.column is SORT_COLUMNS[sort]
         # sorting costs `size` lookups; a walk passes about wanted * book / size entries
         # (PostgreSQL, server=True: a source up to SORT_LIMIT is always sorted — its bitmap scan
         # reads it at a steady cost, where a walk depends on where the matches sit in the order)
@@ -773,12 +828,12 @@ def count_clients_capped(store: Store, q: ClientQuery = ClientQuery(),
     instead of all of them. Any other query (or cap None) is counted exactly."""
     with store.read() as s:
         searched = cap is not None and q.search and q.search.strip()
-        parts = (search_parts if store.is_sqlite else server_search_parts)(q.search) if searched else []
+        if searched and not store.is_sqlite:
+            return _server_count_capped(s, q, cap)
+        parts = search_parts(q.search) if searched else []
         for part in parts:
             # the source's own entries first (index only): at most cap of them, at most cap clients
-            # (PostgreSQL: a source on the clients row itself is only counted live, below)
-            own_rows = not store.is_sqlite and part.on_row is not None
-            if not own_rows and s.scalar(select(func.count()).select_from(part.ids.limit(cap + 1).subquery())) <= cap:
+            if s.scalar(select(func.count()).select_from(part.ids.limit(cap + 1).subquery())) <= cap:
                 continue
             if part.on_row is not None:
                 live = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None), part.on_row)
@@ -789,6 +844,100 @@ def count_clients_capped(store: Store, q: ClientQuery = ClientQuery(),
             if s.scalar(select(func.count()).select_from(live.limit(cap + 1).subquery())) > cap:
                 return cap, False
         return _count(s, q, store.is_sqlite), True
+
+
+# A key persons' source is first read this many times the cap, its clients' ids collected
+# (a client with several matching key persons comes more than once).
+_STREAM_FACTOR = 3
+_STREAM_BATCH = 2000
+
+
+def _server_count_capped(s: Session, q: ClientQuery, cap: int) -> tuple[int, bool]:
+    """PostgreSQL: count_clients_capped of a search, each source read once. The live clients'
+    ids of each source (at most cap + 1 of them: more is "more than cap") are collected and
+    their union counted, instead of counting each source and then the union of them all
+    (which read the key persons twice: under row-level security each one is a lookup of its
+    client for the policy)."""
+    found: set[int] = set()
+    live = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None))
+    term = q.search.strip()
+    code = term.upper()
+    if len(term) >= _TRIGRAM and code.isascii() and code.isalnum():
+        # A credit code's start (911…: most of the book) first, off the B-tree range, which
+        # stops after cap + 1; the trigram index of the substring match below would first
+        # gather every code containing it. The same clients are among that match: the count
+        # is unchanged.
+        if _capped_ids(s, live.where(_pattern_prefix(Client.credit_code, code)), cap) is None:
+            return cap, False
+    dense = None
+    if len(term) >= _TRIGRAM:
+        # A 3+ character term the planner expects in a large share of the book (集团有限: one
+        # client in four) is tested row by row with PostgreSQL's own ILIKE, stopping after
+        # cap + 1: off the trigram index every candidate is first gathered, then checked again
+        # through the leakproof wrapper (a PL/pgSQL call each). Read to the end, it is that
+        # source's whole match.
+        names = server_search_parts(q.search)[0].on_row
+        if DENSE_SHARE * _estimated_rows(s, live.where(names)) >= _book_size(s):
+            _like_text, on_row = _long_term_on_client(term, _DROP.sub("", term.lower()), code, row=True)
+            dense = _capped_ids(s, live.where(or_(*on_row)), cap)
+            if dense is None:
+                return cap, False
+    for part in server_search_parts(q.search):
+        if part.on_row is not None and dense is not None:
+            ids, dense = dense, None
+        elif part.on_row is not None:
+            ids = _capped_ids(s, live.where(part.on_row), cap)
+        else:
+            ids = _live_ids_of(s, live, part, cap)
+        if ids is None or len(ids) > cap:
+            return cap, False
+        found.update(ids)
+    return (cap, False) if len(found) > cap else (len(found), True)
+
+
+def _capped_ids(s: Session, query: Select, cap: int) -> list[int] | None:
+    """The ids `query` gives, or None when there are more than cap: counted on the server,
+    the ids sent (as one array) only when they are needed (sending 10,000 ids row by row
+    costs more than finding them)."""
+    rows = query.limit(cap + 1).subquery("capped")
+    ids = func.array_agg(rows.c[0])
+    return s.scalar(select(case((func.count() > cap, None), else_=func.coalesce(ids, literal_column("'{}'::int[]"))))
+                    .select_from(rows))
+
+
+def _estimated_rows(s: Session, query: Select) -> float:
+    """PostgreSQL: the planner's estimate of how many rows `query` gives (as the signed-in
+    role: the policy's share is in it), without running it."""
+    compiled = query.compile(dialect=s.get_bind().dialect)
+    plan = s.connection().exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar()
+    if isinstance(plan, str):
+        import json
+
+        plan = json.loads(plan)
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
+def _live_ids_of(s: Session, live: Select, part: SearchPart, cap: int) -> list[int] | None:
+    """The distinct live clients of a source read off the key persons (their client_id), or
+    None when there are more than cap of them. The key persons are read in one stream, each
+    one's client looked up by id (OFFSET 0 keeps the planner from hashing every live client
+    instead), and stopped once more than cap clients came, or after a few times cap rows."""
+    client_id = part.ids.selected_columns[0]
+    alive = live.where(Client.id == client_id).offset(literal_column("0")).correlate_except(Client).exists()
+    stream = (cap + 1) * _STREAM_FACTOR
+    ids: set[int] = set()
+    rows = 0
+    # a server-side cursor: the server stops reading once cap + 1 clients have come
+    for client in s.scalars(part.ids.where(alive).limit(stream).execution_options(yield_per=_STREAM_BATCH)):
+        rows += 1
+        ids.add(client)
+        if len(ids) > cap:
+            return None
+    if rows < stream:
+        return list(ids)
+    matched = part.ids.subquery("matched")  # repeats beyond the stream (rare): all of it, distinct
+    ids = list(s.scalars(live.join_from(matched, Client, Client.id == matched.c[0]).distinct().limit(cap + 1)))
+    return None if len(ids) > cap else ids
 
 
 def with_normalised_phone(values: dict[str, object]) -> dict[str, object]:
