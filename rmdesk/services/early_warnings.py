@@ -344,12 +344,18 @@ def client_warnings(store: Store, client_id: int) -> list[WarningRow]:
 
 def open_warnings(store: Store, limit: int | None = None, client_id: int | None = None) -> list[WarningRow]:
     """Open warnings of live clients: most serious first, then the oldest."""
-    query = (select(EarlyWarning).where(EarlyWarning.closed_on.is_(None), Client.deleted_at.is_(None))
-             .order_by(_severity_order(), EarlyWarning.seen_on, EarlyWarning.id))
+    order = (_severity_order(), EarlyWarning.seen_on, EarlyWarning.id)
+    live = [EarlyWarning.closed_on.is_(None), Client.deleted_at.is_(None)]
     if client_id is not None:
-        query = query.where(EarlyWarning.client_id == client_id)
-    if limit is not None:
-        query = query.limit(limit)
+        live.append(EarlyWarning.client_id == client_id)
+    if limit is None:
+        query = select(EarlyWarning).where(*live).order_by(*order)
+    else:
+        # the page's ids first, then its rows with their task: joined before the cut, PostgreSQL
+        # hashed every task of the book for a branch's thousands of open warnings (46 of 71 ms)
+        page = (select(EarlyWarning.id).join(Client, EarlyWarning.client_id == Client.id)
+                .where(*live).order_by(*order).limit(limit))
+        query = select(EarlyWarning).where(EarlyWarning.id.in_(page)).order_by(*order)
     with store.read() as s:
         return _rows(s, query)
 
