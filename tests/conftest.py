@@ -147,10 +147,9 @@ def store(data_dir: Path, db_url, request):
 def new_store_template(tmp_path_factory) -> Path:
     """An empty local book at head, made once: each test's new book is a copy of it (running
     every migration for each test's book took ~0.7 s, about 300 times a run)."""
-    clock.pin(NOW)
-    directory = tmp_path_factory.mktemp("new-store") / "data"
-    Store.open(directory).close()
-    clock.pin(None)
+    with clock.pinned(NOW):
+        directory = tmp_path_factory.mktemp("new-store") / "data"
+        Store.open(directory).close()
     return directory
 
 
@@ -174,12 +173,11 @@ def demo_template(tmp_path_factory) -> Path:
     """A 200-client demo store built once; tests copy it."""
     from rmdesk.services import demo
 
-    clock.pin(NOW)
-    directory = tmp_path_factory.mktemp("demo") / "data"
-    s = Store.open(directory)
-    demo.generate(s, 200, seed=11)
-    s.close()
-    clock.pin(None)
+    with clock.pinned(NOW):
+        directory = tmp_path_factory.mktemp("demo") / "data"
+        s = Store.open(directory)
+        demo.generate(s, 200, seed=11)
+        s.close()
     return directory
 
 
@@ -188,12 +186,11 @@ def pg_demo_template(pg_server) -> str:
     """The same 200-client demo book in a PostgreSQL template database."""
     from rmdesk.services import demo
 
-    clock.pin(NOW)
-    url = pg_server.new_database(name="rmdesk_demo_tpl")
-    s = Store.open(url=url)
-    demo.generate(s, 200, seed=11)
-    s.close()
-    clock.pin(None)
+    with clock.pinned(NOW):
+        url = pg_server.new_database(name="rmdesk_demo_tpl")
+        s = Store.open(url=url)
+        demo.generate(s, 200, seed=11)
+        s.close()
     return "rmdesk_demo_tpl"
 
 

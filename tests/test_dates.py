@@ -222,3 +222,18 @@ def test_the_maintenance_page_warns_and_takes_a_notice(make_desk, store, no_noti
     assert page.edit_holidays()
     assert workcal.is_covered(2027) and page.notice.isHidden()
     assert not workcal.is_working_day(date(2027, 10, 7))
+
+
+def test_a_fixture_pinning_the_clock_hands_the_tests_pin_back(store):
+    # `store` is the first thing this test asks for: in a fresh worker the session's empty book
+    # is made now, inside the test, under its own pin (conftest.new_store_template); the test's
+    # clock must be the test's afterwards, not released (a warning "closed before it was seen")
+    from tests.conftest import NOW
+
+    assert clock.now() == NOW
+    with clock.pinned(datetime(2030, 1, 1, 8, 0)):
+        assert clock.today() == date(2030, 1, 1)
+        with clock.pinned(datetime(2031, 5, 5)):
+            assert clock.today() == date(2031, 5, 5)
+        assert clock.today() == date(2030, 1, 1)
+    assert clock.now() == NOW

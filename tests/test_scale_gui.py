@@ -21,12 +21,11 @@ def big_book(tmp_path_factory):
     from rmdesk.services import demo
     from tests.conftest import NOW
 
-    clock.pin(NOW)
-    directory = tmp_path_factory.mktemp("big") / "data"
-    store = Store.open(directory)
-    demo.generate(store, BIG, seed=5, detail=False)
-    store.close()
-    clock.pin(None)
+    with clock.pinned(NOW):
+        directory = tmp_path_factory.mktemp("big") / "data"
+        store = Store.open(directory)
+        demo.generate(store, BIG, seed=5, detail=False)
+        store.close()
     return directory
 
 
