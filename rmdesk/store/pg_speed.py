@@ -49,10 +49,13 @@ INDEXES = {
                              "WHERE founded_date IS NOT NULL AND deleted_at IS NULL AND status IN ('active', 'won')",
     "ix_contacts_pg_birthday_md": f"contacts ({MONTH_DAY.format('birthday')}) WHERE birthday IS NOT NULL",
     "ix_deals_pg_open": "deals (client_id) INCLUDE (amount) WHERE status = 'open' AND deleted_at IS NULL",
+    # Today's next steps due: the open ones in their order, so the first 100 are read off the
+    # index (a demo day has thousands due on one date; a due-date index sorted them all)
+    "ix_tasks_pg_open_due": "tasks (due_date, id) WHERE done_at IS NULL",
     "ix_maintenance_logs_pg_client_at": "maintenance_logs (client_id, at)",
     "ix_visits_pg_done": "visits (client_id, planned_at) WHERE status = 'done' AND deleted_at IS NULL",
 }
-TABLES = ("clients", "contacts", "deals", "maintenance_logs", "visits")
+TABLES = ("clients", "contacts", "deals", "maintenance_logs", "visits", "tasks")
 
 
 def install(conn: Connection) -> None:
