@@ -21,8 +21,9 @@ update that was HOT (written in place) stops being one. Idempotent (IF NOT EXIST
 
 from __future__ import annotations
 
-from sqlalchemy import text
 from sqlalchemy.engine import Connection
+
+from rmdesk.store.pg_speed import create_indexes, drop_indexes
 
 INDEXES = {
     "ix_clients_pg_policy": "clients (id) INCLUDE (owner)",
@@ -32,15 +33,8 @@ INDEXES = {
 
 def install(conn: Connection) -> None:
     """Migration 0031 (PostgreSQL only; idempotent)."""
-    if conn.dialect.name != "postgresql":
-        return
-    for name, target in INDEXES.items():
-        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {target}"))
-    conn.execute(text("ANALYZE clients"))
+    create_indexes(conn, INDEXES, ("clients",))
 
 
 def drop(conn: Connection) -> None:
-    if conn.dialect.name != "postgresql":
-        return
-    for name in INDEXES:
-        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    drop_indexes(conn, INDEXES)

@@ -58,14 +58,27 @@ INDEXES = {
 TABLES = ("clients", "contacts", "deals", "maintenance_logs", "visits", "tasks")
 
 
-def install(conn: Connection) -> None:
-    """Migration 0025 (PostgreSQL only; idempotent)."""
+def create_indexes(conn: Connection, indexes: dict[str, str], tables: tuple[str, ...]) -> None:
+    """Each of `indexes` (name -> target) made when missing, then `tables` analysed
+    (PostgreSQL only; idempotent)."""
     if conn.dialect.name != "postgresql":
         return
-    for name, target in INDEXES.items():
+    for name, target in indexes.items():
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {target}"))
-    for table in TABLES:
+    for table in tables:
         conn.execute(text(f"ANALYZE {table}"))
+
+
+def drop_indexes(conn: Connection, names) -> None:
+    if conn.dialect.name != "postgresql":
+        return
+    for name in names:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
+def install(conn: Connection) -> None:
+    """Migration 0025 (and 0032, 0033 for the indexes they added)."""
+    create_indexes(conn, INDEXES, TABLES)
 
 
 def rebuild_sort_indexes(conn: Connection) -> None:
@@ -84,7 +97,4 @@ def rebuild_sort_indexes(conn: Connection) -> None:
 
 
 def drop(conn: Connection) -> None:
-    if conn.dialect.name != "postgresql":
-        return
-    for name in INDEXES:
-        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    drop_indexes(conn, INDEXES)
