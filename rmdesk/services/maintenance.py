@@ -220,7 +220,7 @@ def _month_day_in(s, column, month_days: set[str]):
 ANY_DATES_AT_MOST = 20_000  # the days listed for an index lookup (126 years × 90 days is 11,340)
 
 
-def _founded_in(s, kept_live, month_days: set[str]):
+def _founded_in(s, founded_live, month_days: set[str]):
     """The founding date falls on one of `month_days`. PostgreSQL: as the list of those days
     in every year between the book's first and last founding date (`= ANY`): under row-level
     security only a leakproof condition (date equality is) may use an index, and the month
@@ -230,7 +230,7 @@ def _founded_in(s, kept_live, month_days: set[str]):
     if s.get_bind().dialect.name == "sqlite":
         return _month_day_in(s, Client.founded_date, month_days)
     oldest, newest = s.execute(select(func.min(Client.founded_date), func.max(Client.founded_date))
-                               .where(*kept_live)).one()
+                               .where(*founded_live)).one()
     if oldest is None:
         return false()
     days = []
@@ -275,10 +275,10 @@ def care_reminders(store: Store, days: int | None = None, start: date | None = N
            for b in birthdays_ahead(store, span, first, limit=limit)]
     with store.read() as s:
         # only the founding dates whose month and day fall in the window (not the whole book)
-        kept_live = (Client.deleted_at.is_(None), Client.founded_date.is_not(None),
+        founded_live = (Client.deleted_at.is_(None), Client.founded_date.is_not(None),
                      Client.status.in_((literal_column("'active'"), literal_column("'won'"))))
         founded = list(s.execute(select(Client.id, Client.name, Client.founded_date)
-                                 .where(*kept_live, _founded_in(s, kept_live, _window_month_days(first, span)))))
+                                 .where(*founded_live, _founded_in(s, founded_live, _window_month_days(first, span)))))
         kept = s.scalar(select(func.count()).select_from(Client).where(
             Client.deleted_at.is_(None), Client.step == 6, Client.status.in_(("active", "won")))) or 0
     for cid, name, day0 in founded:
