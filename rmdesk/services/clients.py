@@ -673,12 +673,10 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
         elif broad:
             # A deep page: walk the sort column's index and keep the ids in the match set
             # until the page is full. `+id` keeps SQLite from turning the match set into
-            # rowid lookups; the hint only renders on a top-level statement, so the page's
-            # ids come first.
+            # rowid lookups; the page's ids come first.
             page = (_apply_fields(select(Client.id), q)
                     .where(Client.deleted_at.is_(None), literal_column("+clients.id").in_(_union(parts)))
-                    .order_by(*order).offset(offset).limit(limit)
-                    .with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite"))
+                    .order_by(*order).offset(offset).limit(limit))
             query = select(*fields).where(Client.id.in_(list(s.scalars(page)))).order_by(*order)
         elif (not store.is_sqlite and q.search and q.search.strip() and total is not None and total > BROAD_SEARCH
               and sort in SORT_INDEXES and offset + limit <= MERGE_DEPTH
@@ -778,10 +776,10 @@ def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str,
             tops.update(_server_top(s, top, part, sort, descending, wanted))
             continue
         if not in_order and size <= SORT_LIMIT and sorted_:
-            top = top.where(Client.id.in_(part.ids)).with_hint(Client, "NOT INDEXED", "sqlite")
+            top = top.where(Client.id.in_(part.ids))
         else:
             match = part.on_row if part.on_row is not None else literal_column("+clients.id").in_(part.ids)
-            top = top.where(match).with_hint(Client, f"INDEXED BY {SORT_INDEXES[sort]}", "sqlite")
+            top = top.where(match)
         tops.update(s.scalars(top.order_by(*order).limit(wanted)))
     return list(s.scalars(select(Client.id).where(Client.id.in_(tops)).order_by(*order).offset(offset).limit(limit)))
 
