@@ -4,11 +4,12 @@ off the index alone, without fetching each row the page passes (rmdesk.store.pg_
 migration 0033); the RM's pages are exactly the admin's list cut to the RM's clients."""
 
 import pytest
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, text
 
 from rmdesk.services import clients, demo
 from rmdesk.services.clients import ClientQuery
 from rmdesk.store.engine import Store
+from pg_plans import plan, statements
 
 pytestmark = pytest.mark.postgresql
 
@@ -27,22 +28,14 @@ def test_an_rms_deep_page_is_an_index_only_scan_and_their_own_clients(team_setup
     admin.close()
     rm = Store.open(url=team.sign_in("a"))
     try:
-        sent = []
-        event.listen(rm.engine, "before_cursor_execute",
-                     lambda _c, _cur, statement, parameters, _ctx, _many: sent.append((statement, parameters)))
         total, _exact = clients.count_clients_capped(rm, ClientQuery())
-        pages = [clients.list_clients(rm, ClientQuery(), sort="name", offset=offset, limit=20, total=total)
-                 for offset in range(0, total, 20)]
+        pages, sent = statements(rm, lambda: [
+            clients.list_clients(rm, ClientQuery(), sort="name", offset=offset, limit=20, total=total)
+            for offset in range(0, total, 20)])
         theirs = [r.id for r in everyone if r.id % 2 == 0]
         assert [r.id for page in pages for r in page] == theirs and total == len(theirs) == 100
         [(deep, parameters)] = [(s, p) for s, p in sent if "OFFSET" in s.upper() and 80 in p.values()]
-        raw = create_engine(team.sign_in("a"))
-        try:
-            with raw.connect() as conn:
-                conn.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: can the index serve?
-                plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + deep, parameters).scalars())
-        finally:
-            raw.dispose()
-        assert "Index Only Scan using ix_clients_pg_sort_name" in plan, plan
+        plan_ = plan(team.sign_in("a"), deep, parameters, "enable_seqscan = off")
+        assert "Index Only Scan using ix_clients_pg_sort_name" in plan_, plan_
     finally:
         rm.close()

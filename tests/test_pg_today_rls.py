@@ -6,25 +6,13 @@ every client of the book; the RM gets exactly their own clients' anniversaries."
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, text
 
 from rmdesk.services import cadence, clients, demo, maintenance
 from rmdesk.store.engine import Store
+from pg_plans import plan, statements
 
 pytestmark = pytest.mark.postgresql
-
-
-def _statements(store, work):
-    sent = []
-
-    def seen(_conn, _cursor, statement, parameters, _context, _many):
-        sent.append((statement, parameters))
-    event.listen(store.engine, "before_cursor_execute", seen)
-    try:
-        result = work()
-    finally:
-        event.remove(store.engine, "before_cursor_execute", seen)
-    return result, sent
 
 
 def test_an_rms_anniversaries_are_read_off_the_founding_dates_index(team_setup):
@@ -43,24 +31,21 @@ def test_an_rms_anniversaries_are_read_off_the_founding_dates_index(team_setup):
     admin.close()
     rm = Store.open(url=team.sign_in("a"))
     try:
-        rows, sent = _statements(rm, lambda: maintenance.care_reminders(rm, 7, start=date(2026, 12, 1)))
+        rows, sent = statements(rm, lambda: maintenance.care_reminders(rm, 7, start=date(2026, 12, 1)))
         assert {(r.client_id, r.day) for r in rows if r.kind == "anniversary"} == {
             (min(mine["a"]), date(2026, 12, 2))}  # 客户0 only: 客户3 (same day) is b's
         leap = maintenance.care_reminders(rm, 3, start=date(2027, 2, 27))
         assert [(r.day, r.kind) for r in leap] == [(date(2027, 2, 28), "anniversary")]
         [(statement, parameters)] = [(s, p) for s, p in sent if "founded_date = ANY" in s]
+        plan_ = plan(team.sign_in("a"), statement, parameters, "enable_seqscan = off", "enable_bitmapscan = off")
         raw = create_engine(team.sign_in("a"))
-        try:
+        try:  # and raw SQL as this RM still sees only their own founding dates
             with raw.connect() as conn:
-                conn.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: can the index serve?
-                conn.exec_driver_sql("SET enable_bitmapscan = off")
-                plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + statement, parameters).scalars())
-                # and raw SQL as this RM still sees only their own founding dates
                 seen = set(conn.execute(text("SELECT id FROM clients WHERE founded_date IS NOT NULL")).scalars())
         finally:
             raw.dispose()
-        assert "Index Scan using ix_clients_pg_founded on clients" in plan, plan
-        assert "Index Cond: (founded_date = ANY" in plan, plan
+        assert "Index Scan using ix_clients_pg_founded on clients" in plan_, plan_
+        assert "Index Cond: (founded_date = ANY" in plan_, plan_
         assert seen == mine["a"]
     finally:
         rm.close()
