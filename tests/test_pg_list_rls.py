@@ -4,12 +4,12 @@ off the index alone, without fetching each row the page passes (rmdesk.store.pg_
 migration 0033); the RM's pages are exactly the admin's list cut to the RM's clients."""
 
 import pytest
+from pg_plans import plan, statements
 from sqlalchemy import create_engine, text
 
 from rmdesk.services import clients, demo
 from rmdesk.services.clients import ClientQuery
 from rmdesk.store.engine import Store
-from pg_plans import plan, statements
 
 pytestmark = pytest.mark.postgresql
 

@@ -6,11 +6,11 @@ every client of the book; the RM gets exactly their own clients' anniversaries."
 from datetime import date
 
 import pytest
+from pg_plans import plan, statements
 from sqlalchemy import create_engine, text
 
 from rmdesk.services import cadence, clients, demo, maintenance
 from rmdesk.store.engine import Store
-from pg_plans import plan, statements
 
 pytestmark = pytest.mark.postgresql
 
