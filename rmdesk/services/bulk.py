@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
-from rmdesk.store import changes, sequences
+from rmdesk.store import changes, pg_search, sequences
 
 CHUNK = 50_000
 
@@ -64,6 +64,8 @@ def bulk_insert(session: Session, model: type, rows: Sequence[dict], chunk: int 
     finally:
         changes.quiet(connection, False)
     changes.announce(connection, table.name)
+    if table.name == "contacts":  # their pieces on the clients' rows, which the trigger left to the load
+        pg_search.refresh_key_person_grams(connection, {row["client_id"] for row in rows})
     if "id" in keys:
         sequences.sync(connection, table)  # a server's id sequence continues after these rows
     return len(rows)

@@ -25,7 +25,7 @@ from rmdesk.paths import STORE_FILENAME
 
 # The newest Alembic revision. A test checks it matches the migration scripts, so
 # opening an up-to-date store needs no Alembic import (start-up time).
-HEAD_REVISION = "0033_pg_sort_owner"
+HEAD_REVISION = "0034_pg_key_person_grams"
 BUSY_TIMEOUT_MS = 5000
 
 

@@ -83,10 +83,12 @@ _OPERATORS = {
 LP_INDEXES = {
     "ix_clients_search_grams_lp": ("clients", "search_grams", ARRAY_OPS),
     "ix_contacts_search_grams_lp": ("contacts", "search_grams", ARRAY_OPS),
+    "ix_clients_key_person_grams_lp": ("clients", pg_search.KEY_PERSON_GRAMS, ARRAY_OPS),  # from 0034
     **{name.removesuffix("_trgm") + "_lp": (table, column, TRIGRAM_OPS)
        for name, (table, column) in pg_search.TRIGRAM_INDEXES.items()},
 }
-REPLACED = [*pg_search.TRIGRAM_INDEXES, "ix_clients_search_grams", "ix_contacts_search_grams"]
+REPLACED = [*pg_search.TRIGRAM_INDEXES, "ix_clients_search_grams", "ix_contacts_search_grams",
+            "ix_clients_key_person_grams"]
 
 
 def can_install(conn: Connection) -> bool:
@@ -144,7 +146,8 @@ def install(conn: Connection) -> bool:
             FUNCTION 6 {s}.gin_trgm_triconsistent(internal, int2, text, int4, internal, internal, internal),
             STORAGE int4"""))
     for name, (table, column, opclass) in LP_INDEXES.items():
-        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} {opclass})"))
+        if _has_column(conn, table, column):  # run by 0027, before 0034 adds the key persons' pieces
+            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} {opclass})"))
     for name in REPLACED:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
     return True
@@ -176,11 +179,18 @@ def drop(conn: Connection) -> None:
     pg_search.install(conn)
     for name, target in pg_search.GRAM_INDEXES.items():
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {target}"))
+    if _has_column(conn, "clients", pg_search.KEY_PERSON_GRAMS):
+        pg_search.install_key_person_grams(conn)  # its plain index again
 
 
 def _has_operator(conn: Connection, name: str, left: str, right: str) -> bool:
     return conn.execute(text("SELECT 1 FROM pg_operator WHERE oprname = :n AND oprleft = CAST(:l AS regtype) "
                              "AND oprright = CAST(:r AS regtype)"), {"n": name, "l": left, "r": right}).first() is not None
+
+
+def _has_column(conn: Connection, table: str, column: str) -> bool:
+    return conn.execute(text("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                             "AND table_name = :t AND column_name = :c"), {"t": table, "c": column}).first() is not None
 
 
 def _has_opclass(conn: Connection, name: str) -> bool:
