@@ -227,9 +227,9 @@ def data_paths(directory: Path, size: str, big: bool) -> None:
 
     def page(q: ClientQuery = ALL, sort: str = "name", desc: bool = False, offset: int = 0):
         def run():  # what the list model does: the (capped) count, then the page knowing it
-            total, _exact = clients.count_clients_capped(store, q)
+            total, exact = clients.count_clients_capped(store, q)
             return clients.list_clients(store, q, sort=sort, descending=desc, offset=offset, limit=200,
-                                        total=total)
+                                        total=total, total_exact=exact)
         return run
 
     cases = [

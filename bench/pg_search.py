@@ -177,8 +177,9 @@ def measure(url, record, timings, search_terms, who: str = "") -> None:
         q = q or ClientQuery()
 
         def run():  # what the list model does: the (capped) count, then the page knowing it
-            total, _exact = clients.count_clients_capped(store, q)
-            return clients.list_clients(store, q, sort=sort, descending=desc, offset=offset, limit=200, total=total)
+            total, exact = clients.count_clients_capped(store, q)
+            return clients.list_clients(store, q, sort=sort, descending=desc, offset=offset, limit=200, total=total,
+                                        total_exact=exact)
         return run
 
     pg = f" [PostgreSQL{who}]"
@@ -313,8 +314,8 @@ def run(url_text: str, repeat: int = 7) -> list[tuple[str, float, float, float]]
         q = ClientQuery(search=term)
 
         def page(q=q):  # what the list model does: the capped count, then the page knowing it
-            total, _exact = count_clients_capped(store, q)
-            list_clients(store, q, limit=200, total=total)
+            total, exact = count_clients_capped(store, q)
+            list_clients(store, q, limit=200, total=total, total_exact=exact)
         ours = timings(page)
         floor.statements = []
         raw = floor.ms(page)

@@ -65,8 +65,8 @@ def test_prefix_searches_at_the_edges_of_the_alphabet(store):
     y = clients.create_client(store, {"name": "云南铜业", "credit_code": "915300002919000008"})
 
     def found(term):
-        total, _exact = clients.count_clients_capped(store, ClientQuery(search=term))
-        rows = clients.list_clients(store, ClientQuery(search=term), limit=200, total=total)
+        total, exact = clients.count_clients_capped(store, ClientQuery(search=term))
+        rows = clients.list_clients(store, ClientQuery(search=term), limit=200, total=total, total_exact=exact)
         return total, {r.id for r in rows}
     assert found("z") == (1, {z})
     assert found("zg") == (1, {z})

@@ -3,7 +3,7 @@ rows are fetched a page at a time when the view asks for them (scrolling anywher
 100k book fetches only the pages shown), kept in a small LRU cache. Sorting and
 filtering are done by the database, never in Python.
 
-A broad search in a big book is counted only up to COUNT_CAP ("More than 10000"): the model
+A broad search in a big book is counted only up to COUNT_CAP ("More than 1000"): the model
 then holds that many rows, and scrolling to the end (fetchMore) counts the rest."""
 
 from __future__ import annotations
@@ -62,7 +62,8 @@ class ClientTableModel(QAbstractTableModel):
         rows = self._pages.get(number)
         if rows is None:
             rows = list_clients(self._store, self._query, sort=self._sort, descending=self._descending,
-                                offset=number * PAGE_SIZE, limit=PAGE_SIZE, total=self._total)
+                                offset=number * PAGE_SIZE, limit=PAGE_SIZE, total=self._total,
+                                total_exact=self._exact)
             self._pages[number] = rows
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
