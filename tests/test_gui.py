@@ -225,3 +225,21 @@ def test_calendar_week_and_day_views(desk, qtbot):
     window = w._client_windows[day[0].client_id]
     assert window.tabs.currentWidget() is window.visits
     assert window.visits._ids[window.visits.table.currentRow()] == day[0].id
+
+
+def test_a_closed_windows_failed_keeping_read_shows_no_dialog(desk, qtbot, monkeypatch):
+    """Today reads its keeping sections on a pool thread. When the window went away meanwhile
+    (replaced after damage was found and restored, or closed), the read's failure is logged and
+    no dialog opens over nothing (a modal one would wait for a user); in a shown window it is
+    reported."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    t = desk.window.today
+    desk.window.show()
+    t._keeping_failed(RuntimeError("database disk image is malformed"))
+    assert len(shown) == 1
+    desk.window.hide()
+    t._keeping_failed(RuntimeError("database disk image is malformed"))
+    assert len(shown) == 1

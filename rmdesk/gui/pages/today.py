@@ -5,6 +5,7 @@ and stale pipeline cards."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
@@ -21,6 +22,8 @@ from rmdesk.services.pipeline import stale_cards
 from rmdesk.services.settings import get_reminder_days
 from rmdesk.services.visits import open_tasks, visits_between
 from rmdesk.store.engine import Store
+
+log = logging.getLogger(__name__)
 
 START_UP_DELAY_MS = 500
 ROWS = 100  # per section: a branch's shared book can have thousands due on one day
@@ -138,6 +141,11 @@ class TodayPage(QWidget):
             self.keeping_job.start()
 
     def _keeping_failed(self, exc: BaseException) -> None:
+        if not self.window().isVisible():
+            # a window replaced (damage found and restored, language, password) or closed while
+            # its reading ran: its store is closing or damaged, and the new window says so itself
+            log.info("Today's keeping sections of a closed window failed: %r", exc)
+            return
         show_error(self, exc)
 
     def _fill_keeping(self, result: tuple) -> None:
