@@ -267,6 +267,7 @@ def test_a_broad_pages_walk_or_gather_gives_the_plain_querys_rows(demo_store, mo
     matches (GATHER_STEPS weighs the book's size against the count; a capped count, not
     exact, always walks): both give the plain query's rows, for every sort, direction and offset."""
     monkeypatch.setattr(clients, "GATHER_STEPS", gather_steps)
+    monkeypatch.setattr(clients, "ROW_GATHER_STEPS", gather_steps)
     clients.trash_client(demo_store, clients.list_clients(demo_store, ClientQuery(search="华"), limit=1)[0].id)
     queries = [ClientQuery(search=t) for t in ("华", "王", "电力", "有限公司", "911", "h", "秀英")]
     queries += [ClientQuery(search="王", step=2), ClientQuery(search="有限公司", status="active")]

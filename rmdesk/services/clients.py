@@ -14,6 +14,7 @@ from sqlalchemy import (
     Select,
     Text,
     and_,
+    any_,
     case,
     cast,
     column,
@@ -731,10 +732,11 @@ def _server_walks(s: Session, q: ClientQuery, total: int | None, exact: bool, wa
     on_row = [part.on_row for part in parts if part.on_row is not None]
     steps = ROW_GATHER_STEPS if len(on_row) == len(parts) else GATHER_STEPS
     if not exact:
-        if len(on_row) < len(parts):
-            return True
         live = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None), or_(*on_row))
-        total = max(total, int(_estimated_rows(s, live)))
+        estimate = _estimated_rows(s, live) if on_row else 0
+        # the key persons' own source (3+ characters): as many more as the planner expects there
+        estimate += sum(_estimated_rows(s, part.ids) for part in parts if part.on_row is None)
+        total = max(total, int(estimate))
     elif total <= BROAD_SEARCH:
         return False
     return steps * total * total > wanted * _book_size(s)
@@ -777,10 +779,13 @@ def _server_search_page(q: ClientQuery, sort: str, descending: bool, offset: int
                 .cte("matches").prefix_with("MATERIALIZED"))
         keys = (rows.c.key.desc(), rows.c.id.desc()) if descending else (rows.c.key.asc(), rows.c.id.asc())
         return select(rows.c.id).order_by(*keys).offset(offset).limit(limit)
+    # with a key persons' source: their union once, its clients then looked up by id (= ANY of
+    # the array: a join would hash every client of the book first)
     order = (key.desc(), Client.id.desc()) if descending else (key.asc(), Client.id.asc())
     matches = _union(parts).cte("matches").prefix_with("MATERIALIZED")
-    return (_apply_fields(select(Client.id), q).join(matches, Client.id == matches.c[0])
-            .where(Client.deleted_at.is_(None)).order_by(*order).offset(offset).limit(limit))
+    ids = func.array(select(matches.c[0]).scalar_subquery())
+    return (_apply_fields(select(Client.id), q).where(Client.id == any_(ids), Client.deleted_at.is_(None))
+            .order_by(*order).offset(offset).limit(limit))
 
 
 def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str, order, offset: int,
