@@ -9,6 +9,8 @@
 #   scripts/pg-test-cluster.sh halt DIR         stop it, keep DIR (the bench's PostgreSQL book)
 #   scripts/pg-test-cluster.sh resume DIR PORT  start a halted one again
 #
+# PG_SHARED_BUFFERS (default 64MB) sizes the server's buffers: the bench's book asks for more.
+#
 # initdb refuses to run as root: as root the cluster belongs to the `postgres` system user
 # the Debian package creates. Tuned for tests (fsync off): never keep data in it.
 set -euo pipefail
@@ -68,7 +70,7 @@ start() {
     || { cat "$dir/initdb.log" >&2; return 1; }
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
     -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off \
-        -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB" >/dev/null \
+        -c full_page_writes=off -c max_connections=200 -c shared_buffers=${PG_SHARED_BUFFERS:-64MB}" >/dev/null \
     || { cat "$dir/server.log" >&2; return 1; }
   echo "127.0.0.1:$port"
 }
@@ -79,7 +81,7 @@ resume() {
   bin=$(bindir) || { echo "PostgreSQL is not installed" >&2; return 3; }
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 start \
     -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off \
-        -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB" >/dev/null \
+        -c full_page_writes=off -c max_connections=200 -c shared_buffers=${PG_SHARED_BUFFERS:-64MB}" >/dev/null \
     || { tail -20 "$dir/server.log" >&2; return 1; }
   echo "127.0.0.1:$port"
 }
