@@ -51,7 +51,7 @@ from rmdesk.services.import_plan import (
 )
 from rmdesk.services.pinyin import search_keys_many
 from rmdesk.store import changes as notify
-from rmdesk.store import search_index, sequences
+from rmdesk.store import pg_search, search_index, sequences
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, Contact, Deal, Product, StepChange, Visit
 
@@ -433,8 +433,7 @@ def commit_import(store: Store, plan: ImportPlan, progress: Progress | None = No
             if progress and progress(done, total) is False:
                 raise Cancelled()
         if contact_rows:
-            s.execute(insert(Contact), contact_rows)
-            counts["contacts"] += len(contact_rows)
+            _insert_contacts(s, contact_rows, counts)
         if progress and progress(total, total) is False:
             raise Cancelled()
         notify.quiet(s.connection(), False)
@@ -458,14 +457,20 @@ def _flush(s, clients, changes, contacts, counts, done, total, progress) -> int:
         counts["created"] += len(clients)
         done += len(clients)
     if contacts:
-        s.execute(insert(Contact), contacts)
-        counts["contacts"] += len(contacts)
+        _insert_contacts(s, contacts, counts)
     clients.clear()
     changes.clear()
     contacts.clear()
     if progress and progress(done, total) is False:
         raise Cancelled()
     return done
+
+
+def _insert_contacts(s, rows: list[dict], counts: dict[str, int]) -> None:
+    s.execute(insert(Contact), rows)
+    counts["contacts"] += len(rows)
+    # their pieces on the clients' rows (PostgreSQL): the trigger is quiet during the import
+    pg_search.refresh_key_person_grams(s.connection(), {row["client_id"] for row in rows})
 
 
 def _uniform(rows: list[dict]) -> list[dict]:
