@@ -54,12 +54,21 @@ class Table:
 
 
 def escape(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """A cell a spreadsheet would run as a formula gets a "'" in front; so does one that
+    already starts with apostrophes before such a start ("'@"), or unescape would take its
+    own apostrophe off when the file is read back."""
+    if text.startswith(FORMULA_START) or (text.startswith("'") and _after_apostrophes(text)):
+        return "'" + text
+    return text
 
 
 def unescape(text: str) -> str:
+    return text[1:] if text.startswith("'") and _after_apostrophes(text) else text
+
+
+def _after_apostrophes(text: str) -> bool:
     # "\n" too: an XLSX file turns an escaped "\r" into "\n"
-    return text[1:] if text.startswith("'") and text[1:].startswith((*FORMULA_START, "\n")) else text
+    return text.lstrip("'").startswith((*FORMULA_START, "\n"))
 
 
 def _kind(path: Path) -> str:
