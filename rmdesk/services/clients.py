@@ -627,12 +627,13 @@ GATHER_STEPS = 4
 # 100k: 3 µs a match gathered (华, 10,659 matches: 35 ms), 8 µs a row the walk passes, so 0.4;
 # counted as a quarter of that, because a walk's cost depends on where the matches sit in the
 # order and a gather's does not (重庆, 4,212 matches bunched under "chongqing": walk 73 ms,
-# gather 26). Only dense terms walk (华 at 1M).
+# gather 26). Only dense terms walk (华 at 1M). The price: at 1M, 王 and 电力 are gathered
+# (176 and 137 ms) where a walk takes 35 and 69 — but 重庆 walks 618 ms there, gathers 195.
 ROW_GATHER_STEPS = 0.1
 # The list's count of a search stops here when one source of its matches has more: counting
 # further reads more rows than the page needs (a one-character search matches one client in
 # ten); the list then says "More than 1000" and counts the rest when scrolled to the end. A
-# page of such a search walks the sort order (list_clients, total_exact=False).
+# page of such a search is read as a broad one (list_clients, total_exact=False).
 COUNT_CAP = 1_000
 
 
@@ -724,8 +725,8 @@ def _server_walks(s: Session, q: ClientQuery, total: int | None, exact: bool, wa
     costing about GATHER_STEPS (ROW_GATHER_STEPS) steps of the walk. A walk also passes every
     row before the first match, so matches bunched in the order (重庆 at the start of names,
     under "chongqing") are gathered whenever the cost allows. A capped count (not exact: more
-    than that many) stands for the planner's estimate of the matches on the row; with a key
-    persons' source it always walks."""
+    than that many) stands for the planner's estimate of the matches (on the row, plus a key
+    persons' source of its own for 3+ characters), when that is more."""
     if total is None:
         return False
     parts = server_search_parts(q.search)

@@ -11,7 +11,9 @@
   on every write (the ORM, bulk loads, imports, the demo, raw SQL), and row-level security
   covers it with the row it belongs to: no separate table holds names. A column, not an
   expression index: a plan that filters rows (walking the name order) then reads an array
-  instead of cutting every name into pieces again (measured 1.6 s vs 0.1 s for 华).
+  instead of cutting every name into pieces again (measured 1.6 s vs 0.1 s for 华). Since
+  migration 0034 a client's row also holds all its key persons' pieces (key_person_grams,
+  below), so a short search reads clients alone.
 - Prefixes of the full pinyin and the credit code: B-tree text_pattern_ops indexes, so that
   LIKE 'ab%' is an index range whatever the database's collation.
 """
@@ -127,8 +129,9 @@ def drop_grams(conn: Connection) -> None:
 # client passed with a lookup of its key persons (王 at 100k: 117 ms for the first page, where
 # the pieces on the row take 33). Not a generated column: it is every key person's pieces,
 # kept by the trigger below whoever writes (the app, an import, raw SQL). A bulk load (the
-# demo, an import: services.bulk) turns the trigger off by changes.QUIET for its rows and
-# then works out its clients' pieces in one statement (refresh_key_person_grams). It lives on
+# demo through services.bulk, an import through services.dataio) turns the trigger off by
+# changes.QUIET for its rows and then works out its clients' pieces in one statement
+# (refresh_key_person_grams). It lives on
 # the clients row, so row-level security covers it with the client.
 KEY_PERSON_GRAMS = "key_person_grams"
 _KEY_PERSON_TRIGGER = "rmdesk_key_person_grams"
