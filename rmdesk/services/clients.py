@@ -801,19 +801,18 @@ def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str,
     tops: set[int] = set()
     for part in parts:
         in_order = part.column is not None and part.column is SORT_COLUMNS[sort]
+        top = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None))
         if server and part.on_row is not None and not in_order:
             # PostgreSQL, a source on the clients row: sorted unless the planner expects more
             # than SORT_LIMIT — its bitmap scan reads it at a steady cost, where a walk depends
             # on where the matches sit in the order (counting it first costs as much as sorting)
             if _estimated_rows(s, part.ids) <= SORT_LIMIT:
-                tops.update(_server_top(s, _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None)),
-                                        part, sort, descending, wanted))
+                tops.update(_server_top(s, top, part, sort, descending, wanted))
                 continue
         # a range over the sort column is read in order whatever its size: not counted first
         size = 1 if in_order else s.scalar(select(func.count()).select_from(part.ids.limit(SORT_LIMIT + 1).subquery()))
         if not size:
             continue
-        top = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None))
         # sorting costs `size` lookups; a walk passes about wanted * book / size entries
         sorted_ = size * LOOKUP_STEPS * size <= wanted * book
         if not in_order and size <= SORT_LIMIT and sorted_:
