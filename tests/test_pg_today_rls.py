@@ -49,3 +49,54 @@ def test_an_rms_anniversaries_are_read_off_the_founding_dates_index(team_setup):
         assert seen == mine["a"]
     finally:
         rm.close()
+
+
+def test_todays_screenful_reads_look_each_rows_client_up_and_show_only_the_rms_rows(team_setup):
+    """Today's sections read their first rows with a small work_mem on PostgreSQL (Store.read
+    screenful): the planner can then no longer hash every client an RM sees to check the child
+    tables' policy (at 100k that hash cost 30-40 ms a statement; bench/pg_search.py measures
+    it). The memory is set for those reads' transactions only, and an RM still gets exactly
+    their own clients' rows."""
+    from rmdesk.services import early_warnings, visits
+    from rmdesk.store.engine import SCREENFUL_WORK_MEM
+
+    team = team_setup.two_rms()
+    admin = Store.open(url=team.url)
+    demo.generate(admin, 60, seed=11)
+    with admin.write() as s:  # every other client is a's, the rest b's
+        s.execute(text("UPDATE clients SET owner = CASE WHEN id % 2 = 0 THEN :a ELSE :b END"),
+                  {"a": team.logins["a"], "b": team.logins["b"]})
+        mine = set(s.execute(text("SELECT id FROM clients WHERE id % 2 = 0 AND deleted_at IS NULL")).scalars())
+    start, days, everything = date(2000, 1, 1), 40 * 366, 10_000
+
+    def sections(store, limit):
+        return {"visits": [v.id for v in visits.visits_between(store, start, days, limit=limit)
+                           if limit is None or v.client_id in mine],
+                "tasks": [t.id for t in visits.open_tasks(store, limit=limit) if limit is None or t.client_id in mine],
+                "warnings": [w.id for w in early_warnings.open_warnings(store, limit=limit)
+                             if limit is None or w.client_id in mine],
+                "birthdays": [(b.client_id, b.contact_name) for b in maintenance.birthdays_ahead(
+                    store, 366, date(2026, 12, 1), limit=limit) if limit is None or b.client_id in mine]}
+    expected = sections(admin, everything)  # the lead's view, cut to a's clients
+    admin.close()
+    assert all(expected.values()), expected  # the demo gave each section rows of a's clients
+    rm = Store.open(url=team.sign_in("a"))
+    sections_rows = {"visits.id,", "tasks.id,", "early_warnings.id,", "contacts.client_id,"}  # (not the roll's)
+    memory = {}
+
+    def note_memory(_conn, cursor, statement, _parameters, _context, _many):
+        first_column = statement.split()[1]
+        if statement.startswith("SELECT") and first_column in sections_rows:  # on the statement's transaction
+            with cursor.connection.cursor() as shown:
+                memory.setdefault(first_column, set()).add(shown.execute("SHOW work_mem").fetchone()[0])
+    try:
+        from sqlalchemy import event
+
+        event.listen(rm.engine, "after_cursor_execute", note_memory)
+        assert sections(rm, everything) == expected
+        assert memory == dict.fromkeys(sections_rows, {SCREENFUL_WORK_MEM}), memory
+        memory.clear()
+        sections(rm, None)  # the whole lists (exports, reports): the server's own memory
+        assert set(memory) == sections_rows and not any(SCREENFUL_WORK_MEM in m for m in memory.values()), memory
+    finally:
+        rm.close()

@@ -356,7 +356,7 @@ def open_warnings(store: Store, limit: int | None = None, client_id: int | None 
         page = (select(EarlyWarning.id).join(Client, EarlyWarning.client_id == Client.id)
                 .where(*live).order_by(*order).limit(limit))
         query = select(EarlyWarning).where(EarlyWarning.id.in_(page)).order_by(*order)
-    with store.read() as s:
+    with store.read(screenful=limit is not None) as s:
         return _rows(s, query)
 
 

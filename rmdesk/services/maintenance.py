@@ -148,7 +148,7 @@ def birthdays_ahead(store: Store, days: int = 7, start: date | None = None,
     if days < 1:
         return out
     if next_dates.roll_birthdays(store, first):  # each one's next date, stored: one indexed range
-        with store.read() as s:
+        with store.read(screenful=limit is not None) as s:
             rows = s.execute(select(Contact.client_id, Client.name, Contact.name, Contact.title, Contact.birthday,
                                     Contact.birthday_is_lunar, Contact.next_birthday)
                              .join(Client, Contact.client_id == Client.id)

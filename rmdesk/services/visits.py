@@ -194,7 +194,7 @@ def visits_between(store: Store, start: date, days: int = 1, client_id: int | No
         query = query.where(Visit.client_id == client_id)
     if limit is not None:
         query = query.limit(limit)
-    with store.read() as s:
+    with store.read(screenful=limit is not None) as s:
         return [VisitRow(vis.id, vis.client_id, cname, pname, vis.planned_at, vis.duration_min, vis.place,
                          vis.kind, vis.objective, vis.status, vis.confirmed, vis.version)
                 for vis, cname, pname in s.execute(query)]
@@ -242,7 +242,7 @@ def open_tasks(store: Store, due_by: date | None = None, limit: int | None = Non
         query = query.where(Task.client_id == client_id)
     if limit is not None:
         query = query.limit(limit)
-    with store.read() as s:
+    with store.read(screenful=limit is not None) as s:
         return [TaskRow(t.id, t.client_id, name, t.title, t.owner, t.due_date, t.version)
                 for t, name in s.execute(query)]
 
