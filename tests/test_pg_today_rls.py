@@ -52,11 +52,12 @@ def test_an_rms_anniversaries_are_read_off_the_founding_dates_index(team_setup):
 
 
 def test_todays_screenful_reads_look_each_rows_client_up_and_show_only_the_rms_rows(team_setup):
-    """Today's sections read their first rows with a small work_mem on PostgreSQL (Store.read
-    screenful): the planner can then no longer hash every client an RM sees to check the child
-    tables' policy (at 100k that hash cost 30-40 ms a statement; bench/pg_search.py measures
-    it). The memory is set for those reads' transactions only, and an RM still gets exactly
-    their own clients' rows."""
+    """Today's sections read their first rows with a small work_mem where row-level security
+    applies (Store.read screenful): the planner can then no longer hash every client an RM
+    sees to check the child tables' policy (at 100k that hash cost 30-40 ms a statement;
+    bench/pg_search.py measures it). The memory is set for those reads' transactions only,
+    not for the admin, who bypasses the policies, and an RM still gets exactly their own
+    clients' rows."""
     from rmdesk.services import early_warnings, visits
     from rmdesk.store.engine import SCREENFUL_WORK_MEM
 
@@ -78,9 +79,12 @@ def test_todays_screenful_reads_look_each_rows_client_up_and_show_only_the_rms_r
                 "birthdays": [(b.client_id, b.contact_name) for b in maintenance.birthdays_ahead(
                     store, 366, date(2026, 12, 1), limit=limit) if limit is None or b.client_id in mine]}
     expected = sections(admin, everything)  # the lead's view, cut to a's clients
+    with admin.read(screenful=True) as s:  # the admin (a superuser) bypasses the policies
+        assert not admin.under_policies and s.scalar(text("SHOW work_mem")) != SCREENFUL_WORK_MEM
     admin.close()
     assert all(expected.values()), expected  # the demo gave each section rows of a's clients
     rm = Store.open(url=team.sign_in("a"))
+    assert rm.under_policies
     sections_rows = {"visits.id,", "tasks.id,", "early_warnings.id,", "contacts.client_id,"}  # (not the roll's)
     memory = {}
 
