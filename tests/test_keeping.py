@@ -162,6 +162,24 @@ def test_rule_validation():
     assert recurrence.describe("FREQ=MONTHLY", "zh_CN") == "每 1 个月"
 
 
+def test_todays_first_care_reminders_are_the_first_of_the_whole_list(store):
+    """Today asks for the first few reminders, and the database cuts the anniversaries to them
+    (by their day in the window, then name): the same as the whole list's first ones, over a
+    year's end, 29 February in common and leap years, clients founded inside the window and
+    ties of day and name."""
+    founded = ["2001-12-30", "1999-12-31", "2004-02-29", "2010-02-28", "2015-01-01", "2020-03-01", "2019-12-30",
+               "2012-02-29", "2025-12-31", "2026-11-23", "2018-01-02", "2001-12-30"]
+    for i, day in enumerate(founded):
+        cid = kept(store, ["华能电力", "长城汽车", "阿里", "Zeta 科技", "华能电力"][i % 5] + ("" if i < 5 else str(i % 3)))
+        cadence.set_founded_date(store, cid, day)
+    for start, span in ((date(2026, 12, 28), 14), (date(2027, 2, 20), 20), (date(2028, 2, 20), 20),
+                        (date(2026, 11, 23), 365), (date(2026, 11, 23), 40)):
+        whole = maintenance.care_reminders(store, span, start=start)
+        assert [r.kind for r in whole].count("anniversary") >= 3, (start, whole)
+        for limit in (1, 2, 3, 5, 50):
+            assert maintenance.care_reminders(store, span, start=start, limit=limit) == whole[:limit], (start, limit)
+
+
 def test_cadence_moves_over_spring_festival_and_keeps_make_up_days(store):
     key = kept(store, "华能电力", "key")  # pyramid: key clients every 2 weeks
     contact_on(store, key, date(2026, 2, 2))
