@@ -1,7 +1,9 @@
 """Today on a team database as an RM, under row-level security: the founding anniversaries
 are asked as a list of days, a leakproof condition, so the server can read them off an index
 for the RM too (rmdesk.services.maintenance._founded_in, ix_clients_pg_founded) instead of
-every client of the book; the RM gets exactly their own clients' anniversaries."""
+every client of the book; the RM gets exactly their own clients' anniversaries. Also how
+Today's other reads are planned there: its first rows with the policy looked up per row, and
+the due dates still to work out off their own (nearly empty) index."""
 
 from datetime import date
 
@@ -104,3 +106,35 @@ def test_todays_screenful_reads_look_each_rows_client_up_and_show_only_the_rms_r
         assert set(memory) == sections_rows and not any(SCREENFUL_WORK_MEM in m for m in memory.values()), memory
     finally:
         rm.close()
+
+
+def test_the_stale_due_dates_are_read_off_their_index_on_postgresql(team_setup):
+    """Most clients are not kept and have no next_due, so PostgreSQL's statistics expect a large
+    share of the book in ix_clients_due_stale (which holds the kept clients still to work out:
+    at most a few) and chose to read the whole table (1.7 s at 1M): the roll reads that index."""
+    from sqlalchemy import event
+
+    from rmdesk.services import next_dates
+
+    store = Store.open(url=team_setup.url)
+    for i in range(400):
+        clients.create_client(store, {"name": f"客户{i}"})
+    with store.write() as s:  # half the book kept (a date by hand), the other half not
+        s.execute(text("UPDATE clients SET next_maintenance_date = '2027-01-04' WHERE id % 2 = 0"))
+    assert next_dates.roll_due(store)  # their due dates worked out: the index is empty again
+    with store.write() as s:
+        s.execute(text("ANALYZE clients"))
+    plans = []
+
+    def explain(_conn, cursor, statement, parameters, _context, _many):
+        if statement.startswith("SELECT") and "next_due IS NULL" in statement and "FROM clients" in statement:
+            with cursor.connection.cursor() as plan:  # on the statement's own transaction
+                plans.append("\n".join(r[0] for r in plan.execute("EXPLAIN " + statement, parameters)))
+    event.listen(store.engine, "after_cursor_execute", explain)
+    try:
+        assert next_dates.roll_due(store)
+    finally:
+        event.remove(store.engine, "after_cursor_execute", explain)
+    assert plans and all("ix_clients_due_stale" in p and "Seq Scan on clients" not in p for p in plans), plans
+    assert len(maintenance.maintenance_due(store, date(2030, 1, 1))) == 200  # and the kept ones are due by then
+    store.close()
