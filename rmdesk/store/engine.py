@@ -343,7 +343,7 @@ class Store:
         client the RM sees (30-40 ms a statement at 100k, whatever the page). With less memory
         for this transaction that hash no longer fits, and it looks the few rows' clients up
         (an RM's Today at 100k: 321 → 143 ms). Without policies (SQLite, a superuser) nothing
-        changes: there the small memory only slowed the sorts (the admin's care list +14 ms)."""
+        changes: there no policy is checked and the small memory could only slow the sorts."""
         with self._read() as session:
             if screenful and self.under_policies:
                 session.execute(text(f"SET LOCAL work_mem = '{SCREENFUL_WORK_MEM}'"))
