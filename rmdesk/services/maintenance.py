@@ -7,7 +7,20 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ARRAY, Date, any_, bindparam, case, extract, false, func, literal, literal_column, or_, select
+from sqlalchemy import (
+    ARRAY,
+    Date,
+    any_,
+    bindparam,
+    case,
+    extract,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 
 from rmdesk import clock
 from rmdesk.errors import ValidationError
