@@ -209,13 +209,21 @@ def _as_python_sorts(s, column):
     return column if s.get_bind().dialect.name == "sqlite" else column.collate("C")
 
 
+def _window_offsets(first: date, days: int) -> dict[str, int]:
+    """Each MM-DD of the `days` days from `first` (at most a year's), and how many days after
+    `first` it first comes; 02-29 on 02-28's day when the window has no 29th (a 29 February
+    date is kept on 28 February in common years)."""
+    offsets: dict[str, int] = {}
+    for i in range(min(days, 366)):
+        offsets.setdefault((first + timedelta(days=i)).strftime("%m-%d"), i)
+    if "02-28" in offsets:
+        offsets.setdefault("02-29", offsets["02-28"])
+    return offsets
+
+
 def _window_month_days(first: date, days: int) -> set[str]:
-    """The MM-DD of the `days` days from `first`, with 02-29 when 02-28 is among them
-    (a 29 February date is kept on 28 February in common years)."""
-    month_days = {(first + timedelta(days=i)).strftime("%m-%d") for i in range(min(days, 366))}
-    if "02-28" in month_days:
-        month_days.add("02-29")
-    return month_days
+    """The MM-DD of the `days` days from `first` (see _window_offsets)."""
+    return set(_window_offsets(first, days))
 
 
 def _month_day(s, column):
@@ -236,14 +244,9 @@ def _month_day_in(s, column, month_days: set[str]):
 
 def _window_position(s, column, first: date, days: int):
     """How many days after `first` `column`'s month and day first comes in the window of
-    `days` days (29 February on 28 February's day when the window has no 29th), as SQL."""
-    offsets: dict[str, int] = {}
-    for i in range(days):
-        offsets.setdefault((first + timedelta(days=i)).strftime("%m-%d"), i)
-    if "02-28" in offsets:
-        offsets.setdefault("02-29", offsets["02-28"])
+    `days` days (_window_offsets), as SQL."""
     expression, key = _month_day(s, column)
-    return case({key(md): literal(i) for md, i in offsets.items()}, value=expression)
+    return case({key(md): literal(i) for md, i in _window_offsets(first, days).items()}, value=expression)
 
 
 ANY_DATES_AT_MOST = 20_000  # the days listed for an index lookup (126 years × 90 days is 11,340)
