@@ -226,7 +226,10 @@ def data_paths(directory: Path, size: str, big: bool) -> None:
     search_target = 150 if big else 50
 
     def page(q: ClientQuery = ALL, sort: str = "name", desc: bool = False, offset: int = 0):
-        def run():  # what the list model does: the (capped) count, then the page knowing it
+        def run():  # what the list model does: the count with the first page (first_page); a page
+            # scrolled to: the count it holds, then that page
+            if not offset:
+                return clients.first_page(store, q, sort=sort, descending=desc, limit=200)
             total, exact = clients.count_clients_capped(store, q)
             return clients.list_clients(store, q, sort=sort, descending=desc, offset=offset, limit=200,
                                         total=total, total_exact=exact)

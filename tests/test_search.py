@@ -230,6 +230,61 @@ def test_capped_count_is_exact_below_the_cap_and_a_floor_above(demo_store, term)
         assert clients.count_clients_capped(demo_store, q) == (plain, True)  # 200 clients: under the cap
 
 
+@pytest.mark.parametrize("cap", [5, 30, 10_000])
+def test_the_first_page_is_the_lists_count_and_first_rows_read_together(demo_store, cap):
+    """first_page, what the list model reads when its query or order changes: the rows are
+    list_clients' first page, the count count_clients_capped's ("more than cap" only when there
+    are more), or the exact count where a search's page gathered every match (PostgreSQL)."""
+    clients.trash_client(demo_store, clients.list_clients(demo_store, ClientQuery(search="华"), limit=1)[0].id)
+    queries = [ClientQuery(), ClientQuery(step=2)]
+    queries += [ClientQuery(search=t) for t in ("华", "h", "hn", "电力", "有限公司", "hndl", "91", "王", "zz", "dianli")]
+    queries += [ClientQuery(search="h", step=2), ClientQuery(search="华", status="active", tier="key")]
+    gathered_exact = 0
+    for q in queries:
+        plain = _plain_count(demo_store, q)
+        for sort, desc in (("name", False), ("name", True), ("tier", True), ("updated_at", False)):
+            total, exact, rows = clients.first_page(demo_store, q, sort=sort, descending=desc, limit=40, cap=cap)
+            want = clients.list_clients(demo_store, q, sort=sort, descending=desc, limit=40)
+            assert [r.id for r in rows] == [r.id for r in want], (q, sort, desc, cap)
+            assert rows == want
+            if exact:
+                assert total == plain, (q, sort, cap)
+                gathered_exact += clients.count_clients_capped(demo_store, q, cap=cap) != (plain, True)
+            else:
+                assert (total, exact) == clients.count_clients_capped(demo_store, q, cap=cap)
+                assert total == cap < plain, (q, sort, cap)
+    if demo_store.is_sqlite or cap == 10_000:
+        assert gathered_exact == 0  # nothing else counts exactly beyond the cap
+    else:  # 华 and 电力 (a few dozen matches in 200 clients) are gathered, and counted with it
+        assert gathered_exact > 0
+
+
+def test_a_gathered_search_page_counts_its_matches_in_the_same_statement(demo_store):
+    """PostgreSQL gathers 华's few dozen matches to sort them (the planner expects too few for a
+    walk along the names): that one statement counts them too, and no capped count runs first."""
+    from sqlalchemy import event
+
+    q = ClientQuery(search="华")
+    plain = _plain_count(demo_store, q)
+    assert clients.count_clients_capped(demo_store, q, cap=5) == (5, False)
+    statements = []
+    listen = lambda _c, _cur, statement, *_: statements.append(statement)  # noqa: E731
+    event.listen(demo_store.engine, "before_cursor_execute", listen)
+    try:
+        total, exact, rows = clients.first_page(demo_store, q, limit=40, cap=5)
+    finally:
+        event.remove(demo_store.engine, "before_cursor_execute", listen)
+    assert [r.id for r in rows] == [r.id for r in clients.list_clients(demo_store, q, limit=40)]
+    if demo_store.is_sqlite:  # its pages come off the search index, the count stays capped
+        assert (total, exact) == (5, False)
+        return
+    assert (total, exact) == (plain, True) and 5 < plain
+    # (the book's size, asked by the walk-or-gather choice, reads no row: max(id) off its index)
+    reads = [st for st in statements if "FROM clients" in st and not st.startswith("EXPLAIN")
+             and not st.startswith("SELECT max(clients.id)")]
+    assert len(reads) == 1 and "count(*)" in reads[0], statements  # no capped count read the matches first
+
+
 def test_capped_count_without_a_search_is_exact(demo_store):
     assert clients.count_clients_capped(demo_store, ClientQuery(), cap=5) == (200, True)
     assert clients.count_clients_capped(demo_store, ClientQuery(step=1), cap=5) == (

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from rmdesk import formatting, i18n
 from rmdesk.gui.widgets import CLIENT_ID_ROLE, step_label
-from rmdesk.services.clients import ClientQuery, ClientRow, count_clients_capped, list_clients
+from rmdesk.services.clients import ClientQuery, ClientRow, count_clients_capped, first_page, list_clients
 from rmdesk.store.engine import Store
 
 PAGE_SIZE = 200
@@ -44,7 +44,9 @@ class ClientTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
-        self._total, self._exact = count_clients_capped(self._store, self._query)
+        # the count and the first page in one read (a search's gathered page counts itself)
+        self._total, self._exact, self._pages[0] = first_page(self._store, self._query, sort=self._sort,
+                                                              descending=self._descending, limit=PAGE_SIZE)
         self.endResetModel()
 
     def set_query(self, query: ClientQuery) -> None:
