@@ -76,3 +76,53 @@ def test_a_capped_count_reads_its_sources_off_their_indexes(team_setup, who):
         assert scans["grams"] == {"off"} and scans["rows"] == {"on"}, scans
     finally:
         store.close()
+
+
+def test_a_searchs_estimates_are_compiled_once_and_agree_with_the_plan(team_setup):
+    """The planner's estimates a search asks for (walk or gather) go through the statement
+    cache like any select: asked again with another term, the EXPLAIN is not compiled again;
+    the estimate is the plan's own row count; the book's size is asked once a transaction.
+    As an RM the estimate has the policy's share in it."""
+    from sqlalchemy import event, func, select
+
+    from rmdesk.store.models import Client
+
+    team = team_setup.two_rms()
+    admin = Store.open(url=team.url)
+    demo.generate(admin, 200, seed=6)
+    with admin.write() as s:
+        s.execute(text("UPDATE clients SET owner = :a WHERE id % 4 = 0"), {"a": team.logins["a"]})
+        s.execute(text("ANALYZE clients"))
+    hits = []
+    event.listen(admin.engine, "before_cursor_execute",
+                 lambda _c, _cur, st, _p, context, _m: st.startswith("EXPLAIN") and "%(" in st  # not the literal one
+                 and hits.append(context.cache_hit))
+    try:
+        estimates = {}
+        for term in ("华", "电"):
+            condition = clients.server_search_parts(term)[0].on_row
+            with admin.read() as s:
+                estimates[term] = clients._estimated_rows(s, select(Client.id).where(condition))
+                planned = s.execute(text("EXPLAIN (FORMAT JSON) " + str(
+                    select(Client.id).where(condition).compile(dialect=s.get_bind().dialect,
+                                                               compile_kwargs={"literal_binds": True})))).scalar()
+                assert estimates[term] == planned[0]["Plan"]["Plan Rows"]
+        assert [hit == admin.engine.dialect.CACHE_HIT for hit in hits] == [False, True], hits
+        sizes = []
+        event.listen(admin.engine, "before_cursor_execute",
+                     lambda _c, _cur, st, *_: "pg_class" in st and sizes.append(st))
+        for _transaction in range(2):
+            with admin.read() as s:
+                assert clients._book_size(s) == clients._book_size(s) == 200
+        assert len(sizes) == 2  # once in each
+        with admin.read() as s:
+            everyone = clients._estimated_rows(s, select(Client.id))
+            assert everyone == s.scalar(select(func.count()).select_from(Client)) == 200
+    finally:
+        admin.close()
+    rm = Store.open(url=team.sign_in("a"))
+    try:
+        with rm.read() as s:
+            assert 0 < clients._estimated_rows(s, select(Client.id)) < everyone
+    finally:
+        rm.close()

@@ -31,7 +31,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.base import Executable
+from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from rmdesk import clock, vocab
 from rmdesk.errors import NotFound, ValidationError
@@ -825,9 +828,11 @@ def _fence_key_persons(s: Session, term: str, total: int, wanted: int) -> bool:
 def _book_size(s: Session) -> int:
     """PostgreSQL: about how many rows the clients table holds (the planner's own estimate,
     whatever the signed-in role sees: a walk passes the rows hidden from it too), else the
-    largest id."""
-    rows = s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'clients'::regclass"))
-    return int(rows) if rows and rows > 0 else (s.scalar(select(func.max(Client.id))) or 0)
+    largest id. Asked once a transaction (a search's choices ask it up to three times)."""
+    if "book_size" not in s.info:
+        rows = s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'clients'::regclass"))
+        s.info["book_size"] = int(rows) if rows and rows > 0 else (s.scalar(select(func.max(Client.id))) or 0)
+    return s.info["book_size"]
 
 
 def _in_order(parts: list[SearchPart], column) -> bool:
@@ -1038,11 +1043,33 @@ def _capped_ids(s: Session, query: Select, cap: int) -> list[int] | None:
                     .select_from(rows))
 
 
+class _Explain(Executable, ClauseElement):
+    """EXPLAIN (FORMAT JSON) of a select, compiled once and cached like the select itself (a
+    search asks for two or three estimates: compiled each time, they cost about as much as
+    the server's answer)."""
+
+    inherit_cache = True
+    _traverse_internals = [("element", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, element: Select) -> None:
+        self.element = element
+
+
+@compiles(_Explain, "postgresql")
+def _explain(element, compiler, **kw):
+    # the select's columns are not this statement's (its one row is the plan): the result
+    # takes its columns from the cursor, as for a text()
+    columns = compiler._result_columns, compiler._ordered_columns
+    compiler._result_columns = []
+    sql = "EXPLAIN (FORMAT JSON) " + compiler.process(element.element, **kw)
+    compiler._result_columns, compiler._ordered_columns = columns
+    return sql
+
+
 def _estimated_rows(s: Session, query: Select) -> float:
     """PostgreSQL: the planner's estimate of how many rows `query` gives (as the signed-in
     role: the policy's share is in it), without running it."""
-    compiled = query.compile(dialect=s.get_bind().dialect)
-    plan = s.connection().exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar()
+    plan = s.execute(_Explain(query)).scalar()
     if isinstance(plan, str):
         import json
 
