@@ -378,3 +378,20 @@ def test_capped_count_reading_the_key_persons_in_a_stream_is_exact_or_a_floor(st
                 assert (n, exact) == (plain, True), (q, cap)
             else:  # exact (SQLite, when no single source passes the cap) or "more than cap"
                 assert (n, exact) in ((plain, True), (cap, False)), (q, cap)
+
+
+@pytest.mark.parametrize(("on_row", "key_persons", "walks"), [
+    (3_397, 10, False),  # dianli as an RM at 100k (1,038 match): its gather 30 ms, a walk 78
+    (4_079, 21, False),  # dianli as the admin (3,089 match): gather 32, walk 55
+    (7_108, 21, True),  # 91310115 as the admin (6,277 match): walk 28, gather 40
+    (300, 3_000, True),  # a common key person's name: each one costs a lookup of its client
+])
+def test_a_long_terms_walk_or_gather_costs_each_source_at_its_own_rate(monkeypatch, on_row, key_persons, walks):
+    """PostgreSQL, a 3+ character search's page for a capped count: gathered when its matches,
+    as the planner expects them, cost less to gather — a clients row's trigram match about one
+    step of the walk, a key person's GATHER_STEPS — than walking the name order past
+    wanted * book / matches rows. (Four steps for every match walked dianli as an RM.)"""
+    monkeypatch.setattr(clients, "_book_size", lambda _s: 100_000)
+    monkeypatch.setattr(clients, "_estimated_rows",
+                        lambda _s, query: key_persons if "contacts" in str(query) else on_row)
+    assert clients._server_walks(None, ClientQuery(search="dianli"), 1000, False, 200) is walks

@@ -633,6 +633,9 @@ DENSE_SHARE = 8
 # PostgreSQL: gathering a match to sort it costs about this many steps of a walk along the
 # sort index (its key persons' rows with the policy's lookup each, the rows an RM may not see).
 GATHER_STEPS = 4
+# The same for a 3+ character term's match on the clients row (a trigram candidate, rechecked):
+# measured at 100k, about 7.5 µs a match gathered (dianli: 3,089), 7–9 µs a row the walk passes.
+TRIGRAM_GATHER_STEPS = 1
 # The same where every source is a condition on the clients row (1–2 characters: the key
 # persons' pieces are on it): one bitmap scan with the sort key, then a top-N sort. Measured at
 # 100k: 3 µs a match gathered (华, 10,659 matches: 35 ms), 8 µs a row the walk passes, so 0.4;
@@ -682,7 +685,7 @@ def list_clients(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "n
         query = apply_filters(select(*_LIST_FIELDS), q, store.is_sqlite).order_by(*order).offset(offset)
         with store.read() as s:
             return [ClientRow(*row) for row in s.execute(query)]
-    with store.read() as s:
+    with store.read(quick=True) as s:
         return _list_page(s, store, q, sort, descending, offset, limit, total, total_exact)
 
 
@@ -692,7 +695,7 @@ def first_page(store: Store, q: ClientQuery = ClientQuery(), *, sort: str = "nam
     them, and the first `limit` rows as list_clients gives them knowing that count. On
     PostgreSQL a search's page that reads its matches whole also counts them, and the capped
     count that would read the same matches first is not run (dianli: 22 of 52 ms)."""
-    with store.read() as s:
+    with store.read(quick=True) as s:
         if not store.is_sqlite and cap is not None and q.search and q.search.strip():
             return _server_first_page(s, store, q, sort, descending, limit, cap)
         total, exact = _count_capped(s, store, q, cap)
@@ -705,7 +708,9 @@ def _server_first_page(s: Session, store: Store, q: ClientQuery, sort: str, desc
     a capped count:
     - a source ranging over the sort column (the pinyin's start, by name): each source's first
       rows merged (_merged_page). A source it reads whole (the initials hn: 8,771 at 100k)
-      with more than cap matches is that capped count.
+      with more than cap matches is that capped count; the range is read up to cap + 1 rows
+      for it (h: the count's own read of them cost 10 of an RM's 49 ms, with its round trips
+      18).
     - otherwise, when the planner's estimate (at least the cap) is too small for a walk: every
       match gathered with its sort key (_server_search_page), their number beside the page —
       an exact count.
@@ -716,7 +721,8 @@ def _server_first_page(s: Session, store: Store, q: ClientQuery, sort: str, desc
         return 0, True, []
     if sort in SORT_INDEXES and _in_order(parts, SORT_COLUMNS[sort]):
         sizes: list[int] = []
-        page = _merged_page(s, parts, q, sort, order, 0, limit, server=True, descending=descending, sizes=sizes)
+        page = _merged_page(s, parts, q, sort, order, 0, limit, server=True, descending=descending, sizes=sizes,
+                            count_to=cap + 1)
         rows = [ClientRow(*row) for row in s.execute(select(*_LIST_FIELDS).where(Client.id.in_(page)).order_by(*order))]
         if any(size > cap for size in sizes):
             return cap, False, rows
@@ -807,10 +813,17 @@ def _server_walks(s: Session, q: ClientQuery, total: int | None, exact: bool, wa
     steps = ROW_GATHER_STEPS if len(on_row) == len(parts) else GATHER_STEPS
     if not exact:
         live = _apply_fields(select(Client.id), q).where(Client.deleted_at.is_(None), or_(*on_row))
-        estimate = _estimated_rows(s, live) if on_row else 0
+        on_client = _estimated_rows(s, live) if on_row else 0
         # the key persons' own source (3+ characters): as many more as the planner expects there
-        estimate += sum(_estimated_rows(s, part.ids) for part in parts if part.on_row is None)
-        total = max(total, int(estimate))
+        of_key_persons = sum(_estimated_rows(s, part.ids) for part in parts if part.on_row is None)
+        if of_key_persons or len(on_row) < len(parts):
+            # each source at its own cost per match: the clients row's trigram match about one
+            # step of the walk, a key person GATHER_STEPS (dianli as an RM walked 78 ms where
+            # its gather takes 30: its 3,397 expected matches, nearly all on the row, were
+            # costed four steps each)
+            estimate = on_client + of_key_persons
+            steps = (TRIGRAM_GATHER_STEPS * on_client + GATHER_STEPS * of_key_persons) / estimate if estimate else 1
+        total = max(total, int(on_client + of_key_persons))
     elif total <= BROAD_SEARCH:
         return False
     return steps * total * total > wanted * _book_size(s)
@@ -870,13 +883,15 @@ def _server_search_page(q: ClientQuery, sort: str, descending: bool, offset: int
 
 def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str, order, offset: int,
                  limit: int, server: bool = False, descending: bool = False,
-                 sizes: list[int] | None = None) -> Select:
+                 sizes: list[int] | None = None, count_to: int = 0) -> Select:
     """The ids of rows offset..offset+limit of a search in sort order (a select): the first
     offset + limit of each source, then the page of those (the page of the whole match
     is among them). Each source is read the cheap way for its size: a few matches are
     looked up and sorted; many are found walking the sort index, which soon fills the page
     (a range over the sort column itself is read in order straight away). `sizes`: the
-    number of live matches of each source read whole (PostgreSQL) is appended to it."""
+    number of live matches of each source read whole (PostgreSQL) is appended to it, and of
+    each range read in order, which is then read up to `count_to` rows (at most that many are
+    counted)."""
     wanted = offset + limit
     book = s.scalar(select(func.max(Client.id))) or 0  # about the book's size, for free
     tops: set[int] = set()
@@ -904,6 +919,11 @@ def _merged_page(s: Session, parts: list[SearchPart], q: ClientQuery, sort: str,
         else:
             match = part.on_row if part.on_row is not None else literal_column("+clients.id").in_(part.ids)
             top = top.where(match)
+        if in_order and sizes is not None:
+            found = list(s.scalars(top.order_by(*order).limit(max(wanted, count_to))))
+            sizes.append(len(found))
+            tops.update(found)
+            continue
         tops.update(s.scalars(top.order_by(*order).limit(wanted)))
     # the page's ids as a subquery of the caller's statement (no round trip of its own); on
     # PostgreSQL the candidates go as one int[] parameter: a 400-item IN list cost more to
@@ -955,7 +975,7 @@ def count_clients_capped(store: Store, q: ClientQuery = ClientQuery(),
     persons', a pinyin or credit-code range) matches more than `cap` live clients gives
     (cap, False): "more than cap", found after reading cap + 1 matches of that source
     instead of all of them. Any other query (or cap None) is counted exactly."""
-    with store.read() as s:
+    with store.read(quick=cap is not None) as s:
         return _count_capped(s, store, q, cap)
 
 
