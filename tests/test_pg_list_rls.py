@@ -173,3 +173,36 @@ def test_the_lists_first_page_starts_no_parallel_workers_and_counts_off_its_own_
         assert shown and "0" not in shown, shown
     finally:
         store.close()
+
+
+def test_an_rms_policy_shares_are_the_planners_guess_and_the_real_count_once(team_setup):
+    """What a search's walk-or-gather choice weighs an RM's estimates by (clients._policy_shares):
+    the planner's guess of the share of the live book the RM sees, and the real share, counted
+    once for the store; the admin, whom no policy filters, has (1, 1) without a read."""
+    from sqlalchemy import event
+
+    team = team_setup.two_rms()
+    admin = Store.open(url=team.url)
+    demo.generate(admin, 200, seed=6)
+    with admin.write() as s:
+        s.execute(text("UPDATE clients SET owner = :a WHERE id % 4 = 0"), {"a": team.logins["a"]})
+        s.execute(text("ANALYZE clients"))
+        live = s.scalar(text("SELECT count(*) FROM clients WHERE deleted_at IS NULL"))
+        theirs = s.scalar(text("SELECT count(*) FROM clients WHERE deleted_at IS NULL AND id % 4 = 0"))
+    with admin.read() as s:
+        assert clients._policy_shares(s, admin) == (1.0, 1.0) and not admin.planning
+    admin.close()
+    rm = Store.open(url=team.sign_in("a"))
+    counted = []
+    event.listen(rm.engine, "before_cursor_execute",
+                 lambda _c, _cur, st, *_: st.startswith("SELECT count(*)") and counted.append(st))
+    try:
+        with rm.read() as s:
+            guessed, real = clients._policy_shares(s, rm)
+        assert real == pytest.approx(theirs / 200) and theirs < live
+        assert 0 < guessed <= 1
+        with rm.read() as s:
+            assert clients._policy_shares(s, rm) == (guessed, real)
+        assert len(counted) == 1
+    finally:
+        rm.close()

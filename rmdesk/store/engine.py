@@ -133,6 +133,9 @@ class Store:
         # PostgreSQL: row-level security filters what this role reads (a team database after
         # `team init`, signed in as other than a superuser); see read(screenful=True).
         self.under_policies = False
+        # Figures a search's plan choices reuse for the store's life (services.clients): worked
+        # out once, on the first search that needs them.
+        self.planning: dict[str, object] = {}
         self._lock: Path | None = None
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._read = sessionmaker(bind=engine, expire_on_commit=False)
