@@ -822,16 +822,16 @@ def _server_walks(s: Session, q: ClientQuery, total: int | None, exact: bool, wa
         on_client = _estimated_rows(s, live) if on_row else 0
         # the key persons' own source (3+ characters): as many more as the planner expects there
         of_key_persons = sum(_estimated_rows(s, part.ids) for part in parts if part.on_row is None)
-        if of_key_persons or len(on_row) < len(parts):
-            # each source at its own cost per match: the clients row's trigram match about one
-            # step of the walk, a key person GATHER_STEPS (dianli as an RM walked 78 ms where
-            # its gather takes 30: its 3,397 expected matches, nearly all on the row, were
-            # costed four steps each)
-            estimate = on_client + of_key_persons
-            steps = (TRIGRAM_GATHER_STEPS * on_client + GATHER_STEPS * of_key_persons) / estimate if estimate else 1
+        estimate = on_client + of_key_persons
+        if len(on_row) < len(parts) and estimate:
+            # 3+ characters: each source at its own cost per match, the clients row's trigram
+            # match about one step of the walk, a key person GATHER_STEPS (dianli as an RM
+            # walked 78 ms where its gather takes 30: its 3,397 expected matches, nearly all on
+            # the row, were costed four steps each)
+            steps = (TRIGRAM_GATHER_STEPS * on_client + GATHER_STEPS * of_key_persons) / estimate
         guessed, real = _policy_shares(s, store)
         # every owner's matches, as the planner expects them; the role's are the real share of those
-        everyone = max((on_client + of_key_persons) / guessed, total / real)
+        everyone = max(estimate / guessed, total / real)
         return steps * everyone * everyone * real > wanted * _book_size(s)
     elif total <= BROAD_SEARCH:
         return False
