@@ -206,3 +206,30 @@ def test_an_rms_policy_shares_are_the_planners_guess_and_the_real_count_once(tea
         assert len(counted) == 1
     finally:
         rm.close()
+
+
+def test_a_large_source_of_a_merged_page_is_walked_without_counting_it_first(team_setup, monkeypatch):
+    """A source on the clients row that the planner expects above SORT_LIMIT (the initials hn
+    at 1M: 87,710) is walked along the sort order straight away: counting its first
+    SORT_LIMIT + 1 rows first read them all off a bitmap scan (250 of hn's 503 ms). The page
+    is still the plain query's."""
+    from sqlalchemy import event
+
+    team = team_setup.two_rms()
+    admin = Store.open(url=team.url)
+    demo.generate(admin, 200, seed=6)
+    with admin.write() as s:
+        s.execute(text("ANALYZE clients"))
+    q = ClientQuery(search="hn")
+    want = [r.id for r in clients.list_clients(admin, q, limit=5)]
+    monkeypatch.setattr(clients, "SORT_LIMIT", 0)  # every source on the row is "large"
+    sent = []
+    event.listen(admin.engine, "before_cursor_execute", lambda _c, _cur, st, *_: sent.append(st))
+    try:
+        total, exact, rows = clients.first_page(admin, q, limit=5, cap=2)
+        assert [r.id for r in rows] == want and len(want) == 5
+        assert (total, exact) == clients.count_clients_capped(admin, q, cap=2) == (2, False)
+        grams_counted = [st for st in sent if st.startswith("SELECT count(*)") and "search_grams" in st]
+        assert not grams_counted, grams_counted
+    finally:
+        admin.close()
