@@ -14,6 +14,18 @@ from rmdesk.store.engine import Store
 pytestmark = pytest.mark.postgresql
 
 
+def _team_book(team_setup, every: int):
+    """Two RMs and a 200-client demo book, every `every`-th client RM a's, analysed: (the team,
+    the admin's open store)."""
+    team = team_setup.two_rms()
+    admin = Store.open(url=team.url)
+    demo.generate(admin, 200, seed=6)
+    with admin.write() as s:
+        s.execute(text("UPDATE clients SET owner = :a WHERE id % :n = 0"), {"a": team.logins["a"], "n": every})
+        s.execute(text("ANALYZE clients"))  # the planner's share of the book for 有限公司: most of it
+    return team, admin
+
+
 def test_an_rms_deep_page_is_an_index_only_scan_and_their_own_clients(team_setup):
     team = team_setup.two_rms()
     admin = Store.open(url=team.url)
@@ -51,12 +63,7 @@ def test_a_capped_count_reads_its_sources_off_their_indexes(team_setup, who):
     is still exact below the cap and a floor above it."""
     from sqlalchemy import event
 
-    team = team_setup.two_rms()
-    admin = Store.open(url=team.url)
-    demo.generate(admin, 200, seed=6)
-    with admin.write() as s:
-        s.execute(text("UPDATE clients SET owner = :a WHERE id % 2 = 0"), {"a": team.logins["a"]})
-        s.execute(text("ANALYZE clients"))  # the planner's share of the book for 有限公司: most of it
+    team, admin = _team_book(team_setup, 2)
     admin.close()
     store = Store.open(url=team.url if who == "admin" else team.sign_in("a"))
     scans = {}
@@ -87,12 +94,7 @@ def test_a_searchs_estimates_are_compiled_once_and_agree_with_the_plan(team_setu
 
     from rmdesk.store.models import Client
 
-    team = team_setup.two_rms()
-    admin = Store.open(url=team.url)
-    demo.generate(admin, 200, seed=6)
-    with admin.write() as s:
-        s.execute(text("UPDATE clients SET owner = :a WHERE id % 4 = 0"), {"a": team.logins["a"]})
-        s.execute(text("ANALYZE clients"))
+    team, admin = _team_book(team_setup, 4)
     hits = []
     event.listen(admin.engine, "before_cursor_execute",
                  lambda _c, _cur, st, _p, context, _m: st.startswith("EXPLAIN") and "%(" in st  # not the literal one
@@ -139,12 +141,7 @@ def test_the_lists_first_page_starts_no_parallel_workers_and_counts_off_its_own_
     after it, and the count is what count_clients_capped says."""
     from sqlalchemy import event
 
-    team = team_setup.two_rms()
-    admin = Store.open(url=team.url)
-    demo.generate(admin, 200, seed=6)
-    with admin.write() as s:
-        s.execute(text("UPDATE clients SET owner = :a WHERE id % 2 = 0"), {"a": team.logins["a"]})
-        s.execute(text("ANALYZE clients"))
+    team, admin = _team_book(team_setup, 2)
     admin.close()
     store = Store.open(url=team.url if who == "admin" else team.sign_in("a"))
     shown, statements = [], []
@@ -181,12 +178,8 @@ def test_an_rms_policy_shares_are_the_planners_guess_and_the_real_count_once(tea
     once for the store; the admin, whom no policy filters, has (1, 1) without a read."""
     from sqlalchemy import event
 
-    team = team_setup.two_rms()
-    admin = Store.open(url=team.url)
-    demo.generate(admin, 200, seed=6)
-    with admin.write() as s:
-        s.execute(text("UPDATE clients SET owner = :a WHERE id % 4 = 0"), {"a": team.logins["a"]})
-        s.execute(text("ANALYZE clients"))
+    team, admin = _team_book(team_setup, 4)
+    with admin.read() as s:
         live = s.scalar(text("SELECT count(*) FROM clients WHERE deleted_at IS NULL"))
         theirs = s.scalar(text("SELECT count(*) FROM clients WHERE deleted_at IS NULL AND id % 4 = 0"))
     with admin.read() as s:
