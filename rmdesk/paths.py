@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 DATA_DIR_ENV = "RMDESK_DATA_DIR"
+DB_URL_ENV = "RMDESK_DB_URL"  # a team database instead of the data folder's book
 STORE_FILENAME = "rmdesk.sqlite3"
 
 

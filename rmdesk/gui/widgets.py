@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from rmdesk import clock, i18n
 from rmdesk.playbook import loader
-from rmdesk.services.maintenance import Reminder
+
+if TYPE_CHECKING:  # the client list's glance at start builds on these helpers before SQLAlchemy loads
+    from rmdesk.services.maintenance import Reminder
 
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -41,6 +41,7 @@ from rmdesk.errors import NotFound, ValidationError
 from rmdesk.formatting import normalise_phone
 from rmdesk.services import industry, versions
 from rmdesk.services import validation as v
+from rmdesk.services.client_row import ClientRow
 from rmdesk.services.pinyin import search_keys
 from rmdesk.store import pg_leakproof, pg_search, search_index
 from rmdesk.store.engine import Store
@@ -90,25 +91,6 @@ def clean(data: Mapping[str, object], spec: Mapping[str, Callable[[object], obje
     if unknown:
         raise ValidationError("error.unknown_field", sorted(unknown)[0])
     return {key: spec[key](value) for key, value in data.items()}
-
-
-@dataclass(frozen=True)
-class ClientRow:
-    """One line of the client list."""
-
-    id: int
-    name: str
-    short_name: str | None
-    industry: str | None
-    tier: str | None
-    step: int
-    status: str
-    owner: str
-    district: str | None
-    next_action_date: date | None
-    step_entered_at: datetime
-    updated_at: datetime
-    version: int = 1  # pass it back to trash_client (no lost update)
 
 
 @dataclass(frozen=True)

@@ -82,8 +82,8 @@ def check_server(store, lang: str | None = None) -> ServerReport:
     from sqlalchemy import func, select
 
     from rmdesk.store import pg_leakproof, sequences, server, team
-    from rmdesk.store.engine import HEAD_REVISION
     from rmdesk.store.models import Base
+    from rmdesk.store.schema_head import HEAD_REVISION
 
     lang = lang or i18n.language()
     problems: list[str] = []

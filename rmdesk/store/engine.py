@@ -22,10 +22,8 @@ from sqlalchemy.pool import QueuePool
 from rmdesk import i18n
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
+from rmdesk.store.schema_head import HEAD_REVISION
 
-# The newest Alembic revision. A test checks it matches the migration scripts, so
-# opening an up-to-date store needs no Alembic import (start-up time).
-HEAD_REVISION = "0034_pg_key_person_grams"
 BUSY_TIMEOUT_MS = 5000
 # A screenful read's memory on PostgreSQL (Store.read): below what a hash of an RM's visible
 # clients needs at 100k (the hash limit is twice this), so the policy check is a lookup per row.

@@ -15,10 +15,11 @@ from sqlalchemy import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from rmdesk.errors import StoreError
+from rmdesk.paths import DB_URL_ENV
 
 DRIVER = "postgresql+psycopg"
 PASSWORD_VARIABLE = "RMDESK_DB_PASSWORD"
-URL_VARIABLE = "RMDESK_DB_URL"
+URL_VARIABLE = DB_URL_ENV
 CONNECT_TIMEOUT_S = 10
 
 

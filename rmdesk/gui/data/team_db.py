@@ -29,7 +29,8 @@ from rmdesk.errors import RmdeskError
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.jobs import Job
 from rmdesk.store import server
-from rmdesk.store.engine import HEAD_REVISION, Store
+from rmdesk.store.engine import Store
+from rmdesk.store.schema_head import HEAD_REVISION
 from rmdesk.store.server import URL
 
 SETTING = "team_database"  # gui.ini: the team database's URL, never its password
