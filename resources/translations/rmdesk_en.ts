@@ -408,6 +408,17 @@
         <source>Moved to the trash — Ctrl+Z to undo</source>
         <translation>Moved to the trash — Ctrl+Z to undo</translation>
     </message>
+    <message>
+        <source>Opening your book… the client opens in a moment</source>
+        <translation>Opening your book… the client opens in a moment</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) · opening your book…</source>
+        <translation>
+            <numerusform>%n client · opening your book…</numerusform>
+            <numerusform>%n clients · opening your book…</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n client(s)</source>
         <translation>

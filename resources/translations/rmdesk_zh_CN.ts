@@ -408,6 +408,16 @@
         <source>Moved to the trash — Ctrl+Z to undo</source>
         <translation>已移入回收站 — 按 Ctrl+Z 撤销</translation>
     </message>
+    <message>
+        <source>Opening your book… the client opens in a moment</source>
+        <translation>正在打开您的客户库…稍后即打开该客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) · opening your book…</source>
+        <translation>
+            <numerusform>%n 个客户 · 正在打开您的客户库…</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n client(s)</source>
         <translation>

@@ -399,6 +399,15 @@ def start_steps(window: QWidget, directory: Path, db_url: str | None, saved_url:
     return store
 
 
+def _first_glance(directory: Path):
+    """The client list's first page of the local book, read while the store opens (None when
+    it cannot be glanced at): rmdesk.services.glance."""
+    from rmdesk.gui.pages.client_list_model import PAGE_SIZE
+    from rmdesk.services import glance
+
+    return glance.first_page(directory, limit=PAGE_SIZE)
+
+
 def _prepare_today(store: Store) -> Store:
     """On the thread pool, before the pages read the book: Today's stored dates (each key
     person's next birthday, each kept client's next contact) brought up to date. The first
@@ -428,6 +437,9 @@ class StartUp(QObject):
         super().__init__()
         self.desk = desk
         self.db_url = db_url
+        if not (db_url or os.environ.get(paths.DB_URL_ENV) or desk.settings.value(TEAM_SETTING, None, str)):
+            # the local book opens: the client list may show a first glance at it meanwhile
+            desk.window.glance_reader = partial(_first_glance, desk.data_dir)
         self.flow: Flow | None = None
         self.started = False
         desk.window.installEventFilter(self)

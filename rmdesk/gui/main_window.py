@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from rmdesk.gui.pages.reports import ReportsPage
     from rmdesk.gui.pages.settings import SettingsPage
     from rmdesk.gui.pages.today import TodayPage
+    from rmdesk.services.glance import Glance
     from rmdesk.store.engine import Store  # SQLAlchemy is loaded off the GUI thread at start (issue 13)
 
 
@@ -58,6 +59,10 @@ class MainWindow(QMainWindow):
         # Pages are built (and their modules imported) when first shown: start-up pays
         # only for the first screen.
         self._pages: dict[int, QWidget] = {}
+        # While the book opens, the client list can show the start's first glance at it
+        # (rmdesk.services.glance, read when the list is first asked for); set by the caller
+        # for the local book.
+        self.glance_reader: Callable[[], Glance | None] | None = None
         titles = [self.tr("Today"), self.tr("Pipeline"), self.tr("Clients"), self.tr("Calendar"),
                   self.tr("Maintenance"), self.tr("Reports"), self.tr("Settings")]
 
@@ -138,6 +143,12 @@ class MainWindow(QMainWindow):
         for action in self._store_actions:
             action.setEnabled(True)
         self._show_book()
+        glanced = self._pages.get(self.CLIENTS)
+        if glanced is not None and glanced.store is None:  # the glance's list: now from the book
+            glanced.attach(store)
+            if self.current_page() == self.CLIENTS:
+                self.stack.setCurrentIndex(self.CLIENTS)
+                return
         self._on_page(max(self.current_page(), 0))
 
     def _build_menu(self) -> None:
@@ -310,6 +321,7 @@ class MainWindow(QMainWindow):
 
     def _on_page(self, index: int) -> None:
         if self.store is None:  # still opening: the page is built once the book is open
+            self._show_glance(index == self.CLIENTS)
             return
         built = index in self._pages
         page = self.page(index)
@@ -317,6 +329,25 @@ class MainWindow(QMainWindow):
         # a page that loads itself when built needs no second load at once
         if hasattr(page, "refresh") and (built or not getattr(page, "LOADS_ITSELF", False)):
             page.refresh()
+
+    def _show_glance(self, wanted: bool) -> None:
+        """While the book opens: the client list from the start's glance when it is `wanted`
+        and the book could be glanced at, else the "opening your book" line."""
+        page = self._pages.get(self.CLIENTS)
+        if wanted and page is None and self.glance_reader is not None:
+            glance, self.glance_reader = self.glance_reader(), None  # read once
+            if glance is not None:
+                from rmdesk.gui.pages.clients import ClientsPage
+
+                page = self._pages[self.CLIENTS] = ClientsPage(None, self.open_client, glance)
+                placeholder = self.stack.widget(self.CLIENTS)
+                self.stack.insertWidget(self.CLIENTS, page)
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+        if wanted and page is not None:
+            self.stack.setCurrentWidget(page)
+        elif self.opening is not None:
+            self.stack.setCurrentWidget(self.opening)
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)

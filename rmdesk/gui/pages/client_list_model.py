@@ -3,19 +3,28 @@ rows are fetched a page at a time when the view asks for them (scrolling anywher
 100k book fetches only the pages shown), kept in a small LRU cache. Sorting and
 filtering are done by the database, never in Python.
 
+Made from the start's first glance at the book (`glance`, rmdesk.services.glance) the model
+holds that first page alone, read-only, until `attach(store)` (the services, and SQLAlchemy
+with them, are loaded then).
+
 A broad search in a big book is counted only up to COUNT_CAP ("More than 1000"): the model
 then holds that many rows, and scrolling to the end (fetchMore) counts the rest."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from rmdesk import formatting, i18n
 from rmdesk.gui.widgets import CLIENT_ID_ROLE, step_label
-from rmdesk.services.clients import ClientQuery, ClientRow, count_clients_capped, first_page, list_clients
-from rmdesk.store.engine import Store
+from rmdesk.services.client_row import ClientRow
+
+if TYPE_CHECKING:
+    from rmdesk.services.clients import ClientQuery
+    from rmdesk.services.glance import Glance
+    from rmdesk.store.engine import Store
 
 PAGE_SIZE = 200
 MAX_PAGES = 16  # rows kept in memory: at most PAGE_SIZE * MAX_PAGES
@@ -25,16 +34,30 @@ class ClientTableModel(QAbstractTableModel):
     counted = Signal()  # the exact count arrived after a capped one
     COLUMNS = ("name", "industry", "tier", "step", "status", "owner", "district", "next_action_date")
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QObject | None = None, glance: Glance | None = None) -> None:
+        """On `store`, or with no store on the start's `glance` (its page alone) until attach."""
         super().__init__(parent)
         self._store = store
-        self._query = ClientQuery()
+        self._query: ClientQuery | None = None  # no filter (made by the first reload)
         self._sort = "name"
         self._descending = False
         self._pages: OrderedDict[int, list[ClientRow]] = OrderedDict()
         self._total = 0
         self._exact = True  # False: more than _total rows match (a capped count)
+        if store is not None:
+            self.reload()
+        elif glance is not None:  # the glance's page in the list's first order; scrolling stops at its end
+            self._pages[0] = glance.rows[:PAGE_SIZE]
+            self._total = len(self._pages[0])
+
+    def attach(self, store: Store) -> None:
+        """The book is open: the whole list from it (the glance's page is read again)."""
+        self._store = store
         self.reload()
+
+    def is_live(self) -> bool:
+        """False while the model shows the start's glance (no store yet)."""
+        return self._store is not None
 
     def headers(self) -> list[str]:
         return [self.tr("Client"), self.tr("Industry"), self.tr("Tier"), self.tr("Step"), self.tr("Status"),
@@ -42,9 +65,13 @@ class ClientTableModel(QAbstractTableModel):
 
     # --- loading -------------------------------------------------------------------
     def reload(self) -> None:
+        from rmdesk.services.clients import ClientQuery, first_page
+
         self.beginResetModel()
         self._pages.clear()
         # the count and the first page in one read (a search's gathered page counts itself)
+        if self._query is None:
+            self._query = ClientQuery()
         self._total, self._exact, self._pages[0] = first_page(self._store, self._query, sort=self._sort,
                                                               descending=self._descending, limit=PAGE_SIZE)
         self.endResetModel()
@@ -63,6 +90,8 @@ class ClientTableModel(QAbstractTableModel):
     def _page(self, number: int) -> list[ClientRow]:
         rows = self._pages.get(number)
         if rows is None:
+            from rmdesk.services.clients import list_clients
+
             rows = list_clients(self._store, self._query, sort=self._sort, descending=self._descending,
                                 offset=number * PAGE_SIZE, limit=PAGE_SIZE, total=self._total,
                                 total_exact=self._exact)
@@ -90,6 +119,8 @@ class ClientTableModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
         if not self.canFetchMore(parent):
             return
+        from rmdesk.services.clients import count_clients_capped
+
         total, _exact = count_clients_capped(self._store, self._query, cap=None)
         self._exact = True
         if total > self._total:
@@ -107,6 +138,8 @@ class ClientTableModel(QAbstractTableModel):
         return sum(len(rows) for rows in self._pages.values())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self._store is None:
+            return  # the start's glance: sorted by the book once it is open
         key, descending = self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._sort, self._descending):
             return  # the view re-applying the current order (e.g. when set up)

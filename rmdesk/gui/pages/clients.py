@@ -1,8 +1,13 @@
-"""Clients: the whole book as a windowed, database-sorted list with search."""
+"""Clients: the whole book as a windowed, database-sorted list with search.
+
+Shown before the book is open (the start's first glance, rmdesk.services.glance), the page
+lists the glance's first clients read-only, and loads nothing that needs SQLAlchemy until
+`attach(store)`: a double-click meanwhile opens that client once the book is open."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -22,13 +27,13 @@ from PySide6.QtWidgets import (
 from rmdesk import i18n, vocab
 from rmdesk.errors import Conflict, RmdeskError
 from rmdesk.gui import dialogs
-from rmdesk.gui.client import conflict
 from rmdesk.gui.errors import show_error
 from rmdesk.gui.pages.client_list_model import ClientTableModel
 from rmdesk.gui.widgets import step_label
-from rmdesk.services import clients
-from rmdesk.services.clients import ClientQuery
-from rmdesk.store.engine import Store
+
+if TYPE_CHECKING:
+    from rmdesk.services.glance import Glance
+    from rmdesk.store.engine import Store
 
 
 class ClientTable(QTableView):
@@ -52,11 +57,13 @@ class ClientTable(QTableView):
 
 class ClientsPage(QWidget):
     LOADS_ITSELF = True  # the model counts and pages when built
-    def __init__(self, store: Store, open_client: Callable[[int], object]) -> None:
+    def __init__(self, store: Store | None, open_client: Callable[[int], object], glance: Glance | None = None) -> None:
         super().__init__()
         self.store = store
         self._open_client = open_client
-        self.model = ClientTableModel(store, self)
+        self.glance = glance  # the start's, while there is no store
+        self.opening_asked: int | None = None  # the client double-clicked in the glance
+        self.model = ClientTableModel(store, self, glance=glance)
         self.model.counted.connect(self._update_count)
 
         self.search = QLineEdit()
@@ -113,10 +120,33 @@ class ClientsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
+        if store is None:  # the glance: nothing to search, sort or add to until the book is open
+            for widget in (self.search, self.step_filter, self.status_filter, self.new_button):
+                widget.setEnabled(False)
+            self.table.setSortingEnabled(False)
         self._update_count()
+
+    def attach(self, store: Store) -> None:
+        """The book is open: the whole list, and everything else the page does, from it; the
+        client double-clicked meanwhile is opened."""
+        self.store = store
+        self.glance = None
+        self.model.attach(store)
+        for widget in (self.search, self.step_filter, self.status_filter, self.new_button):
+            widget.setEnabled(True)
+        self.table.setSortingEnabled(True)
+        self._update_count()
+        asked, self.opening_asked = self.opening_asked, None
+        if asked is not None:
+            self._open_client(asked)
 
     def trash_row(self, row: int) -> None:
         """Delete = move to the trash (restorable); Ctrl+Z brings it back."""
+        if self.store is None:
+            return
+        from rmdesk.gui.client import conflict
+        from rmdesk.services import clients
+
         client_id = self.model.client_id(row)
         shown = self.model.row(row)
         try:  # from the row as listed: someone's change since is refused (who and when)
@@ -134,6 +164,9 @@ class ClientsPage(QWidget):
     def undo_trash(self) -> bool:
         if not self.trashed:
             return False
+        from rmdesk.gui.client import conflict
+        from rmdesk.services import clients
+
         client_id, version = self.trashed.pop()
         try:  # as it was put there: restored and changed by someone since is theirs now
             clients.restore_client(self.store, client_id, version)
@@ -145,22 +178,34 @@ class ClientsPage(QWidget):
         return True
 
     def _open_row(self, row: int) -> None:
+        if self.store is None:  # the glance: opened once the book is
+            self.opening_asked = self.model.client_id(row)
+            self.count.setText(self.tr("Opening your book… the client opens in a moment"))
+            return
         self._open_client(self.model.client_id(row))
 
     def apply_filters(self) -> None:
         self._debounce.stop()
+        if self.store is None:
+            return
+        from rmdesk.services.clients import ClientQuery
+
         self.model.set_query(ClientQuery(step=self.step_filter.currentData(),
                                          status=self.status_filter.currentData(),
                                          search=self.search.text() or None))
         self._update_count()
 
     def _update_count(self) -> None:
-        if self.model.total_is_exact():
+        if self.glance is not None:
+            self.count.setText(self.tr("%n client(s) · opening your book…", "", self.glance.total))
+        elif self.model.total_is_exact():
             self.count.setText(self.tr("%n client(s)", "", self.model.total()))
         else:  # a broad search in a big book: counted up to the cap (scroll to the end for all)
             self.count.setText(self.tr("More than %n clients", "", self.model.total()))
 
     def refresh(self) -> None:
+        if self.store is None:
+            return
         self.model.reload()
         self._update_count()
 
@@ -169,6 +214,8 @@ class ClientsPage(QWidget):
         self.search.selectAll()
 
     def new_client(self) -> None:
+        if self.store is None:
+            return
         from rmdesk.gui.client.new_client import NewClientDialog  # its compiled form: only when asked for
 
         dialog = NewClientDialog(self.store, self)

@@ -1,0 +1,128 @@
+"""The client list asked for while the book opens (issue 13): it shows the start's first glance
+at the book (rmdesk.services.glance) read-only, and becomes the live list of the open store
+in place; a client double-clicked meanwhile opens once the book is open. A team database or
+a book that cannot be glanced at keeps the "opening your book" line."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+import time
+from functools import partial
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from rmdesk.gui import app as gui_app
+from rmdesk.gui.main_window import MainWindow
+from rmdesk.paths import STORE_FILENAME
+from rmdesk.services import glance
+from rmdesk.store.engine import Store
+from tests.gui_start import until_open
+
+
+@pytest.fixture
+def book(demo_template, tmp_path, qapp, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs the app's own
+    monkeypatch.delenv("RMDESK_DB_URL", raising=False)
+    folder = tmp_path / "数据 #1 ?%"
+    shutil.copytree(demo_template, folder)
+    return folder
+
+
+def _desk(folder) -> gui_app.Desk:
+    desk = gui_app.Desk(None, folder, "zh_CN")
+    desk.window.glance_reader = partial(gui_app._first_glance, folder)
+    desk.window.show()
+    return desk
+
+
+def test_the_list_shows_the_glance_read_only_then_the_open_book_in_place(book, qapp):
+    expected = glance.first_page(book)
+    desk = _desk(book)
+    try:
+        window = desk.window
+        window.show_page(MainWindow.CLIENTS)
+        page = window.clients
+        assert window.stack.currentWidget() is page and not page.model.is_live()
+        assert page.model.rowCount() == len(expected.rows) == 200
+        assert [page.model.index(r, 0).data() for r in range(3)] == [row.name for row in expected.rows[:3]]
+        assert not any(w.isEnabled() for w in (page.search, page.step_filter, page.status_filter, page.new_button))
+        assert page.count.text() == "200 个客户 · 正在打开您的客户库…"
+        page.model.sort(1)  # the header cannot sort the glance: the book's order stays
+        assert page.model.index(0, 0).data() == expected.rows[0].name
+        page.table.doubleClicked.emit(page.model.index(3, 0))
+        assert page.opening_asked == expected.rows[3].id and window._client_windows == {}
+        window.show_page(MainWindow.TODAY)  # elsewhere meanwhile: the opening line
+        assert window.stack.currentWidget() is window.opening
+        window.show_page(MainWindow.CLIENTS)
+        assert window.stack.currentWidget() is page
+
+        desk.attach(Store.open(book))
+        qapp.processEvents()
+        assert window.clients is page and page.model.is_live()
+        assert window.stack.currentWidget() is page
+        assert page.model.index(0, 0).data() == expected.rows[0].name
+        assert all(w.isEnabled() for w in (page.search, page.step_filter, page.status_filter, page.new_button))
+        assert page.count.text() == "200 个客户"
+        assert list(window._client_windows) == [expected.rows[3].id]  # the double-click, honoured
+        page.search.setText("钢铁")
+        page.apply_filters()
+        assert 0 < page.model.rowCount() < 200
+    finally:
+        desk.close()
+
+
+def test_a_book_that_cannot_be_glanced_at_keeps_the_opening_line(book, qapp):
+    with sqlite3.connect(book / STORE_FILENAME) as con:  # as before an upgrade: the store migrates it first
+        con.execute("UPDATE alembic_version SET version_num = '0033_pg_sort_owner'")
+    desk = _desk(book)
+    try:
+        desk.window.show_page(MainWindow.CLIENTS)
+        assert desk.window.stack.currentWidget() is desk.window.opening
+        assert MainWindow.CLIENTS not in desk.window._pages
+    finally:
+        desk.close()
+
+
+def test_a_team_database_at_start_is_not_glanced_at(book, qapp, monkeypatch):
+    desk = gui_app.Desk(None, book, "zh_CN")
+    try:
+        start = gui_app.StartUp(desk, "postgresql://rm@127.0.0.1:1/book")
+        start.abandon()  # never started: only its choice is looked at
+        assert desk.window.glance_reader is None
+        monkeypatch.setenv("RMDESK_DB_URL", "postgresql://rm@127.0.0.1:1/book")
+        assert gui_app.StartUp(desk, None).abandon() is None and desk.window.glance_reader is None
+        monkeypatch.delenv("RMDESK_DB_URL")
+        local = gui_app.StartUp(desk, None)
+        local.abandon()
+        assert desk.window.glance_reader is not None
+    finally:
+        desk.close()
+
+
+def test_the_real_start_shows_the_glance_while_the_store_loads(book, monkeypatch):
+    """run() as a user starts it, SQLAlchemy's load slowed down: the list asked for at once is
+    the glance, and the same page object becomes the live list."""
+    real_load = gui_app._load_store_code
+
+    def slow_load() -> None:  # on the thread pool
+        time.sleep(1.0)
+        real_load()
+
+    monkeypatch.setattr(gui_app, "_load_store_code", slow_load)
+    started = until_open(monkeypatch, when_open=lambda window: (window.clients, window.clients.model.is_live()))
+    asked: dict = {}
+
+    def ask() -> None:
+        window = started.start.desk.window
+        window.show_page(MainWindow.CLIENTS)
+        asked["page"], asked["live"] = window.clients, window.clients.model.is_live()
+        asked["rows"], asked["store"] = window.clients.model.rowCount(), window.store
+
+    QTimer.singleShot(300, ask)
+    assert gui_app.run(str(book), "zh_CN") == 0
+    assert asked["store"] is None and not asked["live"] and asked["rows"] == 200
+    page, live = started.seen
+    assert page is asked["page"] and live
