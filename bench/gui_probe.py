@@ -1,6 +1,7 @@
 """Run in a fresh process by bench/__main__.py: start-up and memory of the real GUI.
 
     python bench/gui_probe.py startup DATA_DIR T0     (T0: time.time() when the parent spawned us)
+    python bench/gui_probe.py glance DATA_DIR T0      (the client list asked for as soon as the window shows)
     python bench/gui_probe.py memory DATA_DIR
     python bench/gui_probe.py floor DATA_DIR T0      (the machine's floor, no rmdesk code)
 
@@ -26,54 +27,101 @@ def rss_mb() -> float:
     return 0.0
 
 
+class Marks(dict):
+    """Wall and CPU times of a probe's marks (time.time(), this process's CPU time)."""
+
+    def mark(self, name: str) -> None:
+        self[name] = time.time()
+        self[name + "_cpu"] = time.process_time()
+
+
+def _run_rmdesk(data_dir: str, probe_loop) -> None:
+    """`rmdesk --data-dir DIR --lang zh_CN` from its entry point, `probe_loop(app, window)` in
+    place of the event loop once the window is shown (run() calls QApplication.exec then),
+    with the window painted first."""
+    from PySide6.QtWidgets import QApplication
+
+    def shown(app: QApplication) -> int:
+        app.processEvents()
+        window = next(w for w in app.topLevelWidgets() if hasattr(w, "show_page") and w.isVisible())
+        window.repaint()
+        return probe_loop(app, window)
+
+    QApplication.exec = shown
+    from rmdesk.__main__ import main
+
+    sys.argv = ["rmdesk", "--data-dir", data_dir, "--lang", "zh_CN"]
+    assert main() == 0
+
+
+def _until_open(window) -> None:
+    """Events run (the window keeps painting) until the store, opened on the thread pool, is
+    attached to `window`."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    waiting = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: window.store is not None and waiting.quit())
+    poll.start(2)
+    waiting.exec()
+    poll.stop()
+
+
 def startup(data_dir: str, t0: float) -> dict:
     """The real `rmdesk --data-dir DIR --lang zh_CN`, from its entry point (argument parsing,
     the single-instance claim, the window in its "opening your book" state, the store opened
     on the thread pool, Today built on it): the event loop is replaced by a probe that paints
     the window, waits for the book to open, paints Today, then the client list, and quits.
     Wall times from T0 (the parent's spawn) and CPU times of this process at each mark."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
+    marks = Marks()
 
-    marks: dict[str, object] = {}
-
-    def mark(name: str) -> None:
-        marks[name] = time.time()
-        marks[name + "_cpu"] = time.process_time()
-
-    def probe_loop(app: QApplication) -> int:
-        app.processEvents()
-        window = next(w for w in app.topLevelWidgets() if hasattr(w, "show_page") and w.isVisible())
-        window.repaint()
-        mark("window")
+    def probe_loop(app, window) -> int:
+        marks.mark("window")
         marks["sqlalchemy_at_window"] = "sqlalchemy" in sys.modules
-        waiting = QEventLoop()
-        poll = QTimer()
-        poll.timeout.connect(lambda: window.store is not None and waiting.quit())
-        poll.start(2)
-        waiting.exec()  # the store opens on the thread pool; the window keeps painting
-        poll.stop()
+        _until_open(window)
         window.repaint()
-        mark("ready")
+        marks.mark("ready")
         window.show_page(2)
         app.processEvents()
         window.clients.table.viewport().repaint()
-        mark("clients")
+        marks.mark("clients")
         model = window.clients.model
         assert model.rowCount() > 0 and model.index(0, 0).data()
         marks["rows"] = model.rowCount()
         marks["modules"] = sorted(m for m in ("reportlab", "pypinyin", "alembic", "icalendar") if m in sys.modules)
         return 0
 
-    QApplication.exec = probe_loop  # what run() calls once the window is shown
-    from rmdesk.__main__ import main
-
-    sys.argv = ["rmdesk", "--data-dir", data_dir, "--lang", "zh_CN"]
-    assert main() == 0
+    _run_rmdesk(data_dir, probe_loop)
     return {"window_s": marks["window"] - t0, "ready_s": marks["ready"] - t0, "clients_s": marks["clients"] - t0,
             "window_cpu_s": marks["window_cpu"], "ready_cpu_s": marks["ready_cpu"],
             "clients_cpu_s": marks["clients_cpu"], "sqlalchemy_at_window": marks["sqlalchemy_at_window"],
             "rows": marks["rows"], "modules": marks["modules"]}
+
+
+def glance(data_dir: str, t0: float) -> dict:
+    """The real start as in startup(), but the user goes to the client list as soon as the
+    window shows: its first page from the start's glance at the book (rmdesk.services.glance)
+    while the store opens, then the same list live on the open store."""
+    marks = Marks()
+
+    def probe_loop(_app, window) -> int:
+        marks.mark("window")
+        window.show_page(2)
+        page = window.clients  # the glance's page (built on the book when the store won the race)
+        page.table.viewport().repaint()
+        marks.mark("glance")
+        marks["glanced"] = not page.model.is_live()
+        assert page.model.rowCount() > 0 and page.model.index(0, 0).data()
+        first = page.model.index(0, 0).data()
+        _until_open(window)
+        page.table.viewport().repaint()
+        marks.mark("live")
+        assert page.model.is_live() and page.model.index(0, 0).data() == first
+        return 0
+
+    _run_rmdesk(data_dir, probe_loop)
+    return {"window_s": marks["window"] - t0, "glance_s": marks["glance"] - t0, "live_s": marks["live"] - t0,
+            "glance_cpu_s": marks["glance_cpu"], "glanced": marks["glanced"]}
 
 
 def floor(t0: float) -> dict:
@@ -100,6 +148,7 @@ def memory(data_dir: str) -> dict:
 
     from PySide6.QtWidgets import QApplication
 
+    import rmdesk.services.clients  # noqa: F401 - loaded with Today in the app, before the list is shown
     from rmdesk.gui import app as gui_app
     from rmdesk.gui.pages.clients import ClientsPage
     from rmdesk.store.engine import Store
@@ -142,6 +191,8 @@ if __name__ == "__main__":
     mode, directory = sys.argv[1], sys.argv[2]
     if mode == "floor":
         result = floor(float(sys.argv[3]))
+    elif mode == "glance":
+        result = glance(directory, float(sys.argv[3]))
     else:
         result = startup(directory, float(sys.argv[3])) if mode == "startup" else memory(directory)
     print(json.dumps(result))
