@@ -38,7 +38,8 @@ class Marks(dict):
 def _run_rmdesk(data_dir: str, probe_loop) -> None:
     """`rmdesk --data-dir DIR --lang zh_CN` from its entry point, `probe_loop(app, window)` in
     place of the event loop once the window is shown (run() calls QApplication.exec then),
-    with the window painted first."""
+    with the window painted first; the window starts on Today (the page a quit leaves is the
+    next start's)."""
     from PySide6.QtWidgets import QApplication
 
     def shown(app: QApplication) -> int:
@@ -47,6 +48,15 @@ def _run_rmdesk(data_dir: str, probe_loop) -> None:
         window.repaint()
         return probe_loop(app, window)
 
+    from pathlib import Path
+
+    from rmdesk.gui.app import gui_settings
+    from rmdesk.gui.main_window import MainWindow
+
+    settings = gui_settings(Path(data_dir))  # left on Today at the last quit: where every probe starts
+    settings.setValue(MainWindow.LAST_PAGE, MainWindow.TODAY)
+    settings.sync()
+    del settings
     QApplication.exec = shown
     from rmdesk.__main__ import main
 

@@ -126,3 +126,50 @@ def test_the_real_start_shows_the_glance_while_the_store_loads(book, monkeypatch
     assert asked["store"] is None and not asked["live"] and asked["rows"] == 200
     page, live = started.seen
     assert page is asked["page"] and live
+
+
+def test_the_page_left_at_quit_is_the_next_starts_and_the_list_comes_from_the_glance(book, monkeypatch):
+    """Quit on the client list; the next start shows it again by itself, from the glance
+    while the store loads; quit on the calendar, and the next start opens there."""
+    real_load = gui_app._load_store_code
+
+    def leave_on(page: int, answer):
+        def when_open(window):
+            seen = answer(window)
+            window.show_page(page)  # what the quit that follows leaves
+            return seen
+        return when_open
+
+    started = until_open(monkeypatch, when_open=leave_on(MainWindow.CLIENTS, lambda w: w.current_page()))
+    assert gui_app.run(str(book), "zh_CN") == 0
+    assert started.seen == MainWindow.TODAY  # a first start: Today
+
+    monkeypatch.setattr(gui_app, "_load_store_code", lambda: (time.sleep(1.5), real_load()))
+    started = until_open(monkeypatch, when_open=leave_on(MainWindow.CALENDAR, lambda w: (
+        w.current_page(), w.clients.model.is_live())))
+    seen: dict = {}
+
+    def look() -> None:
+        window = started.start.desk.window
+        seen["page"], seen["store"] = window.current_page(), window.store
+        seen["glance"] = window.stack.currentWidget() is window._pages.get(MainWindow.CLIENTS)
+        seen["rows"] = window.clients.model.rowCount() if seen["glance"] else 0
+
+    QTimer.singleShot(900, look)  # the start begins at the first paint, or 500 ms in (offscreen)
+    assert gui_app.run(str(book), "zh_CN") == 0
+    assert seen == {"page": MainWindow.CLIENTS, "store": None, "glance": True, "rows": 200}
+    assert started.seen == (MainWindow.CLIENTS, True)
+
+    started = until_open(monkeypatch, when_open=lambda window: (window.current_page(),
+                                                                type(window.stack.currentWidget()).__name__))
+    assert gui_app.run(str(book), "zh_CN") == 0
+    assert started.seen == (MainWindow.CALENDAR, "CalendarPage")
+
+
+def test_a_page_setting_that_is_not_a_page_starts_on_today(book, qapp):
+    settings = gui_app.gui_settings(book)
+    for value in ("99", "-1", "客户", ""):
+        settings.setValue(MainWindow.LAST_PAGE, value)
+        window = MainWindow(None, settings, "zh_CN", lambda _lang: None)
+        assert window.last_page() == MainWindow.TODAY
+        window.deleteLater()

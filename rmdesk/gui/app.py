@@ -458,6 +458,9 @@ class StartUp(QObject):
         self.started = True
         self.desk.window.removeEventFilter(self)
         window = self.desk.window
+        # the page left at the last quit, once the window is on screen: the client list from
+        # the glance at once, any other page built when the book is open
+        window.show_page(window.last_page())
         saved = self.desk.settings.value(TEAM_SETTING, None, str)
         self.flow = Flow(start_steps(window, self.desk.data_dir, self.db_url, saved), self)
         self.flow.finished.connect(self._finished)

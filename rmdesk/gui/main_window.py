@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     # page numbers, as in the navigation list
     TODAY, PIPELINE, CLIENTS, CALENDAR, MAINTENANCE, REPORTS, SETTINGS = range(7)
+    LAST_PAGE = "last_page"  # gui.ini: the page shown at the last quit, shown again at the next start
 
     def __init__(self, store: Store | None, settings: QSettings, language: str,
                  switch_language: Callable[[str], None], actions: DataActions | None = None) -> None:
@@ -386,7 +387,17 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
 
+    def last_page(self) -> int:
+        """The page the window was left on at the last quit (Today when none or not a page)."""
+        try:
+            page = int(self.settings.value(self.LAST_PAGE, self.TODAY))
+        except (TypeError, ValueError):
+            return self.TODAY
+        return page if self.TODAY <= page <= self.SETTINGS else self.TODAY
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.current_page() >= 0:
+            self.settings.setValue(self.LAST_PAGE, self.current_page())
         self.save_geometry()
         for window in list(self._client_windows.values()):
             window.close()
