@@ -12,7 +12,7 @@ import time
 from functools import partial
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from rmdesk.gui import app as gui_app
 from rmdesk.gui.main_window import MainWindow
@@ -38,7 +38,7 @@ def _desk(folder) -> gui_app.Desk:
     return desk
 
 
-def test_the_list_shows_the_glance_read_only_then_the_open_book_in_place(book, qapp):
+def test_the_list_shows_the_glance_then_the_open_book_in_place(book, qapp):
     expected = glance.first_page(book)
     desk = _desk(book)
     try:
@@ -48,10 +48,9 @@ def test_the_list_shows_the_glance_read_only_then_the_open_book_in_place(book, q
         assert window.stack.currentWidget() is page and not page.model.is_live()
         assert page.model.rowCount() == len(expected.rows) == 200
         assert [page.model.index(r, 0).data() for r in range(3)] == [row.name for row in expected.rows[:3]]
-        assert not any(w.isEnabled() for w in (page.search, page.step_filter, page.status_filter, page.new_button))
+        assert all(w.isEnabled() for w in (page.search, page.step_filter, page.status_filter))
+        assert not page.new_button.isEnabled()  # nothing to add to before the book is open
         assert page.count.text() == "200 个客户 · 正在打开您的客户库…"
-        page.model.sort(1)  # the header cannot sort the glance: the book's order stays
-        assert page.model.index(0, 0).data() == expected.rows[0].name
         page.table.doubleClicked.emit(page.model.index(3, 0))
         assert page.opening_asked == expected.rows[3].id and window._client_windows == {}
         window.show_page(MainWindow.TODAY)  # elsewhere meanwhile: the opening line
@@ -64,12 +63,63 @@ def test_the_list_shows_the_glance_read_only_then_the_open_book_in_place(book, q
         assert window.clients is page and page.model.is_live()
         assert window.stack.currentWidget() is page
         assert page.model.index(0, 0).data() == expected.rows[0].name
-        assert all(w.isEnabled() for w in (page.search, page.step_filter, page.status_filter, page.new_button))
+        assert page.new_button.isEnabled()
         assert page.count.text() == "200 个客户"
         assert list(window._client_windows) == [expected.rows[3].id]  # the double-click, honoured
         page.search.setText("钢铁")
         page.apply_filters()
         assert 0 < page.model.rowCount() < 200
+    finally:
+        desk.close()
+
+
+def test_a_search_filter_and_order_chosen_in_the_glance_are_the_books_once_it_is_open(book, qapp):
+    """Typed and chosen while the book opens: kept (the glance's rows stay, the line says the
+    list follows in a moment), then answered by the whole book, as if chosen on it."""
+    expected = glance.first_page(book)
+    from rmdesk.services.clients import ClientQuery, first_page
+
+    store = Store.open(book)
+    try:
+        total, _exact, rows = first_page(store, ClientQuery(step=2, search="有限"), sort="industry",
+                                         descending=True, limit=200)
+    finally:
+        store.close()
+    assert 0 < total < 200  # a real narrowing of the demo book
+    desk = _desk(book)
+    try:
+        window = desk.window
+        window.show_page(MainWindow.CLIENTS)
+        page = window.clients
+        page.search.setText("有限")
+        page.step_filter.setCurrentIndex(page.step_filter.findData(2))
+        page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        page.apply_filters()  # as the search's pause would
+        assert not page.model.is_live()
+        assert page.model.rowCount() == 200 and page.model.index(0, 0).data() == expected.rows[0].name
+        assert page.count.text() == "正在打开您的客户库…稍后按您的选择显示客户"
+
+        desk.attach(Store.open(book))
+        qapp.processEvents()
+        assert page.model.is_live() and page.search.text() == "有限"
+        assert page.model.rowCount() == total
+        assert [page.model.row(r).id for r in range(total)] == [row.id for row in rows]
+        assert page.count.text() == f"{total} 个客户"
+        header = page.table.horizontalHeader()
+        assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.DescendingOrder)
+    finally:
+        desk.close()
+
+
+def test_an_order_chosen_in_the_glance_and_taken_back_leaves_its_count_line(book, qapp):
+    desk = _desk(book)
+    try:
+        desk.window.show_page(MainWindow.CLIENTS)
+        page = desk.window.clients
+        page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        assert page.count.text() == "正在打开您的客户库…稍后按您的选择显示客户"
+        page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        assert page.count.text() == "200 个客户 · 正在打开您的客户库…"
     finally:
         desk.close()
 

@@ -412,6 +412,10 @@
         <source>Opening your book… the client opens in a moment</source>
         <translation>Opening your book… the client opens in a moment</translation>
     </message>
+    <message>
+        <source>Opening your book… the list follows your choice in a moment</source>
+        <translation>Opening your book… the list follows your choice in a moment</translation>
+    </message>
     <message numerus="yes">
         <source>%n client(s) · opening your book…</source>
         <translation>

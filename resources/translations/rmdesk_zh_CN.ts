@@ -412,6 +412,10 @@
         <source>Opening your book… the client opens in a moment</source>
         <translation>正在打开您的客户库…稍后即打开该客户</translation>
     </message>
+    <message>
+        <source>Opening your book… the list follows your choice in a moment</source>
+        <translation>正在打开您的客户库…稍后按您的选择显示客户</translation>
+    </message>
     <message numerus="yes">
         <source>%n client(s) · opening your book…</source>
         <translation>

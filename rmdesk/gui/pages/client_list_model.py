@@ -50,9 +50,11 @@ class ClientTableModel(QAbstractTableModel):
             self._pages[0] = glance.rows[:PAGE_SIZE]
             self._total = len(self._pages[0])
 
-    def attach(self, store: Store) -> None:
-        """The book is open: the whole list from it (the glance's page is read again)."""
+    def attach(self, store: Store, query: ClientQuery | None = None) -> None:
+        """The book is open: the whole list from it (the glance's page is read again), searched
+        and filtered by `query` and in the order asked for meanwhile."""
         self._store = store
+        self._query = query
         self.reload()
 
     def is_live(self) -> bool:
@@ -138,13 +140,18 @@ class ClientTableModel(QAbstractTableModel):
         return sum(len(rows) for rows in self._pages.values())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if self._store is None:
-            return  # the start's glance: sorted by the book once it is open
         key, descending = self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._sort, self._descending):
             return  # the view re-applying the current order (e.g. when set up)
         self._sort, self._descending = key, descending
+        if self._store is None:
+            return  # the start's glance: the book sorts it so once it is open (attach)
         self.reload()
+
+    def sorted_as_read(self) -> bool:
+        """Whether the rows shown are in the order asked for (not so in the glance once the
+        user asked for another one: that waits for the book)."""
+        return self._store is not None or (self._sort, self._descending) == ("name", False)
 
     # --- model -----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008

@@ -1,8 +1,10 @@
 """Clients: the whole book as a windowed, database-sorted list with search.
 
 Shown before the book is open (the start's first glance, rmdesk.services.glance), the page
-lists the glance's first clients read-only, and loads nothing that needs SQLAlchemy until
-`attach(store)`: a double-click meanwhile opens that client once the book is open."""
+lists the glance's first clients, and loads nothing that needs SQLAlchemy until
+`attach(store)`. What the user does meanwhile is kept for the book, not lost: a search typed,
+a filter or an order chosen are applied to the whole book once it is open, and a client
+double-clicked is opened then."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from rmdesk.gui.pages.client_list_model import ClientTableModel
 from rmdesk.gui.widgets import step_label
 
 if TYPE_CHECKING:
+    from rmdesk.services.clients import ClientQuery
     from rmdesk.services.glance import Glance
     from rmdesk.store.engine import Store
 
@@ -120,10 +123,9 @@ class ClientsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
-        if store is None:  # the glance: nothing to search, sort or add to until the book is open
-            for widget in (self.search, self.step_filter, self.status_filter, self.new_button):
-                widget.setEnabled(False)
-            self.table.setSortingEnabled(False)
+        # the glance: a search, filter or order is kept for the book (attach); nothing to add to
+        self.new_button.setEnabled(store is not None)
+        header.sortIndicatorChanged.connect(lambda *_: self._update_count())
         self._update_count()
 
     def attach(self, store: Store) -> None:
@@ -131,10 +133,9 @@ class ClientsPage(QWidget):
         client double-clicked meanwhile is opened."""
         self.store = store
         self.glance = None
-        self.model.attach(store)
-        for widget in (self.search, self.step_filter, self.status_filter, self.new_button):
-            widget.setEnabled(True)
-        self.table.setSortingEnabled(True)
+        self._debounce.stop()
+        self.model.attach(store, self._query())
+        self.new_button.setEnabled(True)
         self._update_count()
         asked, self.opening_asked = self.opening_asked, None
         if asked is not None:
@@ -186,17 +187,25 @@ class ClientsPage(QWidget):
 
     def apply_filters(self) -> None:
         self._debounce.stop()
-        if self.store is None:
-            return
-        from rmdesk.services.clients import ClientQuery
-
-        self.model.set_query(ClientQuery(step=self.step_filter.currentData(),
-                                         status=self.status_filter.currentData(),
-                                         search=self.search.text() or None))
+        if self.store is not None:  # the glance: the book applies them once it is open (attach)
+            self.model.set_query(self._query())
         self._update_count()
 
+    def _query(self) -> ClientQuery:
+        from rmdesk.services.clients import ClientQuery
+
+        return ClientQuery(step=self.step_filter.currentData(), status=self.status_filter.currentData(),
+                           search=self.search.text() or None)
+
+    def _asked_meanwhile(self) -> bool:
+        """Whether the user searched, filtered or sorted the glance (the book answers that)."""
+        return bool(self.search.text() or self.step_filter.currentData() or self.status_filter.currentData()
+                    or not self.model.sorted_as_read())
+
     def _update_count(self) -> None:
-        if self.glance is not None:
+        if self.glance is not None and self._asked_meanwhile():
+            self.count.setText(self.tr("Opening your book… the list follows your choice in a moment"))
+        elif self.glance is not None:
             self.count.setText(self.tr("%n client(s) · opening your book…", "", self.glance.total))
         elif self.model.total_is_exact():
             self.count.setText(self.tr("%n client(s)", "", self.model.total()))
