@@ -9,16 +9,18 @@ import shutil
 import sqlite3
 import sys
 import time
-from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
+from rmdesk import clock
 from rmdesk.gui import app as gui_app
 from rmdesk.gui.main_window import MainWindow
+from rmdesk.gui.widgets import CLIENT_ID_ROLE
 from rmdesk.paths import STORE_FILENAME
 from rmdesk.services import glance
 from rmdesk.store.engine import Store
+from tests.conftest import NOW
 from tests.gui_start import until_open
 
 
@@ -33,7 +35,7 @@ def book(demo_template, tmp_path, qapp, monkeypatch):
 
 def _desk(folder) -> gui_app.Desk:
     desk = gui_app.Desk(None, folder, "zh_CN")
-    desk.window.glance_reader = partial(gui_app._first_glance, folder)
+    desk.window.glance_readers = gui_app.glance_readers(folder)
     desk.window.show()
     return desk
 
@@ -53,7 +55,7 @@ def test_the_list_shows_the_glance_then_the_open_book_in_place(book, qapp):
         assert page.count.text() == "200 个客户 · 正在打开您的客户库…"
         page.table.doubleClicked.emit(page.model.index(3, 0))
         assert page.opening_asked == expected.rows[3].id and window._client_windows == {}
-        window.show_page(MainWindow.TODAY)  # elsewhere meanwhile: the opening line
+        window.show_page(MainWindow.PIPELINE)  # elsewhere meanwhile: the opening line
         assert window.stack.currentWidget() is window.opening
         window.show_page(MainWindow.CLIENTS)
         assert window.stack.currentWidget() is page
@@ -124,6 +126,46 @@ def test_an_order_chosen_in_the_glance_and_taken_back_leaves_its_count_line(book
         desk.close()
 
 
+def _cells(table) -> list[list[str]]:
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_today_shows_the_glance_then_the_open_book_in_place(book, qapp, qtbot):
+    """Today while the book opens: the day's visits and next steps due from the glance, the
+    other sections loading; then the same page on the open book, and a client double-clicked
+    meanwhile opened."""
+    with clock.pinned(NOW):
+        desk = _desk(book)
+        try:
+            window = desk.window
+            window.start_on(MainWindow.TODAY)  # as the start does: the window is on Today already
+            page = window.today
+            assert window.stack.currentWidget() is page and page.store is None
+            glanced_visits, glanced_tasks = _cells(page.visits.table), _cells(page.tasks.table)
+            assert len(glanced_visits) > 0 and len(glanced_tasks) > 0
+            assert page.title.text() == "今日，2026-11-23"
+            assert not page.welcome.isVisibleTo(page)
+            for section in (page.warnings, page.maintenance, page.birthdays, page.stale):
+                assert section.empty.text() == "正在加载…" and not section.table.isVisibleTo(page)
+            first_task = page.tasks.table.item(0, 1)
+            page.tasks.table.itemDoubleClicked.emit(first_task)
+            asked = first_task.data(CLIENT_ID_ROLE)
+            assert page.opening_asked == asked and window._client_windows == {}
+            assert page.title.text().endswith("正在打开您的客户库…稍后即打开该客户")
+
+            desk.attach(Store.open(book))
+            qapp.processEvents()
+            assert window.today is page and page.store is desk.store
+            assert window.stack.currentWidget() is page
+            assert list(window._client_windows) == [asked]  # the double-click, honoured
+            assert page.title.text() == "今日，2026-11-23"
+            assert (_cells(page.visits.table), _cells(page.tasks.table)) == (glanced_visits, glanced_tasks)
+            assert page.warnings.table.isVisibleTo(page)  # read from the book now
+            qtbot.waitUntil(lambda: page.keeping_ready, timeout=10000)  # and the keeping sections
+        finally:
+            desk.close()
+
+
 def test_a_book_that_cannot_be_glanced_at_keeps_the_opening_line(book, qapp):
     with sqlite3.connect(book / STORE_FILENAME) as con:  # as before an upgrade: the store migrates it first
         con.execute("UPDATE alembic_version SET version_num = '0033_pg_sort_owner'")
@@ -141,13 +183,13 @@ def test_a_team_database_at_start_is_not_glanced_at(book, qapp, monkeypatch):
     try:
         start = gui_app.StartUp(desk, "postgresql://rm@127.0.0.1:1/book")
         start.abandon()  # never started: only its choice is looked at
-        assert desk.window.glance_reader is None
+        assert desk.window.glance_readers == {}
         monkeypatch.setenv("RMDESK_DB_URL", "postgresql://rm@127.0.0.1:1/book")
-        assert gui_app.StartUp(desk, None).abandon() is None and desk.window.glance_reader is None
+        assert gui_app.StartUp(desk, None).abandon() is None and desk.window.glance_readers == {}
         monkeypatch.delenv("RMDESK_DB_URL")
         local = gui_app.StartUp(desk, None)
         local.abandon()
-        assert desk.window.glance_reader is not None
+        assert set(desk.window.glance_readers) == {MainWindow.TODAY, MainWindow.CLIENTS}
     finally:
         desk.close()
 
@@ -176,6 +218,34 @@ def test_the_real_start_shows_the_glance_while_the_store_loads(book, monkeypatch
     assert asked["store"] is None and not asked["live"] and asked["rows"] == 200
     page, live = started.seen
     assert page is asked["page"] and live
+
+
+def test_the_real_start_on_today_shows_todays_glance_while_the_store_loads(book, monkeypatch):
+    """run() as a user starts it, on Today (a first start), SQLAlchemy's load slowed down:
+    right after the start began the window shows Today from the glance, and the same page is
+    Today on the open book."""
+    real_load = gui_app._load_store_code
+    monkeypatch.setattr(gui_app, "_load_store_code", lambda: (time.sleep(1.0), real_load()))
+    started = until_open(monkeypatch, when_open=lambda window: (window.today, window.today.store is not None,
+                                                                window.stack.currentWidget() is window.today))
+    seen: dict = {}
+
+    def look() -> None:
+        window = started.start.desk.window
+        seen["page"], seen["store"] = window.stack.currentWidget(), window.store
+        seen["tasks"] = window.today.tasks.table.rowCount() if seen["page"] is window._pages.get(0) else 0
+
+    real_start = gui_app.StartUp.start
+
+    def start_then_look(self) -> None:
+        real_start(self)
+        QTimer.singleShot(0, look)
+
+    monkeypatch.setattr(gui_app.StartUp, "start", start_then_look)
+    assert gui_app.run(str(book), "zh_CN") == 0
+    assert seen["store"] is None and seen["tasks"] > 0
+    page, live, shown = started.seen
+    assert page is seen["page"] and live and shown
 
 
 def test_the_page_left_at_quit_is_the_next_starts_and_the_list_comes_from_the_glance(book, monkeypatch):

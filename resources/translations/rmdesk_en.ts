@@ -3480,6 +3480,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>Today, %1</translation>
     </message>
     <message>
+        <source>Opening your book… the client opens in a moment</source>
+        <translation>Opening your book… the client opens in a moment</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Time</translation>
     </message>

@@ -3463,6 +3463,10 @@ The corporate relationship manager&apos;s desk: the six-step sales flow, visits 
         <translation>今日，%1</translation>
     </message>
     <message>
+        <source>Opening your book… the client opens in a moment</source>
+        <translation>正在打开您的客户库…稍后即打开该客户</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>

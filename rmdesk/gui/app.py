@@ -408,6 +408,21 @@ def _first_glance(directory: Path):
     return glance.first_page(directory, limit=PAGE_SIZE)
 
 
+def _today_glance(directory: Path):
+    """Today's visits and next steps due in the local book, read while the store opens (None
+    when it cannot be glanced at): rmdesk.services.glance."""
+    from rmdesk import clock
+    from rmdesk.gui.pages.today import ROWS
+    from rmdesk.services import glance
+
+    return glance.today(directory, clock.today(), limit=ROWS + 1)
+
+
+def glance_readers(directory: Path) -> dict:
+    """The window's readers of the start's glance at the local book in `directory`."""
+    return {MainWindow.TODAY: partial(_today_glance, directory), MainWindow.CLIENTS: partial(_first_glance, directory)}
+
+
 def _prepare_today(store: Store) -> Store:
     """On the thread pool, before the pages read the book: Today's stored dates (each key
     person's next birthday, each kept client's next contact) brought up to date. The first
@@ -438,8 +453,8 @@ class StartUp(QObject):
         self.desk = desk
         self.db_url = db_url
         if not (db_url or os.environ.get(paths.DB_URL_ENV) or desk.settings.value(TEAM_SETTING, None, str)):
-            # the local book opens: the client list may show a first glance at it meanwhile
-            desk.window.glance_reader = partial(_first_glance, desk.data_dir)
+            # the local book opens: Today and the client list may show a first glance at it meanwhile
+            desk.window.glance_readers = glance_readers(desk.data_dir)
         self.flow: Flow | None = None
         self.started = False
         desk.window.installEventFilter(self)
@@ -458,9 +473,9 @@ class StartUp(QObject):
         self.started = True
         self.desk.window.removeEventFilter(self)
         window = self.desk.window
-        # the page left at the last quit, once the window is on screen: the client list from
-        # the glance at once, any other page built when the book is open
-        window.show_page(window.last_page())
+        # the page left at the last quit, once the window is on screen: Today and the client
+        # list from the glance at once, any other page built when the book is open
+        window.start_on(window.last_page())
         saved = self.desk.settings.value(TEAM_SETTING, None, str)
         self.flow = Flow(start_steps(window, self.desk.data_dir, self.db_url, saved), self)
         self.flow.finished.connect(self._finished)

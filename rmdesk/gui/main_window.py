@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from rmdesk.gui.pages.reports import ReportsPage
     from rmdesk.gui.pages.settings import SettingsPage
     from rmdesk.gui.pages.today import TodayPage
-    from rmdesk.services.glance import Glance
     from rmdesk.store.engine import Store  # SQLAlchemy is loaded off the GUI thread at start (issue 13)
 
 
@@ -60,10 +59,11 @@ class MainWindow(QMainWindow):
         # Pages are built (and their modules imported) when first shown: start-up pays
         # only for the first screen.
         self._pages: dict[int, QWidget] = {}
-        # While the book opens, the client list can show the start's first glance at it
-        # (rmdesk.services.glance, read when the list is first asked for); set by the caller
-        # for the local book.
-        self.glance_reader: Callable[[], Glance | None] | None = None
+        # While the book opens, Today and the client list can show the start's first glance
+        # at it (rmdesk.services.glance): page number -> its reader, called when the page is
+        # first asked for (None: no glance); set by the caller for the local book.
+        self.glance_readers: dict[int, Callable[[], object | None]] = {}
+        self._glanced: set[int] = set()  # the pages built on a glance, until the book is open
         titles = [self.tr("Today"), self.tr("Pipeline"), self.tr("Clients"), self.tr("Calendar"),
                   self.tr("Maintenance"), self.tr("Reports"), self.tr("Settings")]
 
@@ -144,13 +144,15 @@ class MainWindow(QMainWindow):
         for action in self._store_actions:
             action.setEnabled(True)
         self._show_book()
-        glanced = self._pages.get(self.CLIENTS)
-        if glanced is not None and glanced.store is None:  # the glance's list: now from the book
-            glanced.attach(store)
-            if self.current_page() == self.CLIENTS:
-                self.stack.setCurrentIndex(self.CLIENTS)
-                return
-        self._on_page(max(self.current_page(), 0))
+        self.glance_readers = {}
+        glanced, self._glanced = self._glanced, set()
+        for index in glanced:  # the glance's pages: from the book now
+            self._pages[index].attach(store)
+        current = max(self.current_page(), 0)
+        if current in glanced and getattr(self._pages[current], "LOADS_ITSELF", False):
+            self.stack.setCurrentIndex(current)  # read again by its attach
+            return
+        self._on_page(current)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -322,7 +324,7 @@ class MainWindow(QMainWindow):
 
     def _on_page(self, index: int) -> None:
         if self.store is None:  # still opening: the page is built once the book is open
-            self._show_glance(index == self.CLIENTS)
+            self._show_glance(index)
             return
         built = index in self._pages
         page = self.page(index)
@@ -331,27 +333,43 @@ class MainWindow(QMainWindow):
         if hasattr(page, "refresh") and (built or not getattr(page, "LOADS_ITSELF", False)):
             page.refresh()
 
-    def _show_glance(self, wanted: bool) -> None:
-        """While the book opens: the client list from the start's glance when it is `wanted`
+    def _show_glance(self, index: int) -> None:
+        """While the book opens: the page at `index` from the start's glance when it has one
         and the book could be glanced at, else the "opening your book" line."""
-        page = self._pages.get(self.CLIENTS)
-        if wanted and page is None and self.glance_reader is not None:
-            glance, self.glance_reader = self.glance_reader(), None  # read once
-            if glance is not None:
-                from rmdesk.gui.pages.clients import ClientsPage
-
-                page = self._pages[self.CLIENTS] = ClientsPage(None, self.open_client, glance)
-                placeholder = self.stack.widget(self.CLIENTS)
-                self.stack.insertWidget(self.CLIENTS, page)
-                self.stack.removeWidget(placeholder)
-                placeholder.deleteLater()
-        if wanted and page is not None:
+        page = self._pages.get(index)
+        reader = self.glance_readers.pop(index, None)  # read once
+        glance = reader() if page is None and reader is not None else None
+        if glance is not None:
+            page = self._pages[index] = self._glance_page(index, glance)
+            self._glanced.add(index)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if page is not None:
             self.stack.setCurrentWidget(page)
         elif self.opening is not None:
             self.stack.setCurrentWidget(self.opening)
 
+    def _glance_page(self, index: int, glance: object) -> QWidget:
+        if index == self.TODAY:
+            from rmdesk.gui.pages.today import TodayPage
+
+            return TodayPage(None, self.open_client, glance)  # type: ignore[arg-type]
+        from rmdesk.gui.pages.clients import ClientsPage
+
+        return ClientsPage(None, self.open_client, glance)  # type: ignore[arg-type]
+
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
+
+    def start_on(self, index: int) -> None:
+        """The start's page, once the window is on screen: shown again when it is already the
+        current one (the window opened on Today before the glance could be read)."""
+        if self.current_page() == index:
+            self._on_page(index)
+        else:
+            self.show_page(index)
 
     def current_page(self) -> int:
         return self.nav.currentRow()

@@ -14,24 +14,9 @@ from rmdesk.errors import NotFound, ValidationError
 from rmdesk.services import validation as v
 from rmdesk.services import versions, workcal
 from rmdesk.services.clients import fetch_client
+from rmdesk.services.visit_rows import TaskRow, VisitRow
 from rmdesk.store.engine import Store
 from rmdesk.store.models import Client, ClientEvent, Contact, Objection, Product, Task, Visit
-
-
-@dataclass(frozen=True)
-class VisitRow:
-    id: int
-    client_id: int
-    client_name: str
-    contact_name: str | None
-    planned_at: datetime
-    duration_min: int
-    place: str | None
-    kind: str
-    objective: str | None
-    status: str
-    confirmed: bool
-    version: int = 1  # pass it back to the edits below (no lost update)
 
 
 def _to_datetime(value: object, field: str) -> datetime:
@@ -213,17 +198,6 @@ def client_visits(store: Store, client_id: int) -> list[VisitRow]:
         return [VisitRow(vis.id, vis.client_id, cname, pname, vis.planned_at, vis.duration_min, vis.place,
                          vis.kind, vis.objective, vis.status, vis.confirmed, vis.version)
                 for vis, cname, pname in s.execute(query)]
-
-
-@dataclass(frozen=True)
-class TaskRow:
-    id: int
-    client_id: int
-    client_name: str
-    title: str
-    owner: str
-    due_date: date | None
-    version: int = 1
 
 
 def open_tasks(store: Store, due_by: date | None = None, limit: int | None = None,

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from rmdesk import clock, formatting, i18n
 from rmdesk.gui.plan_print import preview_plans_between
 from rmdesk.gui.widgets import CLIENT_ID_ROLE, heading
-from rmdesk.services.visits import VisitRow, open_tasks, visits_between
+from rmdesk.services.visit_rows import VisitRow
+from rmdesk.services.visits import open_tasks, visits_between
 from rmdesk.store.engine import Store
 
 VISIT_ROLE = Qt.ItemDataRole.UserRole + 3
