@@ -2,6 +2,7 @@
 
     python bench/gui_probe.py startup DATA_DIR T0     (T0: time.time() when the parent spawned us)
     python bench/gui_probe.py glance DATA_DIR T0      (the client list asked for as soon as the window shows)
+    python bench/gui_probe.py today DATA_DIR T0       (Today as soon as it shows, then the client list at once)
     python bench/gui_probe.py memory DATA_DIR
     python bench/gui_probe.py floor DATA_DIR T0      (the machine's floor, no rmdesk code)
 
@@ -67,12 +68,19 @@ def _run_rmdesk(data_dir: str, probe_loop) -> None:
 def _until_open(window) -> None:
     """Events run (the window keeps painting) until the store, opened on the thread pool, is
     attached to `window`."""
+    _until(lambda: window.store is not None)
+
+
+def _until(done) -> None:
+    """Events run (the window keeps painting) until `done()`."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    if done():
+        return
     waiting = QEventLoop()
     poll = QTimer()
-    poll.timeout.connect(lambda: window.store is not None and waiting.quit())
-    poll.start(2)
+    poll.timeout.connect(lambda: done() and waiting.quit())
+    poll.start(1)
     waiting.exec()
     poll.stop()
 
@@ -132,6 +140,38 @@ def glance(data_dir: str, t0: float) -> dict:
     _run_rmdesk(data_dir, probe_loop)
     return {"window_s": marks["window"] - t0, "glance_s": marks["glance"] - t0, "live_s": marks["live"] - t0,
             "glance_cpu_s": marks["glance_cpu"], "glanced": marks["glanced"]}
+
+
+def today(data_dir: str, t0: float) -> dict:
+    """The real start as in startup(), watched as the RM who left on Today sees it: Today as
+    soon as it is on screen (from the start's glance at the book while the store opens, or
+    from the book when the store won the race), the client list asked for at once after it,
+    then that list live on the open store."""
+    marks = Marks()
+
+    def probe_loop(_app, window) -> int:
+        marks.mark("window")
+        _until(lambda: window.stack.currentWidget() is window._pages.get(0))  # Today, built at the start
+        page = window.today
+        page.repaint()
+        marks.mark("today")
+        marks["today_glanced"] = page.store is None
+        assert page.tasks.table.rowCount() > 0
+        window.show_page(2)
+        clients = window.clients
+        clients.table.viewport().repaint()
+        marks.mark("clients")
+        marks["clients_glanced"] = not clients.model.is_live()
+        assert clients.model.rowCount() > 0 and clients.model.index(0, 0).data()
+        _until_open(window)
+        clients.table.viewport().repaint()
+        marks.mark("live")
+        return 0
+
+    _run_rmdesk(data_dir, probe_loop)
+    return {"window_s": marks["window"] - t0, "today_s": marks["today"] - t0, "clients_s": marks["clients"] - t0,
+            "live_s": marks["live"] - t0, "today_glanced": marks["today_glanced"],
+            "clients_glanced": marks["clients_glanced"]}
 
 
 def floor(t0: float) -> dict:
@@ -203,6 +243,8 @@ if __name__ == "__main__":
         result = floor(float(sys.argv[3]))
     elif mode == "glance":
         result = glance(directory, float(sys.argv[3]))
+    elif mode == "today":
+        result = today(directory, float(sys.argv[3]))
     else:
         result = startup(directory, float(sys.argv[3])) if mode == "startup" else memory(directory)
     print(json.dumps(result))
