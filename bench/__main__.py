@@ -451,15 +451,21 @@ def gui_process(directory: Path, size: str) -> None:
                 f"{statistics.median(f['sqlalchemy_cpu_s'] for f in floors) * 1000:.0f} ms)")
     if WITH_COLD:
         try:
-            cold = [probe("startup", directory, cold=True) for _ in range(3)]
+            # as the RM who left on Today sees it: Today as soon as it shows, the list asked for at once
+            cold = [probe("today", directory, cold=True) for _ in range(3)]
         except OSError as exc:
             print(f"  cold start skipped: cannot drop the page cache ({exc})")
         else:
             record("start-up cold (page cache dropped): window", size, [r["window_s"] * 1000 for r in cold],
                    target=1200)
-            record("start-up cold (page cache dropped): + Today", size, [r["ready_s"] * 1000 for r in cold])
-            record("start-up cold (page cache dropped): + client list", size, [r["clients_s"] * 1000 for r in cold],
-                   target=1200)
+            record("start-up cold (page cache dropped): + Today as soon as it shows", size,
+                   [r["today_s"] * 1000 for r in cold])
+            record("start-up cold (page cache dropped): + client list asked for at once", size,
+                   [r["clients_s"] * 1000 for r in cold], target=1200,
+                   note="both from the glance" if all(r["today_glanced"] and r["clients_glanced"] for r in cold)
+                   else "from the book in some runs")
+            record("start-up cold (page cache dropped): + that list live on the open store", size,
+                   [r["live_s"] * 1000 for r in cold])
     mem = [probe("memory", directory) for _ in range(3)]
     record("client list: first paint (page built + shown)", size, [m["first_paint_ms"] for m in mem], target=150)
     record("client list: memory delta on open", size, [m["delta_mb"] for m in mem], unit="MB", target=30)

@@ -1,6 +1,7 @@
 """Peak memory of reading an import file at its worst under the caps (issue 14): each
 file is read by `dataio.read_import_table` in a fresh process and its peak RSS taken
-(ru_maxrss). Target: about 500 MB. Files are generated into a temporary folder.
+(VmHWM: ru_maxrss would keep the peak of the process that spawned it across the exec, the
+whole bench's when `make bench` runs it). Target: about 500 MB. Files are generated into a temporary folder.
 
     python -m bench.import_memory          (prints the rows; `make bench` records them)
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 from rmdesk.formats import tabular
 
 PROBE = """
-import json, resource, sys, time
+import json, sys, time
 from rmdesk.services import dataio
 start = time.perf_counter()
 try:
@@ -24,7 +25,8 @@ try:
     outcome = f"{len(table.rows):,} rows x {len(table.headers)} columns read"
 except Exception as exc:
     outcome = "refused: " + str(exc)[:80]
-print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"rss_mb": peak / 1024,
                   "seconds": time.perf_counter() - start, "outcome": outcome}))
 """
 
