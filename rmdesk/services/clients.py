@@ -863,10 +863,10 @@ def _orders_by_bytes(s: Session, store: Store) -> bool:
     operators and under the sort indexes' own ones are the same rows. Asked once per store.
     Elsewhere (en_US, zh_CN, ICU) they may differ: a Czech collation puts "ch" after "h"."""
     if "bytes" not in store.planning:
-        provider = "c"
-        if int(s.scalar(text("SHOW server_version_num")) or 0) >= 150000:  # datlocprovider: 15+
-            provider = s.scalar(text("SELECT datlocprovider FROM pg_database WHERE datname = current_database()"))
-        collation = s.scalar(text("SELECT datcollate FROM pg_database WHERE datname = current_database()")) or ""
+        # datlocprovider is PostgreSQL 15's: before it every database's collation was libc's
+        provider = "datlocprovider" if s.get_bind().dialect.server_version_info >= (15,) else "'c'"
+        provider, collation = s.execute(text(f"SELECT {provider}, datcollate FROM pg_database "
+                                             "WHERE datname = current_database()")).one()
         store.planning["bytes"] = provider == "c" and (collation in ("C", "POSIX") or collation.startswith("C."))
     return bool(store.planning["bytes"])
 

@@ -33,14 +33,14 @@ MAX_PAGES = 16  # rows kept in memory: at most PAGE_SIZE * MAX_PAGES
 class ClientTableModel(QAbstractTableModel):
     counted = Signal()  # the exact count arrived after a capped one
     COLUMNS = ("name", "industry", "tier", "step", "status", "owner", "district", "next_action_date")
+    FIRST_ORDER = ("name", False)  # (sort key, descending): the list's order until the user picks one
 
     def __init__(self, store: Store | None, parent: QObject | None = None, glance: Glance | None = None) -> None:
         """On `store`, or with no store on the start's `glance` (its page alone) until attach."""
         super().__init__(parent)
         self._store = store
         self._query: ClientQuery | None = None  # no filter (made by the first reload)
-        self._sort = "name"
-        self._descending = False
+        self._sort, self._descending = self.FIRST_ORDER
         self._pages: OrderedDict[int, list[ClientRow]] = OrderedDict()
         self._total = 0
         self._exact = True  # False: more than _total rows match (a capped count)
@@ -151,7 +151,7 @@ class ClientTableModel(QAbstractTableModel):
     def sorted_as_read(self) -> bool:
         """Whether the rows shown are in the order asked for (not so in the glance once the
         user asked for another one: that waits for the book)."""
-        return self._store is not None or (self._sort, self._descending) == ("name", False)
+        return self._store is not None or (self._sort, self._descending) == self.FIRST_ORDER
 
     # --- model -----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008

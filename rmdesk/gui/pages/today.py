@@ -67,6 +67,7 @@ class TodayPage(QWidget):
         self.store = store
         self._open_client = open_client
         self.opening_asked: int | None = None  # the client double-clicked in the glance
+        self._day_title = ""  # "Today, <the day shown>"
         self.title = heading("")
         self.welcome = QLabel(self.tr(
             "Your client book is empty. Create your first client with File › New client (Ctrl+N), "
@@ -111,8 +112,7 @@ class TodayPage(QWidget):
     def _open(self, client_id: int) -> None:
         if self.store is None:  # the glance: opened once the book is
             self.opening_asked = client_id
-            self.title.setText(self.tr("Today, %1").replace("%1", formatting.day(clock.today())) + "  ·  "
-                               + self.tr("Opening your book… the client opens in a moment"))
+            self.title.setText(self._day_title + "  ·  " + self.tr("Opening your book… the client opens in a moment"))
             return
         self._open_client(client_id)
 
@@ -135,7 +135,8 @@ class TodayPage(QWidget):
 
     def _show_first(self, today: date, empty: bool, visits: list[VisitRow], tasks: list[TaskRow]) -> None:
         """The title, the welcome line, the day's visits and the next steps due."""
-        self.title.setText(self.tr("Today, %1").replace("%1", formatting.day(today)))
+        self._day_title = self.tr("Today, %1").replace("%1", formatting.day(today))
+        self.title.setText(self._day_title)
         self.welcome.setVisible(empty)
         self.visits.fill([self.tr("Time"), self.tr("Client"), self.tr("Meeting"), self.tr("Kind"), self.tr("Objective")],
                          [(v.client_id, [v.planned_at.strftime("%H:%M"), v.client_name, v.contact_name or "",
