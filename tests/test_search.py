@@ -113,14 +113,54 @@ def test_fts_tables_pass_their_integrity_check_after_edits(demo_store):
             conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 0)")
 
 
-def test_python_grams_equal_the_trigger_sql():
+def _tokens(conn, texts: tuple[str, str]) -> list[tuple]:
+    """What the contentless 1–2 character index holds for one row of these texts: each
+    token with its column and position, as the FTS5 tokenizer makes them."""
+    conn.execute("DROP TABLE IF EXISTS vocab")
+    conn.execute("DROP TABLE IF EXISTS grams")
+    conn.execute("CREATE VIRTUAL TABLE grams USING fts5(g, i, content='', tokenize='unicode61')")
+    conn.execute("CREATE VIRTUAL TABLE vocab USING fts5vocab(grams, instance)")
+    conn.execute("INSERT INTO grams(rowid, g, i) VALUES (1, ?, ?)", texts)
+    return conn.execute("SELECT term, col, offset FROM vocab ORDER BY col, offset, term").fetchall()
+
+
+def test_python_grams_are_the_trigger_sqls_tokens():
+    # A bulk load's text must give the index exactly the tokens the triggers give (the
+    # delete trigger removes a row by them): same pieces, same columns, same positions.
     conn = sqlite3.connect(":memory:")
     for values in [("华能电力有限公司", "华能", "hndlyxgs"), ("", None, ""), ("x" * 70, "y" * 40, "z" * 33),
-                   ("(集团) A股 ", None, "jt"), ("𠀋記", "記", "j")]:
+                   ("(集团) A股 ", None, "jt"), ("𠀋記", "記", "j"), ("a", "", "a"), ("电 力", "  ", "d l")]:
         sql = search_index._client_grams("r")
-        got = conn.execute(f"SELECT {sql} FROM (SELECT ? AS name, ? AS short_name, ? AS pinyin_initials) r",
-                           values).fetchone()
-        assert tuple(got) == search_index.client_grams_text(*values)
+        by_sql = conn.execute(f"SELECT {sql} FROM (SELECT ? AS name, ? AS short_name, ? AS pinyin_initials) r",
+                              values).fetchone()
+        by_python = search_index.client_grams_text(*values)
+        assert _tokens(conn, by_python) == _tokens(conn, by_sql)
+        assert by_python[0].split() == by_sql[0].split() and by_python[1].split() == by_sql[1].split()
+    assert search_index.client_grams_text("华能电", None, "hnd") == ("华能 华 能电 能 电 电", "hn h nd n d d")
+
+
+@pytest.mark.sqlite_only
+def test_rows_of_a_bulk_load_leave_no_token_behind_when_deleted(store):
+    # The bulk load indexes its rows with the text worked out in Python; the delete
+    # trigger removes them with the text its SQL builds. Anything left over would be
+    # a stale hit for a 1–2 character search.
+    from rmdesk.services import demo
+
+    demo.generate(store, 300, seed=5)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE temp.cg_vocab USING fts5vocab(main, client_grams, row)")
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE temp.pg_vocab USING fts5vocab(main, contact_grams, row)")
+        assert conn.exec_driver_sql("SELECT count(*) FROM cg_vocab").scalar() > 100
+        assert conn.exec_driver_sql("SELECT count(*) FROM pg_vocab").scalar() > 100
+        conn.exec_driver_sql("DELETE FROM contacts")
+        conn.exec_driver_sql("UPDATE clients SET short_name = NULL WHERE id % 2 = 0")  # delete and insert again
+        conn.exec_driver_sql("DELETE FROM clients WHERE id % 2 = 1")
+        kept = conn.exec_driver_sql("SELECT count(*) FROM clients").scalar()
+        docs = conn.exec_driver_sql("SELECT max(doc) FROM cg_vocab").scalar()
+        assert docs == kept  # the most common token is in each kept client's row, and no other
+        conn.exec_driver_sql("DELETE FROM clients")
+        assert conn.exec_driver_sql("SELECT count(*) FROM cg_vocab").fetchone()[0] == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM pg_vocab").fetchone()[0] == 0
 
 
 @pytest.mark.sqlite_only

@@ -23,6 +23,7 @@ rebuilt the clients or contacts table in SQLite batch mode, which drops triggers
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Connection
@@ -85,17 +86,20 @@ def _client_values(row: str) -> str:
 
 
 def grams_text(*values: str | None, spans: tuple[int, ...]) -> str:
-    """The exact text `grams_sql` builds for these values joined by spaces (bulk loads
-    compute it in Python: a contentless FTS table must be given the same text to delete)."""
+    """The pieces `grams_sql` builds for these values, in the same order, separated by
+    single spaces (bulk loads compute them in Python). A contentless FTS table must later
+    be given the same tokens to delete a row; the empty pieces past a value's end, which
+    the SQL keeps as runs of spaces, hold no token and are left out."""
     out = []
     for value, span in zip(values, spans, strict=True):
         x = value or ""
         n = min(len(x), span)
-        if n == 0:  # 2*span empty pieces
-            out.append(" " * (2 * span - 1))
+        if not n:
             continue
-        # pieces past the end of the text are empty: only their separators remain
-        out.append(" ".join([piece for i in range(n) for piece in (x[i:i + 2], x[i])]) + " " * (2 * (span - n)))
+        pieces: list[str] = [""] * (2 * n)
+        pieces[::2] = [x[i:i + 2] for i in range(n)]  # each character's pair (the last may reach past the span)
+        pieces[1::2] = x[:n]  # then the character
+        out.append(" ".join(pieces))
     return " ".join(out)
 
 
@@ -165,7 +169,8 @@ BULK_CACHE_KIB = 262_144  # SQLite page cache while loading (256 MB; the default
 def bulk_load(conn: Connection, replace: bool = False, rows: int = 0) -> Iterator[None]:
     """Inside one transaction: insert many clients/contacts fast. The triggers are off
     while the block runs; afterwards the new rows (ids above the previous maximum) are
-    indexed in one pass, the 1–2 character text computed in Python. Inserts only —
+    indexed in one pass, the 1–2 character text computed in Python on a thread while
+    SQLite rebuilds the B-tree and trigram indexes. Inserts only —
     unless `replace`: the block may also delete rows, and the whole index is rebuilt.
     `rows`: about how many clients come; when that is many (or more than there are) the
     B-tree indexes of clients and contacts are dropped and built again afterwards, which
@@ -191,12 +196,16 @@ def bulk_load(conn: Connection, replace: bool = False, rows: int = 0) -> Iterato
         for name in FTS_TABLES:  # merge the index segments once at the end, not while loading
             conn.exec_driver_sql(f"INSERT INTO {name}({name}, rank) VALUES ('automerge', 0)")
         yield
-        for _name, sql in indexes:
-            conn.exec_driver_sql(sql)
-        if replace:
-            for name in FTS_TABLES:
-                conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('delete-all')")
-        _index_new_rows(conn, int(top_client), int(top_contact))
+        with ThreadPoolExecutor(1, thread_name_prefix="rmdesk-grams") as worker:
+            # The 1–2 character pieces are worked out in Python on a thread while SQLite,
+            # which lets go of the GIL for each statement, builds the indexes below.
+            grams = worker.submit(_grams_of_new_rows, *_new_rows(conn, int(top_client), int(top_contact)))
+            for _name, sql in indexes:
+                conn.exec_driver_sql(sql)
+            if replace:
+                for name in FTS_TABLES:
+                    conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('delete-all')")
+            _index_new_rows(conn, int(top_client), int(top_contact), *grams.result())
         for name in FTS_TABLES:
             conn.exec_driver_sql(f"INSERT INTO {name}({name}, rank) VALUES ('automerge', 4)")
         for statement in trigger_ddl():
@@ -207,22 +216,32 @@ def bulk_load(conn: Connection, replace: bool = False, rows: int = 0) -> Iterato
         conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
 
 
-def _index_new_rows(conn: Connection, top_client: int, top_contact: int) -> None:
+def _new_rows(conn: Connection, top_client: int, top_contact: int) -> tuple[list, list]:
+    """The new clients' and key persons' names, as their 1–2 character pieces need them."""
+    clients = conn.exec_driver_sql(f"SELECT id, name, short_name, pinyin_initials FROM clients "
+                                   f"WHERE id > {top_client} ORDER BY id").fetchall()
+    contacts = conn.exec_driver_sql(f"SELECT {contact_key('contacts')}, name FROM contacts "
+                                    f"WHERE id > {top_contact} ORDER BY id").fetchall()
+    return clients, contacts
+
+
+def _grams_of_new_rows(clients: list, contacts: list) -> tuple[list, list]:
+    """client_grams' and contact_grams' rows for them (plain Python: safe on a thread)."""
+    return ([(cid, *client_grams_text(n, s, i)) for cid, n, s, i in clients],
+            [(key, contact_grams_text(n)) for key, n in contacts])
+
+
+def _index_new_rows(conn: Connection, top_client: int, top_contact: int, client_grams: list,
+                    contact_grams: list) -> None:
     cols = ", ".join(CLIENT_COLUMNS)
     conn.exec_driver_sql(f"INSERT INTO client_search(rowid, {cols}) SELECT id, {cols} FROM clients "
                          f"WHERE id > {top_client} ORDER BY id")
     conn.exec_driver_sql(f"INSERT INTO contact_search(rowid, name) SELECT id, name FROM contacts "
                          f"WHERE id > {top_contact} ORDER BY id")
-    rows = conn.exec_driver_sql(f"SELECT id, name, short_name, pinyin_initials FROM clients "
-                                f"WHERE id > {top_client} ORDER BY id")
-    params = [(cid, *client_grams_text(n, s, i)) for cid, n, s, i in rows]
-    if params:
-        conn.exec_driver_sql("INSERT INTO client_grams(rowid, g, i) VALUES (?, ?, ?)", params)
-    rows = conn.exec_driver_sql(f"SELECT {contact_key('contacts')}, name FROM contacts WHERE id > {top_contact} "
-                                f"ORDER BY id")
-    params = [(key, contact_grams_text(n)) for key, n in rows]
-    if params:
-        conn.exec_driver_sql("INSERT INTO contact_grams(rowid, g) VALUES (?, ?)", params)
+    if client_grams:
+        conn.exec_driver_sql("INSERT INTO client_grams(rowid, g, i) VALUES (?, ?, ?)", client_grams)
+    if contact_grams:
+        conn.exec_driver_sql("INSERT INTO contact_grams(rowid, g) VALUES (?, ?)", contact_grams)
 
 
 # Key persons by the month-day of their birthday (Today's "birthdays in the next 7 days").
