@@ -182,8 +182,8 @@ def bulk_load(conn: Connection, replace: bool = False, rows: int = 0) -> Iterato
     conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
     try:
         existing = conn.exec_driver_sql("SELECT count(*) FROM clients").scalar() or 0
-        top_client = 0 if replace else conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM clients").scalar()
-        top_contact = 0 if replace else conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM contacts").scalar()
+        top_client = 0 if replace else int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM clients").scalar())
+        top_contact = 0 if replace else int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM contacts").scalar())
         indexes = []
         if replace or rows >= max(10_000, existing):
             indexes = list(conn.exec_driver_sql(
@@ -199,13 +199,13 @@ def bulk_load(conn: Connection, replace: bool = False, rows: int = 0) -> Iterato
         with ThreadPoolExecutor(1, thread_name_prefix="rmdesk-grams") as worker:
             # The 1–2 character pieces are worked out in Python on a thread while SQLite,
             # which lets go of the GIL for each statement, builds the indexes below.
-            grams = worker.submit(_grams_of_new_rows, *_new_rows(conn, int(top_client), int(top_contact)))
+            grams = worker.submit(_grams_of_new_rows, *_new_rows(conn, top_client, top_contact))
             for _name, sql in indexes:
                 conn.exec_driver_sql(sql)
             if replace:
                 for name in FTS_TABLES:
                     conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('delete-all')")
-            _index_new_rows(conn, int(top_client), int(top_contact), *grams.result())
+            _index_new_rows(conn, top_client, top_contact, *grams.result())
         for name in FTS_TABLES:
             conn.exec_driver_sql(f"INSERT INTO {name}({name}, rank) VALUES ('automerge', 4)")
         for statement in trigger_ddl():
