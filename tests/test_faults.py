@@ -19,6 +19,7 @@ from datetime import datetime
 import faults
 import pytest
 
+from rmdesk import i18n
 from rmdesk.cli import main
 from rmdesk.errors import StoreError
 from rmdesk.paths import STORE_FILENAME
@@ -365,9 +366,11 @@ def test_a_writing_command_on_a_read_only_folder_is_one_clear_line(demo_template
     folder = tmp_path / "只读"
     shutil.copytree(demo_template, folder)
     with faults.read_only(folder) as view:
-        code = main(["--data-dir", str(view), "tiers", "recompute"])
+        code = main(["--data-dir", str(view), "--lang", "zh_CN", "tiers", "recompute"])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "unexpected" not in err and "Traceback" not in err, err
+    # said as a read-only folder (its lock file is the first write), not "cannot open the store"
+    assert i18n.message("store.read_only", "zh_CN", reason="").split("：")[0] in err, err
 
 
 @pytest.mark.parametrize("after_steps", [0, 1, 2, 3])

@@ -385,3 +385,44 @@ def test_a_quit_while_todays_dates_are_worked_out_hands_the_book_back_to_be_clos
     assert isinstance(left, Store)  # what the quit closes (Desk.close / StartUp.abandon)
     left.close()
     Store.open(folder).close()  # closed cleanly: the folder opens again
+
+
+@pytest.mark.parametrize("inside", ["", "新的/书"], ids=["the book's folder", "a folder to make in it"])
+def test_a_read_only_data_folder_is_said_in_a_window_and_the_app_quits(folder, monkeypatch, demo_template, inside):
+    # Before: the log file could not be made in the folder, and the app stopped with one line
+    # on stderr: nothing at all for a user who started it from the desktop.
+    import shutil
+
+    from tests import faults
+
+    shutil.copytree(demo_template, folder)
+    for leftover in folder.glob(f"{STORE_FILENAME}-*"):
+        leftover.unlink()
+    before = faults.snapshot(folder)
+    said = []
+
+    def answer(dialog):
+        assert isinstance(dialog, QMessageBox)
+        said.append(dialog.text())
+        dialog.accept()
+
+    answering = answer_boxes(answer)
+    with faults.read_only(folder) as view:
+        code = gui_app.run(str(view / inside), "zh_CN")
+    answering.stop()
+    assert code == 1
+    assert len(said) == 1 and said[0].startswith("数据目录是只读的，无法写入：") and "Traceback" not in said[0], said
+    assert faults.snapshot(folder) == before
+
+
+def test_the_log_goes_to_stderr_where_the_data_folder_cannot_be_written(tmp_path, monkeypatch):
+    import logging
+
+    from tests import faults
+
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [])  # as at a real start: logging not set up yet
+    with faults.read_only(tmp_path) as view:
+        gui_app._log_to(view)
+    assert [type(h) for h in root.handlers] == [logging.StreamHandler]
+    assert not (tmp_path / "rmdesk.log").exists()

@@ -20,11 +20,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rmdesk import paths
-from rmdesk.errors import RmdeskError, StoreError
+from rmdesk.errors import RmdeskError, StoreError, as_user_error
 from rmdesk.gui import folders, translation
 from rmdesk.gui.data import safety
 from rmdesk.gui.data.privacy import DataActions, IdleLock, ask_password
-from rmdesk.gui.errors import install_excepthook
+from rmdesk.gui.errors import install_excepthook, show_error
 from rmdesk.gui.flow import Flow
 from rmdesk.gui.jobs import Job
 from rmdesk.gui.main_window import MainWindow
@@ -499,8 +499,6 @@ class StartUp(QObject):
             QMessageBox.critical(self.desk.window, "rmdesk", exc.message())
         else:
             logging.getLogger(__name__).error("opening the book failed", exc_info=exc)
-            from rmdesk.gui.errors import show_error
-
             show_error(self.desk.window, exc)
         self.gave_up.emit(1)
 
@@ -519,13 +517,27 @@ class StartUp(QObject):
                 logging.getLogger(__name__).exception("closing the store opened during the quit failed")
 
 
+def _log_to(directory: Path) -> None:
+    """The log in the data folder; where that cannot be written (a read-only folder, a full
+    disk), to stderr: the window still opens, and the book's opening says what is wrong."""
+    style = "%(asctime)s %(levelname)s %(name)s %(message)s"
+    try:
+        logging.basicConfig(filename=directory / "rmdesk.log", level=logging.INFO, format=style)
+    except OSError:
+        logging.basicConfig(level=logging.INFO, format=style)
+
+
 def run(data_dir: str | None = None, lang: str | None = None, db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     identify(app)
     directory = paths.data_dir(data_dir)
-    directory.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(filename=directory / "rmdesk.log", level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a data folder that cannot be made (read-only, full): said in a window
+        translation.install(translation.choose_language(lang, None))
+        show_error(None, as_user_error(exc) or exc)
+        return 1
+    _log_to(directory)
     install_excepthook()
     translation.install(translation.choose_language(lang, gui_settings(directory).value("language", None, str)))
     server = safety.claim_instance(directory)

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from rmdesk.errors import StoreError
+from rmdesk.errors import StoreError, as_user_error
 from rmdesk.files import fsync_dir
 from rmdesk.paths import STORE_FILENAME
 
@@ -125,7 +125,8 @@ def recover(data_dir: Path) -> str | None:
             journal.unlink()
             fsync_dir(data_dir)
         except OSError as exc:
-            raise StoreError("store.cannot_open", reason=exc.strerror or str(exc)) from exc
+            # a read-only folder or a full disk in their own words, not as "cannot open"
+            raise as_user_error(exc) or StoreError("store.cannot_open", reason=exc.strerror or str(exc)) from exc
         log.warning("finished the interrupted %s of %s", done, data_dir)
     for path in leftovers(data_dir):
         try:

@@ -11,7 +11,7 @@ import os
 import threading
 from pathlib import Path
 
-from rmdesk.errors import StoreError
+from rmdesk.errors import StoreError, as_user_error
 
 LOCK_FILENAME = "rmdesk.lock"
 _held: dict[Path, list] = {}  # path -> [fd, count]
@@ -46,7 +46,8 @@ def acquire(data_dir: Path) -> Path:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise StoreError("store.cannot_open", reason=exc.strerror or str(exc)) from exc
+            # a read-only folder or a full disk in their own words, not as "cannot open"
+            raise as_user_error(exc) or StoreError("store.cannot_open", reason=exc.strerror or str(exc)) from exc
         if not _try_lock(fd):
             os.close(fd)
             raise StoreError("store.locked", path=str(data_dir))
