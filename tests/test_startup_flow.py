@@ -426,3 +426,56 @@ def test_the_log_goes_to_stderr_where_the_data_folder_cannot_be_written(tmp_path
         gui_app._log_to(view)
     assert [type(h) for h in root.handlers] == [logging.StreamHandler]
     assert not (tmp_path / "rmdesk.log").exists()
+
+
+def test_a_full_disk_is_said_as_one_when_the_app_opens_a_book_on_it(folder, monkeypatch, demo_template):
+    # Today's first show writes the worked-out maintenance dates: on a full disk that raw
+    # "database or disk is full" was shown as "something went wrong".
+    import shutil
+    import time
+
+    from PySide6.QtCore import QEventLoop
+
+    from tests import faults
+
+    said = []
+
+    def answer(dialog):
+        said.append(dialog.text())
+        dialog.accept()
+
+    with faults.small_disk("8m") as disk:
+        if disk is None:
+            pytest.skip("a small tmpfs needs root (mount -t tmpfs)")
+        book = disk / FOLDER
+        shutil.copytree(demo_template, book)
+        Store.open(book).close(backup=False)  # the log, the lock and a first open there, before the disk fills
+        faults.fill(disk)
+
+        def until_said(_window):  # Today's first show: its write fails on a thread, then is said
+            deadline = time.monotonic() + 30
+            while not said and time.monotonic() < deadline:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+        started = until_open(monkeypatch, until_said)
+        answering = answer_boxes(answer)
+        gui_app.run(str(book), "zh_CN")
+        answering.stop()
+    assert started.window is not None
+    assert said and all(text == "磁盘已满，操作未完成，数据未改变" for text in said), said
+
+
+def test_the_gui_says_a_raw_full_disk_read_only_or_damaged_error_as_the_cli_does():
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from rmdesk.gui.errors import user_error
+
+    def raw(text):
+        return OperationalError("COMMIT", {}, sqlite3.OperationalError(text))
+
+    assert user_error(raw("database or disk is full")).key == "store.disk_full"
+    assert user_error(raw("attempt to write a readonly database")).key == "store.read_only"
+    assert user_error(raw("database disk image is malformed")).key == "store.damaged_read"
+    assert user_error(ValueError("a real bug")) is None

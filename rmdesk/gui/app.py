@@ -20,7 +20,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rmdesk import paths
-from rmdesk.errors import RmdeskError, StoreError, as_user_error
+from rmdesk.errors import RmdeskError, StoreError
 from rmdesk.gui import folders, translation
 from rmdesk.gui.data import safety
 from rmdesk.gui.data.privacy import DataActions, IdleLock, ask_password
@@ -535,7 +535,7 @@ def run(data_dir: str | None = None, lang: str | None = None, db_url: str | None
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a data folder that cannot be made (read-only, full): said in a window
         translation.install(translation.choose_language(lang, None))
-        show_error(None, as_user_error(exc) or exc)
+        show_error(None, exc)
         return 1
     _log_to(directory)
     install_excepthook()

@@ -9,14 +9,15 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from rmdesk.errors import RmdeskError
+from rmdesk.errors import RmdeskError, as_user_error
 
 log = logging.getLogger("rmdesk.gui")
 
 
 def user_error(exc: BaseException) -> RmdeskError | None:
-    """The user's message for `exc`: an RmdeskError, or a team database's server error (down,
-    connection lost, no permission) found in its chain; None for a real bug."""
+    """The user's message for `exc`: an RmdeskError, a team database's server error (down,
+    connection lost, no permission), or a full disk, a read-only folder, an I/O error or a
+    damaged file (as the CLI says them) found in its chain; None for a real bug."""
     from rmdesk.store import server
 
     seen: set[int] = set()
@@ -29,7 +30,7 @@ def user_error(exc: BaseException) -> RmdeskError | None:
         if translated is not None:
             return translated
         current = current.__cause__ or current.__context__
-    return None
+    return as_user_error(exc)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
