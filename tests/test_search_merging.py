@@ -6,7 +6,7 @@ segments a load leaves (0.9–2 s for one rename at 100k before)."""
 from sqlalchemy import URL, create_engine
 
 from rmdesk.paths import STORE_FILENAME
-from rmdesk.services import clients, demo
+from rmdesk.services import demo
 from rmdesk.store import migrate, search_index
 from rmdesk.store.engine import Store
 
@@ -57,6 +57,8 @@ def test_a_book_from_before_the_rule_gets_it_when_migrated_and_loses_it_going_ba
 def test_saves_below_the_crisis_merge_only_add_segments(tmp_path):
     """The rule in effect: 40 saves write a small segment each and merge nothing, so
     the table's existing segment rows are all still there, untouched."""
+    from rmdesk.services import clients
+
     store = Store.open(tmp_path / "book")
     try:
         demo.generate(store, 300, seed=3, force=True)
