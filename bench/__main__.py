@@ -58,9 +58,13 @@ def timings(fn: Callable[[], object], repeat: int = REPEAT, warm: int = 1) -> li
     return out
 
 
-def p95(values: list[float]) -> float:
+def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def p95(values: list[float]) -> float:
+    return percentile(values, 0.95)
 
 
 class Capture:
@@ -278,10 +282,8 @@ def tail_note(values: list[float], first: float) -> str:
     """What a p95 hides of a save: the rarer slow ones a user still feels (on SQLite these
     are the search index merging its segments, and WAL checkpoints), and the first save
     after opening, which the timings leave out as their warm-up."""
-    ordered = sorted(values)
     slow = sum(v > 100 for v in values)
-    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
-    return (f"p99 {p99:.1f} ms, worst {ordered[-1]:.0f} ms, {slow} of {len(values)} over 100 ms; "
+    return (f"p99 {percentile(values, 0.99):.1f} ms, worst {max(values):.0f} ms, {slow} of {len(values)} over 100 ms; "
             f"first save after opening {first:.0f} ms")
 
 
@@ -306,16 +308,15 @@ def saves(directory: Path, size: str) -> None:
         cid = ids[n % len(ids)]
         clients.update_client(store, cid, {"name": f"{bases[cid]}·{n % 3}"})
 
-    first = timings(edit, repeat=1, warm=0)[0]
-    values = timings(edit, repeat=max(REPEAT * 30, 200), warm=0)
-    saved = record("save one record p95: edit fields", size, values, stat="p95", target=5,
-                   raw=raw_ms(db, cap.run(edit), write=True), note=tail_note(values, first))
-    print(f"  {'':<58} {size:>6}    {saved['note']}", flush=True)
-    first = timings(rename, repeat=1, warm=0)[0]
-    values = timings(rename, repeat=max(REPEAT * 30, 200), warm=0)
-    saved = record("save one record p95: rename (pinyin + search index)", size, values, stat="p95", target=5,
-                   raw=raw_ms(db, cap.run(rename), write=True), note=tail_note(values, first))
-    print(f"  {'':<58} {size:>6}    {saved['note']}", flush=True)
+    def figure(name: str, save: Callable[[], None]) -> None:
+        first = timings(save, repeat=1, warm=0)[0]  # the warm-up, timed for the note
+        values = timings(save, repeat=max(REPEAT * 30, 200), warm=0)
+        saved = record(name, size, values, stat="p95", target=5, raw=raw_ms(db, cap.run(save), write=True),
+                       note=tail_note(values, first))
+        print(f"  {'':<58} {size:>6}    {saved['note']}", flush=True)
+
+    figure("save one record p95: edit fields", edit)
+    figure("save one record p95: rename (pinyin + search index)", rename)
     for row in rows:  # leave the book as it was
         clients.update_client(store, row.id, {"name": row.name, "district": row.district,
                                               "next_action_date": row.next_action_date})
