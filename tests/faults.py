@@ -8,6 +8,7 @@ fill the disk under it, make its folder read-only; then check the invariants.
   "new", ...) or raises AssertionError. Returns a Counter of the states.
 - `small_disk(size)`: a tmpfs of that size (root), else None (the caller injects ENOSPC).
 - `read_only(folder)`: the folder as a read-only bind mount (root), else chmod.
+- `damage_clients(path)`: a SQLite book whose clients table and indexes are garbage.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -152,3 +155,23 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """Every file under `folder` with its size and mtime: to prove nothing was written."""
     return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
             for p in folder.rglob("*") if p.is_file()}
+
+
+# the pages of the clients table and of its indexes (dbstat names each page's b-tree)
+CLIENT_PAGES = ("SELECT pageno FROM dbstat WHERE name = 'clients' OR name IN"
+                " (SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clients')")
+
+
+def damage_clients(path: Path) -> None:
+    """Damage every page of the clients table and its indexes, so that every read of a client
+    fails, the start's glance and the store's check alike. Damage at a fixed offset would land
+    wherever the book's layout puts it: on pages no start-up read touches, with the glance's
+    Today shown before the restore offer, whenever the layout changes."""
+    with closing(sqlite3.connect(path)) as con:
+        pages = [pageno for (pageno,) in con.execute(CLIENT_PAGES)]
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    assert pages and 1 not in pages  # the file's header and schema page stay readable
+    with open(path, "r+b") as fh:
+        for pageno in pages:
+            fh.seek((pageno - 1) * page_size)
+            fh.write(b"\xde\xad" * (page_size // 2))

@@ -3,6 +3,7 @@ import json
 import pytest
 
 from rmdesk.cli import main
+from tests.faults import damage_clients
 
 pytestmark = pytest.mark.both_engines
 
@@ -113,10 +114,7 @@ def test_backup_create_list_restore_and_check(run, data_dir):
 @pytest.mark.sqlite_only
 def test_check_fails_with_exit_1_on_a_damaged_store(run, data_dir):
     assert run("demo", "--clients", "200")[0] == 0
-    path = data_dir / "rmdesk.sqlite3"
-    with open(path, "r+b") as fh:
-        fh.seek(path.stat().st_size // 2)
-        fh.write(b"\x00\xff" * 8192)
+    damage_clients(data_dir / "rmdesk.sqlite3")
     code, out, _ = run("check")
     assert code == 1 and "problems" in out
     code, _, err = run("clients", "list")

@@ -1,8 +1,6 @@
 """Data safety in the GUI: Settings (back up, check, restore), the start-up dialog for
 a damaged store, one instance per data folder, automatic backups off the GUI thread."""
 
-from pathlib import Path
-
 import pytest
 
 from rmdesk.errors import StoreError
@@ -10,6 +8,7 @@ from rmdesk.paths import STORE_FILENAME
 from rmdesk.services import clients
 from rmdesk.store import backup, crypto
 from rmdesk.store.engine import Store
+from tests.faults import damage_clients
 
 
 def test_settings_back_up_and_check_run_off_the_gui_thread(store, make_desk, qtbot):
@@ -41,12 +40,6 @@ def test_restore_from_settings_rebuilds_the_window_on_the_restored_data(store, m
     desk.close()
 
 
-def corrupt(path: Path) -> None:
-    with open(path, "r+b") as fh:
-        fh.seek(path.stat().st_size // 2)
-        fh.write(b"\xde\xad" * 8192)
-
-
 def test_damaged_store_offers_the_newest_good_backup(data_dir, qtbot):
     from rmdesk.gui import translation
     from rmdesk.gui.data import safety
@@ -57,7 +50,7 @@ def test_damaged_store_offers_the_newest_good_backup(data_dir, qtbot):
         clients.create_client(store, {"name": f"公司{i}", "intel_notes": "情报" * 40})
     store.backup_now()
     store.close(backup=False)
-    corrupt(data_dir / STORE_FILENAME)
+    damage_clients(data_dir / STORE_FILENAME)
     try:
         Store.open(data_dir)
         raise AssertionError("a damaged store must not open")

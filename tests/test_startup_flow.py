@@ -21,6 +21,7 @@ from rmdesk.services import clients
 from rmdesk.store import backup, crypto
 from rmdesk.store.engine import Store
 from tests.conftest import TRICKY_PASSWORD
+from tests.faults import damage_clients
 from tests.gui_start import answer_boxes, click, until_open
 
 FOLDER = "数据 #1"
@@ -100,19 +101,13 @@ def test_cancelling_the_password_quits_and_leaves_the_folder_as_it_was(folder, m
     Store.open(folder, password="secret-1").close()  # not left locked
 
 
-def corrupt(path: Path) -> None:
-    with open(path, "r+b") as fh:
-        fh.seek(path.stat().st_size // 2)
-        fh.write(b"\xde\xad" * 8192)
-
-
 def damaged_book(folder: Path) -> None:
     store = Store.open(folder)
     for i in range(300):
         clients.create_client(store, {"name": f"公司{i}", "intel_notes": "情报" * 40})
     store.backup_now()
     store.close(backup=False)
-    corrupt(folder / STORE_FILENAME)
+    damage_clients(folder / STORE_FILENAME)
 
 
 def test_a_damaged_book_is_offered_its_backup_over_the_visible_window(folder, monkeypatch):
