@@ -2,4 +2,4 @@
 up-to-date store needs no Alembic import, and the start's first glance at the book
 (rmdesk.services.glance) knows the layout it reads without SQLAlchemy (start-up time)."""
 
-HEAD_REVISION = "0034_pg_key_person_grams"
+HEAD_REVISION = "0035_sqlite_fts_merging"
