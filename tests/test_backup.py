@@ -120,6 +120,21 @@ def test_close_without_changes_takes_no_backup(data_dir):
     assert backup.list_backups(data_dir) == []
 
 
+def test_close_reads_the_book_through_once_and_its_backup_once(data_dir, monkeypatch):
+    store = Store.open(data_dir)
+    clients.create_client(store, {"name": "甲"})
+    checks = []
+    real = backup.quick_check
+    monkeypatch.setattr(backup, "quick_check", lambda *a, **k: checks.append(a[0]) or real(*a, **k))
+    store.close()
+    (taken,) = backup.list_backups(data_dir)
+    assert [p.name for p in checks] == [STORE_FILENAME, f".{taken.name}.partial"]
+    # a backup asked for on its own still checks the book before copying it
+    checks.clear()
+    backup.create_backup(data_dir, now=datetime(2030, 1, 1))
+    assert [p.name for p in checks] == [STORE_FILENAME, ".rmdesk-20300101-000000Z.sqlite3.partial"]
+
+
 def corrupt(path):
     """Overwrite a few pages in the middle of the file with garbage."""
     size = path.stat().st_size

@@ -211,13 +211,16 @@ def _copy_with_backup_api(source: Path, target: Path, key: str | None = None) ->
 
 
 def create_backup(data_dir: Path, now: datetime | None = None, rotate: bool = True,
-                  key: str | None = None) -> BackupInfo:
+                  key: str | None = None, source_checked: bool = False) -> BackupInfo:
     """Copy the store into backups/ (checked first), then rotate. Raises StoreError
-    when the store fails its check (it is never copied) or the copy cannot be written."""
+    when the store fails its check (it is never copied) or the copy cannot be written.
+    `source_checked`: the caller has just checked the store, closed and under its lock,
+    so it is not read through a second time (the copy is still checked)."""
     source = data_dir / STORE_FILENAME
     if not source.exists():
         raise StoreError("store.no_store", path=str(source))
-    check_store(data_dir, key)
+    if not source_checked:
+        check_store(data_dir, key)
     now = (now or utcnow()).replace(microsecond=0)
     folder = backup_dir(data_dir)
     try:

@@ -371,13 +371,13 @@ class Store:
         last = backup.last_backup_time(self.data_dir)
         return last is None or (now or backup.utcnow()) - last >= backup.AUTO_INTERVAL
 
-    def backup_now(self):
-        """A backup of this store (after checking it); clears `dirty`."""
+    def backup_now(self, source_checked: bool = False):
+        """A backup of this store (after checking it, unless the caller just did); clears `dirty`."""
         from rmdesk.store import backup
 
         self.dirty = False
         try:
-            return backup.create_backup(self.data_dir, key=self.key)
+            return backup.create_backup(self.data_dir, key=self.key, source_checked=source_checked)
         except BaseException:
             self.dirty = True
             raise
@@ -406,6 +406,7 @@ class Store:
                 pass
         self.engine.dispose()
         try:
+            checked = False
             if self.local() and (self.data_dir / STORE_FILENAME).exists():
                 from rmdesk.store.backup import quick_check
 
@@ -417,9 +418,12 @@ class Store:
                     from rmdesk.store.backup import mark_verified
 
                     mark_verified(self.data_dir)
+                    checked = True
             if backup and self.local() and self.dirty:
                 try:
-                    self.backup_now()
+                    # The engine is gone and the folder's lock still held: nothing has
+                    # written since that check, so the backup need not repeat it.
+                    self.backup_now(source_checked=checked)
                 except StoreError as exc:
                     logging.getLogger(__name__).error("no backup on close: %s", exc)
         finally:
