@@ -11,15 +11,17 @@ from rmdesk.store import migrate, search_index
 from rmdesk.store.engine import Store
 
 
-def _merging(conn) -> dict[str, tuple[int | None, int | None]]:
+def _merging(conn) -> dict[str, tuple[int | None, int | None, int | None]]:
     out = {}
     for name in search_index.FTS_TABLES:
         config = dict(conn.exec_driver_sql(f"SELECT k, v FROM {name}_config").all())
-        out[name] = (config.get("automerge"), config.get("crisismerge"))
+        out[name] = (config.get("automerge"), config.get("crisismerge"), config.get("hashsize"))
     return out
 
 
-RULE = {name: (0, search_index.FTS_CRISIS_MERGE) for name in search_index.FTS_TABLES}
+RULE = {name: (0, search_index.FTS_CRISIS_MERGE, search_index.FTS_HASH_BYTES) for name in search_index.FTS_TABLES}
+LOADING = {name: (0, search_index.FTS_LOAD_CRISIS_MERGE, search_index.FTS_LOAD_HASH_BYTES)
+           for name in search_index.FTS_TABLES}
 
 
 def test_a_new_book_and_a_bulk_loaded_one_merge_only_in_crises(tmp_path):
@@ -28,6 +30,11 @@ def test_a_new_book_and_a_bulk_loaded_one_merge_only_in_crises(tmp_path):
         with store.engine.connect() as conn:
             assert _merging(conn) == RULE
         demo.generate(store, 300, seed=3, force=True)  # the bulk path, which loads with FTS5's default
+        with store.engine.connect() as conn:
+            assert _merging(conn) == RULE
+        with store.write() as s, search_index.bulk_load(s.connection(), rows=10_000):
+            # while a load writes: FTS5's default crisis merge and a 16 MB in-memory hash
+            assert _merging(s.connection()) == LOADING
         with store.engine.connect() as conn:
             assert _merging(conn) == RULE
     finally:
@@ -49,7 +56,7 @@ def test_a_book_from_before_the_rule_gets_it_when_migrated_and_loses_it_going_ba
             assert _merging(conn) == RULE
         migrate.downgrade(engine, "0034_pg_key_person_grams")
         with engine.connect() as conn:
-            assert _merging(conn) == {name: (4, 16) for name in search_index.FTS_TABLES}
+            assert _merging(conn) == {name: (4, 16, search_index.FTS_HASH_BYTES) for name in search_index.FTS_TABLES}
     finally:
         engine.dispose()
 

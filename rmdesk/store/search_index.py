@@ -172,14 +172,22 @@ FTS_CRISIS_MERGE = 200
 # While a bulk load writes: FTS5's default, so the load's own segments are merged as they
 # come and do not wait at the bottom level for the first crisis merge after it.
 FTS_LOAD_CRISIS_MERGE = 16
+# How much new index text FTS5 gathers in memory before it writes a segment: its default
+# (1 MB) for saves; 16 MB while a bulk load writes, so the load makes 16 times fewer, bigger
+# segments and merges less. At 100k: the index step 0.1–0.2 s faster, the file 152 -> 143 MB,
+# the process's peak memory +9 MB.
+FTS_HASH_BYTES = 1_048_576
+FTS_LOAD_HASH_BYTES = 16 * FTS_HASH_BYTES
 
 
-def merge_settings(conn: Connection, crisis: int = FTS_CRISIS_MERGE) -> None:
+def merge_settings(conn: Connection, loading: bool = False) -> None:
     """Set the FTS tables' merging (stored in each table's _config: it holds for every
-    later connection, and for other tools writing the file)."""
+    later connection, and for other tools writing the file); `loading`: a bulk load's."""
+    crisis, hashsize = (FTS_LOAD_CRISIS_MERGE, FTS_LOAD_HASH_BYTES) if loading else (FTS_CRISIS_MERGE, FTS_HASH_BYTES)
     for name in FTS_TABLES:
         conn.exec_driver_sql(f"INSERT INTO {name}({name}, rank) VALUES ('automerge', 0)")
         conn.exec_driver_sql(f"INSERT INTO {name}({name}, rank) VALUES ('crisismerge', {crisis})")
+        conn.exec_driver_sql(f"INSERT INTO {name}({name}, rank) VALUES ('hashsize', {hashsize})")
 
 
 BULK_CACHE_KIB = 262_144  # SQLite page cache while loading (256 MB; the default is 2 MB)
@@ -213,7 +221,7 @@ def bulk_load(conn: Connection, replace: bool = False, rows: int = 0) -> Iterato
                 conn.exec_driver_sql(f'DROP INDEX "{name}"')
         for name in TRIGGERS:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-        merge_settings(conn, FTS_LOAD_CRISIS_MERGE)
+        merge_settings(conn, loading=True)
         yield
         with ThreadPoolExecutor(1, thread_name_prefix="rmdesk-grams") as worker:
             # The 1–2 character pieces are worked out in Python on a thread while SQLite,
