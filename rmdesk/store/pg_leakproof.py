@@ -147,7 +147,8 @@ def install(conn: Connection) -> bool:
             STORAGE int4"""))
     for name, (table, column, opclass) in LP_INDEXES.items():
         if _has_column(conn, table, column):  # run by 0027, before 0034 adds the key persons' pieces
-            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} {opclass})"))
+            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} {opclass}) "
+                              f"{pg_search.GIN_STORAGE}"))
     for name in REPLACED:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
     return True

@@ -2,4 +2,4 @@
 up-to-date store needs no Alembic import, and the start's first glance at the book
 (rmdesk.services.glance) knows the layout it reads without SQLAlchemy (start-up time)."""
 
-HEAD_REVISION = "0035_sqlite_fts_merging"
+HEAD_REVISION = "0036_pg_gin_pending_limit"
