@@ -6,7 +6,7 @@ leave each search reading megabytes of them. A book made at head and a book migr
 import pytest
 from sqlalchemy import create_engine, text
 
-from rmdesk.store import migrate
+from rmdesk.store import migrate, pg_search
 from rmdesk.store.engine import Store
 
 pytestmark = pytest.mark.postgresql
@@ -15,6 +15,9 @@ pytestmark = pytest.mark.postgresql
 SEARCH_INDEXES = {"ix_clients_name_lp", "ix_clients_short_name_lp", "ix_clients_pinyin_full_lp",
                   "ix_clients_pinyin_initials_lp", "ix_clients_credit_code_lp", "ix_clients_search_grams_lp",
                   "ix_clients_key_person_grams_lp", "ix_contacts_name_lp", "ix_contacts_search_grams_lp"}
+
+
+LIMITED = [f"gin_pending_list_limit={pg_search.GIN_PENDING_KB}"]
 
 
 def _limits(conn) -> dict[str, list[str] | None]:
@@ -30,7 +33,7 @@ def test_every_search_index_of_a_new_book_keeps_64_kb_pending(pg_server):
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            assert _limits(conn) == {name: ["gin_pending_list_limit=64"] for name in SEARCH_INDEXES}
+            assert _limits(conn) == {name: LIMITED for name in SEARCH_INDEXES}
     finally:
         engine.dispose()
 
@@ -45,7 +48,7 @@ def test_a_book_from_0035_gets_the_limit_and_loses_it_going_back(pg_server):
                 conn.execute(text(f"ALTER INDEX {name} RESET (gin_pending_list_limit)"))
         migrate.upgrade(engine)
         with engine.connect() as conn:
-            assert _limits(conn) == {name: ["gin_pending_list_limit=64"] for name in SEARCH_INDEXES}
+            assert _limits(conn) == {name: LIMITED for name in SEARCH_INDEXES}
         migrate.downgrade(engine, "0035_sqlite_fts_merging")
         with engine.connect() as conn:
             assert _limits(conn) == {name: None for name in SEARCH_INDEXES}

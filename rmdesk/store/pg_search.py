@@ -34,7 +34,8 @@ from rmdesk.store.search_index import GRAM_SPAN
 # pending pages over the 9 indexes that a bench run's saves had left: 91310115 took 28.3 ms at
 # the psycopg floor, against 17.5 with the lists merged. The save that fills the 64 kB merges
 # it: of 3,000 one-row updates the worst took 10.6 ms, p95 0.71 ms (0.81 with 4 MB).
-GIN_STORAGE = "WITH (gin_pending_list_limit = 64)"
+GIN_PENDING_KB = 64
+GIN_STORAGE = f"WITH (gin_pending_list_limit = {GIN_PENDING_KB})"
 
 TRIGRAM_INDEXES = {
     "ix_clients_name_trgm": ("clients", "name"),
@@ -219,5 +220,5 @@ def limit_pending(conn: Connection, limited: bool = True) -> None:
     if conn.dialect.name != "postgresql":
         return
     for name in _gin_indexes(conn):
-        change = "SET (gin_pending_list_limit = 64)" if limited else "RESET (gin_pending_list_limit)"
+        change = f"SET (gin_pending_list_limit = {GIN_PENDING_KB})" if limited else "RESET (gin_pending_list_limit)"
         conn.execute(text(f'ALTER INDEX "{name}" {change}'))
