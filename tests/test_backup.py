@@ -13,6 +13,7 @@ from rmdesk.paths import STORE_FILENAME
 from rmdesk.services import clients
 from rmdesk.store import backup
 from rmdesk.store.engine import Store
+from tests.faults import damage_clients
 
 NOW = datetime(2026, 11, 23, 9, 30)
 
@@ -133,6 +134,19 @@ def test_close_reads_the_book_through_once_and_its_backup_once(data_dir, monkeyp
     checks.clear()
     backup.create_backup(data_dir, now=datetime(2030, 1, 1))
     assert [p.name for p in checks] == [STORE_FILENAME, ".rmdesk-20300101-000000Z.sqlite3.partial"]
+
+
+def test_a_book_damaged_while_open_is_not_backed_up_at_close(data_dir, caplog):
+    store = Store.open(data_dir)
+    for i in range(300):
+        clients.create_client(store, {"name": f"公司{i:04d}", "intel_notes": "情报" * 50})
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    damage_clients(data_dir / STORE_FILENAME)  # a disk fault under the open book
+    store.close()
+    assert backup.list_backups(data_dir) == [] and not list(backup.backup_dir(data_dir).glob(".*"))
+    assert not (data_dir / backup.VERIFIED_MARK).exists()  # the next open checks it again
+    assert "fails its check on close" in caplog.text
 
 
 def corrupt(path):
